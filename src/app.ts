@@ -1,0 +1,35 @@
+import { readFileSync } from 'node:fs'
+import type { Config } from './config/config.ts'
+import { registerCustomerRoutes } from './customers/customers.http.ts'
+import { registerIdentityRoutes } from './identity/identity.http.ts'
+import { TokenService } from './identity/tokens.ts'
+import { registerPartnerCenterRoutes } from './partner-center/partner-center.http.ts'
+import type { AppContext } from './platform/context.ts'
+import type { DatabaseHandle } from './platform/db/database.ts'
+import { createServer, type App } from './platform/http/server.ts'
+import { registerWebPortal } from './platform/http/static-web.ts'
+
+export const VERSION: string = (
+  JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }
+).version
+
+export function createContext(config: Config, database: DatabaseHandle, now: () => Date = () => new Date()): AppContext {
+  return {
+    config,
+    db: database.db,
+    dbKind: database.kind,
+    tokens: new TokenService(database.db, config.TOKEN_LIFETIME_SECONDS),
+    now,
+  }
+}
+
+/** The whole HTTP application: platform, then every component's routes. */
+export async function buildApp(ctx: AppContext, options: { logger?: boolean } = {}): Promise<App> {
+  const app = await createServer(ctx, { logger: options.logger ?? false, version: VERSION })
+  await registerIdentityRoutes(app, ctx)
+  registerCustomerRoutes(app, ctx)
+  await registerPartnerCenterRoutes(app, ctx)
+  await registerWebPortal(app, ctx)
+  await app.ready()
+  return app
+}

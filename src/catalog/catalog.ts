@@ -1,0 +1,211 @@
+import type { Db } from '../platform/db/database.ts'
+import type { AzureRoleName, DirectoryRolesTable, WorkloadsTable } from '../platform/db/schema.ts'
+
+/**
+ * Reference data every installation has: the workloads of the CSP program and the Microsoft
+ * Entra built-in roles GDAP grants. It is data, kept current at every start by `ensureCatalog`,
+ * so an operator may add rows without a code change.
+ */
+export const WORKLOADS: WorkloadsTable[] = [
+  { id: 'azure', name_en: 'Azure', name_it: 'Azure', portal: 'azure', vendor_supported: true, sort_order: 1 },
+  {
+    id: 'office365',
+    name_en: 'Office 365 / Microsoft 365',
+    name_it: 'Office 365 / Microsoft 365',
+    portal: 'm365',
+    vendor_supported: true,
+    sort_order: 2,
+  },
+  {
+    id: 'dynamics',
+    name_en: 'Dynamics CRM Online',
+    name_it: 'Dynamics CRM Online',
+    portal: 'm365',
+    vendor_supported: true,
+    sort_order: 3,
+  },
+  {
+    id: 'ems',
+    name_en: 'Enterprise Mobility Suite',
+    name_it: 'Enterprise Mobility Suite',
+    portal: 'm365',
+    vendor_supported: true,
+    sort_order: 4,
+  },
+  {
+    id: 'marketplace',
+    name_en: 'Commercial marketplace products',
+    name_it: 'Prodotti del marketplace commerciale',
+    portal: 'marketplace',
+    vendor_supported: false,
+    sort_order: 5,
+  },
+]
+
+/** Role template ids as Microsoft Entra publishes them; descriptions are ours. */
+export const ROLE_IDS = {
+  globalAdministrator: '62e90394-69f5-4237-9190-012177145e10',
+  serviceSupportAdministrator: 'f023fd81-a637-4b56-95fd-791ac0226033',
+  helpdeskAdministrator: '729827e3-9c14-49f7-bb1b-9608f156bbb8',
+  directoryReaders: '88d8e3e3-8f55-4a1e-953a-9b9898b8876b',
+  directoryWriters: '9360feb5-f418-4baa-8175-e2a00bac4301',
+  globalReader: 'f2ef992c-3afb-46b9-b7cf-a126ee74c451',
+  userAdministrator: 'fe930be7-5e62-47db-91af-98c3a49a38b1',
+  licenseAdministrator: '4d6ac14f-3453-41d0-bef9-a3e0c569773a',
+  privilegedRoleAdministrator: 'e8611ab8-c189-46e8-94e1-60213ab1f814',
+  exchangeAdministrator: '29232cdf-9323-42fd-ade2-1d097af3e4de',
+  sharePointAdministrator: 'f28a1f50-f6e7-4571-818b-6a12f2af6b6c',
+  teamsAdministrator: '69091246-20e8-4a56-aa4d-066075b2a7a8',
+  intuneAdministrator: '3a2c62db-5318-420d-8d74-23affee5d9d5',
+  dynamics365Administrator: '44367163-eba1-44c3-98af-f5787879f96a',
+  securityReader: '5d6b6bb7-de71-4623-b4af-96380a352509',
+} as const
+
+type Role = DirectoryRolesTable
+const role = (
+  id: string,
+  display_name: string,
+  description_en: string,
+  description_it: string,
+  flags: { m365?: boolean; azure?: boolean; health?: boolean; privileged?: boolean } = {},
+): Role => ({
+  id,
+  display_name,
+  description_en,
+  description_it,
+  files_m365_tickets: flags.m365 ?? false,
+  files_azure_tickets: flags.azure ?? false,
+  reads_service_health: flags.health ?? false,
+  is_privileged: flags.privileged ?? false,
+})
+
+export const DIRECTORY_ROLES: Role[] = [
+  role(
+    ROLE_IDS.serviceSupportAdministrator,
+    'Service Support Administrator',
+    'Opens and follows service requests with the vendor and reads service health. The least-privileged role for support work.',
+    'Apre e segue le richieste di servizio presso il fornitore e legge lo stato dei servizi. Il ruolo con meno privilegi per il supporto.',
+    { m365: true, azure: true, health: true },
+  ),
+  role(
+    ROLE_IDS.helpdeskAdministrator,
+    'Helpdesk Administrator',
+    'Resets passwords of non-administrators, opens service requests and reads service health.',
+    'Reimposta le password dei non amministratori, apre richieste di servizio e legge lo stato dei servizi.',
+    { m365: true, azure: true, health: true },
+  ),
+  role(
+    ROLE_IDS.globalAdministrator,
+    'Global Administrator',
+    'Full control of the tenant. Avoid it in GDAP: it blocks auto-extend and is rarely needed.',
+    'Controllo completo del tenant. Da evitare in GDAP: impedisce il rinnovo automatico ed è raramente necessario.',
+    { m365: true, azure: true, health: true, privileged: true },
+  ),
+  role(
+    ROLE_IDS.directoryReaders,
+    'Directory Readers',
+    'Reads basic directory information. Carries no support-ticket permission.',
+    'Legge le informazioni di base della directory. Non consente di aprire richieste di supporto.',
+  ),
+  role(
+    ROLE_IDS.directoryWriters,
+    'Directory Writers',
+    'Reads and writes basic directory information.',
+    'Legge e scrive le informazioni di base della directory.',
+  ),
+  role(
+    ROLE_IDS.globalReader,
+    'Global Reader',
+    'Reads everything a Global Administrator can, changes nothing; reads service health.',
+    'Legge tutto ciò che legge un Amministratore globale senza modificare nulla; legge lo stato dei servizi.',
+    { health: true },
+  ),
+  role(
+    ROLE_IDS.userAdministrator,
+    'User Administrator',
+    'Manages users and groups; can open Azure support requests.',
+    'Gestisce utenti e gruppi; può aprire richieste di supporto Azure.',
+    { azure: true },
+  ),
+  role(
+    ROLE_IDS.licenseAdministrator,
+    'License Administrator',
+    'Manages product licenses on users and groups.',
+    'Gestisce le licenze dei prodotti per utenti e gruppi.',
+  ),
+  role(
+    ROLE_IDS.privilegedRoleAdministrator,
+    'Privileged Role Administrator',
+    'Manages role assignments, including privileged roles.',
+    'Gestisce le assegnazioni dei ruoli, compresi quelli privilegiati.',
+    { privileged: true },
+  ),
+  role(
+    ROLE_IDS.exchangeAdministrator,
+    'Exchange Administrator',
+    'Manages Exchange Online; reads service health.',
+    'Gestisce Exchange Online; legge lo stato dei servizi.',
+    { health: true },
+  ),
+  role(
+    ROLE_IDS.sharePointAdministrator,
+    'SharePoint Administrator',
+    'Manages SharePoint Online; reads service health.',
+    'Gestisce SharePoint Online; legge lo stato dei servizi.',
+    { health: true },
+  ),
+  role(
+    ROLE_IDS.teamsAdministrator,
+    'Teams Administrator',
+    'Manages Microsoft Teams; reads service health.',
+    'Gestisce Microsoft Teams; legge lo stato dei servizi.',
+    { health: true },
+  ),
+  role(
+    ROLE_IDS.intuneAdministrator,
+    'Intune Administrator',
+    'Manages Microsoft Intune; reads service health.',
+    'Gestisce Microsoft Intune; legge lo stato dei servizi.',
+    { health: true },
+  ),
+  role(
+    ROLE_IDS.dynamics365Administrator,
+    'Dynamics 365 Administrator',
+    'Manages Dynamics 365; reads service health.',
+    'Gestisce Dynamics 365; legge lo stato dei servizi.',
+    { health: true },
+  ),
+  role(
+    ROLE_IDS.securityReader,
+    'Security Reader',
+    'Reads security information and reports.',
+    'Legge le informazioni e i report di sicurezza.',
+  ),
+]
+
+/** Azure built-in role definition ids (RBAC); the first three allow Microsoft.Support/supportTickets/write. */
+export const AZURE_ROLE_IDS: Record<AzureRoleName, string> = {
+  Owner: '8e3af657-a8ff-443c-a75c-2fe8c4bcb635',
+  Contributor: 'b24988ac-6180-42a0-ab88-20f7382dd24c',
+  'Support Request Contributor': 'cfd33db0-3dd1-45e3-aa9d-cdbdf3b6f24e',
+  Reader: 'acdd72a7-3385-48ef-bd42-f606fba81ae7',
+}
+
+export async function ensureCatalog(db: Db): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    for (const workload of WORKLOADS) {
+      await trx
+        .insertInto('workloads')
+        .values(workload)
+        .onConflict((oc) => oc.column('id').doUpdateSet({ ...workload }))
+        .execute()
+    }
+    for (const r of DIRECTORY_ROLES) {
+      await trx
+        .insertInto('directory_roles')
+        .values(r)
+        .onConflict((oc) => oc.column('id').doUpdateSet({ ...r }))
+        .execute()
+    }
+  })
+}

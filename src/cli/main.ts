@@ -1,0 +1,120 @@
+import { Command, Option } from 'commander'
+import { ConfigError, describeConfig, loadConfig, type Config } from '../config/config.ts'
+import { DataDirInUseError, sendControlCommand } from '../platform/control-socket.ts'
+import { negotiateLocale } from '../platform/i18n/i18n.ts'
+import { VERSION } from '../app.ts'
+import { controlCommands, openRuntime, startServer } from '../runtime.ts'
+
+/**
+ * `tramite`: serve, token, migrate, demo reset, config. Commands that touch the database work
+ * while a server runs: on PGlite (one process per data directory) they ask the running server
+ * over the data directory's control socket; otherwise they open the database themselves.
+ */
+
+const out = (line: string): void => void process.stdout.write(`${line}\n`)
+const err = (line: string): void => void process.stderr.write(`${line}\n`)
+const cliLocale = negotiateLocale((process.env.LC_ALL || process.env.LANG || '').replace('_', '-').split('.')[0])
+
+function config(): Config {
+  try {
+    return loadConfig()
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      err(error.message)
+      process.exit(2)
+    }
+    throw error
+  }
+}
+
+/** Runs a database command in the process that owns the data, or here when none does. */
+async function runCommand(command: string, args: Record<string, unknown>): Promise<unknown> {
+  const cfg = config()
+  if (cfg.database.kind === 'pglite') {
+    const remote = await sendControlCommand(cfg.dataDir, command, args)
+    if (remote) {
+      if (remote.ok) return remote.result
+      throw Object.assign(new Error(remote.error.message), { code: remote.error.code })
+    }
+  }
+  const runtime = await openRuntime(cfg)
+  try {
+    return await controlCommands(runtime.ctx)(command, args)
+  } finally {
+    await runtime.close()
+  }
+}
+
+async function serve(): Promise<void> {
+  const cfg = config()
+  const server = await startServer(cfg, out)
+  let stopping = false
+  const stop = (signal: string): void => {
+    if (stopping) {
+      err('Forced exit.')
+      process.exit(1)
+    }
+    stopping = true
+    server.app.log.info({ signal }, 'shutting down')
+    server.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        err(`Shutdown failed: ${(error as Error).message}`)
+        process.exit(1)
+      },
+    )
+  }
+  process.on('SIGINT', () => stop('SIGINT'))
+  process.on('SIGTERM', () => stop('SIGTERM'))
+}
+
+const program = new Command()
+  .name('tramite')
+  .description('Partner-channel support on behalf of customers, under GDAP.')
+  .version(VERSION)
+
+program.command('serve', { isDefault: true }).description('Start the server (portal and APIs)').action(serve)
+
+program
+  .command('token')
+  .description('Print a bearer token for a user (only the token, on stdout)')
+  .requiredOption('--user <email>', 'the user to issue the token for')
+  .option('--tenant <tenantId>', "a customer's tenant id: a delegated token (needs an active GDAP role there)")
+  .addOption(new Option('--audience <aud>', 'token audience').default('urn:tramite:api'))
+  .action(async (options: { user: string; tenant?: string; audience: string }) => {
+    const result = (await runCommand('token', { ...options, locale: cliLocale })) as { token: string }
+    out(result.token)
+  })
+
+program
+  .command('migrate')
+  .description('Apply pending database migrations')
+  .action(async () => {
+    const result = (await runCommand('migrate', {})) as { applied: string[] }
+    out(result.applied.length ? `Applied: ${result.applied.join(', ')}` : 'The database is up to date.')
+  })
+
+program
+  .command('demo')
+  .description('The demo world')
+  .command('reset')
+  .description('Delete every tenant and create the demo world again (prints the new passwords)')
+  .option('--password <password>', 'one password for every demo user (default: TRAMITE_DEMO_PASSWORD, else random)')
+  .action(async (options: { password?: string }) => {
+    const result = (await runCommand('demo-reset', options)) as { lines: string[] }
+    for (const line of result.lines) out(line)
+  })
+
+program
+  .command('config')
+  .description('List every configuration variable with its default')
+  .action(() => {
+    for (const row of describeConfig()) out(`${row.key.padEnd(24)} ${row.default.padEnd(12)} ${row.doc}`)
+  })
+
+program.parseAsync(process.argv).catch((error: unknown) => {
+  if (error instanceof DataDirInUseError) err(error.message)
+  else if (error instanceof ConfigError) err(error.message)
+  else err(`tramite: ${(error as Error).message}`)
+  process.exit(1)
+})

@@ -1,0 +1,166 @@
+import { resolve } from 'node:path'
+import Type, { type Static } from 'typebox'
+import { Value } from 'typebox/value'
+
+/**
+ * Every setting Tramite reads, from environment variables. Each key has a one-line doc and a
+ * default that gives a zero-setup start (`npm start` on an empty machine). `tramite config`
+ * prints this table; README.md shows it too.
+ */
+export const ConfigSchema = Type.Object({
+  PORT: Type.Integer({ minimum: 0, maximum: 65535, default: 3000, description: 'HTTP port of the portal and APIs.' }),
+  HOST: Type.String({
+    minLength: 1,
+    default: 'localhost',
+    description: 'Interface to listen on; 0.0.0.0 (or ::) to accept connections from other machines.',
+  }),
+  PUBLIC_URL: Type.Optional(
+    Type.String({
+      pattern: '^https?://[^\\s/]+(/.*)?$',
+      description: 'External base URL, used in links the APIs return (default: http://localhost:PORT).',
+    }),
+  ),
+  TRAMITE_DATA_DIR: Type.String({
+    minLength: 1,
+    default: './data',
+    description: 'Directory for the embedded database, TLS material and the local control socket.',
+  }),
+  DATABASE_URL: Type.Optional(
+    Type.String({
+      pattern: '^postgres(ql)?://',
+      description: 'PostgreSQL connection string; when unset, the embedded PGlite database in TRAMITE_DATA_DIR is used.',
+    }),
+  ),
+  DATABASE_POOL_MAX: Type.Integer({
+    minimum: 1,
+    maximum: 200,
+    default: 10,
+    description: 'Largest number of PostgreSQL connections one instance opens.',
+  }),
+  TRAMITE_TLS: Type.Enum(['off', 'dev'], {
+    default: 'off',
+    description: 'dev: serve HTTPS on HTTPS_PORT with a self-signed localhost certificate kept in TRAMITE_DATA_DIR/tls.',
+  }),
+  HTTPS_PORT: Type.Integer({
+    minimum: 0,
+    maximum: 65535,
+    default: 3443,
+    description: 'HTTPS port, used when TRAMITE_TLS=dev or TLS_CERT/TLS_KEY are set.',
+  }),
+  TLS_CERT: Type.Optional(Type.String({ minLength: 1, description: 'Path of a PEM certificate (chain) to serve HTTPS with.' })),
+  TLS_KEY: Type.Optional(Type.String({ minLength: 1, description: 'Path of the PEM private key for TLS_CERT.' })),
+  TRAMITE_DEMO: Type.Boolean({
+    default: true,
+    description: 'Create the demo world (DESIGN.md) when the database is empty at start.',
+  }),
+  TRAMITE_DEMO_PASSWORD: Type.Optional(
+    Type.String({
+      minLength: 8,
+      description: 'Password for every demo user (scripted demos, tests); when unset, random passwords are printed once.',
+    }),
+  ),
+  TOKEN_LIFETIME_SECONDS: Type.Integer({
+    minimum: 60,
+    maximum: 86400,
+    default: 3600,
+    description: 'Lifetime of bearer tokens issued by the server.',
+  }),
+  SESSION_LIFETIME_HOURS: Type.Integer({
+    minimum: 1,
+    maximum: 720,
+    default: 12,
+    description: 'Lifetime of a browser sign-in session.',
+  }),
+  SIGNIN_RATE_LIMIT: Type.Integer({
+    minimum: 1,
+    maximum: 10000,
+    default: 10,
+    description: 'Sign-in attempts allowed per client address and account per minute.',
+  }),
+  BODY_LIMIT_BYTES: Type.Integer({
+    minimum: 1024,
+    maximum: 100 * 1024 * 1024,
+    default: 1024 * 1024,
+    description: 'Largest request body accepted.',
+  }),
+  TRUST_PROXY: Type.Boolean({
+    default: false,
+    description: 'Trust X-Forwarded-* headers (set when behind a reverse proxy).',
+  }),
+  LOG_LEVEL: Type.Enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
+    default: 'info',
+    description: 'Log level of the JSON logs on stdout.',
+  }),
+  WEB_DIST_DIR: Type.String({
+    minLength: 1,
+    default: './web/dist',
+    description: 'Directory of the built web portal served at /.',
+  }),
+})
+
+export type RawConfig = Static<typeof ConfigSchema>
+
+export interface Config extends RawConfig {
+  /** TRAMITE_DATA_DIR made absolute. */
+  dataDir: string
+  database: { kind: 'pglite'; dir: string } | { kind: 'postgres'; url: string }
+  publicUrl: string
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`)
+    this.name = 'ConfigError'
+  }
+}
+
+const keys = Object.keys(ConfigSchema.properties) as (keyof RawConfig)[]
+
+/** Reads the configuration from `env`; throws ConfigError listing every problem at once. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Config {
+  const input: Record<string, unknown> = {}
+  for (const key of keys) {
+    const value = env[key]
+    if (value !== undefined && value !== '') input[key] = value
+  }
+  const withDefaults = Value.Default(ConfigSchema, input) as Record<string, unknown>
+  const converted = Value.Convert(ConfigSchema, withDefaults) as RawConfig
+
+  const problems: string[] = []
+  const seen = new Set<string>()
+  for (const error of Value.Errors(ConfigSchema, converted)) {
+    const key = error.instancePath.replace(/^\//, '')
+    if (seen.has(key)) continue
+    seen.add(key)
+    const schema = (ConfigSchema.properties as Record<string, { enum?: unknown[]; description?: string }>)[key]
+    const allowed = schema?.enum ? ` (allowed: ${schema.enum.join(', ')})` : ''
+    problems.push(`${key}=${JSON.stringify(input[key])}: ${error.message}${allowed}`)
+  }
+  if ((converted.TLS_CERT === undefined) !== (converted.TLS_KEY === undefined)) {
+    problems.push('TLS_CERT and TLS_KEY must be set together')
+  }
+  if (problems.length > 0) throw new ConfigError(problems)
+
+  const dataDir = resolve(cwd, converted.TRAMITE_DATA_DIR)
+  return {
+    ...converted,
+    dataDir,
+    WEB_DIST_DIR: resolve(cwd, converted.WEB_DIST_DIR),
+    database: converted.DATABASE_URL
+      ? { kind: 'postgres', url: converted.DATABASE_URL }
+      : { kind: 'pglite', dir: resolve(dataDir, 'pglite') },
+    publicUrl: (converted.PUBLIC_URL ?? `http://localhost:${converted.PORT}`).replace(/\/$/, ''),
+  }
+}
+
+/** The documentation table of every key, for `tramite config` and the README. */
+export function describeConfig(): { key: string; default: string; doc: string }[] {
+  return keys.map((key) => {
+    const schema = ConfigSchema.properties[key] as { default?: unknown; description?: string }
+    return {
+      key,
+      default: schema.default === undefined ? '(unset)' : String(schema.default),
+      doc: schema.description ?? '',
+    }
+  })
+}

@@ -1,0 +1,42 @@
+import { resolveAccess } from '../gdap/access.data.ts'
+import type { AppContext } from '../platform/context.ts'
+import { AppError, invalidCredentials, noDelegatedAccess } from '../platform/errors.ts'
+import { isUuid } from '../platform/ids.ts'
+import { verifyPassword } from './passwords.ts'
+import { findUserByEmail, type UserRecord } from './users.data.ts'
+
+/** Checks a local account's password. Unknown, disabled and wrong all answer the same error. */
+export async function authenticatePassword(ctx: AppContext, email: string, password: string): Promise<UserRecord> {
+  const user = await findUserByEmail(ctx.db, email)
+  const ok = await verifyPassword(user?.passwordHash ?? null, password)
+  if (!user || !ok || user.disabled) throw invalidCredentials()
+  return user
+}
+
+/**
+ * Issues a bearer token for a user, in their own tenant or, for a partner user, in a customer's
+ * tenant (delegated context) — the latter only while an active GDAP relationship gives one of the
+ * user's security groups a role there.
+ */
+export async function issueToken(
+  ctx: AppContext,
+  email: string,
+  tenantId?: string,
+  audience?: string,
+): Promise<{ token: string; expiresAt: Date; user: UserRecord }> {
+  const user = await findUserByEmail(ctx.db, email)
+  if (!user || user.disabled) throw new AppError(404, 'unknown_user', 'error.unknown_user', { user: email })
+  const contextTenant = tenantId ?? user.tenantId
+  if (contextTenant !== user.tenantId) {
+    if (!isUuid(contextTenant)) throw new AppError(404, 'unknown_tenant', 'error.unknown_tenant', { tenant: contextTenant })
+    const tenant = await ctx.db.selectFrom('tenants').select('id').where('id', '=', contextTenant).executeTakeFirst()
+    if (!tenant) throw new AppError(404, 'unknown_tenant', 'error.unknown_tenant', { tenant: contextTenant })
+    const grants = user.tenantKind === 'partner' ? await resolveAccess(ctx.db, user.id, contextTenant, ctx.now()) : []
+    if (grants.length === 0) throw noDelegatedAccess(user.email, contextTenant)
+  }
+  const issued = await ctx.tokens.issue(
+    { oid: user.id, tid: contextTenant, home_tid: user.tenantId, upn: user.email, name: user.displayName },
+    audience,
+  )
+  return { ...issued, user }
+}

@@ -1,0 +1,59 @@
+import type { Db } from '../platform/db/database.ts'
+import { isUuid } from '../platform/ids.ts'
+import type { PartnerType, TenantKind, UserRole } from '../platform/db/schema.ts'
+
+export interface UserRecord {
+  id: string
+  tenantId: string
+  tenantKind: TenantKind
+  tenantName: string
+  tenantLocale: string
+  partnerType: PartnerType | null
+  email: string
+  displayName: string
+  givenName: string | null
+  surname: string | null
+  phone: string | null
+  locale: string | null
+  disabled: boolean
+  passwordHash: string | null
+  roles: UserRole[]
+}
+
+function baseQuery(db: Db) {
+  return db
+    .selectFrom('users as u')
+    .innerJoin('tenants as t', 't.id', 'u.tenant_id')
+    .leftJoin('partners as p', 'p.tenant_id', 'u.tenant_id')
+    .select([
+      'u.id',
+      'u.tenant_id as tenantId',
+      't.kind as tenantKind',
+      't.display_name as tenantName',
+      't.locale as tenantLocale',
+      'p.partner_type as partnerType',
+      'u.email',
+      'u.display_name as displayName',
+      'u.given_name as givenName',
+      'u.surname',
+      'u.phone',
+      'u.locale',
+      'u.disabled',
+      'u.password_hash as passwordHash',
+    ])
+}
+
+async function withRoles(db: Db, row: Omit<UserRecord, 'roles'> | undefined): Promise<UserRecord | null> {
+  if (!row) return null
+  const roles = await db.selectFrom('user_roles').select('role').where('user_id', '=', row.id).orderBy('role').execute()
+  return { ...row, roles: roles.map((r) => r.role) }
+}
+
+export async function findUserByEmail(db: Db, email: string): Promise<UserRecord | null> {
+  return withRoles(db, await baseQuery(db).where('u.email', '=', email.trim().toLowerCase()).executeTakeFirst())
+}
+
+export async function findUserById(db: Db, id: string): Promise<UserRecord | null> {
+  if (!isUuid(id)) return null
+  return withRoles(db, await baseQuery(db).where('u.id', '=', id).executeTakeFirst())
+}

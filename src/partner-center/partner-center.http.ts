@@ -1,0 +1,152 @@
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
+import type { FastifyReply, FastifyRequest } from 'fastify'
+import Type from 'typebox'
+import { customerForActor, customersForActor, subscriptionsForActor } from '../customers/customers.service.ts'
+import type { AppContext } from '../platform/context.ts'
+import { validationFailed } from '../platform/errors.ts'
+import { t } from '../platform/i18n/i18n.ts'
+import { actorOf } from '../platform/http/authentication.ts'
+import { normalizeError, type NormalizedError } from '../platform/http/http-errors.ts'
+import type { App } from '../platform/http/server.ts'
+import { collection, link, presentCustomer, presentSubscription } from './presenters.ts'
+
+/** Partner Center's error body: `code`, `description`, `data`, `source`. */
+function sendPartnerCenterError(reply: FastifyReply, request: FastifyRequest, error: NormalizedError): FastifyReply {
+  return reply.status(error.status).send({
+    code: error.code,
+    description: error.message,
+    data: error.details === undefined ? [] : Array.isArray(error.details) ? error.details : [error.details],
+    source: 'Tramite',
+    requestId: request.id,
+  })
+}
+
+const CONTINUATION_HEADER = 'ms-continuationtoken'
+const encodeToken = (offset: number): string => Buffer.from(JSON.stringify({ o: offset })).toString('base64url')
+function decodeToken(token: string): number {
+  try {
+    const { o } = JSON.parse(Buffer.from(token, 'base64url').toString('utf8')) as { o?: unknown }
+    if (typeof o === 'number' && Number.isSafeInteger(o) && o >= 0) return o
+  } catch {
+    // fall through
+  }
+  throw validationFailed('MS-ContinuationToken is not a token this server issued')
+}
+
+/** Partner Center's `filter` query: a JSON object such as {"Field":"CompanyName","Value":"Ros","Operator":"starts_with"}. */
+function parseFilter(raw: string | undefined): string | undefined {
+  if (raw === undefined) return undefined
+  let filter: { Field?: unknown; Value?: unknown; Operator?: unknown }
+  try {
+    filter = JSON.parse(raw) as typeof filter
+  } catch {
+    throw validationFailed('filter must be a JSON object with Field, Value and Operator')
+  }
+  const field = String(filter.Field ?? '').toLowerCase()
+  if (!['companyname', 'domain', 'defaultdomainname', 'displayname'].includes(field)) {
+    throw validationFailed('filter.Field must be CompanyName or Domain')
+  }
+  if (String(filter.Operator ?? '').toLowerCase() !== 'starts_with') throw validationFailed('filter.Operator must be starts_with')
+  if (typeof filter.Value !== 'string' || filter.Value.length === 0 || filter.Value.length > 100) {
+    throw validationFailed('filter.Value must be a non-empty string of at most 100 characters')
+  }
+  return filter.Value
+}
+
+const CustomerId = Type.Object({ customerTenantId: Type.String({ maxLength: 64 }) })
+const looseObject = Type.Object({}, { additionalProperties: true })
+
+/**
+ * Partner Center v1, in its documented shapes: the partner's customers and their subscriptions.
+ * Only the signed-in partner's own customers are visible; any other id answers 404.
+ */
+export async function registerPartnerCenterRoutes(app: App, ctx: AppContext): Promise<void> {
+  await app.register(
+    async (plugin) => {
+      const pc = plugin.withTypeProvider<TypeBoxTypeProvider>()
+      pc.setErrorHandler((error, request, reply) => {
+        const normalized = normalizeError(error, request)
+        if (normalized.status >= 500) request.log.error({ err: error }, 'request failed')
+        return sendPartnerCenterError(reply, request, normalized)
+      })
+      pc.setNotFoundHandler((request, reply) =>
+        sendPartnerCenterError(reply, request, {
+          status: 404,
+          code: 'route_not_found',
+          message: t(request.locale, 'error.route_not_found', { method: request.method, url: request.url }),
+        }),
+      )
+
+      pc.get(
+        '/customers',
+        {
+          schema: {
+            tags: ['Partner Center v1'],
+            summary: "The partner's customers (Get Customers)",
+            querystring: Type.Object({
+              size: Type.Integer({ minimum: 1, maximum: 500, default: 200 }),
+              seekOperation: Type.Optional(Type.String({ maxLength: 20 })),
+              filter: Type.Optional(Type.String({ maxLength: 500 })),
+            }),
+            response: { 200: looseObject },
+          },
+        },
+        async (request) => {
+          const actor = actorOf(request)
+          const token = request.headers[CONTINUATION_HEADER]
+          const offset =
+            typeof token === 'string' && request.query.seekOperation?.toLowerCase() === 'next' ? decodeToken(token) : 0
+          const size = request.query.size
+          const page = await customersForActor(ctx, actor, {
+            offset,
+            limit: size,
+            nameStartsWith: parseFilter(request.query.filter),
+          })
+          const next =
+            offset + page.items.length < page.total
+              ? link(`/customers?size=${size}&seekOperation=Next`, [
+                  { key: 'MS-ContinuationToken', value: encodeToken(offset + page.items.length) },
+                ])
+              : undefined
+          return collection(page.items.map(presentCustomer), `/customers?size=${size}`, next)
+        },
+      )
+
+      pc.get(
+        '/customers/:customerTenantId',
+        {
+          schema: {
+            tags: ['Partner Center v1'],
+            summary: 'One customer (Get a customer by ID)',
+            params: CustomerId,
+            response: { 200: looseObject },
+          },
+        },
+        async (request) => presentCustomer(await customerForActor(ctx, actorOf(request), request.params.customerTenantId)),
+      )
+
+      pc.get(
+        '/customers/:customerTenantId/subscriptions',
+        {
+          schema: {
+            tags: ['Partner Center v1'],
+            summary: "A customer's subscriptions sold by the partner",
+            params: CustomerId,
+            response: { 200: looseObject },
+          },
+        },
+        async (request) => {
+          const { customerTenantId } = request.params
+          const subscriptions = await subscriptionsForActor(ctx, actorOf(request), customerTenantId, {
+            onlySoldByPartner: true,
+          })
+          return collection(
+            subscriptions.map(presentSubscription),
+            `/customers/${customerTenantId}/subscriptions`,
+          )
+        },
+      )
+    },
+    { prefix: '/v1' },
+  )
+}

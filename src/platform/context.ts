@@ -1,0 +1,13 @@
+import type { Config } from '../config/config.ts'
+import type { TokenService } from '../identity/tokens.ts'
+import type { Db } from './db/database.ts'
+
+/** What business functions need from the platform; built once at start, passed down explicitly. */
+export interface AppContext {
+  config: Config
+  db: Db
+  dbKind: 'pglite' | 'postgres'
+  tokens: TokenService
+  /** The current time; tests move it to check time-dependent rules. */
+  now(): Date
+}

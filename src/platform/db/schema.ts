@@ -1,0 +1,264 @@
+import type { ColumnType, Generated } from 'kysely'
+
+/** Kysely's view of the schema the migrations create. Keep in step with `migrations/`. */
+
+type CreatedAt = ColumnType<Date, Date | string | undefined, never>
+type Timestamp = ColumnType<Date, Date | string, Date | string>
+type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>
+/** `date` columns are parsed as 'YYYY-MM-DD' strings on both engines (no time-zone shift). */
+type DateOnly = ColumnType<string | null, string | null | undefined, string | null>
+type Json<T> = ColumnType<T, string, string>
+
+export type TenantKind = 'partner' | 'customer' | 'vendor'
+export type PartnerType = 'direct' | 'indirect_provider' | 'indirect_reseller' | 'advisor'
+export type UserRole =
+  | 'admin_agent'
+  | 'helpdesk_agent'
+  | 'sales_agent'
+  | 'global_admin'
+  | 'billing_admin'
+  | 'support_engineer'
+export type CustomerRelationshipKind = 'reseller' | 'advisor'
+export type WorkloadId = 'azure' | 'office365' | 'dynamics' | 'ems' | 'marketplace'
+export type Channel = 'csp' | 'direct'
+export type Billing = 'trial' | 'paid'
+export type SubscriptionStatus = 'active' | 'suspended' | 'deleted'
+export type AzureRoleName = 'Owner' | 'Contributor' | 'Reader' | 'Support Request Contributor'
+export type GdapStatus =
+  | 'created'
+  | 'approvalPending'
+  | 'approved'
+  | 'activating'
+  | 'active'
+  | 'expiring'
+  | 'terminationRequested'
+  | 'terminating'
+  | 'terminated'
+  | 'expired'
+export type AssignmentStatus = 'pending' | 'active' | 'deleting' | 'deleted' | 'error'
+export type EntitlementKind = 'partner_agreement' | 'premier' | 'azure_support_plan'
+
+export interface TenantsTable {
+  id: string
+  kind: TenantKind
+  display_name: string
+  default_domain: string
+  locale: string
+  country: string
+  created_at: CreatedAt
+}
+
+export interface PartnersTable {
+  tenant_id: string
+  partner_type: PartnerType
+  mpn_id: string
+  support_email: string | null
+  support_phone: string | null
+}
+
+export interface PartnerProviderLinksTable {
+  reseller_tenant_id: string
+  provider_tenant_id: string
+  created_at: CreatedAt
+}
+
+export interface UsersTable {
+  id: string
+  tenant_id: string
+  email: string
+  display_name: string
+  given_name: string | null
+  surname: string | null
+  phone: string | null
+  locale: string | null
+  password_hash: string | null
+  disabled: Generated<boolean>
+  created_at: CreatedAt
+}
+
+export interface UserRolesTable {
+  user_id: string
+  role: UserRole
+}
+
+export interface SecurityGroupsTable {
+  id: string
+  tenant_id: string
+  display_name: string
+  description: string | null
+  created_at: CreatedAt
+}
+
+export interface GroupUserMembersTable {
+  group_id: string
+  user_id: string
+}
+
+export interface GroupGroupMembersTable {
+  group_id: string
+  member_group_id: string
+}
+
+export interface CustomerRelationshipsTable {
+  customer_tenant_id: string
+  partner_tenant_id: string
+  relationship: CustomerRelationshipKind
+  indirect_provider_tenant_id: string | null
+  created_at: CreatedAt
+}
+
+export interface WorkloadsTable {
+  id: WorkloadId
+  name_en: string
+  name_it: string
+  portal: 'azure' | 'm365' | 'marketplace'
+  vendor_supported: boolean
+  sort_order: number
+}
+
+export interface MarketplaceProductsTable {
+  id: string
+  name: string
+  isv_name: string
+  description: string | null
+  support_url: string | null
+  support_email: string | null
+  support_phone: string | null
+}
+
+export interface SubscriptionsTable {
+  id: string
+  tenant_id: string
+  workload_id: WorkloadId
+  offer_id: string
+  offer_name: string
+  friendly_name: string
+  channel: Channel
+  billing: Billing
+  provider_tenant_id: string | null
+  reseller_tenant_id: string | null
+  marketplace_product_id: string | null
+  status: SubscriptionStatus
+  quantity: Generated<number>
+  created_at: CreatedAt
+  commitment_end_date: DateOnly
+}
+
+export interface AzureRoleAssignmentsTable {
+  id: string
+  subscription_id: string
+  principal_kind: 'user' | 'group'
+  principal_id: string
+  role_name: AzureRoleName
+  created_at: CreatedAt
+}
+
+export interface DirectoryRolesTable {
+  id: string
+  display_name: string
+  description_en: string
+  description_it: string
+  files_m365_tickets: boolean
+  files_azure_tickets: boolean
+  reads_service_health: boolean
+  is_privileged: boolean
+}
+
+export interface GdapRelationshipsTable {
+  id: string
+  display_name: string
+  partner_tenant_id: string
+  customer_tenant_id: string
+  status: GdapStatus
+  duration: string
+  auto_extend_duration: Generated<string>
+  created_at: CreatedAt
+  last_modified_at: ColumnType<Date, Date | string | undefined, Date | string>
+  activated_at: NullableTimestamp
+  end_at: NullableTimestamp
+  version: Generated<number>
+}
+
+export interface GdapRelationshipRolesTable {
+  relationship_id: string
+  role_id: string
+}
+
+export interface GdapAccessAssignmentsTable {
+  id: string
+  relationship_id: string
+  security_group_id: string
+  status: AssignmentStatus
+  created_at: CreatedAt
+  last_modified_at: ColumnType<Date, Date | string | undefined, Date | string>
+  version: Generated<number>
+}
+
+export interface GdapAssignmentRolesTable {
+  assignment_id: string
+  role_id: string
+}
+
+export interface SupportEntitlementsTable {
+  id: string
+  partner_tenant_id: string
+  kind: EntitlementKind
+  reference: string
+  description: string
+  valid_until: DateOnly
+  created_at: CreatedAt
+}
+
+export interface SigningKeysTable {
+  kid: string
+  alg: string
+  private_jwk: Json<Record<string, unknown>>
+  public_jwk: Json<Record<string, unknown>>
+  created_at: CreatedAt
+}
+
+export interface SessionsTable {
+  id_hash: string
+  user_id: string
+  csrf_token: string
+  created_at: CreatedAt
+  expires_at: Timestamp
+}
+
+export interface RateLimitsTable {
+  key: string
+  hits: number
+  reset_at: Timestamp
+}
+
+export interface AppMetaTable {
+  key: string
+  value: Json<unknown>
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>
+}
+
+export interface Database {
+  tenants: TenantsTable
+  partners: PartnersTable
+  partner_provider_links: PartnerProviderLinksTable
+  users: UsersTable
+  user_roles: UserRolesTable
+  security_groups: SecurityGroupsTable
+  group_user_members: GroupUserMembersTable
+  group_group_members: GroupGroupMembersTable
+  customer_relationships: CustomerRelationshipsTable
+  workloads: WorkloadsTable
+  marketplace_products: MarketplaceProductsTable
+  subscriptions: SubscriptionsTable
+  azure_role_assignments: AzureRoleAssignmentsTable
+  directory_roles: DirectoryRolesTable
+  gdap_relationships: GdapRelationshipsTable
+  gdap_relationship_roles: GdapRelationshipRolesTable
+  gdap_access_assignments: GdapAccessAssignmentsTable
+  gdap_assignment_roles: GdapAssignmentRolesTable
+  support_entitlements: SupportEntitlementsTable
+  signing_keys: SigningKeysTable
+  sessions: SessionsTable
+  rate_limits: RateLimitsTable
+  app_meta: AppMetaTable
+}

@@ -1,0 +1,71 @@
+import { timingSafeEqual } from 'node:crypto'
+import type { FastifyInstance, FastifyRequest } from 'fastify'
+import { actorFor, type Actor } from '../../identity/actor.ts'
+import { findSession } from '../../identity/sessions.data.ts'
+import { findUserById } from '../../identity/users.data.ts'
+import { resolveAccess } from '../../gdap/access.data.ts'
+import type { AppContext } from '../context.ts'
+import { csrfFailed, invalidToken, unauthenticated } from '../errors.ts'
+
+export const SESSION_COOKIE = 'tramite_session'
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS'])
+
+/**
+ * Works out who is calling, once per request, before the body is read:
+ * - `Authorization: Bearer <jwt>`: a token this server signed. A delegated token (tid is a
+ *   customer's tenant) is honoured only while GDAP still gives the user a role there — an
+ *   expired or terminated relationship refuses the token at once, not when it expires.
+ * - otherwise the session cookie; unsafe methods must then carry the session's anti-forgery
+ *   token in `X-CSRF-Token` (bearer calls carry no ambient credential and need none).
+ */
+export async function resolveActor(ctx: AppContext, request: FastifyRequest): Promise<Actor | null> {
+  const authorization = request.headers.authorization
+  if (authorization !== undefined) {
+    const match = /^Bearer\s+(\S+)$/i.exec(authorization)
+    if (!match) throw invalidToken()
+    const claims = await ctx.tokens.verify(match[1]!)
+    if (!claims) throw invalidToken()
+    const user = await findUserById(ctx.db, claims.oid)
+    if (!user || user.disabled || user.tenantId !== claims.home_tid) throw invalidToken()
+    if (claims.tid !== user.tenantId) {
+      const grants = user.tenantKind === 'partner' ? await resolveAccess(ctx.db, user.id, claims.tid, ctx.now()) : []
+      if (grants.length === 0) throw invalidToken()
+    }
+    return actorFor(user, 'bearer', claims.tid)
+  }
+  const sessionId = request.cookies[SESSION_COOKIE]
+  if (!sessionId) return null
+  const session = await findSession(ctx.db, sessionId)
+  if (!session) return null
+  const user = await findUserById(ctx.db, session.userId)
+  if (!user || user.disabled) return null
+  request.sessionCsrfToken = session.csrfToken
+  return actorFor(user, 'session')
+}
+
+function sameSecret(a: string, b: string): boolean {
+  const x = Buffer.from(a)
+  const y = Buffer.from(b)
+  return x.length === y.length && x.length > 0 && timingSafeEqual(x, y)
+}
+
+export function registerAuthentication(app: FastifyInstance, ctx: AppContext): void {
+  app.decorateRequest('actor', null)
+  app.decorateRequest('sessionCsrfToken', null)
+  app.addHook('onRequest', async (request) => {
+    const mode = request.routeOptions.config?.auth ?? 'required'
+    if (mode === 'none' || request.is404) return
+    request.actor = await resolveActor(ctx, request)
+    if (request.actor?.via === 'session' && !SAFE_METHODS.has(request.method)) {
+      const sent = request.headers['x-csrf-token']
+      if (typeof sent !== 'string' || !sameSecret(sent, request.sessionCsrfToken ?? '')) throw csrfFailed()
+    }
+    if (mode === 'required' && !request.actor) throw unauthenticated()
+  })
+}
+
+/** For handlers of routes with auth 'required': the actor is always there. */
+export function actorOf(request: FastifyRequest): Actor {
+  if (!request.actor) throw unauthenticated()
+  return request.actor
+}

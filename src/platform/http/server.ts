@@ -1,0 +1,137 @@
+import { randomUUID } from 'node:crypto'
+import cookie from '@fastify/cookie'
+import helmet from '@fastify/helmet'
+import swagger from '@fastify/swagger'
+import swaggerUi from '@fastify/swagger-ui'
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify'
+import type { AppContext } from '../context.ts'
+import { negotiateLocale } from '../i18n/i18n.ts'
+import { registerAuthentication } from './authentication.ts'
+import './fastify-types.ts'
+import { normalizeError, type NormalizedError } from './http-errors.ts'
+import { registerMetrics } from './metrics.ts'
+
+export type App = FastifyInstance<
+  import('node:http').Server,
+  import('node:http').IncomingMessage,
+  import('node:http').ServerResponse,
+  FastifyBaseLogger,
+  TypeBoxTypeProvider
+>
+
+export interface ServerOptions {
+  logger?: boolean
+  version: string
+}
+
+const REQUEST_ID = /^[\w.:@-]{1,128}$/
+
+/** The portal API's error body; other surfaces (Partner Center, Graph, ARM) set their own. */
+export function sendPortalError(reply: FastifyReply, request: FastifyRequest, error: NormalizedError): FastifyReply {
+  return reply.status(error.status).send({
+    error: {
+      code: error.code,
+      message: error.message,
+      ...(error.details === undefined ? {} : { details: error.details }),
+      requestId: request.id,
+    },
+  })
+}
+
+/**
+ * The Fastify instance with everything every route relies on: request ids, JSON logs, locale,
+ * authentication, security headers, structured errors, OpenAPI, health and metrics.
+ * Business components add their routes afterwards.
+ */
+export async function createServer(ctx: AppContext, options: ServerOptions): Promise<App> {
+  const { config } = ctx
+  const app = Fastify({
+    logger: options.logger
+      ? {
+          level: config.LOG_LEVEL,
+          redact: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-csrf-token"]'],
+        }
+      : false,
+    bodyLimit: config.BODY_LIMIT_BYTES,
+    trustProxy: config.TRUST_PROXY,
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'] ?? req.headers['ms-correlationid'] ?? req.headers['client-request-id']
+      return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID()
+    },
+    ajv: { customOptions: { coerceTypes: 'array', useDefaults: true, removeAdditional: false } },
+    return503OnClosing: true,
+    forceCloseConnections: 'idle',
+  }).withTypeProvider<TypeBoxTypeProvider>() as unknown as App
+
+  app.decorateRequest('locale', 'en')
+  app.addHook('onRequest', async (request, reply) => {
+    request.locale = negotiateLocale(request.headers['x-locale']?.toString() ?? request.headers['accept-language'])
+    reply.header('x-request-id', request.id)
+  })
+
+  app.setErrorHandler((error, request, reply) => {
+    const normalized = normalizeError(error, request)
+    if (normalized.status >= 500) request.log.error({ err: error }, 'request failed')
+    return sendPortalError(reply, request, normalized)
+  })
+
+  await app.register(cookie)
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        // Fluent UI writes its styles at run time (CSS-in-JS).
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+        formAction: ["'self'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+    // HSTS would pin "localhost" to HTTPS in the browser; only an operator's certificate turns it on.
+    strictTransportSecurity: config.TLS_CERT ? { maxAge: 15552000 } : false,
+    crossOriginEmbedderPolicy: false,
+  })
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Tramite',
+        version: options.version,
+        description:
+          'Partner-channel support: the portal API, and APIs wire-compatible with Partner Center v1, ' +
+          'Microsoft Graph and Azure Microsoft.Support.',
+      },
+      components: {
+        securitySchemes: {
+          bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' },
+          session: { type: 'apiKey', in: 'cookie', name: 'tramite_session' },
+        },
+      },
+      security: [{ bearer: [] }, { session: [] }],
+    },
+  })
+  await app.register(swaggerUi, { routePrefix: '/docs', uiConfig: { deepLinking: true } })
+  app.get('/openapi.json', { schema: { hide: true }, config: { auth: 'none' } }, async () => app.swagger())
+
+  registerAuthentication(app, ctx)
+  registerMetrics(app)
+
+  app.get('/healthz', { schema: { hide: true }, config: { auth: 'none' } }, async () => ({ status: 'ok' }))
+  app.get('/readyz', { schema: { hide: true }, config: { auth: 'none' } }, async (request, reply) => {
+    try {
+      await ctx.db.selectFrom('schema_migrations' as never).select((eb) => eb.lit(1).as('one')).limit(1).execute()
+      return { status: 'ready', database: ctx.dbKind }
+    } catch (error) {
+      request.log.warn({ err: error }, 'readiness check failed')
+      return reply.status(503).send({ status: 'unavailable' })
+    }
+  })
+
+  return app
+}

@@ -1,0 +1,32 @@
+import { existsSync } from 'node:fs'
+import { join } from 'node:path'
+import fastifyStatic from '@fastify/static'
+import type { AppContext } from '../context.ts'
+import { t } from '../i18n/i18n.ts'
+import { sendPortalError, type App } from './server.ts'
+
+const API_PREFIXES = ['/api/', '/v1/', '/v1.0/', '/subscriptions/', '/providers/', '/docs', '/.well-known/']
+
+/**
+ * Serves the built web portal at / and answers any other browser navigation with its
+ * index.html (client-side routes). API paths that match no route get the structured 404.
+ */
+export async function registerWebPortal(app: App, ctx: AppContext): Promise<void> {
+  const root = ctx.config.WEB_DIST_DIR
+  const built = existsSync(join(root, 'index.html'))
+  if (built) {
+    await app.register(fastifyStatic, { root, wildcard: false, index: ['index.html'], maxAge: '1h' })
+  }
+  app.setNotFoundHandler((request, reply) => {
+    const isApi = API_PREFIXES.some((p) => request.url.startsWith(p))
+    const wantsHtml = (request.method === 'GET' || request.method === 'HEAD') && request.headers.accept?.includes('text/html')
+    if (!isApi && wantsHtml && built) {
+      return reply.header('cache-control', 'no-cache').sendFile('index.html')
+    }
+    return sendPortalError(reply, request, {
+      status: 404,
+      code: 'route_not_found',
+      message: t(request.locale, 'error.route_not_found', { method: request.method, url: request.url.split('?')[0] ?? '' }),
+    })
+  })
+}

@@ -1,0 +1,51 @@
+/**
+ * Server-side messages (errors, refusals, CLI), in English and Italian. The Italian catalog is
+ * typed against the English one, so a missing translation fails the type check.
+ */
+export const en = {
+  'error.validation': 'The request is not valid: {detail}',
+  'error.bad_json': 'The request body is not valid JSON.',
+  'error.body_too_large': 'The request body is larger than the server accepts ({limit} bytes).',
+  'error.unsupported_media_type': 'The request body must be sent as {expected}.',
+  'error.not_found': 'The requested resource does not exist.',
+  'error.route_not_found': 'There is no {method} {url} on this server.',
+  'error.method_not_allowed': 'This resource does not accept {method}.',
+  'error.unauthenticated': 'Sign in or send a valid bearer token.',
+  'error.invalid_token': 'The bearer token is not valid or has expired.',
+  'error.invalid_credentials': 'The email address or the password is not correct.',
+  'error.rate_limited': 'Too many attempts. Try again in {seconds} seconds.',
+  'error.csrf': 'The request is missing its anti-forgery token; reload the page and try again.',
+  'error.forbidden': 'You are not allowed to do this.',
+  'error.partner_only': 'Only users of a partner tenant can use this API.',
+  'error.no_delegated_access':
+    '{user} has no active GDAP role in tenant {tenant}: a token for that tenant needs an active GDAP relationship whose active access assignment gives a role to a security group of the user.',
+  'error.unknown_user': 'There is no user {user}.',
+  'error.unknown_tenant': 'There is no tenant {tenant}.',
+  'error.internal': 'Something went wrong on the server. The request id is {requestId}.',
+  'error.unavailable': 'The service is not ready yet.',
+} as const
+
+export type MessageKey = keyof typeof en
+
+export const it: Record<MessageKey, string> = {
+  'error.validation': 'La richiesta non è valida: {detail}',
+  'error.bad_json': 'Il corpo della richiesta non è un JSON valido.',
+  'error.body_too_large': 'Il corpo della richiesta supera la dimensione accettata dal server ({limit} byte).',
+  'error.unsupported_media_type': 'Il corpo della richiesta deve essere inviato come {expected}.',
+  'error.not_found': 'La risorsa richiesta non esiste.',
+  'error.route_not_found': 'Su questo server non esiste {method} {url}.',
+  'error.method_not_allowed': 'Questa risorsa non accetta {method}.',
+  'error.unauthenticated': 'Accedi oppure invia un token bearer valido.',
+  'error.invalid_token': 'Il token bearer non è valido o è scaduto.',
+  'error.invalid_credentials': "L'indirizzo email o la password non sono corretti.",
+  'error.rate_limited': 'Troppi tentativi. Riprova tra {seconds} secondi.',
+  'error.csrf': 'Manca il token anti-contraffazione della richiesta: ricarica la pagina e riprova.',
+  'error.forbidden': 'Non hai il permesso di eseguire questa operazione.',
+  'error.partner_only': 'Solo gli utenti di un tenant partner possono usare questa API.',
+  'error.no_delegated_access':
+    "{user} non ha un ruolo GDAP attivo nel tenant {tenant}: un token per quel tenant richiede una relazione GDAP attiva la cui assegnazione di accesso attiva dia un ruolo a un gruppo di sicurezza dell'utente.",
+  'error.unknown_user': "Non esiste l'utente {user}.",
+  'error.unknown_tenant': 'Non esiste il tenant {tenant}.',
+  'error.internal': 'Si è verificato un errore sul server. Id della richiesta: {requestId}.',
+  'error.unavailable': 'Il servizio non è ancora pronto.',
+}

@@ -1,0 +1,164 @@
+import https from 'node:https'
+import type { AddressInfo } from 'node:net'
+import { buildApp, createContext } from './app.ts'
+import { ensureCatalog } from './catalog/catalog.ts'
+import type { Config } from './config/config.ts'
+import { resetDemoWorld, seedDemoWorld, type SeedResult } from './demo/seed.ts'
+import { issueToken } from './identity/identity.service.ts'
+import type { AppContext } from './platform/context.ts'
+import { acquireControlSocket, type ControlSocket } from './platform/control-socket.ts'
+import { type DatabaseHandle, openDatabase } from './platform/db/database.ts'
+import { migrateToLatest } from './platform/db/migrate.ts'
+import { AppError } from './platform/errors.ts'
+import { t } from './platform/i18n/i18n.ts'
+import type { App } from './platform/http/server.ts'
+import { loadTls } from './platform/tls.ts'
+
+/**
+ * Everything a process that owns the database needs: the lock on the data directory (PGlite),
+ * the open database with migrations applied and the catalog current. Used by the server and by
+ * CLI commands that run while no server does.
+ */
+export interface Runtime {
+  config: Config
+  database: DatabaseHandle
+  ctx: AppContext
+  control: ControlSocket | null
+  close(): Promise<void>
+}
+
+export async function openRuntime(config: Config): Promise<Runtime> {
+  const control = config.database.kind === 'pglite' ? await acquireControlSocket(config.dataDir) : null
+  let database: DatabaseHandle | null = null
+  try {
+    database = await openDatabase(config.database, { poolMax: config.DATABASE_POOL_MAX })
+    await migrateToLatest(database.db)
+    await ensureCatalog(database.db)
+    const ctx = createContext(config, database)
+    const db = database
+    return {
+      config,
+      database: db,
+      ctx,
+      control,
+      async close() {
+        await db.close()
+        await control?.close()
+      },
+    }
+  } catch (error) {
+    await database?.close().catch(() => undefined)
+    await control?.close()
+    throw error
+  }
+}
+
+export function describeSeed(seed: SeedResult, config: Config): string[] {
+  if (!seed.created) return []
+  const lines = [`Demo world created. Sign in at ${config.publicUrl} as:`]
+  const width = Math.max(...seed.credentials.map((c) => c.email.length))
+  for (const c of seed.credentials) {
+    lines.push(`  ${c.email.padEnd(width)}  ${config.TRAMITE_DEMO_PASSWORD ? '(TRAMITE_DEMO_PASSWORD)' : c.password}`)
+  }
+  if (!config.TRAMITE_DEMO_PASSWORD) lines.push('These passwords are shown only now.')
+  return lines
+}
+
+/** Commands the CLI sends over the control socket while this process owns the data directory. */
+export function controlCommands(ctx: AppContext) {
+  return async (command: string, args: Record<string, unknown>): Promise<unknown> => {
+    switch (command) {
+      case 'ping':
+        return { pid: process.pid }
+      case 'token':
+        return tokenCommand(ctx, args)
+      case 'migrate':
+        return { applied: await migrateToLatest(ctx.db) }
+      case 'demo-reset': {
+        const seed = await resetDemoWorld(ctx.db, { password: stringArg(args.password) ?? ctx.config.TRAMITE_DEMO_PASSWORD })
+        return { lines: describeSeed(seed, ctx.config) }
+      }
+      default:
+        throw Object.assign(new Error(`unknown command ${command}`), { code: 'unknown_command' })
+    }
+  }
+}
+
+const stringArg = (value: unknown): string | undefined => (typeof value === 'string' && value ? value : undefined)
+
+export async function tokenCommand(ctx: AppContext, args: Record<string, unknown>): Promise<{ token: string }> {
+  try {
+    const issued = await issueToken(ctx, String(args.user ?? ''), stringArg(args.tenant), stringArg(args.audience))
+    return { token: issued.token }
+  } catch (error) {
+    if (error instanceof AppError) {
+      const locale = args.locale === 'it' ? 'it' : 'en'
+      throw Object.assign(new Error(t(locale, error.messageKey, error.params)), { code: error.code })
+    }
+    throw error
+  }
+}
+
+export interface RunningServer {
+  app: App
+  runtime: Runtime
+  httpUrl: string
+  httpsUrl: string | null
+  certPath: string | null
+  close(): Promise<void>
+}
+
+/** Starts the server: runtime, demo world on an empty database, HTTP, and HTTPS when configured. */
+export async function startServer(config: Config, print: (line: string) => void): Promise<RunningServer> {
+  const runtime = await openRuntime(config)
+  try {
+    if (config.TRAMITE_DEMO) {
+      const seed = await seedDemoWorld(runtime.database.db, { password: config.TRAMITE_DEMO_PASSWORD })
+      for (const line of describeSeed(seed, config)) print(line)
+    }
+    const app = await buildApp(runtime.ctx, { logger: config.LOG_LEVEL !== 'silent' })
+    await app.listen({ port: config.PORT, host: config.HOST })
+    const port = (app.server.address() as AddressInfo).port
+    const httpUrl = `http://localhost:${port}`
+
+    const tls = await loadTls(config)
+    let httpsServer: https.Server | null = null
+    let httpsUrl: string | null = null
+    if (tls) {
+      httpsServer = https.createServer({ cert: tls.cert, key: tls.key }, (req, res) => app.routing(req, res))
+      await new Promise<void>((resolve, reject) => {
+        httpsServer!.once('error', reject)
+        httpsServer!.listen(config.HTTPS_PORT, config.HOST, () => resolve())
+      })
+      httpsUrl = `https://localhost:${(httpsServer.address() as AddressInfo).port}`
+    }
+    runtime.control?.setHandler(controlCommands(runtime.ctx))
+
+    print(`Tramite ${httpUrl} (database: ${config.database.kind === 'pglite' ? config.database.dir : 'PostgreSQL'})`)
+    if (httpsUrl && tls) {
+      print(`HTTPS ${httpsUrl} — certificate ${tls.certPath}`)
+      if (!config.TLS_CERT) print(`  trust it in Node.js clients with NODE_EXTRA_CA_CERTS=${tls.certPath}`)
+    }
+    print(`API reference ${httpUrl}/docs · OpenAPI ${httpUrl}/openapi.json`)
+
+    return {
+      app,
+      runtime,
+      httpUrl,
+      httpsUrl,
+      certPath: tls?.certPath ?? null,
+      async close() {
+        if (httpsServer) {
+          const closed = new Promise<void>((resolve) => httpsServer!.close(() => resolve()))
+          httpsServer.closeIdleConnections()
+          await closed
+        }
+        await app.close()
+        await runtime.close()
+      },
+    }
+  } catch (error) {
+    await runtime.close()
+    throw error
+  }
+}
