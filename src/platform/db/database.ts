@@ -2,14 +2,7 @@ import { mkdirSync } from 'node:fs'
 import { userInfo } from 'node:os'
 import { dirname } from 'node:path'
 import { PGlite } from '@electric-sql/pglite'
-import {
-  type DatabaseConnection,
-  type Driver,
-  Kysely,
-  PGliteDialect,
-  PostgresDialect,
-  type TransactionSettings,
-} from 'kysely'
+import { Kysely, PGliteDialect, PostgresDialect } from 'kysely'
 import pg from 'pg'
 import type { Database } from './schema.ts'
 import { textParsers } from './type-parsers.ts'
@@ -21,62 +14,9 @@ export type DatabaseTarget = { kind: 'pglite'; dir: string } | { kind: 'postgres
 export interface DatabaseHandle {
   readonly db: Db
   readonly kind: DatabaseTarget['kind']
+  /** The embedded engine, when the database is PGlite (tests dump and load its data directory). */
+  readonly pglite?: PGlite
   close(): Promise<void>
-}
-
-/**
- * PGlite is one connection. Kysely's PGlite driver hands the same connection to every caller,
- * so a query issued while another caller's transaction is open would run inside it. This driver
- * lends the connection to one caller at a time (queries queue, as they would in PGlite anyway).
- */
-class ExclusivePGliteDriver implements Driver {
-  #queue: Promise<void> = Promise.resolve()
-  #release: (() => void) | null = null
-
-  constructor(private readonly inner: Driver) {}
-
-  init(): Promise<void> {
-    return this.inner.init()
-  }
-
-  async acquireConnection(): Promise<DatabaseConnection> {
-    const previous = this.#queue
-    let release!: () => void
-    this.#queue = new Promise((resolve) => (release = resolve))
-    await previous
-    this.#release = release
-    return this.inner.acquireConnection()
-  }
-
-  async releaseConnection(connection: DatabaseConnection): Promise<void> {
-    await this.inner.releaseConnection(connection)
-    const release = this.#release
-    this.#release = null
-    release?.()
-  }
-
-  beginTransaction(connection: DatabaseConnection, settings: TransactionSettings): Promise<void> {
-    return this.inner.beginTransaction(connection, settings)
-  }
-
-  commitTransaction(connection: DatabaseConnection): Promise<void> {
-    return this.inner.commitTransaction(connection)
-  }
-
-  rollbackTransaction(connection: DatabaseConnection): Promise<void> {
-    return this.inner.rollbackTransaction(connection)
-  }
-
-  async destroy(): Promise<void> {
-    await this.#queue
-    await this.inner.destroy()
-  }
-}
-
-class ExclusivePGliteDialect extends PGliteDialect {
-  override createDriver(): Driver {
-    return new ExclusivePGliteDriver(super.createDriver())
-  }
 }
 
 const pgTypes = {
@@ -86,7 +26,7 @@ const pgTypes = {
 }
 
 /** Like libpq (psql), a URL without a user name connects as PGUSER or the operating-system user. */
-function withDefaultUser(url: string): string {
+export function withDefaultUser(url: string): string {
   const parsed = new URL(url)
   if (!parsed.username) parsed.username = encodeURIComponent(process.env.PGUSER || userInfo().username)
   return parsed.toString()
@@ -117,10 +57,13 @@ export async function openDatabase(target: DatabaseTarget, options: OpenOptions 
     parsers: textParsers,
     ...(options.pgliteTemplate ? { loadDataDir: options.pgliteTemplate } : {}),
   })
-  const db = new Kysely<Database>({ dialect: new ExclusivePGliteDialect({ pglite }) })
+  // PGlite is a single connection; Kysely's PGlite adapter lends it to one caller at a time, so a
+  // query issued while a transaction is open waits for it instead of running inside it.
+  const db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite }) })
   return {
     db,
     kind: 'pglite',
+    pglite,
     async close() {
       await db.destroy()
       if (!pglite.closed) await pglite.close()

@@ -49,11 +49,27 @@ function sameSecret(a: string, b: string): boolean {
   return x.length === y.length && x.length > 0 && timingSafeEqual(x, y)
 }
 
+/** Paths of the APIs; everything else (web portal files, API reference) is public. */
+export const API_PREFIXES = ['/api/', '/v1/', '/v1.0/', '/subscriptions/', '/providers/']
+export const isApiPath = (url: string): boolean => API_PREFIXES.some((p) => url.startsWith(p))
+
+/**
+ * Secure by default: an API route that does not say otherwise needs a signed-in caller. Must be
+ * added before any route is registered (onRoute sees only later routes).
+ */
+export function defaultRouteAuthentication(app: FastifyInstance): void {
+  app.addHook('onRoute', (route) => {
+    route.config ??= {}
+    const config = route.config as { auth?: string }
+    config.auth ??= isApiPath(route.url) ? 'required' : 'none'
+  })
+}
+
 export function registerAuthentication(app: FastifyInstance, ctx: AppContext): void {
   app.decorateRequest('actor', null)
   app.decorateRequest('sessionCsrfToken', null)
   app.addHook('onRequest', async (request) => {
-    const mode = request.routeOptions.config?.auth ?? 'required'
+    const mode = request.routeOptions.config?.auth ?? (isApiPath(request.url) ? 'required' : 'none')
     if (mode === 'none' || request.is404) return
     request.actor = await resolveActor(ctx, request)
     if (request.actor?.via === 'session' && !SAFE_METHODS.has(request.method)) {

@@ -7,7 +7,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify'
 import type { AppContext } from '../context.ts'
 import { negotiateLocale } from '../i18n/i18n.ts'
-import { registerAuthentication } from './authentication.ts'
+import { defaultRouteAuthentication, registerAuthentication } from './authentication.ts'
 import './fastify-types.ts'
 import { normalizeError, type NormalizedError } from './http-errors.ts'
 import { registerMetrics } from './metrics.ts'
@@ -64,6 +64,7 @@ export async function createServer(ctx: AppContext, options: ServerOptions): Pro
     forceCloseConnections: 'idle',
   }).withTypeProvider<TypeBoxTypeProvider>() as unknown as App
 
+  defaultRouteAuthentication(app)
   app.decorateRequest('locale', 'en')
   app.addHook('onRequest', async (request, reply) => {
     request.locale = negotiateLocale(request.headers['x-locale']?.toString() ?? request.headers['accept-language'])

@@ -3,9 +3,10 @@ import { join } from 'node:path'
 import fastifyStatic from '@fastify/static'
 import type { AppContext } from '../context.ts'
 import { t } from '../i18n/i18n.ts'
+import { isApiPath } from './authentication.ts'
 import { sendPortalError, type App } from './server.ts'
 
-const API_PREFIXES = ['/api/', '/v1/', '/v1.0/', '/subscriptions/', '/providers/', '/docs', '/.well-known/']
+const NOT_THE_PORTAL = ['/docs', '/.well-known/', '/openapi.json', '/metrics']
 
 /**
  * Serves the built web portal at / and answers any other browser navigation with its
@@ -18,7 +19,7 @@ export async function registerWebPortal(app: App, ctx: AppContext): Promise<void
     await app.register(fastifyStatic, { root, wildcard: false, index: ['index.html'], maxAge: '1h' })
   }
   app.setNotFoundHandler((request, reply) => {
-    const isApi = API_PREFIXES.some((p) => request.url.startsWith(p))
+    const isApi = isApiPath(request.url) || NOT_THE_PORTAL.some((p) => request.url.startsWith(p))
     const wantsHtml = (request.method === 'GET' || request.method === 'HEAD') && request.headers.accept?.includes('text/html')
     if (!isApi && wantsHtml && built) {
       return reply.header('cache-control', 'no-cache').sendFile('index.html')

@@ -1,0 +1,108 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import type { LightMyRequestResponse } from 'fastify'
+import { buildApp, createContext } from '../../src/app.ts'
+import { loadConfig, type Config } from '../../src/config/config.ts'
+import { tenantIdOf } from '../../src/demo/world.ts'
+import { issueToken } from '../../src/identity/identity.service.ts'
+import type { AppContext } from '../../src/platform/context.ts'
+import type { App } from '../../src/platform/http/server.ts'
+import { TEST_PASSWORD } from './constants.ts'
+import { openTestDatabase, type TestDatabase } from './database.ts'
+import type { Dialect } from './dialects.ts'
+
+export { tenantIdOf }
+
+export interface Response {
+  status: number
+  headers: LightMyRequestResponse['headers']
+  body: string
+  json<T = any>(): T
+}
+
+export interface RequestOptions {
+  headers?: Record<string, string>
+  body?: unknown
+  /** Sent as-is (for malformed-input tests). */
+  rawBody?: string | Buffer
+  token?: string
+  session?: BrowserSession
+}
+
+export interface BrowserSession {
+  cookie: string
+  csrfToken: string
+}
+
+export interface TestApp {
+  app: App
+  ctx: AppContext
+  db: TestDatabase
+  config: Config
+  /** Moves the application's clock (ctx.now) by this many milliseconds. */
+  clock: { offsetMs: number }
+  request(method: string, url: string, options?: RequestOptions): Promise<Response>
+  /** A bearer token for a demo user, in their own tenant or a customer's (by domain or id). */
+  tokenFor(email: string, tenant?: string): Promise<string>
+  signIn(email: string): Promise<BrowserSession>
+  close(): Promise<void>
+}
+
+/** The whole application, in-process, on a fresh copy of the demo-world database. */
+export async function startTestApp(dialect: Dialect, env: Record<string, string> = {}): Promise<TestApp> {
+  const db = await openTestDatabase(dialect)
+  const dataDir = mkdtempSync(join(tmpdir(), 'tramite-test-'))
+  const config = loadConfig({
+    TRAMITE_DATA_DIR: dataDir,
+    LOG_LEVEL: 'silent',
+    TRAMITE_DEMO_PASSWORD: TEST_PASSWORD,
+    SIGNIN_RATE_LIMIT: '1000',
+    ...(db.url ? { DATABASE_URL: db.url } : {}),
+    ...env,
+  })
+  const clock = { offsetMs: 0 }
+  const ctx = createContext(config, db, () => new Date(Date.now() + clock.offsetMs))
+  const app = await buildApp(ctx)
+
+  async function request(method: string, url: string, options: RequestOptions = {}): Promise<Response> {
+    const headers: Record<string, string> = { ...options.headers }
+    if (options.token) headers.authorization = `Bearer ${options.token}`
+    if (options.session) {
+      headers.cookie = options.session.cookie
+      headers['x-csrf-token'] ??= options.session.csrfToken
+    }
+    let payload: string | Buffer | undefined
+    if (options.rawBody !== undefined) payload = options.rawBody
+    else if (options.body !== undefined) {
+      payload = JSON.stringify(options.body)
+      headers['content-type'] ??= 'application/json'
+    }
+    const res = await app.inject({ method: method as 'GET', url, headers, ...(payload === undefined ? {} : { payload }) })
+    return { status: res.statusCode, headers: res.headers, body: res.body, json: () => JSON.parse(res.body) }
+  }
+
+  return {
+    app,
+    ctx,
+    db,
+    config,
+    clock,
+    request,
+    async tokenFor(email, tenant) {
+      const tenantId = tenant && !/^[0-9a-f-]{36}$/.test(tenant) ? tenantIdOf(tenant) : tenant
+      return (await issueToken(ctx, email, tenantId)).token
+    },
+    async signIn(email) {
+      const res = await request('POST', '/api/session', { body: { email, password: TEST_PASSWORD } })
+      if (res.status !== 200) throw new Error(`sign-in of ${email} failed: ${res.status} ${res.body}`)
+      const setCookie = String(res.headers['set-cookie'])
+      return { cookie: setCookie.split(';')[0]!, csrfToken: res.json().csrfToken }
+    },
+    async close() {
+      await app.close()
+      await db.close()
+      rmSync(dataDir, { recursive: true, force: true })
+    },
+  }
+}

@@ -1,0 +1,47 @@
+import { readFileSync } from 'node:fs'
+import { inject } from 'vitest'
+import { type DatabaseHandle, openDatabase } from '../../src/platform/db/database.ts'
+import { TEMPLATE_DB_KEY, TEMPLATE_DUMP_KEY } from './constants.ts'
+import { type Dialect, postgresUrlFor } from './dialects.ts'
+import { admin } from './postgres-admin.ts'
+
+let counter = 0
+
+export interface TestDatabase extends DatabaseHandle {
+  dialect: Dialect
+  /** For PostgreSQL: the connection string of this database (for server processes under test). */
+  url?: string
+}
+
+/** A new PostgreSQL database for this test file, from the run's template or empty; close() drops it. */
+async function postgresDatabase(fromTemplate: boolean): Promise<TestDatabase> {
+  const template = inject(TEMPLATE_DB_KEY)
+  const runId = template.replace('tramite_template_', '')
+  const name = `tramite_t_${runId}_${process.pid}_${++counter}`
+  await admin((c) => c.query(`create database ${name}${fromTemplate ? ` template ${template}` : ''}`))
+  const url = postgresUrlFor(name)
+  const handle = await openDatabase({ kind: 'postgres', url }, { poolMax: 5 })
+  return {
+    ...handle,
+    dialect: 'postgres',
+    url,
+    async close() {
+      await handle.close()
+      await admin((c) => c.query(`drop database if exists ${name} with (force)`))
+    },
+  }
+}
+
+/** A fresh copy of the migrated demo-world database, on the given engine; close() discards it. */
+export async function openTestDatabase(dialect: Dialect): Promise<TestDatabase> {
+  if (dialect === 'postgres') return postgresDatabase(true)
+  const dump = readFileSync(inject(TEMPLATE_DUMP_KEY))
+  const handle = await openDatabase({ kind: 'pglite', dir: 'memory://' }, { pgliteTemplate: new Blob([dump]) })
+  return { ...handle, dialect }
+}
+
+/** An empty database (no migrations), for migration tests. */
+export async function openEmptyDatabase(dialect: Dialect): Promise<TestDatabase> {
+  if (dialect === 'postgres') return postgresDatabase(false)
+  return { ...(await openDatabase({ kind: 'pglite', dir: 'memory://' })), dialect }
+}

@@ -1,0 +1,18 @@
+import { useSignedInUser } from '../features/auth/session.tsx'
+import { CustomerPage } from '../features/customers/components/CustomerPage.tsx'
+import { CustomersPage } from '../features/customers/components/CustomersPage.tsx'
+import type { Viewer } from '../features/customers/viewer.ts'
+
+// The customers feature does not know about sessions; the app tells it who is looking.
+function useViewer(): Viewer {
+  const user = useSignedInUser()
+  return { tenantId: user.tenantId, tenantName: user.tenantName, isPartner: user.tenantKind === 'partner' }
+}
+
+export function CustomersRoute() {
+  return <CustomersPage viewer={useViewer()} />
+}
+
+export function CustomerRoute() {
+  return <CustomerPage viewer={useViewer()} />
+}

@@ -1,0 +1,52 @@
+import { makeStyles, tokens } from '@fluentui/react-components'
+import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { Outlet } from 'react-router'
+import { SideNav } from './SideNav.tsx'
+import { TopBar } from './TopBar.tsx'
+
+const useStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', height: '100%' },
+  body: { display: 'flex', flexGrow: 1, minHeight: 0 },
+  main: {
+    flexGrow: 1,
+    minWidth: 0,
+    overflow: 'auto',
+    padding: `${tokens.spacingVerticalXL} ${tokens.spacingHorizontalXXXL}`,
+    boxSizing: 'border-box',
+    ':focus': { outline: 'none' },
+  },
+  skipLink: {
+    position: 'absolute',
+    left: '-9999px',
+    ':focus': {
+      left: tokens.spacingHorizontalS,
+      top: tokens.spacingVerticalS,
+      zIndex: 1000,
+      padding: tokens.spacingHorizontalS,
+      backgroundColor: tokens.colorNeutralBackground1,
+      color: tokens.colorBrandForeground1,
+    },
+  },
+})
+
+/** The admin-portal frame: top bar, left navigation, and the current page. */
+export function AppShell() {
+  const { t } = useTranslation()
+  const styles = useStyles()
+  const [navOpen, setNavOpen] = useState(true)
+  return (
+    <div className={styles.root}>
+      <a className={styles.skipLink} href="#main">
+        {t('app.skipToContent')}
+      </a>
+      <TopBar navOpen={navOpen} onToggleNav={() => setNavOpen((open) => !open)} />
+      <div className={styles.body}>
+        <SideNav open={navOpen} />
+        <main id="main" className={styles.main} tabIndex={-1}>
+          <Outlet />
+        </main>
+      </div>
+    </div>
+  )
+}

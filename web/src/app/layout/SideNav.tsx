@@ -1,0 +1,44 @@
+import { NavDrawer, NavDrawerBody, NavItem, makeStyles, tokens } from '@fluentui/react-components'
+import { PeopleFilled, PeopleRegular, bundleIcon } from '@fluentui/react-icons'
+import { useTranslation } from 'react-i18next'
+import { useLocation } from 'react-router'
+import { useRouterLinkProps } from '../../shared/ui/RouterLink.tsx'
+
+const People = bundleIcon(PeopleFilled, PeopleRegular)
+
+const useStyles = makeStyles({
+  drawer: {
+    width: '240px',
+    borderRight: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    backgroundColor: tokens.colorNeutralBackground2,
+  },
+  body: { paddingTop: tokens.spacingVerticalM },
+})
+
+/** Which nav item a path belongs to (customer pages keep "Customers" selected). */
+function sectionOf(pathname: string): string {
+  if (pathname.startsWith('/customers')) return 'customers'
+  return ''
+}
+
+export function SideNav({ open }: { open: boolean }) {
+  const { t } = useTranslation()
+  const styles = useStyles()
+  const { pathname } = useLocation()
+  const customersLink = useRouterLinkProps('/customers')
+  return (
+    <NavDrawer
+      open={open}
+      type="inline"
+      selectedValue={sectionOf(pathname)}
+      className={styles.drawer}
+      aria-label={t('app.mainNavigation')}
+    >
+      <NavDrawerBody className={styles.body}>
+        <NavItem value="customers" icon={<People />} {...customersLink} data-testid="nav-customers">
+          {t('nav.customers')}
+        </NavItem>
+      </NavDrawerBody>
+    </NavDrawer>
+  )
+}

@@ -1,0 +1,92 @@
+import { Avatar, Button, Hamburger, Tooltip, makeStyles, mergeClasses, tokens } from '@fluentui/react-components'
+import { SignOutRegular } from '@fluentui/react-icons'
+import { useTranslation } from 'react-i18next'
+import { useNavigate } from 'react-router'
+import { useSession } from '../../features/auth/session.tsx'
+import { LanguageSwitcher } from '../../shared/ui/LanguageSwitcher.tsx'
+import { RouterLink } from '../../shared/ui/RouterLink.tsx'
+
+const useStyles = makeStyles({
+  bar: {
+    display: 'flex',
+    alignItems: 'center',
+    gap: tokens.spacingHorizontalS,
+    height: '48px',
+    flexShrink: 0,
+    paddingLeft: tokens.spacingHorizontalS,
+    paddingRight: tokens.spacingHorizontalM,
+    backgroundColor: tokens.colorBrandBackground,
+    color: tokens.colorNeutralForegroundOnBrand,
+  },
+  product: {
+    color: tokens.colorNeutralForegroundOnBrand,
+    fontSize: tokens.fontSizeBase400,
+    fontWeight: tokens.fontWeightSemibold,
+    textDecorationLine: 'none',
+    ':hover': { color: tokens.colorNeutralForegroundOnBrand, textDecorationLine: 'none' },
+    ':hover:active': { color: tokens.colorNeutralForegroundOnBrand },
+  },
+  spacer: { flexGrow: 1 },
+  // Buttons drawn on the brand-coloured bar: white, with a darker brand shade on hover.
+  onBrand: {
+    color: tokens.colorNeutralForegroundOnBrand,
+    ':hover': { color: tokens.colorNeutralForegroundOnBrand, backgroundColor: tokens.colorBrandBackgroundHover },
+    ':hover:active': { color: tokens.colorNeutralForegroundOnBrand, backgroundColor: tokens.colorBrandBackgroundPressed },
+    '& .fui-Button__icon': { color: tokens.colorNeutralForegroundOnBrand },
+  },
+  user: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, marginLeft: tokens.spacingHorizontalS },
+  userText: { display: 'flex', flexDirection: 'column', lineHeight: tokens.lineHeightBase200 },
+  userName: { fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
+  userTenant: { fontSize: tokens.fontSizeBase200, opacity: 0.85 },
+})
+
+export function TopBar({ navOpen, onToggleNav }: { navOpen: boolean; onToggleNav: () => void }) {
+  const { t } = useTranslation()
+  const styles = useStyles()
+  const session = useSession()
+  const navigate = useNavigate()
+  const user = session.user
+
+  async function signOut() {
+    await session.signOut().catch(() => undefined)
+    void navigate('/signin', { replace: true })
+  }
+
+  return (
+    <header className={styles.bar} data-testid="top-bar">
+      <Tooltip content={t('app.toggleNavigation')} relationship="label">
+        <Hamburger className={styles.onBrand} appearance="transparent" aria-expanded={navOpen} onClick={onToggleNav} />
+      </Tooltip>
+      <RouterLink to="/customers" className={styles.product}>
+        {t('app.name')}
+      </RouterLink>
+      <div className={styles.spacer} />
+      <LanguageSwitcher className={styles.onBrand} appearance="transparent" />
+      {user && (
+        <div
+          className={styles.user}
+          data-testid="signed-in-user"
+          aria-label={t('auth.signedInAs', { name: user.displayName, tenant: user.tenantName })}
+          role="group"
+        >
+          <Avatar name={user.displayName} size={28} color="neutral" aria-hidden />
+          <div className={styles.userText}>
+            <span className={styles.userName}>{user.displayName}</span>
+            <span className={styles.userTenant} data-testid="signed-in-tenant">
+              {user.tenantName}
+            </span>
+          </div>
+        </div>
+      )}
+      <Button
+        className={mergeClasses(styles.onBrand)}
+        appearance="transparent"
+        icon={<SignOutRegular />}
+        onClick={() => void signOut()}
+        data-testid="sign-out"
+      >
+        {t('auth.signOut')}
+      </Button>
+    </header>
+  )
+}

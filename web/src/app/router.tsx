@@ -1,0 +1,26 @@
+import { createBrowserRouter, Navigate } from 'react-router'
+import { RequireSession } from '../features/auth/components/RequireSession.tsx'
+import { SignInPage } from '../features/auth/components/SignInPage.tsx'
+import { AppShell } from './layout/AppShell.tsx'
+import { NotFoundPage } from './NotFoundPage.tsx'
+import { RouteError } from './RouteError.tsx'
+import { CustomerRoute, CustomersRoute } from './customer-routes.tsx'
+
+export const router = createBrowserRouter([
+  { path: '/signin', element: <SignInPage />, errorElement: <RouteError /> },
+  {
+    path: '/',
+    element: (
+      <RequireSession>
+        <AppShell />
+      </RequireSession>
+    ),
+    errorElement: <RouteError />,
+    children: [
+      { index: true, element: <Navigate to="/customers" replace /> },
+      { path: 'customers', element: <CustomersRoute /> },
+      { path: 'customers/:tenantId', element: <CustomerRoute /> },
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+])

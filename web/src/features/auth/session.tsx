@@ -1,0 +1,78 @@
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react'
+import { ApiError, onUnauthenticated } from '../../shared/api/client.ts'
+import { fetchSession, signIn as signInRequest, signOut as signOutRequest, type SessionUser } from './api.ts'
+
+type SessionState =
+  | { status: 'loading'; user: null; error: null }
+  | { status: 'ready'; user: SessionUser | null; error: null }
+  | { status: 'error'; user: null; error: ApiError }
+
+export type SessionValue = SessionState & {
+  signIn: (email: string, password: string) => Promise<void>
+  signOut: () => Promise<void>
+  retry: () => void
+}
+
+const SessionContext = createContext<SessionValue | null>(null)
+
+/** Who is signed in, loaded once at start and kept in step with sign-in, sign-out and expiry. */
+export function SessionProvider({ children }: { children: ReactNode }) {
+  const [state, setState] = useState<SessionState>({ status: 'loading', user: null, error: null })
+  const [attempt, setAttempt] = useState(0)
+
+  useEffect(() => {
+    const controller = new AbortController()
+    fetchSession(controller.signal).then(
+      (session) => setState({ status: 'ready', user: session.user, error: null }),
+      (error: unknown) => {
+        if (controller.signal.aborted) return
+        const apiError = error instanceof ApiError ? error : new ApiError(0, 'client_error', String(error))
+        setState({ status: 'error', user: null, error: apiError })
+      },
+    )
+    return () => controller.abort()
+  }, [attempt])
+
+  useEffect(() => onUnauthenticated(() => setState({ status: 'ready', user: null, error: null })), [])
+
+  const signIn = useCallback(async (email: string, password: string) => {
+    const session = await signInRequest(email, password)
+    setState({ status: 'ready', user: session.user, error: null })
+  }, [])
+
+  const signOut = useCallback(async () => {
+    try {
+      await signOutRequest()
+    } finally {
+      setState({ status: 'ready', user: null, error: null })
+    }
+  }, [])
+
+  const retry = useCallback(() => {
+    setState({ status: 'loading', user: null, error: null })
+    setAttempt((n) => n + 1)
+  }, [])
+
+  const value = useMemo<SessionValue>(() => ({ ...state, signIn, signOut, retry }), [state, signIn, signOut, retry])
+  return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>
+}
+
+export function useSession(): SessionValue {
+  const value = useContext(SessionContext)
+  if (!value) throw new Error('useSession needs a <SessionProvider> above it')
+  return value
+}
+
+/** The signed-in user, for components rendered only behind <RequireSession>. */
+export function useSignedInUser(): SessionUser {
+  const { user } = useSession()
+  if (!user) throw new Error('useSignedInUser used outside <RequireSession>')
+  return user
+}
+
+/** Where to go after signing in: a path inside the portal, never another origin. */
+export function safeReturnPath(next: string | null): string {
+  if (!next || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return '/customers'
+  if (next === '/signin' || next.startsWith('/signin?')) return '/customers'
+  return next
+}

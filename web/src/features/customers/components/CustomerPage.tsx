@@ -1,0 +1,102 @@
+import {
+  Breadcrumb,
+  BreadcrumbButton,
+  BreadcrumbDivider,
+  BreadcrumbItem,
+  MessageBar,
+  MessageBarBody,
+  Subtitle1,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components'
+import { useTranslation } from 'react-i18next'
+import { useParams } from 'react-router'
+import { useApiResource } from '../../../shared/api/use-api-resource.ts'
+import { useDocumentTitle } from '../../../shared/hooks/use-document-title.ts'
+import { ErrorMessage } from '../../../shared/ui/ErrorMessage.tsx'
+import { LoadingState } from '../../../shared/ui/LoadingState.tsx'
+import { PageHeader } from '../../../shared/ui/PageHeader.tsx'
+import { RouterLink, useRouterLinkProps } from '../../../shared/ui/RouterLink.tsx'
+import { getCustomer } from '../api.ts'
+import type { Viewer } from '../viewer.ts'
+import { CustomerFacts } from './CustomerFacts.tsx'
+import { RelationshipsTable } from './RelationshipsTable.tsx'
+import { SubscriptionsTable } from './SubscriptionsTable.tsx'
+
+const useStyles = makeStyles({
+  section: { marginTop: tokens.spacingVerticalXXL },
+  sectionTitle: { display: 'block', marginBottom: tokens.spacingVerticalS },
+  notFound: { display: 'flex', flexDirection: 'column', alignItems: 'flex-start', gap: tokens.spacingVerticalM },
+})
+
+function CustomersBreadcrumb({ current }: { current?: string }) {
+  const { t } = useTranslation()
+  const customersLink = useRouterLinkProps('/customers')
+  return (
+    <Breadcrumb aria-label={t('customer.backToCustomers')} size="small">
+      <BreadcrumbItem>
+        <BreadcrumbButton {...customersLink}>{t('nav.customers')}</BreadcrumbButton>
+      </BreadcrumbItem>
+      {current && (
+        <>
+          <BreadcrumbDivider />
+          <BreadcrumbItem>
+            <BreadcrumbButton current>{current}</BreadcrumbButton>
+          </BreadcrumbItem>
+        </>
+      )}
+    </Breadcrumb>
+  )
+}
+
+/** One customer: who it is, its subscriptions, and the GDAP relationships with the viewer. */
+export function CustomerPage({ viewer }: { viewer: Viewer }) {
+  const { t } = useTranslation()
+  const styles = useStyles()
+  const { tenantId = '' } = useParams()
+  const details = useApiResource((signal) => getCustomer(tenantId, signal), [tenantId])
+  const customer = details.data?.customer
+  useDocumentTitle(customer?.displayName ?? t('nav.customers'))
+
+  if (details.error?.status === 404) {
+    return (
+      <div className={styles.notFound}>
+        <CustomersBreadcrumb />
+        <MessageBar intent="warning" data-testid="customer-not-found">
+          <MessageBarBody>{t('customer.notFound')}</MessageBarBody>
+        </MessageBar>
+        <RouterLink to="/customers">{t('customer.backToCustomers')}</RouterLink>
+      </div>
+    )
+  }
+  if (details.error) {
+    return (
+      <>
+        <CustomersBreadcrumb />
+        <ErrorMessage error={details.error} onRetry={details.reload} />
+      </>
+    )
+  }
+  if (!details.data || !customer) return <LoadingState label={t('customer.loading')} />
+
+  return (
+    <article data-testid="customer-details" data-tenant-id={customer.tenantId}>
+      <PageHeader title={customer.displayName} above={<CustomersBreadcrumb current={customer.displayName} />} />
+      <CustomerFacts customer={customer} viewerTenantId={viewer.tenantId} />
+
+      <section className={styles.section} aria-labelledby="subscriptions-title">
+        <Subtitle1 as="h2" id="subscriptions-title" className={styles.sectionTitle}>
+          {t('subscriptions.title')}
+        </Subtitle1>
+        <SubscriptionsTable subscriptions={details.data.subscriptions} />
+      </section>
+
+      <section className={styles.section} aria-labelledby="gdap-title">
+        <Subtitle1 as="h2" id="gdap-title" className={styles.sectionTitle}>
+          {t('gdap.title')}
+        </Subtitle1>
+        <RelationshipsTable relationships={details.data.relationships} />
+      </section>
+    </article>
+  )
+}

@@ -1,0 +1,107 @@
+import {
+  Caption1,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Text,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components'
+import { useTranslation } from 'react-i18next'
+import { useFormat } from '../../../shared/i18n/format.ts'
+import type { GdapRelationship } from '../api.ts'
+import { GdapStatusBadge } from './GdapStatusBadge.tsx'
+
+const useStyles = makeStyles({
+  list: {
+    listStyleType: 'none',
+    margin: 0,
+    padding: `${tokens.spacingVerticalXS} 0`,
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalXXS,
+  },
+  group: { fontWeight: tokens.fontWeightSemibold },
+  muted: { color: tokens.colorNeutralForeground3 },
+  empty: { color: tokens.colorNeutralForeground3 },
+  wide: { width: '28%' },
+})
+
+// The API gives "no auto-extension" as a zero ISO duration.
+const isZeroDuration = (iso: string) => /^P(T0S|0D)$/.test(iso)
+
+export function RelationshipsTable({ relationships }: { relationships: GdapRelationship[] }) {
+  const { t } = useTranslation()
+  const format = useFormat()
+  const styles = useStyles()
+
+  if (relationships.length === 0) {
+    return (
+      <Text as="p" className={styles.empty} data-testid="gdap-relationships-empty">
+        {t('gdap.empty')}
+      </Text>
+    )
+  }
+
+  return (
+    <Table aria-labelledby="gdap-title" data-testid="gdap-relationships-table">
+      <TableHeader>
+        <TableRow>
+          <TableHeaderCell>{t('gdap.column.name')}</TableHeaderCell>
+          <TableHeaderCell>{t('gdap.column.status')}</TableHeaderCell>
+          <TableHeaderCell>{t('gdap.column.roles')}</TableHeaderCell>
+          <TableHeaderCell>{t('gdap.column.endAt')}</TableHeaderCell>
+          <TableHeaderCell>{t('gdap.column.autoExtend')}</TableHeaderCell>
+          <TableHeaderCell className={styles.wide}>{t('gdap.column.assignments')}</TableHeaderCell>
+        </TableRow>
+      </TableHeader>
+      <TableBody>
+        {relationships.map((r) => (
+          <TableRow key={r.id} data-testid="gdap-relationship-row" data-relationship-id={r.id}>
+            <TableCell>{r.displayName}</TableCell>
+            <TableCell>
+              <GdapStatusBadge status={r.status} />
+            </TableCell>
+            <TableCell>
+              <ul className={styles.list}>
+                {r.roles.map((role) => (
+                  <li key={role.id}>{role.displayName}</li>
+                ))}
+              </ul>
+            </TableCell>
+            <TableCell>{format.date(r.endAt)}</TableCell>
+            <TableCell>
+              {isZeroDuration(r.autoExtendDuration)
+                ? t('gdap.autoExtendOff')
+                : t('gdap.autoExtendBy', { duration: format.duration(r.autoExtendDuration) })}
+            </TableCell>
+            <TableCell className={styles.wide}>
+              {r.assignments.length === 0 ? (
+                <span className={styles.muted}>{t('gdap.noAssignments')}</span>
+              ) : (
+                <ul className={styles.list}>
+                  {r.assignments.map((a) => (
+                    <li key={a.id} data-testid="gdap-assignment">
+                      <span className={styles.group}>{a.group.displayName}</span>
+                      {' → '}
+                      {a.roles.map((role) => role.displayName).join(', ')}
+                      {a.status !== 'active' && (
+                        <Caption1 className={styles.muted}>
+                          {' '}
+                          ({t(`gdap.assignmentStatus.${a.status}`, { defaultValue: a.status })})
+                        </Caption1>
+                      )}
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </TableCell>
+          </TableRow>
+        ))}
+      </TableBody>
+    </Table>
+  )
+}
