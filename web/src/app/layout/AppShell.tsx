@@ -10,6 +10,7 @@ const useStyles = makeStyles({
   body: { display: 'flex', flexGrow: 1, minHeight: 0 },
   main: {
     flexGrow: 1,
+    flexBasis: 0,
     minWidth: 0,
     overflow: 'auto',
     padding: `${tokens.spacingVerticalXL} ${tokens.spacingHorizontalXXXL}`,

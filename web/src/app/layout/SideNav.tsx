@@ -1,14 +1,15 @@
 import { NavDrawer, NavDrawerBody, NavItem, makeStyles, tokens } from '@fluentui/react-components'
-import { PeopleFilled, PeopleRegular, bundleIcon } from '@fluentui/react-icons'
+import { People20Filled, People20Regular, bundleIcon } from '@fluentui/react-icons'
 import { useTranslation } from 'react-i18next'
 import { useLocation } from 'react-router'
 import { useRouterLinkProps } from '../../shared/ui/RouterLink.tsx'
 
-const People = bundleIcon(PeopleFilled, PeopleRegular)
+const People = bundleIcon(People20Filled, People20Regular)
 
 const useStyles = makeStyles({
   drawer: {
     width: '240px',
+    flexShrink: 0,
     borderRight: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
     backgroundColor: tokens.colorNeutralBackground2,
   },

@@ -1,7 +1,6 @@
-import { Avatar, Button, Hamburger, Tooltip, makeStyles, mergeClasses, tokens } from '@fluentui/react-components'
+import { Avatar, Button, Hamburger, Tooltip, makeStyles, tokens } from '@fluentui/react-components'
 import { SignOutRegular } from '@fluentui/react-icons'
 import { useTranslation } from 'react-i18next'
-import { useNavigate } from 'react-router'
 import { useSession } from '../../features/auth/session.tsx'
 import { LanguageSwitcher } from '../../shared/ui/LanguageSwitcher.tsx'
 import { RouterLink } from '../../shared/ui/RouterLink.tsx'
@@ -44,13 +43,10 @@ export function TopBar({ navOpen, onToggleNav }: { navOpen: boolean; onToggleNav
   const { t } = useTranslation()
   const styles = useStyles()
   const session = useSession()
-  const navigate = useNavigate()
   const user = session.user
 
-  async function signOut() {
-    await session.signOut().catch(() => undefined)
-    void navigate('/signin', { replace: true })
-  }
+  // Signing out clears the session, and <RequireSession> then shows the sign-in page.
+  const signOut = () => void session.signOut().catch(() => undefined)
 
   return (
     <header className={styles.bar} data-testid="top-bar">
@@ -79,10 +75,10 @@ export function TopBar({ navOpen, onToggleNav }: { navOpen: boolean; onToggleNav
         </div>
       )}
       <Button
-        className={mergeClasses(styles.onBrand)}
+        className={styles.onBrand}
         appearance="transparent"
         icon={<SignOutRegular />}
-        onClick={() => void signOut()}
+        onClick={signOut}
         data-testid="sign-out"
       >
         {t('auth.signOut')}

@@ -4,7 +4,8 @@ import { fetchSession, signIn as signInRequest, signOut as signOutRequest, type 
 
 type SessionState =
   | { status: 'loading'; user: null; error: null }
-  | { status: 'ready'; user: SessionUser | null; error: null }
+  // signedOut: the user just signed out here (so sign-in should not offer to return anywhere)
+  | { status: 'ready'; user: SessionUser | null; error: null; signedOut?: boolean }
   | { status: 'error'; user: null; error: ApiError }
 
 export type SessionValue = SessionState & {
@@ -44,7 +45,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     try {
       await signOutRequest()
     } finally {
-      setState({ status: 'ready', user: null, error: null })
+      setState({ status: 'ready', user: null, error: null, signedOut: true })
     }
   }, [])
 

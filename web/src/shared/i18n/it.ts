@@ -88,7 +88,7 @@ export const it: Catalog<typeof en> = {
     terminated: 'Terminata',
     expired: 'Scaduta',
     endsOn: 'scade il {{date}}',
-    endedOn: 'terminata il {{date}}',
+    endedOn: 'conclusa il {{date}}',
   },
   customer: {
     loading: 'Caricamento del cliente…',

@@ -14,6 +14,7 @@ export function RequireSession({ children }: { children: ReactNode }) {
   if (session.status === 'loading') return <LoadingState label={t('auth.checkingSession')} />
   if (session.status === 'error') return <ErrorMessage error={session.error} onRetry={session.retry} />
   if (!session.user) {
+    if (session.signedOut) return <Navigate to="/signin" replace />
     const next = `${location.pathname}${location.search}`
     return <Navigate to={`/signin?next=${encodeURIComponent(next)}`} replace />
   }

@@ -56,7 +56,7 @@ export function SubscriptionsTable({ subscriptions }: { subscriptions: Subscript
             </TableCell>
             <TableCell>
               <TableCellLayout>
-                {s.marketplaceProduct?.name ?? s.offerName}
+                {s.offerName}
                 {s.marketplaceProduct && (
                   <Caption1 className={styles.secondary}>
                     {t('subscriptions.byIsv', { isv: s.marketplaceProduct.isvName })}
