@@ -11,7 +11,13 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 const web = join(root, 'web')
 const builtIndex = join(web, 'dist', 'index.html')
 const configFile = join(web, 'vite.config.ts')
-const sources = [join(web, 'src'), join(web, 'public'), join(web, 'index.html'), configFile, join(web, 'tsconfig.json')]
+const sources = [
+  join(web, 'src'),
+  join(web, 'public'),
+  join(web, 'index.html'),
+  configFile,
+  join(web, 'tsconfig.json'),
+]
 
 /** The newest modification time under `path` (directories count: a deleted file changes its folder). */
 function newestChange(path, found = { mtimeMs: 0, path: null }) {
@@ -53,7 +59,9 @@ if (!reason) {
 
 if (!viteInstalled()) {
   // An install without devDependencies: use the build that is there, or run API-only.
-  const what = existsSync(builtIndex) ? 'using the existing web/dist' : 'the portal is not built, the API still works'
+  const what = existsSync(builtIndex)
+    ? 'using the existing web/dist'
+    : 'the portal is not built, the API still works'
   console.log(`web: ${reason} but vite is not installed (devDependencies missing); ${what}`)
   process.exit(0)
 }

@@ -13,7 +13,11 @@ export const VERSION: string = (
   JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }
 ).version
 
-export function createContext(config: Config, database: DatabaseHandle, now: () => Date = () => new Date()): AppContext {
+export function createContext(
+  config: Config,
+  database: DatabaseHandle,
+  now: () => Date = () => new Date(),
+): AppContext {
   return {
     config,
     db: database.db,

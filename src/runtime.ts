@@ -58,7 +58,9 @@ export function describeSeed(seed: SeedResult, config: Config): string[] {
   const lines = [`Demo world created. Sign in at ${config.publicUrl} as:`]
   const width = Math.max(...seed.credentials.map((c) => c.email.length))
   for (const c of seed.credentials) {
-    lines.push(`  ${c.email.padEnd(width)}  ${config.TRAMITE_DEMO_PASSWORD ? '(TRAMITE_DEMO_PASSWORD)' : c.password}`)
+    lines.push(
+      `  ${c.email.padEnd(width)}  ${config.TRAMITE_DEMO_PASSWORD ? '(TRAMITE_DEMO_PASSWORD)' : c.password}`,
+    )
   }
   if (!config.TRAMITE_DEMO_PASSWORD) lines.push('These passwords are shown only now.')
   return lines
@@ -75,7 +77,9 @@ export function controlCommands(ctx: AppContext) {
       case 'migrate':
         return { applied: await migrateToLatest(ctx.db) }
       case 'demo-reset': {
-        const seed = await resetDemoWorld(ctx.db, { password: stringArg(args.password) ?? ctx.config.TRAMITE_DEMO_PASSWORD })
+        const seed = await resetDemoWorld(ctx.db, {
+          password: stringArg(args.password) ?? ctx.config.TRAMITE_DEMO_PASSWORD,
+        })
         return { lines: describeSeed(seed, ctx.config) }
       }
       default:
@@ -84,11 +88,20 @@ export function controlCommands(ctx: AppContext) {
   }
 }
 
-const stringArg = (value: unknown): string | undefined => (typeof value === 'string' && value ? value : undefined)
+const stringArg = (value: unknown): string | undefined =>
+  typeof value === 'string' && value ? value : undefined
 
-export async function tokenCommand(ctx: AppContext, args: Record<string, unknown>): Promise<{ token: string }> {
+export async function tokenCommand(
+  ctx: AppContext,
+  args: Record<string, unknown>,
+): Promise<{ token: string }> {
   try {
-    const issued = await issueToken(ctx, String(args.user ?? ''), stringArg(args.tenant), stringArg(args.audience))
+    const issued = await issueToken(
+      ctx,
+      String(args.user ?? ''),
+      stringArg(args.tenant),
+      stringArg(args.audience),
+    )
     return { token: issued.token }
   } catch (error) {
     if (error instanceof AppError) {
@@ -134,7 +147,9 @@ export async function startServer(config: Config, print: (line: string) => void)
     }
     runtime.control?.setHandler(controlCommands(runtime.ctx))
 
-    print(`Tramite ${httpUrl} (database: ${config.database.kind === 'pglite' ? config.database.dir : 'PostgreSQL'})`)
+    print(
+      `Tramite ${httpUrl} (database: ${config.database.kind === 'pglite' ? config.database.dir : 'PostgreSQL'})`,
+    )
     if (httpsUrl && tls) {
       print(`HTTPS ${httpsUrl} — certificate ${tls.certPath}`)
       if (!config.TLS_CERT) print(`  trust it in Node.js clients with NODE_EXTRA_CA_CERTS=${tls.certPath}`)

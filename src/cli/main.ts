@@ -13,7 +13,9 @@ import { controlCommands, openRuntime, startServer } from '../runtime.ts'
 
 const out = (line: string): void => void process.stdout.write(`${line}\n`)
 const err = (line: string): void => void process.stderr.write(`${line}\n`)
-const cliLocale = negotiateLocale((process.env.LC_ALL || process.env.LANG || '').replace('_', '-').split('.')[0])
+const cliLocale = negotiateLocale(
+  (process.env.LC_ALL || process.env.LANG || '').replace('_', '-').split('.')[0],
+)
 
 function config(): Config {
   try {
@@ -79,7 +81,10 @@ program
   .command('token')
   .description('Print a bearer token for a user (only the token, on stdout)')
   .requiredOption('--user <email>', 'the user to issue the token for')
-  .option('--tenant <tenantId>', "a customer's tenant id: a delegated token (needs an active GDAP role there)")
+  .option(
+    '--tenant <tenantId>',
+    "a customer's tenant id: a delegated token (needs an active GDAP role there)",
+  )
   .addOption(new Option('--audience <aud>', 'token audience').default('urn:tramite:api'))
   .action(async (options: { user: string; tenant?: string; audience: string }) => {
     const result = (await runCommand('token', { ...options, locale: cliLocale })) as { token: string }
@@ -99,7 +104,10 @@ program
   .description('The demo world')
   .command('reset')
   .description('Delete every tenant and create the demo world again (prints the new passwords)')
-  .option('--password <password>', 'one password for every demo user (default: TRAMITE_DEMO_PASSWORD, else random)')
+  .option(
+    '--password <password>',
+    'one password for every demo user (default: TRAMITE_DEMO_PASSWORD, else random)',
+  )
   .action(async (options: { password?: string }) => {
     const result = (await runCommand('demo-reset', options)) as { lines: string[] }
     for (const line of result.lines) out(line)

@@ -8,7 +8,12 @@ import { Value } from 'typebox/value'
  * prints this table; README.md shows it too.
  */
 export const ConfigSchema = Type.Object({
-  PORT: Type.Integer({ minimum: 0, maximum: 65535, default: 3000, description: 'HTTP port of the portal and APIs.' }),
+  PORT: Type.Integer({
+    minimum: 0,
+    maximum: 65535,
+    default: 3000,
+    description: 'HTTP port of the portal and APIs.',
+  }),
   HOST: Type.String({
     minLength: 1,
     default: 'localhost',
@@ -28,7 +33,8 @@ export const ConfigSchema = Type.Object({
   DATABASE_URL: Type.Optional(
     Type.String({
       pattern: '^postgres(ql)?://',
-      description: 'PostgreSQL connection string; when unset, the embedded PGlite database in TRAMITE_DATA_DIR is used.',
+      description:
+        'PostgreSQL connection string; when unset, the embedded PGlite database in TRAMITE_DATA_DIR is used.',
     }),
   ),
   DATABASE_POOL_MAX: Type.Integer({
@@ -39,7 +45,8 @@ export const ConfigSchema = Type.Object({
   }),
   TRAMITE_TLS: Type.Enum(['off', 'dev'], {
     default: 'off',
-    description: 'dev: serve HTTPS on HTTPS_PORT with a self-signed localhost certificate kept in TRAMITE_DATA_DIR/tls.',
+    description:
+      'dev: serve HTTPS on HTTPS_PORT with a self-signed localhost certificate kept in TRAMITE_DATA_DIR/tls.',
   }),
   HTTPS_PORT: Type.Integer({
     minimum: 0,
@@ -47,8 +54,12 @@ export const ConfigSchema = Type.Object({
     default: 3443,
     description: 'HTTPS port, used when TRAMITE_TLS=dev or TLS_CERT/TLS_KEY are set.',
   }),
-  TLS_CERT: Type.Optional(Type.String({ minLength: 1, description: 'Path of a PEM certificate (chain) to serve HTTPS with.' })),
-  TLS_KEY: Type.Optional(Type.String({ minLength: 1, description: 'Path of the PEM private key for TLS_CERT.' })),
+  TLS_CERT: Type.Optional(
+    Type.String({ minLength: 1, description: 'Path of a PEM certificate (chain) to serve HTTPS with.' }),
+  ),
+  TLS_KEY: Type.Optional(
+    Type.String({ minLength: 1, description: 'Path of the PEM private key for TLS_CERT.' }),
+  ),
   TRAMITE_DEMO: Type.Boolean({
     default: true,
     description: 'Create the demo world (DESIGN.md) when the database is empty at start.',
@@ -56,7 +67,8 @@ export const ConfigSchema = Type.Object({
   TRAMITE_DEMO_PASSWORD: Type.Optional(
     Type.String({
       minLength: 8,
-      description: 'Password for every demo user (scripted demos, tests); when unset, random passwords are printed once.',
+      description:
+        'Password for every demo user (scripted demos, tests); when unset, random passwords are printed once.',
     }),
   ),
   TOKEN_LIFETIME_SECONDS: Type.Integer({
@@ -132,7 +144,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     const key = error.instancePath.replace(/^\//, '')
     if (seen.has(key)) continue
     seen.add(key)
-    const schema = (ConfigSchema.properties as Record<string, { enum?: unknown[]; description?: string }>)[key]
+    const schema = (ConfigSchema.properties as Record<string, { enum?: unknown[]; description?: string }>)[
+      key
+    ]
     const allowed = schema?.enum ? ` (allowed: ${schema.enum.join(', ')})` : ''
     problems.push(`${key}=${JSON.stringify(input[key])}: ${error.message}${allowed}`)
   }

@@ -19,7 +19,10 @@ export function customersOf(db: Db, partnerTenantId: string) {
     .selectFrom('customer_relationships as scope')
     .select('scope.customer_tenant_id')
     .where((w) =>
-      w.or([w('scope.partner_tenant_id', '=', partnerTenantId), w('scope.indirect_provider_tenant_id', '=', partnerTenantId)]),
+      w.or([
+        w('scope.partner_tenant_id', '=', partnerTenantId),
+        w('scope.indirect_provider_tenant_id', '=', partnerTenantId),
+      ]),
     )
 }
 
@@ -49,7 +52,10 @@ function customerQuery(db: Db, partnerTenantId: string) {
     .where('t.kind', '=', 'customer')
     .where('t.id', 'in', customersOf(db, partnerTenantId))
     .where((w) =>
-      w.or([w('cr.partner_tenant_id', '=', partnerTenantId), w('cr.indirect_provider_tenant_id', '=', partnerTenantId)]),
+      w.or([
+        w('cr.partner_tenant_id', '=', partnerTenantId),
+        w('cr.indirect_provider_tenant_id', '=', partnerTenantId),
+      ]),
     )
     .select([
       't.id as tenantId',
@@ -85,7 +91,11 @@ function toRecord(row: CustomerRow, partnerTenantId: string): CustomerRecord {
       : null,
     indirectProvider:
       !asProvider && row.providerTenantId
-        ? { tenantId: row.providerTenantId, displayName: row.providerName ?? '', mpnId: row.providerMpnId ?? '' }
+        ? {
+            tenantId: row.providerTenantId,
+            displayName: row.providerName ?? '',
+            mpnId: row.providerMpnId ?? '',
+          }
         : null,
   }
 }
@@ -103,7 +113,9 @@ export async function listCustomers(
   let query = customerQuery(db, partnerTenantId)
   if (options.nameStartsWith) {
     const prefix = `${options.nameStartsWith.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
-    query = query.where((w) => w.or([w('t.display_name', 'ilike', prefix), w('t.default_domain', 'ilike', prefix)]))
+    query = query.where((w) =>
+      w.or([w('t.display_name', 'ilike', prefix), w('t.default_domain', 'ilike', prefix)]),
+    )
   }
   const [rows, total] = await Promise.all([
     query.orderBy('t.display_name').orderBy('t.id').offset(options.offset).limit(options.limit).execute(),
@@ -115,7 +127,11 @@ export async function listCustomers(
   return { total: total.n, items: rows.map((r) => toRecord(r, partnerTenantId)) }
 }
 
-export async function findCustomer(db: Db, partnerTenantId: string, customerTenantId: string): Promise<CustomerRecord | null> {
+export async function findCustomer(
+  db: Db,
+  partnerTenantId: string,
+  customerTenantId: string,
+): Promise<CustomerRecord | null> {
   if (!isUuid(customerTenantId)) return null
   const row = await customerQuery(db, partnerTenantId).where('t.id', '=', customerTenantId).executeTakeFirst()
   return row ? toRecord(row, partnerTenantId) : null
@@ -182,7 +198,10 @@ export async function listSubscriptions(
     ])
   if (options.onlySoldByPartner) {
     query = query.where((w) =>
-      w.or([w('s.provider_tenant_id', '=', partnerTenantId), w('s.reseller_tenant_id', '=', partnerTenantId)]),
+      w.or([
+        w('s.provider_tenant_id', '=', partnerTenantId),
+        w('s.reseller_tenant_id', '=', partnerTenantId),
+      ]),
     )
   }
   const rows = await query.orderBy('s.workload_id').orderBy('s.friendly_name').execute()
@@ -203,6 +222,8 @@ export async function listSubscriptions(
     reseller: r.resellerTenantId
       ? { tenantId: r.resellerTenantId, displayName: r.resellerName ?? '', mpnId: r.resellerMpnId ?? '' }
       : null,
-    marketplaceProduct: r.productId ? { id: r.productId, name: r.productName ?? '', isvName: r.productIsv ?? '' } : null,
+    marketplaceProduct: r.productId
+      ? { id: r.productId, name: r.productName ?? '', isvName: r.productIsv ?? '' }
+      : null,
   }))
 }

@@ -11,7 +11,8 @@ import {
   subscriptionsForActor,
 } from './customers.service.ts'
 
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) => Type.Union([schema, Type.Null()])
+const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) =>
+  Type.Union([schema, Type.Null()])
 const PartnerRef = Type.Object({ tenantId: Type.String(), displayName: Type.String(), mpnId: Type.String() })
 
 const Customer = Type.Object({
@@ -60,7 +61,9 @@ const Subscription = Type.Object({
   commitmentEndDate: Nullable(Type.String()),
   provider: Nullable(Type.Object({ tenantId: Type.String(), displayName: Type.String() })),
   reseller: Nullable(PartnerRef),
-  marketplaceProduct: Nullable(Type.Object({ id: Type.String(), name: Type.String(), isvName: Type.String() })),
+  marketplaceProduct: Nullable(
+    Type.Object({ id: Type.String(), name: Type.String(), isvName: Type.String() }),
+  ),
 })
 
 const GdapSummary = Type.Object({
@@ -112,7 +115,9 @@ export function registerCustomerRoutes(app: App, ctx: AppContext): void {
         summary: "The signed-in partner's customers",
         querystring: Type.Object(
           {
-            q: Type.Optional(Type.String({ maxLength: 100, description: 'Company name or domain starts with' })),
+            q: Type.Optional(
+              Type.String({ maxLength: 100, description: 'Company name or domain starts with' }),
+            ),
             offset: Type.Integer({ minimum: 0, default: 0 }),
             limit: Type.Integer({ minimum: 1, maximum: 200, default: 50 }),
           },

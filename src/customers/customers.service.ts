@@ -11,7 +11,13 @@ import {
   type SubscriptionRecord,
 } from './customers.data.ts'
 
-const PARTNER_CENTER_ROLES = new Set(['admin_agent', 'helpdesk_agent', 'sales_agent', 'global_admin', 'billing_admin'])
+const PARTNER_CENTER_ROLES = new Set([
+  'admin_agent',
+  'helpdesk_agent',
+  'sales_agent',
+  'global_admin',
+  'billing_admin',
+])
 
 /** The partner tenant an actor may read customers for: a partner user in their own context. */
 export function partnerTenantOf(actor: Actor): string {
@@ -29,7 +35,11 @@ export function customersForActor(
 }
 
 /** A customer of the actor's partner; any other tenant answers not found (it is not revealed). */
-export async function customerForActor(ctx: AppContext, actor: Actor, customerTenantId: string): Promise<CustomerRecord> {
+export async function customerForActor(
+  ctx: AppContext,
+  actor: Actor,
+  customerTenantId: string,
+): Promise<CustomerRecord> {
   const customer = await findCustomer(ctx.db, partnerTenantOf(actor), customerTenantId)
   if (!customer) throw notFound()
   return customer

@@ -40,7 +40,10 @@ function randomPassword(): string {
  * from several instances at once: the marker row is claimed in the same transaction, so exactly
  * one caller creates the world and the others see it done.
  */
-export async function seedDemoWorld(db: Db, options: { password?: string | undefined; now?: Date } = {}): Promise<SeedResult> {
+export async function seedDemoWorld(
+  db: Db,
+  options: { password?: string | undefined; now?: Date } = {},
+): Promise<SeedResult> {
   const already = await db.selectFrom('app_meta').select('key').where('key', '=', MARKER).executeTakeFirst()
   if (already) return { created: false, credentials: [] }
   const tenantCount = await db
@@ -50,12 +53,17 @@ export async function seedDemoWorld(db: Db, options: { password?: string | undef
   if (tenantCount.n > 0) return { created: false, credentials: [] }
 
   // Hash before the transaction, which then stays short.
-  const credentials = demoUsers().map((u) => ({ email: u.email, password: options.password ?? randomPassword() }))
+  const credentials = demoUsers().map((u) => ({
+    email: u.email,
+    password: options.password ?? randomPassword(),
+  }))
   const hashes = new Map<string, string>()
   const byPassword = new Map<string, Promise<string>>()
   for (const c of credentials) {
     // With one shared password, hash it once per distinct password (argon2 salts each hash anyway).
-    const pending = options.password ? (byPassword.get(c.password) ?? hashPassword(c.password)) : hashPassword(c.password)
+    const pending = options.password
+      ? (byPassword.get(c.password) ?? hashPassword(c.password))
+      : hashPassword(c.password)
     byPassword.set(c.password, pending)
     hashes.set(c.email, await pending)
   }
@@ -75,7 +83,11 @@ export async function seedDemoWorld(db: Db, options: { password?: string | undef
   return { created, credentials: created ? credentials : [] }
 }
 
-async function insertTenant(trx: Transaction<Database>, tenant: DemoTenant, kind: 'partner' | 'customer' | 'vendor') {
+async function insertTenant(
+  trx: Transaction<Database>,
+  tenant: DemoTenant,
+  kind: 'partner' | 'customer' | 'vendor',
+) {
   await trx
     .insertInto('tenants')
     .values({
@@ -89,7 +101,12 @@ async function insertTenant(trx: Transaction<Database>, tenant: DemoTenant, kind
     .execute()
 }
 
-async function insertUser(trx: Transaction<Database>, domain: string, user: DemoUser, hashes: Map<string, string>) {
+async function insertUser(
+  trx: Transaction<Database>,
+  domain: string,
+  user: DemoUser,
+  hashes: Map<string, string>,
+) {
   const id = demoId('user', user.email)
   await trx
     .insertInto('users')
@@ -115,7 +132,11 @@ async function insertUser(trx: Transaction<Database>, domain: string, user: Demo
 
 const groupId = (domain: string, name: string): string => demoId('group', `${domain}/${name}`)
 
-async function insertWorld(trx: Transaction<Database>, hashes: Map<string, string>, now: Date): Promise<void> {
+async function insertWorld(
+  trx: Transaction<Database>,
+  hashes: Map<string, string>,
+  now: Date,
+): Promise<void> {
   await insertTenant(trx, VENDOR, 'vendor')
   for (const user of VENDOR.users) await insertUser(trx, VENDOR.domain, user, hashes)
 
@@ -146,7 +167,10 @@ async function insertWorld(trx: Transaction<Database>, hashes: Map<string, strin
       if (!group.nestedIn) continue
       await trx
         .insertInto('group_group_members')
-        .values({ group_id: groupId(partner.domain, group.nestedIn), member_group_id: groupId(partner.domain, group.name) })
+        .values({
+          group_id: groupId(partner.domain, group.nestedIn),
+          member_group_id: groupId(partner.domain, group.name),
+        })
         .execute()
     }
     for (const user of partner.users) await insertUser(trx, partner.domain, user, hashes)
@@ -224,7 +248,11 @@ async function insertWorld(trx: Transaction<Database>, hashes: Map<string, strin
     if (customer.advisor) {
       await trx
         .insertInto('customer_relationships')
-        .values({ customer_tenant_id: customerId, partner_tenant_id: tenantIdOf(customer.advisor), relationship: 'advisor' })
+        .values({
+          customer_tenant_id: customerId,
+          partner_tenant_id: tenantIdOf(customer.advisor),
+          relationship: 'advisor',
+        })
         .execute()
     }
     for (const sub of customer.subscriptions) {
@@ -252,7 +280,10 @@ async function insertWorld(trx: Transaction<Database>, hashes: Map<string, strin
         await trx
           .insertInto('azure_role_assignments')
           .values({
-            id: demoId('rbac', `${subscriptionId}/${assignment.partner}/${assignment.group}/${assignment.role}`),
+            id: demoId(
+              'rbac',
+              `${subscriptionId}/${assignment.partner}/${assignment.group}/${assignment.role}`,
+            ),
             subscription_id: subscriptionId,
             principal_kind: 'group',
             principal_id: groupId(assignment.partner, assignment.group),
@@ -283,7 +314,10 @@ async function insertWorld(trx: Transaction<Database>, hashes: Map<string, strin
         })
         .execute()
       for (const roleId of rel.roles) {
-        await trx.insertInto('gdap_relationship_roles').values({ relationship_id: relationshipId, role_id: roleId }).execute()
+        await trx
+          .insertInto('gdap_relationship_roles')
+          .values({ relationship_id: relationshipId, role_id: roleId })
+          .execute()
       }
       for (const assignment of rel.assignments) {
         const assignmentId = demoId('assignment', `${relationshipId}/${assignment.group}`)
@@ -299,7 +333,10 @@ async function insertWorld(trx: Transaction<Database>, hashes: Map<string, strin
           })
           .execute()
         for (const roleId of assignment.roles) {
-          await trx.insertInto('gdap_assignment_roles').values({ assignment_id: assignmentId, role_id: roleId }).execute()
+          await trx
+            .insertInto('gdap_assignment_roles')
+            .values({ assignment_id: assignmentId, role_id: roleId })
+            .execute()
         }
       }
     }
@@ -307,7 +344,10 @@ async function insertWorld(trx: Transaction<Database>, hashes: Map<string, strin
 }
 
 /** Removes every tenant and what hangs off them, then creates the demo world again. */
-export async function resetDemoWorld(db: Db, options: { password?: string | undefined } = {}): Promise<SeedResult> {
+export async function resetDemoWorld(
+  db: Db,
+  options: { password?: string | undefined } = {},
+): Promise<SeedResult> {
   await db.transaction().execute(async (trx) => {
     await trx.deleteFrom('sessions').execute()
     await trx.deleteFrom('rate_limits').execute()

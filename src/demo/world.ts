@@ -159,7 +159,11 @@ export const PARTNERS: DemoPartner[] = [
     supportPhone: '+39 06 5550 2000',
     groups: [
       { name: 'Admin Agents', description: 'Holds the admin agents of the partner.' },
-      { name: 'Azure Managers', description: 'Manages customers’ Azure subscriptions.', nestedIn: 'Admin Agents' },
+      {
+        name: 'Azure Managers',
+        description: 'Manages customers’ Azure subscriptions.',
+        nestedIn: 'Admin Agents',
+      },
     ],
     users: [
       {
@@ -261,7 +265,15 @@ export const CUSTOMERS: DemoCustomer[] = [
     admin: admin('rossi.example', 'Marco Rossi', 'Marco', 'Rossi'),
     reseller: { partner: 'fabrikam.example' },
     subscriptions: [
-      { name: 'Rossi M365', workload: 'office365', ...M365_BP, channel: 'csp', billing: 'paid', provider: 'fabrikam.example', quantity: 45 },
+      {
+        name: 'Rossi M365',
+        workload: 'office365',
+        ...M365_BP,
+        channel: 'csp',
+        billing: 'paid',
+        provider: 'fabrikam.example',
+        quantity: 45,
+      },
       {
         name: 'Rossi Produzione',
         workload: 'azure',
@@ -355,7 +367,15 @@ export const CUSTOMERS: DemoCustomer[] = [
     admin: admin('tailspin.example', 'Taylor Brooks', 'Taylor', 'Brooks'),
     reseller: { partner: 'fabrikam.example' },
     subscriptions: [
-      { name: 'Tailspin M365', workload: 'office365', ...M365_BP, channel: 'csp', billing: 'paid', provider: 'fabrikam.example', quantity: 30 },
+      {
+        name: 'Tailspin M365',
+        workload: 'office365',
+        ...M365_BP,
+        channel: 'csp',
+        billing: 'paid',
+        provider: 'fabrikam.example',
+        quantity: 30,
+      },
     ],
     relationships: [
       {
@@ -377,8 +397,23 @@ export const CUSTOMERS: DemoCustomer[] = [
     admin: admin('wideworld.example', 'Jordan Lee', 'Jordan', 'Lee'),
     advisor: 'litware.example',
     subscriptions: [
-      { name: 'Wide World CRM', workload: 'dynamics', ...DYNAMICS, channel: 'direct', billing: 'paid', quantity: 20 },
-      { name: 'Wide World Azure', workload: 'azure', offerId: 'MS-AZR-0003P', offer: 'Pay-As-You-Go', channel: 'direct', billing: 'paid', quantity: 1 },
+      {
+        name: 'Wide World CRM',
+        workload: 'dynamics',
+        ...DYNAMICS,
+        channel: 'direct',
+        billing: 'paid',
+        quantity: 20,
+      },
+      {
+        name: 'Wide World Azure',
+        workload: 'azure',
+        offerId: 'MS-AZR-0003P',
+        offer: 'Pay-As-You-Go',
+        channel: 'direct',
+        billing: 'paid',
+        quantity: 1,
+      },
     ],
     relationships: [
       {

@@ -6,7 +6,8 @@ import type { GdapStatus } from '../platform/db/schema.ts'
  * expired, whether or not a job has run since.
  */
 export function effectiveStatus(stored: GdapStatus, endAt: Date | null, now: Date): GdapStatus {
-  if ((stored === 'active' || stored === 'expiring') && endAt && endAt.getTime() <= now.getTime()) return 'expired'
+  if ((stored === 'active' || stored === 'expiring') && endAt && endAt.getTime() <= now.getTime())
+    return 'expired'
   return stored
 }
 

@@ -73,7 +73,9 @@ export async function listRelationships(
     createdAt: r.created_at,
     activatedAt: r.activated_at,
     endAt: r.end_at,
-    roles: roles.filter((x) => x.relationship_id === r.id).map((x) => ({ id: x.id, displayName: x.display_name })),
+    roles: roles
+      .filter((x) => x.relationship_id === r.id)
+      .map((x) => ({ id: x.id, displayName: x.display_name })),
     assignments: assignments
       .filter((a) => a.relationship_id === r.id)
       .map((a) => ({

@@ -6,7 +6,11 @@ import { verifyPassword } from './passwords.ts'
 import { findUserByEmail, type UserRecord } from './users.data.ts'
 
 /** Checks a local account's password. Unknown, disabled and wrong all answer the same error. */
-export async function authenticatePassword(ctx: AppContext, email: string, password: string): Promise<UserRecord> {
+export async function authenticatePassword(
+  ctx: AppContext,
+  email: string,
+  password: string,
+): Promise<UserRecord> {
   const user = await findUserByEmail(ctx.db, email)
   const ok = await verifyPassword(user?.passwordHash ?? null, password)
   if (!user || !ok || user.disabled) throw invalidCredentials()
@@ -28,10 +32,16 @@ export async function issueToken(
   if (!user || user.disabled) throw new AppError(404, 'unknown_user', 'error.unknown_user', { user: email })
   const contextTenant = tenantId ?? user.tenantId
   if (contextTenant !== user.tenantId) {
-    if (!isUuid(contextTenant)) throw new AppError(404, 'unknown_tenant', 'error.unknown_tenant', { tenant: contextTenant })
-    const tenant = await ctx.db.selectFrom('tenants').select('id').where('id', '=', contextTenant).executeTakeFirst()
+    if (!isUuid(contextTenant))
+      throw new AppError(404, 'unknown_tenant', 'error.unknown_tenant', { tenant: contextTenant })
+    const tenant = await ctx.db
+      .selectFrom('tenants')
+      .select('id')
+      .where('id', '=', contextTenant)
+      .executeTakeFirst()
     if (!tenant) throw new AppError(404, 'unknown_tenant', 'error.unknown_tenant', { tenant: contextTenant })
-    const grants = user.tenantKind === 'partner' ? await resolveAccess(ctx.db, user.id, contextTenant, ctx.now()) : []
+    const grants =
+      user.tenantKind === 'partner' ? await resolveAccess(ctx.db, user.id, contextTenant, ctx.now()) : []
     if (grants.length === 0) throw noDelegatedAccess(user.email, contextTenant)
   }
   const issued = await ctx.tokens.issue(

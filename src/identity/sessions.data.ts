@@ -13,12 +13,20 @@ export interface Session {
   expiresAt: Date
 }
 
-export async function createSession(db: Db, userId: string, lifetimeHours: number): Promise<{ id: string } & Session> {
+export async function createSession(
+  db: Db,
+  userId: string,
+  lifetimeHours: number,
+): Promise<{ id: string } & Session> {
   const id = randomBytes(32).toString('base64url')
   const csrfToken = randomBytes(24).toString('base64url')
   const expiresAt = new Date(Date.now() + lifetimeHours * 3600_000)
   await db.transaction().execute(async (trx) => {
-    await trx.deleteFrom('sessions').where('user_id', '=', userId).where('expires_at', '<=', new Date()).execute()
+    await trx
+      .deleteFrom('sessions')
+      .where('user_id', '=', userId)
+      .where('expires_at', '<=', new Date())
+      .execute()
     await trx
       .insertInto('sessions')
       .values({ id_hash: hashId(id), user_id: userId, csrf_token: csrfToken, expires_at: expiresAt })

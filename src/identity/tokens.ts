@@ -49,7 +49,10 @@ export class TokenService {
     private readonly lifetimeSeconds: number,
   ) {}
 
-  async issue(claims: TokenClaims, audience = 'urn:tramite:api'): Promise<{ token: string; expiresAt: Date }> {
+  async issue(
+    claims: TokenClaims,
+    audience = 'urn:tramite:api',
+  ): Promise<{ token: string; expiresAt: Date }> {
     const key = await this.signingKey()
     const now = Math.floor(Date.now() / 1000)
     const exp = now + this.lifetimeSeconds
@@ -89,7 +92,16 @@ export class TokenService {
       ) {
         return null
       }
-      return { oid, tid, home_tid, upn, name: typeof name === 'string' ? name : upn, exp, iat, kid: protectedHeader.kid! }
+      return {
+        oid,
+        tid,
+        home_tid,
+        upn,
+        name: typeof name === 'string' ? name : upn,
+        exp,
+        iat,
+        kid: protectedHeader.kid!,
+      }
     } catch {
       return null
     }
@@ -98,7 +110,11 @@ export class TokenService {
   /** The public keys, as a JSON Web Key Set, for clients that verify tokens themselves. */
   async jwks(): Promise<{ keys: JWK[] }> {
     await this.signingKey()
-    const rows = await this.db.selectFrom('signing_keys').select(['kid', 'public_jwk']).orderBy('created_at').execute()
+    const rows = await this.db
+      .selectFrom('signing_keys')
+      .select(['kid', 'public_jwk'])
+      .orderBy('created_at')
+      .execute()
     return { keys: rows.map((r) => ({ ...(r.public_jwk as JWK), kid: r.kid, alg: ALG, use: 'sig' })) }
   }
 

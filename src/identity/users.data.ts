@@ -45,12 +45,20 @@ function baseQuery(db: Db) {
 
 async function withRoles(db: Db, row: Omit<UserRecord, 'roles'> | undefined): Promise<UserRecord | null> {
   if (!row) return null
-  const roles = await db.selectFrom('user_roles').select('role').where('user_id', '=', row.id).orderBy('role').execute()
+  const roles = await db
+    .selectFrom('user_roles')
+    .select('role')
+    .where('user_id', '=', row.id)
+    .orderBy('role')
+    .execute()
   return { ...row, roles: roles.map((r) => r.role) }
 }
 
 export async function findUserByEmail(db: Db, email: string): Promise<UserRecord | null> {
-  return withRoles(db, await baseQuery(db).where('u.email', '=', email.trim().toLowerCase()).executeTakeFirst())
+  return withRoles(
+    db,
+    await baseQuery(db).where('u.email', '=', email.trim().toLowerCase()).executeTakeFirst(),
+  )
 }
 
 export async function findUserById(db: Db, id: string): Promise<UserRecord | null> {

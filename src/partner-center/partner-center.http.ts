@@ -11,7 +11,11 @@ import type { App } from '../platform/http/server.ts'
 import { collection, link, presentCustomer, presentSubscription } from './presenters.ts'
 
 /** Partner Center's error body: `code`, `description`, `data`, `source`. */
-function sendPartnerCenterError(reply: FastifyReply, request: FastifyRequest, error: NormalizedError): FastifyReply {
+function sendPartnerCenterError(
+  reply: FastifyReply,
+  request: FastifyRequest,
+  error: NormalizedError,
+): FastifyReply {
   return reply.status(error.status).send({
     code: error.code,
     description: error.message,
@@ -22,7 +26,8 @@ function sendPartnerCenterError(reply: FastifyReply, request: FastifyRequest, er
 }
 
 const CONTINUATION_HEADER = 'ms-continuationtoken'
-const encodeToken = (offset: number): string => Buffer.from(JSON.stringify({ o: offset })).toString('base64url')
+const encodeToken = (offset: number): string =>
+  Buffer.from(JSON.stringify({ o: offset })).toString('base64url')
 function decodeToken(token: string): number {
   try {
     const { o } = JSON.parse(Buffer.from(token, 'base64url').toString('utf8')) as { o?: unknown }
@@ -46,7 +51,8 @@ function parseFilter(raw: string | undefined): string | undefined {
   if (!['companyname', 'domain', 'defaultdomainname', 'displayname'].includes(field)) {
     throw validationFailed('filter.Field must be CompanyName or Domain')
   }
-  if (String(filter.Operator ?? '').toLowerCase() !== 'starts_with') throw validationFailed('filter.Operator must be starts_with')
+  if (String(filter.Operator ?? '').toLowerCase() !== 'starts_with')
+    throw validationFailed('filter.Operator must be starts_with')
   if (typeof filter.Value !== 'string' || filter.Value.length === 0 || filter.Value.length > 100) {
     throw validationFailed('filter.Value must be a non-empty string of at most 100 characters')
   }
@@ -95,7 +101,9 @@ export async function registerPartnerCenterRoutes(app: App, ctx: AppContext): Pr
           const actor = actorOf(request)
           const token = request.headers[CONTINUATION_HEADER]
           const offset =
-            typeof token === 'string' && request.query.seekOperation?.toLowerCase() === 'next' ? decodeToken(token) : 0
+            typeof token === 'string' && request.query.seekOperation?.toLowerCase() === 'next'
+              ? decodeToken(token)
+              : 0
           const size = request.query.size
           const page = await customersForActor(ctx, actor, {
             offset,
@@ -122,7 +130,8 @@ export async function registerPartnerCenterRoutes(app: App, ctx: AppContext): Pr
             response: { 200: looseObject },
           },
         },
-        async (request) => presentCustomer(await customerForActor(ctx, actorOf(request), request.params.customerTenantId)),
+        async (request) =>
+          presentCustomer(await customerForActor(ctx, actorOf(request), request.params.customerTenantId)),
       )
 
       pc.get(

@@ -8,7 +8,11 @@ export interface Link {
   headers: { key: string; value: string }[]
 }
 
-export const link = (uri: string, headers: Link['headers'] = [], method = 'GET'): Link => ({ uri, method, headers })
+export const link = (uri: string, headers: Link['headers'] = [], method = 'GET'): Link => ({
+  uri,
+  method,
+  headers,
+})
 
 export function collection<T>(items: T[], selfUri: string, next?: Link) {
   return {

@@ -158,7 +158,8 @@ export async function acquireControlSocket(dataDir: string): Promise<ControlSock
       const request = JSON.parse(line) as { command?: unknown; args?: unknown }
       if (typeof request.command !== 'string') throw new Error('command missing')
       if (!handler) throw new Error('the server is still starting; try again in a moment')
-      const args = request.args && typeof request.args === 'object' ? (request.args as Record<string, unknown>) : {}
+      const args =
+        request.args && typeof request.args === 'object' ? (request.args as Record<string, unknown>) : {}
       reply = { ok: true, result: await handler(request.command, args) }
     } catch (error) {
       const e = error as Error & { code?: string }

@@ -46,7 +46,10 @@ describe.each(dialects())('demo world (%s)', (dialect) => {
     ])
     const link = await t.db.selectFrom('partner_provider_links').selectAll().execute()
     expect(link).toMatchObject([
-      { reseller_tenant_id: tenantIdOf('adatum.example'), provider_tenant_id: tenantIdOf('northwind.example') },
+      {
+        reseller_tenant_id: tenantIdOf('adatum.example'),
+        provider_tenant_id: tenantIdOf('northwind.example'),
+      },
     ])
   })
 
@@ -73,9 +76,16 @@ describe.each(dialects())('demo world (%s)', (dialect) => {
     expect(await groupsOf('leo@litware.example')).toEqual(['Admin Agents'])
     const nested = await sql<{ inner: string; outer: string }>`
       select gi.display_name as inner, go.display_name as outer from group_group_members m
-      join security_groups gi on gi.id = m.member_group_id join security_groups go on go.id = m.group_id`.execute(t.db)
+      join security_groups gi on gi.id = m.member_group_id join security_groups go on go.id = m.group_id`.execute(
+      t.db,
+    )
     expect(nested.rows).toEqual([{ inner: 'Azure Managers', outer: 'Admin Agents' }])
-    for (const email of ['admin@rossi.example', 'admin@bianchi.example', 'admin@tailspin.example', 'admin@wideworld.example']) {
+    for (const email of [
+      'admin@rossi.example',
+      'admin@bianchi.example',
+      'admin@tailspin.example',
+      'admin@wideworld.example',
+    ]) {
       expect((await findUserByEmail(t.db, email))?.roles).toEqual(['global_admin'])
     }
     expect((await findUserByEmail(t.db, 'engineer@contoso.example'))?.roles).toEqual(['support_engineer'])
@@ -84,16 +94,24 @@ describe.each(dialects())('demo world (%s)', (dialect) => {
   it('when GDAP access is resolved, then each partner holds exactly the roles DESIGN.md gives it', async () => {
     const roles = async (email: string, domain: string) => {
       const user = await findUserByEmail(t.db, email)
-      return (await resolveAccess(t.db, user!.id, tenantIdOf(domain))).map((g) => `${g.groupName}:${g.roleName}`).sort()
+      return (await resolveAccess(t.db, user!.id, tenantIdOf(domain)))
+        .map((g) => `${g.groupName}:${g.roleName}`)
+        .sort()
     }
     expect(await roles('anna@fabrikam.example', 'rossi.example')).toEqual([
       'Tier1 Support:Directory Readers',
       'Tier1 Support:Service Support Administrator',
     ])
     expect(await roles('anna@fabrikam.example', 'tailspin.example')).toEqual([])
-    expect(await roles('ada@adatum.example', 'bianchi.example')).toEqual(['Adatum Support:Service Support Administrator'])
-    expect(await roles('nora@northwind.example', 'bianchi.example')).toEqual(['Azure Managers:Directory Readers'])
-    expect(await roles('leo@litware.example', 'wideworld.example')).toEqual(['Admin Agents:Service Support Administrator'])
+    expect(await roles('ada@adatum.example', 'bianchi.example')).toEqual([
+      'Adatum Support:Service Support Administrator',
+    ])
+    expect(await roles('nora@northwind.example', 'bianchi.example')).toEqual([
+      'Azure Managers:Directory Readers',
+    ])
+    expect(await roles('leo@litware.example', 'wideworld.example')).toEqual([
+      'Admin Agents:Service Support Administrator',
+    ])
     expect(await roles('hugo@fabrikam.example', 'rossi.example')).toEqual([])
     const tailspin = await t.db
       .selectFrom('gdap_relationships')
@@ -109,21 +127,81 @@ describe.each(dialects())('demo world (%s)', (dialect) => {
       .selectFrom('subscriptions as s')
       .innerJoin('tenants as t', 't.id', 's.tenant_id')
       .leftJoin('tenants as p', 'p.id', 's.provider_tenant_id')
-      .select(['t.default_domain as owner', 's.workload_id', 's.channel', 's.billing', 'p.default_domain as provider'])
+      .select([
+        't.default_domain as owner',
+        's.workload_id',
+        's.channel',
+        's.billing',
+        'p.default_domain as provider',
+      ])
       .orderBy('t.default_domain')
       .orderBy('s.workload_id')
       .execute()
     expect(subs).toEqual([
-      { owner: 'bianchi.example', workload_id: 'azure', channel: 'csp', billing: 'paid', provider: 'northwind.example' },
-      { owner: 'bianchi.example', workload_id: 'office365', channel: 'csp', billing: 'trial', provider: 'northwind.example' },
+      {
+        owner: 'bianchi.example',
+        workload_id: 'azure',
+        channel: 'csp',
+        billing: 'paid',
+        provider: 'northwind.example',
+      },
+      {
+        owner: 'bianchi.example',
+        workload_id: 'office365',
+        channel: 'csp',
+        billing: 'trial',
+        provider: 'northwind.example',
+      },
       { owner: 'fabrikam.example', workload_id: 'azure', channel: 'direct', billing: 'paid', provider: null },
-      { owner: 'northwind.example', workload_id: 'azure', channel: 'direct', billing: 'paid', provider: null },
-      { owner: 'rossi.example', workload_id: 'azure', channel: 'csp', billing: 'paid', provider: 'fabrikam.example' },
-      { owner: 'rossi.example', workload_id: 'marketplace', channel: 'csp', billing: 'paid', provider: 'fabrikam.example' },
-      { owner: 'rossi.example', workload_id: 'office365', channel: 'csp', billing: 'paid', provider: 'fabrikam.example' },
-      { owner: 'tailspin.example', workload_id: 'office365', channel: 'csp', billing: 'paid', provider: 'fabrikam.example' },
-      { owner: 'wideworld.example', workload_id: 'azure', channel: 'direct', billing: 'paid', provider: null },
-      { owner: 'wideworld.example', workload_id: 'dynamics', channel: 'direct', billing: 'paid', provider: null },
+      {
+        owner: 'northwind.example',
+        workload_id: 'azure',
+        channel: 'direct',
+        billing: 'paid',
+        provider: null,
+      },
+      {
+        owner: 'rossi.example',
+        workload_id: 'azure',
+        channel: 'csp',
+        billing: 'paid',
+        provider: 'fabrikam.example',
+      },
+      {
+        owner: 'rossi.example',
+        workload_id: 'marketplace',
+        channel: 'csp',
+        billing: 'paid',
+        provider: 'fabrikam.example',
+      },
+      {
+        owner: 'rossi.example',
+        workload_id: 'office365',
+        channel: 'csp',
+        billing: 'paid',
+        provider: 'fabrikam.example',
+      },
+      {
+        owner: 'tailspin.example',
+        workload_id: 'office365',
+        channel: 'csp',
+        billing: 'paid',
+        provider: 'fabrikam.example',
+      },
+      {
+        owner: 'wideworld.example',
+        workload_id: 'azure',
+        channel: 'direct',
+        billing: 'paid',
+        provider: null,
+      },
+      {
+        owner: 'wideworld.example',
+        workload_id: 'dynamics',
+        channel: 'direct',
+        billing: 'paid',
+        provider: null,
+      },
     ])
     const rbac = await sql<{ owner: string; group: string; partner: string; role: string }>`
       select t.default_domain as owner, g.display_name as "group", pt.default_domain as partner, r.role_name as role
@@ -147,17 +225,28 @@ describe.each(dialects())('demo world (%s)', (dialect) => {
 
   it('when seeding runs again, then nothing changes (idempotent)', async () => {
     const before = await tenants()
-    expect(await seedDemoWorld(t.db, { password: 'another-password' })).toEqual({ created: false, credentials: [] })
+    expect(await seedDemoWorld(t.db, { password: 'another-password' })).toEqual({
+      created: false,
+      credentials: [],
+    })
     expect(await tenants()).toEqual(before)
   })
 
   it('when the demo is reset, then the same world (same ids) is created with new passwords', async () => {
-    await t.db.updateTable('tenants').set({ display_name: 'Renamed' }).where('default_domain', '=', 'rossi.example').execute()
+    await t.db
+      .updateTable('tenants')
+      .set({ display_name: 'Renamed' })
+      .where('default_domain', '=', 'rossi.example')
+      .execute()
     const result = await resetDemoWorld(t.db)
     expect(result.created).toBe(true)
     expect(result.credentials).toHaveLength(10)
     expect(new Set(result.credentials.map((c) => c.password)).size).toBe(10)
-    const rossi = await t.db.selectFrom('tenants').select(['id', 'display_name']).where('default_domain', '=', 'rossi.example').executeTakeFirstOrThrow()
+    const rossi = await t.db
+      .selectFrom('tenants')
+      .select(['id', 'display_name'])
+      .where('default_domain', '=', 'rossi.example')
+      .executeTakeFirstOrThrow()
     expect(rossi).toEqual({ id: tenantIdOf('rossi.example'), display_name: 'Rossi Costruzioni S.p.A.' })
   })
 
@@ -167,7 +256,14 @@ describe.each(dialects())('demo world (%s)', (dialect) => {
       await migrateToLatest(empty.db)
       await empty.db
         .insertInto('tenants')
-        .values({ id: crypto.randomUUID(), kind: 'vendor', display_name: 'Real Vendor', default_domain: 'real.example', locale: 'en-US', country: 'US' })
+        .values({
+          id: crypto.randomUUID(),
+          kind: 'vendor',
+          display_name: 'Real Vendor',
+          default_domain: 'real.example',
+          locale: 'en-US',
+          country: 'US',
+        })
         .execute()
       expect((await seedDemoWorld(empty.db)).created).toBe(false)
     } finally {
@@ -182,11 +278,18 @@ describe.each(dialects().filter((d) => d === 'postgres'))('demo world on Postgre
     try {
       await migrateToLatest(empty.db)
       await ensureCatalog(empty.db)
-      const instances = await Promise.all([1, 2, 3].map(() => openDatabase({ kind: 'postgres', url: empty.url! })))
-      const results = await Promise.all(instances.map((i) => seedDemoWorld(i.db, { password: 'same-password' })))
+      const instances = await Promise.all(
+        [1, 2, 3].map(() => openDatabase({ kind: 'postgres', url: empty.url! })),
+      )
+      const results = await Promise.all(
+        instances.map((i) => seedDemoWorld(i.db, { password: 'same-password' })),
+      )
       await Promise.all(instances.map((i) => i.close()))
       expect(results.filter((r) => r.created)).toHaveLength(1)
-      const n = await empty.db.selectFrom('tenants').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()
+      const n = await empty.db
+        .selectFrom('tenants')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow()
       expect(n.n).toBe(9)
     } finally {
       await empty.close()

@@ -13,7 +13,9 @@ describe.each(dialects())('sign-in and sessions (%s)', (dialect) => {
   afterAll(() => t?.close())
 
   it('when anna signs in with her password, then she gets an HttpOnly SameSite session cookie and her profile', async () => {
-    const res = await t.request('POST', '/api/session', { body: { email: 'Anna@Fabrikam.example ', password: TEST_PASSWORD } })
+    const res = await t.request('POST', '/api/session', {
+      body: { email: 'Anna@Fabrikam.example ', password: TEST_PASSWORD },
+    })
     expect(res.status).toBe(200)
     const cookie = String(res.headers['set-cookie'])
     expect(cookie).toMatch(/^tramite_session=[\w-]{40,};/)
@@ -51,7 +53,9 @@ describe.each(dialects())('sign-in and sessions (%s)', (dialect) => {
     const limited = await attempt()
     expect(limited.json().error.code).toBe('rate_limited')
     // the right password is refused too while the limit holds
-    const right = await t.request('POST', '/api/session', { body: { email: 'leo@litware.example', password: TEST_PASSWORD } })
+    const right = await t.request('POST', '/api/session', {
+      body: { email: 'leo@litware.example', password: TEST_PASSWORD },
+    })
     expect(right.status).toBe(429)
   })
 
@@ -69,7 +73,9 @@ describe.each(dialects())('sign-in and sessions (%s)', (dialect) => {
     })
     expect(wrongCsrf.status).toBe(403)
     // still signed in
-    expect((await t.request('GET', '/api/session', { headers: { cookie: session.cookie } })).json().user).not.toBeNull()
+    expect(
+      (await t.request('GET', '/api/session', { headers: { cookie: session.cookie } })).json().user,
+    ).not.toBeNull()
 
     const out = await t.request('DELETE', '/api/session', { session })
     expect(out.status).toBe(204)
@@ -78,7 +84,9 @@ describe.each(dialects())('sign-in and sessions (%s)', (dialect) => {
   })
 
   it('when a session cookie is forged, then the caller is anonymous', async () => {
-    const res = await t.request('GET', '/api/customers', { headers: { cookie: 'tramite_session=' + 'A'.repeat(43) } })
+    const res = await t.request('GET', '/api/customers', {
+      headers: { cookie: 'tramite_session=' + 'A'.repeat(43) },
+    })
     expect(res.status).toBe(401)
   })
 })
@@ -107,20 +115,32 @@ describe.each(dialects())('bearer tokens and delegated context (%s)', (dialect) 
   it('when a token is tampered with, expired, or from another issuer, then 401 invalid_token', async () => {
     const token = await t.tokenFor('anna@fabrikam.example')
     const [h, p, s] = token.split('.')
-    const forgedClaims = Buffer.from(JSON.stringify({ ...decodeJwt(token), tid: tenantIdOf('adatum.example') })).toString('base64url')
-    const expired = (await new TokenService(t.ctx.db, -120).issue({
-      oid: decodeJwt(token).oid as string,
-      tid: tenantIdOf('fabrikam.example'),
-      home_tid: tenantIdOf('fabrikam.example'),
-      upn: 'anna@fabrikam.example',
-      name: 'Anna',
-    })).token
-    for (const bad of [`${h}.${forgedClaims}.${s}`, `${h}.${p}.${s!.slice(0, -4)}AAAA`, expired, 'not.a.jwt', 'garbage']) {
+    const forgedClaims = Buffer.from(
+      JSON.stringify({ ...decodeJwt(token), tid: tenantIdOf('adatum.example') }),
+    ).toString('base64url')
+    const expired = (
+      await new TokenService(t.ctx.db, -120).issue({
+        oid: decodeJwt(token).oid as string,
+        tid: tenantIdOf('fabrikam.example'),
+        home_tid: tenantIdOf('fabrikam.example'),
+        upn: 'anna@fabrikam.example',
+        name: 'Anna',
+      })
+    ).token
+    for (const bad of [
+      `${h}.${forgedClaims}.${s}`,
+      `${h}.${p}.${s!.slice(0, -4)}AAAA`,
+      expired,
+      'not.a.jwt',
+      'garbage',
+    ]) {
       const res = await t.request('GET', '/api/customers', { token: bad })
       expect(res.status).toBe(401)
       expect(res.json().error.code).toBe('invalid_token')
     }
-    const malformedHeader = await t.request('GET', '/api/customers', { headers: { authorization: 'Basic abc' } })
+    const malformedHeader = await t.request('GET', '/api/customers', {
+      headers: { authorization: 'Basic abc' },
+    })
     expect(malformedHeader.status).toBe(401)
   })
 
@@ -135,14 +155,24 @@ describe.each(dialects())('bearer tokens and delegated context (%s)', (dialect) 
     await expect(t.tokenFor('leo@litware.example', 'wideworld.example')).resolves.toBeTruthy()
 
     // anna's relationship with Tailspin has expired
-    await expect(t.tokenFor('anna@fabrikam.example', 'tailspin.example')).rejects.toMatchObject({ code: 'no_delegated_access' })
+    await expect(t.tokenFor('anna@fabrikam.example', 'tailspin.example')).rejects.toMatchObject({
+      code: 'no_delegated_access',
+    })
     // hugo belongs to no group
-    await expect(t.tokenFor('hugo@fabrikam.example', 'rossi.example')).rejects.toMatchObject({ code: 'no_delegated_access' })
+    await expect(t.tokenFor('hugo@fabrikam.example', 'rossi.example')).rejects.toMatchObject({
+      code: 'no_delegated_access',
+    })
     // no relationship at all between Adatum and Rossi
-    await expect(t.tokenFor('ada@adatum.example', 'rossi.example')).rejects.toMatchObject({ code: 'no_delegated_access' })
+    await expect(t.tokenFor('ada@adatum.example', 'rossi.example')).rejects.toMatchObject({
+      code: 'no_delegated_access',
+    })
     // a customer admin has no delegated access anywhere else
-    await expect(t.tokenFor('admin@rossi.example', 'bianchi.example')).rejects.toMatchObject({ code: 'no_delegated_access' })
-    await expect(t.tokenFor('anna@fabrikam.example', '11111111-1111-1111-1111-111111111111')).rejects.toMatchObject({
+    await expect(t.tokenFor('admin@rossi.example', 'bianchi.example')).rejects.toMatchObject({
+      code: 'no_delegated_access',
+    })
+    await expect(
+      t.tokenFor('anna@fabrikam.example', '11111111-1111-1111-1111-111111111111'),
+    ).rejects.toMatchObject({
       code: 'unknown_tenant',
     })
   })
@@ -178,8 +208,16 @@ describe.each(dialects())('bearer tokens and delegated context (%s)', (dialect) 
 
   it('when the user is disabled, then their tokens stop working', async () => {
     const token = await t.tokenFor('hugo@fabrikam.example')
-    await t.db.db.updateTable('users').set({ disabled: true }).where('email', '=', 'hugo@fabrikam.example').execute()
+    await t.db.db
+      .updateTable('users')
+      .set({ disabled: true })
+      .where('email', '=', 'hugo@fabrikam.example')
+      .execute()
     expect((await t.request('GET', '/api/session', { token })).status).toBe(401)
-    await t.db.db.updateTable('users').set({ disabled: false }).where('email', '=', 'hugo@fabrikam.example').execute()
+    await t.db.db
+      .updateTable('users')
+      .set({ disabled: false })
+      .where('email', '=', 'hugo@fabrikam.example')
+      .execute()
   })
 })

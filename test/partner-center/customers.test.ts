@@ -44,10 +44,18 @@ describe.each(dialects())('Partner Center v1 customers (%s)', (dialect) => {
   })
 
   it('when the indirect provider reads a customer, then the reseller is named as associatedPartnerId', async () => {
-    const res = await t.request('GET', `/v1/customers/${BIANCHI}`, { token: await t.tokenFor('nora@northwind.example') })
+    const res = await t.request('GET', `/v1/customers/${BIANCHI}`, {
+      token: await t.tokenFor('nora@northwind.example'),
+    })
     expect(res.status).toBe(200)
-    expect(res.json()).toMatchObject({ id: BIANCHI, associatedPartnerId: '4510003', relationshipToPartner: 'reseller' })
-    const advisor = await t.request('GET', `/v1/customers/${WIDEWORLD}`, { token: await t.tokenFor('leo@litware.example') })
+    expect(res.json()).toMatchObject({
+      id: BIANCHI,
+      associatedPartnerId: '4510003',
+      relationshipToPartner: 'reseller',
+    })
+    const advisor = await t.request('GET', `/v1/customers/${WIDEWORLD}`, {
+      token: await t.tokenFor('leo@litware.example'),
+    })
     expect(advisor.json().relationshipToPartner).toBe('advisor')
   })
 
@@ -82,7 +90,12 @@ describe.each(dialects())('Partner Center v1 customers (%s)', (dialect) => {
       'Microsoft 365 Business Premium',
     ])
     const azure = body.items.find((s: { offerName: string }) => s.offerName === 'Azure plan')
-    expect(azure).toMatchObject({ status: 'active', isTrial: false, billingType: 'usage', attributes: { objectType: 'Subscription' } })
+    expect(azure).toMatchObject({
+      status: 'active',
+      isTrial: false,
+      billingType: 'usage',
+      attributes: { objectType: 'Subscription' },
+    })
     expect(azure.id).toMatch(/^[0-9a-f-]{36}$/)
   })
 
@@ -144,13 +157,17 @@ describe.each(dialects())('Partner Center v1 customers (%s)', (dialect) => {
 
   it('when filtering by company name prefix, then only matching customers return; a bad filter is a 400', async () => {
     const token = await t.tokenFor('anna@fabrikam.example')
-    const filter = encodeURIComponent(JSON.stringify({ Field: 'CompanyName', Value: 'Tail', Operator: 'starts_with' }))
+    const filter = encodeURIComponent(
+      JSON.stringify({ Field: 'CompanyName', Value: 'Tail', Operator: 'starts_with' }),
+    )
     const res = await t.request('GET', `/v1/customers?filter=${filter}`, { token })
     expect(names(res.json())).toEqual(['Tailspin Toys'])
     const bad = await t.request('GET', `/v1/customers?filter=${encodeURIComponent('{nope')}`, { token })
     expect(bad.status).toBe(400)
     expect(bad.json().code).toBe('validation_failed')
-    const wild = encodeURIComponent(JSON.stringify({ Field: 'CompanyName', Value: '%', Operator: 'starts_with' }))
+    const wild = encodeURIComponent(
+      JSON.stringify({ Field: 'CompanyName', Value: '%', Operator: 'starts_with' }),
+    )
     expect((await t.request('GET', `/v1/customers?filter=${wild}`, { token })).json().items).toEqual([])
   })
 })

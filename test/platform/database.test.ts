@@ -39,19 +39,39 @@ describe.each(dialects())('database (%s)', (dialect) => {
   })
 
   it('when a unique key is violated, then the error code is 23505 on both engines and the transaction rolls back', async () => {
-    const before = await t.db.selectFrom('tenants').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()
+    const before = await t.db
+      .selectFrom('tenants')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow()
     const attempt = t.db.transaction().execute(async (trx) => {
       await trx
         .insertInto('tenants')
-        .values({ id: crypto.randomUUID(), kind: 'customer', display_name: 'X', default_domain: 'x.example', locale: 'en-US', country: 'US' })
+        .values({
+          id: crypto.randomUUID(),
+          kind: 'customer',
+          display_name: 'X',
+          default_domain: 'x.example',
+          locale: 'en-US',
+          country: 'US',
+        })
         .execute()
       await trx
         .insertInto('tenants')
-        .values({ id: crypto.randomUUID(), kind: 'customer', display_name: 'Y', default_domain: 'x.example', locale: 'en-US', country: 'US' })
+        .values({
+          id: crypto.randomUUID(),
+          kind: 'customer',
+          display_name: 'Y',
+          default_domain: 'x.example',
+          locale: 'en-US',
+          country: 'US',
+        })
         .execute()
     })
     await expect(attempt).rejects.toMatchObject({ code: '23505' })
-    const after = await t.db.selectFrom('tenants').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()
+    const after = await t.db
+      .selectFrom('tenants')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow()
     expect(after.n).toBe(before.n)
   })
 
@@ -61,14 +81,20 @@ describe.each(dialects())('database (%s)', (dialect) => {
     const hold = new Promise<void>((r) => (release = r))
     const insideDone = new Promise<void>((r) => (inserted = r))
     const tx = t.db.transaction().execute(async (trx) => {
-      await trx.insertInto('app_meta').values({ key: 'isolation-probe', value: JSON.stringify(1) }).execute()
+      await trx
+        .insertInto('app_meta')
+        .values({ key: 'isolation-probe', value: JSON.stringify(1) })
+        .execute()
       inserted()
       await hold
       throw new Error('roll back')
     })
     await insideDone
     // issued while the transaction is open; must not be awaited before the transaction ends (one connection)
-    const outside = t.db.insertInto('app_meta').values({ key: 'outside-write', value: JSON.stringify(2) }).execute()
+    const outside = t.db
+      .insertInto('app_meta')
+      .values({ key: 'outside-write', value: JSON.stringify(2) })
+      .execute()
     await new Promise((r) => setTimeout(r, 50))
     release()
     await expect(tx).rejects.toThrow('roll back')
@@ -83,7 +109,9 @@ describe.each(dialects().filter((d) => d === 'postgres'))('migrations on Postgre
   it('when several instances start at once on an empty database, then each migration is applied exactly once', async () => {
     const empty = await openEmptyDatabase(dialect)
     try {
-      const instances = await Promise.all([1, 2, 3, 4].map(() => openDatabase({ kind: 'postgres', url: empty.url! })))
+      const instances = await Promise.all(
+        [1, 2, 3, 4].map(() => openDatabase({ kind: 'postgres', url: empty.url! })),
+      )
       const results = await Promise.all(instances.map((i) => migrateToLatest(i.db)))
       await Promise.all(instances.map((i) => i.close()))
       const applied = results.flat()

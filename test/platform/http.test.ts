@@ -20,14 +20,18 @@ describe.each(dialects())('HTTP platform (%s)', (dialect) => {
     await t.request('GET', '/v1/customers', { token })
     const metrics = await t.request('GET', '/metrics')
     expect(metrics.headers['content-type']).toMatch(/text\/plain/)
-    expect(metrics.body).toMatch(/tramite_http_requests_total\{method="GET",route="\/v1\/customers",status="200"\} \d+/)
+    expect(metrics.body).toMatch(
+      /tramite_http_requests_total\{method="GET",route="\/v1\/customers",status="200"\} \d+/,
+    )
     expect(metrics.body).toMatch(/tramite_process_cpu_seconds_total/)
   })
 
   it('when any request is served, then it carries a request id (echoed when the caller sends one) and security headers', async () => {
     const given = await t.request('GET', '/healthz', { headers: { 'x-request-id': 'abc-123' } })
     expect(given.headers['x-request-id']).toBe('abc-123')
-    const generated = await t.request('GET', '/healthz', { headers: { 'x-request-id': 'bad id with spaces' } })
+    const generated = await t.request('GET', '/healthz', {
+      headers: { 'x-request-id': 'bad id with spaces' },
+    })
     expect(generated.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/)
     expect(generated.headers['x-content-type-options']).toBe('nosniff')
     expect(generated.headers['x-frame-options']).toBe('SAMEORIGIN')
@@ -40,7 +44,12 @@ describe.each(dialects())('HTTP platform (%s)', (dialect) => {
     const doc = (await t.request('GET', '/openapi.json')).json()
     expect(doc.openapi).toBe('3.1.0')
     expect(Object.keys(doc.paths)).toEqual(
-      expect.arrayContaining(['/api/session', '/api/customers', '/api/customers/{tenantId}', '/v1/customers']),
+      expect.arrayContaining([
+        '/api/session',
+        '/api/customers',
+        '/api/customers/{tenantId}',
+        '/v1/customers',
+      ]),
     )
     expect(doc.components.securitySchemes.bearer).toMatchObject({ type: 'http', scheme: 'bearer' })
     const docs = await t.request('GET', '/docs/', { headers: { accept: 'text/html' } })
@@ -54,7 +63,10 @@ describe.each(dialects())('HTTP platform (%s)', (dialect) => {
       headers: { 'content-type': 'application/json', 'accept-language': 'it' },
     })
     expect(res.status).toBe(400)
-    expect(res.json().error).toMatchObject({ code: 'bad_json', message: 'Il corpo della richiesta non è un JSON valido.' })
+    expect(res.json().error).toMatchObject({
+      code: 'bad_json',
+      message: 'Il corpo della richiesta non è un JSON valido.',
+    })
     expect(res.json().error.requestId).toBeTruthy()
   })
 
@@ -63,9 +75,14 @@ describe.each(dialects())('HTTP platform (%s)', (dialect) => {
     expect(wrong.status).toBe(400)
     expect(wrong.json().error.code).toBe('validation_failed')
     expect(wrong.json().error.details[0].location).toMatch(/^body/)
-    const extra = await t.request('POST', '/api/session', { body: { email: 'a@b.c', password: 'x', admin: true } })
+    const extra = await t.request('POST', '/api/session', {
+      body: { email: 'a@b.c', password: 'x', admin: true },
+    })
     expect(extra.status).toBe(400)
-    const italian = await t.request('POST', '/api/session', { body: {}, headers: { 'accept-language': 'it' } })
+    const italian = await t.request('POST', '/api/session', {
+      body: {},
+      headers: { 'accept-language': 'it' },
+    })
     expect(italian.json().error.message).toMatch(/^La richiesta non è valida: .*(deve|richiest)/)
     const query = await t.request('GET', '/api/customers?limit=abc', { token })
     expect(query.status).toBe(400)
@@ -82,7 +99,10 @@ describe.each(dialects())('HTTP platform (%s)', (dialect) => {
   })
 
   it('when the content type is not JSON, then 415', async () => {
-    const res = await t.request('POST', '/api/session', { rawBody: 'email=a', headers: { 'content-type': 'text/xml' } })
+    const res = await t.request('POST', '/api/session', {
+      rawBody: 'email=a',
+      headers: { 'content-type': 'text/xml' },
+    })
     expect(res.status).toBe(415)
     expect(res.json().error.code).toBe('unsupported_media_type')
   })
@@ -112,7 +132,10 @@ describe.each(dialects())('HTTP platform (%s)', (dialect) => {
       fc.asyncProperty(
         fc.constantFrom(...routes),
         fc.oneof(fc.json(), fc.string(), fc.constant('')),
-        fc.dictionary(fc.constantFrom('q', 'limit', 'offset', 'size', 'filter', 'seekOperation', 'x'), fc.string({ maxLength: 30 })),
+        fc.dictionary(
+          fc.constantFrom('q', 'limit', 'offset', 'size', 'filter', 'seekOperation', 'x'),
+          fc.string({ maxLength: 30 }),
+        ),
         fc.constantFrom('application/json', 'text/plain', 'application/x-www-form-urlencoded'),
         fc.boolean(),
         async ([method, path], body, query, contentType, authenticated) => {
@@ -137,8 +160,15 @@ describe.each(dialects())('HTTP platform (%s)', (dialect) => {
 
   async function counts() {
     const db = t.db.db
-    const n = async (table: 'tenants' | 'users' | 'subscriptions' | 'gdap_relationships' | 'customer_relationships') =>
-      (await db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n
+    const n = async (
+      table: 'tenants' | 'users' | 'subscriptions' | 'gdap_relationships' | 'customer_relationships',
+    ) =>
+      (
+        await db
+          .selectFrom(table)
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n
     return {
       tenants: await n('tenants'),
       users: await n('users'),

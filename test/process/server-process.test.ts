@@ -89,7 +89,9 @@ describe.each(dialects())('the tramite process (%s)', (dialect) => {
     const result = await runCli(['token', '--user', 'anna@fabrikam.example'], env)
     expect(result.code).toBe(0)
     expect(result.stdout).toMatch(/^eyJ[\w-]+\.[\w-]+\.[\w-]+\n$/)
-    const res = await fetch(`${server!.httpUrl}/v1/customers`, { headers: { authorization: `Bearer ${result.stdout.trim()}` } })
+    const res = await fetch(`${server!.httpUrl}/v1/customers`, {
+      headers: { authorization: `Bearer ${result.stdout.trim()}` },
+    })
     expect(res.status).toBe(200)
     const names = ((await res.json()) as { items: { companyProfile: { companyName: string } }[] }).items
       .map((c) => c.companyProfile.companyName)
@@ -99,11 +101,13 @@ describe.each(dialects())('the tramite process (%s)', (dialect) => {
 
   it('when a delegated token is asked where GDAP has expired, then the CLI fails with the reason on stderr', async () => {
     const customers = await fetch(`${server!.httpUrl}/v1/customers`, {
-      headers: { authorization: `Bearer ${(await runCli(['token', '--user', 'anna@fabrikam.example'], env)).stdout.trim()}` },
+      headers: {
+        authorization: `Bearer ${(await runCli(['token', '--user', 'anna@fabrikam.example'], env)).stdout.trim()}`,
+      },
     })
-    const tailspin = ((await customers.json()) as { items: { id: string; companyProfile: { companyName: string } }[] }).items.find(
-      (c) => c.companyProfile.companyName === 'Tailspin Toys',
-    )!
+    const tailspin = (
+      (await customers.json()) as { items: { id: string; companyProfile: { companyName: string } }[] }
+    ).items.find((c) => c.companyProfile.companyName === 'Tailspin Toys')!
     const result = await runCli(['token', '--user', 'anna@fabrikam.example', '--tenant', tailspin.id], env)
     expect(result.code).toBe(1)
     expect(result.stdout).toBe('')

@@ -78,7 +78,12 @@ export async function startTestApp(dialect: Dialect, env: Record<string, string>
       payload = JSON.stringify(options.body)
       headers['content-type'] ??= 'application/json'
     }
-    const res = await app.inject({ method: method as 'GET', url, headers, ...(payload === undefined ? {} : { payload }) })
+    const res = await app.inject({
+      method: method as 'GET',
+      url,
+      headers,
+      ...(payload === undefined ? {} : { payload }),
+    })
     return { status: res.statusCode, headers: res.headers, body: res.body, json: () => JSON.parse(res.body) }
   }
 

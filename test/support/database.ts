@@ -36,7 +36,10 @@ async function postgresDatabase(fromTemplate: boolean): Promise<TestDatabase> {
 export async function openTestDatabase(dialect: Dialect): Promise<TestDatabase> {
   if (dialect === 'postgres') return postgresDatabase(true)
   const dump = readFileSync(inject(TEMPLATE_DUMP_KEY))
-  const handle = await openDatabase({ kind: 'pglite', dir: 'memory://' }, { pgliteTemplate: new Blob([dump]) })
+  const handle = await openDatabase(
+    { kind: 'pglite', dir: 'memory://' },
+    { pgliteTemplate: new Blob([dump]) },
+  )
   return { ...handle, dialect }
 }
 

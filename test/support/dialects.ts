@@ -10,7 +10,8 @@ export function dialects(): Dialect[] {
     .map((s) => s.trim())
     .filter(Boolean)
   if (explicit?.length) {
-    for (const d of explicit) if (d !== 'pglite' && d !== 'postgres') throw new Error(`DB=${d}: use pglite or postgres`)
+    for (const d of explicit)
+      if (d !== 'pglite' && d !== 'postgres') throw new Error(`DB=${d}: use pglite or postgres`)
     return explicit as Dialect[]
   }
   return process.env.DATABASE_URL ? ['postgres'] : ['pglite']

@@ -8,7 +8,7 @@ import { openDatabase, type DatabaseHandle } from '../../src/platform/db/databas
 import { admin } from './postgres-admin.ts'
 import { migrateToLatest } from '../../src/platform/db/migrate.ts'
 import { TEMPLATE_DB_KEY, TEMPLATE_DUMP_KEY, TEST_PASSWORD } from './constants.ts'
-import { dialects, postgresUrl, postgresUrlFor } from './dialects.ts'
+import { dialects, postgresUrlFor } from './dialects.ts'
 
 declare module 'vitest' {
   export interface ProvidedContext {

@@ -29,7 +29,9 @@ export function startServerProcess(env: Record<string, string>, timeoutMs = 90_0
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       child.kill('SIGKILL')
-      reject(new Error(`server did not start in ${timeoutMs} ms:\n${stdout.join('\n')}\n${stderr.join('\n')}`))
+      reject(
+        new Error(`server did not start in ${timeoutMs} ms:\n${stdout.join('\n')}\n${stderr.join('\n')}`),
+      )
     }, timeoutMs)
     let httpsUrl: string | null = null
     let httpUrl: string | null = null
@@ -63,7 +65,9 @@ export function startServerProcess(env: Record<string, string>, timeoutMs = 90_0
     child.stderr!.on('data', lines(stderr))
     void exited.then((code) => {
       clearTimeout(timer)
-      reject(new Error(`server exited with ${code} before starting:\n${stdout.join('\n')}\n${stderr.join('\n')}`))
+      reject(
+        new Error(`server exited with ${code} before starting:\n${stdout.join('\n')}\n${stderr.join('\n')}`),
+      )
     })
   })
 }

@@ -38,7 +38,10 @@ export interface OpenOptions {
   pgliteTemplate?: Blob
 }
 
-export async function openDatabase(target: DatabaseTarget, options: OpenOptions = {}): Promise<DatabaseHandle> {
+export async function openDatabase(
+  target: DatabaseTarget,
+  options: OpenOptions = {},
+): Promise<DatabaseHandle> {
   if (target.kind === 'postgres') {
     const pool = new pg.Pool({
       connectionString: withDefaultUser(target.url),

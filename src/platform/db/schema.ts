@@ -12,12 +12,7 @@ type Json<T> = ColumnType<T, string, string>
 export type TenantKind = 'partner' | 'customer' | 'vendor'
 export type PartnerType = 'direct' | 'indirect_provider' | 'indirect_reseller' | 'advisor'
 export type UserRole =
-  | 'admin_agent'
-  | 'helpdesk_agent'
-  | 'sales_agent'
-  | 'global_admin'
-  | 'billing_admin'
-  | 'support_engineer'
+  'admin_agent' | 'helpdesk_agent' | 'sales_agent' | 'global_admin' | 'billing_admin' | 'support_engineer'
 export type CustomerRelationshipKind = 'reseller' | 'advisor'
 export type WorkloadId = 'azure' | 'office365' | 'dynamics' | 'ems' | 'marketplace'
 export type Channel = 'csp' | 'direct'

@@ -28,7 +28,8 @@ export async function resolveActor(ctx: AppContext, request: FastifyRequest): Pr
     const user = await findUserById(ctx.db, claims.oid)
     if (!user || user.disabled || user.tenantId !== claims.home_tid) throw invalidToken()
     if (claims.tid !== user.tenantId) {
-      const grants = user.tenantKind === 'partner' ? await resolveAccess(ctx.db, user.id, claims.tid, ctx.now()) : []
+      const grants =
+        user.tenantKind === 'partner' ? await resolveAccess(ctx.db, user.id, claims.tid, ctx.now()) : []
       if (grants.length === 0) throw invalidToken()
     }
     return actorFor(user, 'bearer', claims.tid)

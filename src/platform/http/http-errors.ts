@@ -49,7 +49,12 @@ export function normalizeError(error: unknown, request: FastifyRequest): Normali
       message: v.message ?? '',
     }))
     const detail = details.map((d) => `${d.location} ${d.message}`).join('; ')
-    return { status: 400, code: 'validation_failed', message: t(locale, 'error.validation', { detail }), details }
+    return {
+      status: 400,
+      code: 'validation_failed',
+      message: t(locale, 'error.validation', { detail }),
+      details,
+    }
   }
   switch (e?.code) {
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
@@ -80,5 +85,9 @@ export function normalizeError(error: unknown, request: FastifyRequest): Normali
       message: t(locale, 'error.validation', { detail: e.message }),
     }
   }
-  return { status: 500, code: 'internal_error', message: t(locale, 'error.internal', { requestId: request.id }) }
+  return {
+    status: 500,
+    code: 'internal_error',
+    message: t(locale, 'error.internal', { requestId: request.id }),
+  }
 }

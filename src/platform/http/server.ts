@@ -4,7 +4,12 @@ import helmet from '@fastify/helmet'
 import swagger from '@fastify/swagger'
 import swaggerUi from '@fastify/swagger-ui'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
-import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify'
+import Fastify, {
+  type FastifyBaseLogger,
+  type FastifyInstance,
+  type FastifyReply,
+  type FastifyRequest,
+} from 'fastify'
 import type { AppContext } from '../context.ts'
 import { negotiateLocale } from '../i18n/i18n.ts'
 import { defaultRouteAuthentication, registerAuthentication } from './authentication.ts'
@@ -28,7 +33,11 @@ export interface ServerOptions {
 const REQUEST_ID = /^[\w.:@-]{1,128}$/
 
 /** The portal API's error body; other surfaces (Partner Center, Graph, ARM) set their own. */
-export function sendPortalError(reply: FastifyReply, request: FastifyRequest, error: NormalizedError): FastifyReply {
+export function sendPortalError(
+  reply: FastifyReply,
+  request: FastifyRequest,
+  error: NormalizedError,
+): FastifyReply {
   return reply.status(error.status).send({
     error: {
       code: error.code,
@@ -56,7 +65,8 @@ export async function createServer(ctx: AppContext, options: ServerOptions): Pro
     bodyLimit: config.BODY_LIMIT_BYTES,
     trustProxy: config.TRUST_PROXY,
     genReqId: (req) => {
-      const given = req.headers['x-request-id'] ?? req.headers['ms-correlationid'] ?? req.headers['client-request-id']
+      const given =
+        req.headers['x-request-id'] ?? req.headers['ms-correlationid'] ?? req.headers['client-request-id']
       return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID()
     },
     ajv: { customOptions: { coerceTypes: 'array', useDefaults: true, removeAdditional: false } },
@@ -67,7 +77,9 @@ export async function createServer(ctx: AppContext, options: ServerOptions): Pro
   defaultRouteAuthentication(app)
   app.decorateRequest('locale', 'en')
   app.addHook('onRequest', async (request, reply) => {
-    request.locale = negotiateLocale(request.headers['x-locale']?.toString() ?? request.headers['accept-language'])
+    request.locale = negotiateLocale(
+      request.headers['x-locale']?.toString() ?? request.headers['accept-language'],
+    )
     reply.header('x-request-id', request.id)
   })
 
@@ -126,7 +138,11 @@ export async function createServer(ctx: AppContext, options: ServerOptions): Pro
   app.get('/healthz', { schema: { hide: true }, config: { auth: 'none' } }, async () => ({ status: 'ok' }))
   app.get('/readyz', { schema: { hide: true }, config: { auth: 'none' } }, async (request, reply) => {
     try {
-      await ctx.db.selectFrom('schema_migrations' as never).select((eb) => eb.lit(1).as('one')).limit(1).execute()
+      await ctx.db
+        .selectFrom('schema_migrations' as never)
+        .select((eb) => eb.lit(1).as('one'))
+        .limit(1)
+        .execute()
       return { status: 'ready', database: ctx.dbKind }
     } catch (error) {
       request.log.warn({ err: error }, 'readiness check failed')

@@ -20,14 +20,18 @@ export async function registerWebPortal(app: App, ctx: AppContext): Promise<void
   }
   app.setNotFoundHandler((request, reply) => {
     const isApi = isApiPath(request.url) || NOT_THE_PORTAL.some((p) => request.url.startsWith(p))
-    const wantsHtml = (request.method === 'GET' || request.method === 'HEAD') && request.headers.accept?.includes('text/html')
+    const wantsHtml =
+      (request.method === 'GET' || request.method === 'HEAD') && request.headers.accept?.includes('text/html')
     if (!isApi && wantsHtml && built) {
       return reply.header('cache-control', 'no-cache').sendFile('index.html')
     }
     return sendPortalError(reply, request, {
       status: 404,
       code: 'route_not_found',
-      message: t(request.locale, 'error.route_not_found', { method: request.method, url: request.url.split('?')[0] ?? '' }),
+      message: t(request.locale, 'error.route_not_found', {
+        method: request.method,
+        url: request.url.split('?')[0] ?? '',
+      }),
     })
   })
 }

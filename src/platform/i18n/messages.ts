@@ -30,7 +30,8 @@ export type MessageKey = keyof typeof en
 export const it: Record<MessageKey, string> = {
   'error.validation': 'La richiesta non è valida: {detail}',
   'error.bad_json': 'Il corpo della richiesta non è un JSON valido.',
-  'error.body_too_large': 'Il corpo della richiesta supera la dimensione accettata dal server ({limit} byte).',
+  'error.body_too_large':
+    'Il corpo della richiesta supera la dimensione accettata dal server ({limit} byte).',
   'error.unsupported_media_type': 'Il corpo della richiesta deve essere inviato come {expected}.',
   'error.not_found': 'La risorsa richiesta non esiste.',
   'error.route_not_found': 'Su questo server non esiste {method} {url}.',

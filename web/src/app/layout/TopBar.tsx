@@ -29,11 +29,22 @@ const useStyles = makeStyles({
   // Buttons drawn on the brand-coloured bar: white, with a darker brand shade on hover.
   onBrand: {
     color: tokens.colorNeutralForegroundOnBrand,
-    ':hover': { color: tokens.colorNeutralForegroundOnBrand, backgroundColor: tokens.colorBrandBackgroundHover },
-    ':hover:active': { color: tokens.colorNeutralForegroundOnBrand, backgroundColor: tokens.colorBrandBackgroundPressed },
+    ':hover': {
+      color: tokens.colorNeutralForegroundOnBrand,
+      backgroundColor: tokens.colorBrandBackgroundHover,
+    },
+    ':hover:active': {
+      color: tokens.colorNeutralForegroundOnBrand,
+      backgroundColor: tokens.colorBrandBackgroundPressed,
+    },
     '& .fui-Button__icon': { color: tokens.colorNeutralForegroundOnBrand },
   },
-  user: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, marginLeft: tokens.spacingHorizontalS },
+  user: {
+    display: 'flex',
+    alignItems: 'center',
+    gap: tokens.spacingHorizontalS,
+    marginLeft: tokens.spacingHorizontalS,
+  },
   userText: { display: 'flex', flexDirection: 'column', lineHeight: tokens.lineHeightBase200 },
   userName: { fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
   userTenant: { fontSize: tokens.fontSizeBase200, opacity: 0.85 },
@@ -51,7 +62,12 @@ export function TopBar({ navOpen, onToggleNav }: { navOpen: boolean; onToggleNav
   return (
     <header className={styles.bar} data-testid="top-bar">
       <Tooltip content={t('app.toggleNavigation')} relationship="label">
-        <Hamburger className={styles.onBrand} appearance="transparent" aria-expanded={navOpen} onClick={onToggleNav} />
+        <Hamburger
+          className={styles.onBrand}
+          appearance="transparent"
+          aria-expanded={navOpen}
+          onClick={onToggleNav}
+        />
       </Tooltip>
       <RouterLink to="/customers" className={styles.product}>
         {t('app.name')}

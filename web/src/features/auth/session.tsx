@@ -54,7 +54,10 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     setAttempt((n) => n + 1)
   }, [])
 
-  const value = useMemo<SessionValue>(() => ({ ...state, signIn, signOut, retry }), [state, signIn, signOut, retry])
+  const value = useMemo<SessionValue>(
+    () => ({ ...state, signIn, signOut, retry }),
+    [state, signIn, signOut, retry],
+  )
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>
 }
 

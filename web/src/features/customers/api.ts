@@ -88,7 +88,10 @@ export interface CustomerDetails {
 
 export const CUSTOMERS_PAGE_SIZE = 50
 
-export function listCustomers(query: { q: string; offset: number }, signal: AbortSignal): Promise<CustomerPage> {
+export function listCustomers(
+  query: { q: string; offset: number },
+  signal: AbortSignal,
+): Promise<CustomerPage> {
   return apiRequest<CustomerPage>('/api/customers', {
     query: { q: query.q, offset: query.offset, limit: CUSTOMERS_PAGE_SIZE },
     signal,

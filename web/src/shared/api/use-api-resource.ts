@@ -14,7 +14,10 @@ export interface ApiResource<T> {
  * The last data stays on screen while the next load runs (no flicker while typing a search).
  * It reloads on a language switch too, so server messages follow the UI language.
  */
-export function useApiResource<T>(load: (signal: AbortSignal) => Promise<T>, deps: DependencyList): ApiResource<T> {
+export function useApiResource<T>(
+  load: (signal: AbortSignal) => Promise<T>,
+  deps: DependencyList,
+): ApiResource<T> {
   const { i18n } = useTranslation()
   const [attempt, setAttempt] = useState(0)
   const [state, setState] = useState<Omit<ApiResource<T>, 'reload'>>({
@@ -33,7 +36,9 @@ export function useApiResource<T>(load: (signal: AbortSignal) => Promise<T>, dep
       (error: unknown) => {
         if (controller.signal.aborted) return
         const apiError =
-          error instanceof ApiError ? error : new ApiError(0, 'client_error', error instanceof Error ? error.message : String(error))
+          error instanceof ApiError
+            ? error
+            : new ApiError(0, 'client_error', error instanceof Error ? error.message : String(error))
         setState({ data: undefined, error: apiError, loading: false })
       },
     )

@@ -53,7 +53,7 @@ export const it: Catalog<typeof en> = {
     title: 'Clienti',
     intro: 'I tenant dei clienti seguiti dalla tua organizzazione.',
     partnerOnly:
-      "Questa pagina è per gli utenti dei partner: elenca i clienti seguiti da un partner. Il tuo account appartiene a {{tenant}}, che non è un tenant partner.",
+      'Questa pagina è per gli utenti dei partner: elenca i clienti seguiti da un partner. Il tuo account appartiene a {{tenant}}, che non è un tenant partner.',
     searchLabel: 'Cerca clienti',
     searchPlaceholder: 'Cerca per ragione sociale o dominio',
     loading: 'Caricamento dei clienti…',

@@ -23,7 +23,15 @@ async function copyToClipboard(text: string): Promise<void> {
 }
 
 /** Monospace text with a copy button; the button's label says what gets copied. */
-export function CopyableText({ value, copyLabel, testId }: { value: string; copyLabel: string; testId?: string }) {
+export function CopyableText({
+  value,
+  copyLabel,
+  testId,
+}: {
+  value: string
+  copyLabel: string
+  testId?: string
+}) {
   const { t } = useTranslation()
   const styles = useStyles()
   const [copied, setCopied] = useState(false)

@@ -12,7 +12,10 @@ import { useTranslation } from 'react-i18next'
 import { LANGUAGES, changeLanguage, currentLanguage, type Language } from '../i18n/i18n.ts'
 
 /** A menu button showing the current language by its own name (Italiano / English). */
-export function LanguageSwitcher({ className, appearance = 'subtle' }: Pick<ButtonProps, 'className' | 'appearance'>) {
+export function LanguageSwitcher({
+  className,
+  appearance = 'subtle',
+}: Pick<ButtonProps, 'className' | 'appearance'>) {
   const { t } = useTranslation()
   const language = currentLanguage()
   return (
@@ -37,7 +40,13 @@ export function LanguageSwitcher({ className, appearance = 'subtle' }: Pick<Butt
       <MenuPopover>
         <MenuList>
           {LANGUAGES.map((code) => (
-            <MenuItemRadio key={code} name="language" value={code} lang={code} data-testid={`language-${code}`}>
+            <MenuItemRadio
+              key={code}
+              name="language"
+              value={code}
+              lang={code}
+              data-testid={`language-${code}`}
+            >
               {t(`language.${code}`)}
             </MenuItemRadio>
           ))}

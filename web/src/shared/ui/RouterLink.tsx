@@ -6,7 +6,10 @@ import { useHref, useLinkClickHandler } from 'react-router'
  * href + onClick for any anchor-like Fluent component (Link, BreadcrumbButton, NavItem) that
  * should navigate inside the app, while keeping a real href for new tabs and copied links.
  */
-export function useRouterLinkProps(to: string): { href: string; onClick: (event: MouseEvent<HTMLElement>) => void } {
+export function useRouterLinkProps(to: string): {
+  href: string
+  onClick: (event: MouseEvent<HTMLElement>) => void
+} {
   const href = useHref(to)
   const handle = useLinkClickHandler<HTMLElement>(to)
   return { href, onClick: handle }

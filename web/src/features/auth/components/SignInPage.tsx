@@ -29,7 +29,13 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground2,
   },
   topRow: { display: 'flex', justifyContent: 'flex-end', padding: tokens.spacingHorizontalM },
-  center: { flexGrow: 1, display: 'flex', alignItems: 'flex-start', justifyContent: 'center', paddingTop: '10vh' },
+  center: {
+    flexGrow: 1,
+    display: 'flex',
+    alignItems: 'flex-start',
+    justifyContent: 'center',
+    paddingTop: '10vh',
+  },
   card: { width: '400px', maxWidth: 'calc(100vw - 32px)', padding: tokens.spacingHorizontalXXL },
   brand: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS },
   brandName: { fontWeight: tokens.fontWeightSemibold, fontSize: tokens.fontSizeBase400 },
@@ -77,7 +83,11 @@ export function SignInPage() {
       </div>
       <main className={styles.center}>
         <Card className={styles.card}>
-          <form className={styles.form} onSubmit={(event) => void submit(event)} aria-labelledby="signin-title">
+          <form
+            className={styles.form}
+            onSubmit={(event) => void submit(event)}
+            aria-labelledby="signin-title"
+          >
             <div className={styles.brand}>
               <ProductMark size={28} />
               <span className={styles.brandName}>{t('app.name')}</span>

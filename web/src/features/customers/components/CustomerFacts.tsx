@@ -17,7 +17,13 @@ const useStyles = makeStyles({
   },
   pair: { display: 'contents' },
   term: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase300 },
-  value: { margin: 0, fontSize: tokens.fontSizeBase300, minHeight: '24px', display: 'flex', alignItems: 'center' },
+  value: {
+    margin: 0,
+    fontSize: tokens.fontSizeBase300,
+    minHeight: '24px',
+    display: 'flex',
+    alignItems: 'center',
+  },
 })
 
 /** The customer's identity at a glance: domain, tenant id (copyable), relationship, country. */
@@ -31,9 +37,17 @@ export function CustomerFacts({ customer, viewerTenantId }: { customer: Customer
     [
       'tenant-id',
       t('customer.tenantId'),
-      <CopyableText value={customer.tenantId} copyLabel={t('customer.copyTenantId')} testId="customer-tenant-id-value" />,
+      <CopyableText
+        value={customer.tenantId}
+        copyLabel={t('customer.copyTenantId')}
+        testId="customer-tenant-id-value"
+      />,
     ],
-    ['relationship', t('customer.relationship'), <RelationshipLabel customer={customer} viewerTenantId={viewerTenantId} />],
+    [
+      'relationship',
+      t('customer.relationship'),
+      <RelationshipLabel customer={customer} viewerTenantId={viewerTenantId} />,
+    ],
   ]
   if (customer.reseller && customer.reseller.tenantId !== viewerTenantId) {
     facts.push(['reseller', t('customer.reseller'), customer.reseller.displayName])

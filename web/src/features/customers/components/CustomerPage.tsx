@@ -26,7 +26,12 @@ import { SubscriptionsTable } from './SubscriptionsTable.tsx'
 const useStyles = makeStyles({
   section: { marginTop: tokens.spacingVerticalXXL },
   sectionTitle: { display: 'block', marginBottom: tokens.spacingVerticalS },
-  notFound: { display: 'flex', flexDirection: 'column', alignItems: 'flex-start', gap: tokens.spacingVerticalM },
+  notFound: {
+    display: 'flex',
+    flexDirection: 'column',
+    alignItems: 'flex-start',
+    gap: tokens.spacingVerticalM,
+  },
 })
 
 function CustomersBreadcrumb({ current }: { current?: string }) {
@@ -81,7 +86,10 @@ export function CustomerPage({ viewer }: { viewer: Viewer }) {
 
   return (
     <article data-testid="customer-details" data-tenant-id={customer.tenantId}>
-      <PageHeader title={customer.displayName} above={<CustomersBreadcrumb current={customer.displayName} />} />
+      <PageHeader
+        title={customer.displayName}
+        above={<CustomersBreadcrumb current={customer.displayName} />}
+      />
       <CustomerFacts customer={customer} viewerTenantId={viewer.tenantId} />
 
       <section className={styles.section} aria-labelledby="subscriptions-title">

@@ -97,7 +97,11 @@ export function CustomerTable({
       </DataGridHeader>
       <DataGridBody<CustomerListItem>>
         {({ item, rowId }) => (
-          <DataGridRow<CustomerListItem> key={rowId} data-testid="customer-row" data-tenant-id={item.tenantId}>
+          <DataGridRow<CustomerListItem>
+            key={rowId}
+            data-testid="customer-row"
+            data-tenant-id={item.tenantId}
+          >
             {({ renderCell }) => <DataGridCell>{renderCell(item)}</DataGridCell>}
           </DataGridRow>
         )}

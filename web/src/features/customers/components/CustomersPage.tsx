@@ -58,7 +58,10 @@ export function CustomersPage({ viewer }: { viewer: Viewer }) {
   useDocumentTitle(t('customers.title'))
   return (
     <>
-      <PageHeader title={t('customers.title')} description={viewer.isPartner ? t('customers.intro') : undefined} />
+      <PageHeader
+        title={t('customers.title')}
+        description={viewer.isPartner ? t('customers.intro') : undefined}
+      />
       {viewer.isPartner ? (
         <CustomerDirectory viewer={viewer} />
       ) : (
@@ -145,7 +148,10 @@ function CustomerDirectory({ viewer }: { viewer: Viewer }) {
       )}
       {page && page.total > CUSTOMERS_PAGE_SIZE && (
         <div className={styles.pager}>
-          <Button disabled={offset === 0} onClick={() => goToOffset(Math.max(0, offset - CUSTOMERS_PAGE_SIZE))}>
+          <Button
+            disabled={offset === 0}
+            onClick={() => goToOffset(Math.max(0, offset - CUSTOMERS_PAGE_SIZE))}
+          >
             {t('common.previous')}
           </Button>
           <Button

@@ -25,7 +25,12 @@ const useStyles = makeStyles({
 export function GdapStatusBadge({ status }: { status: GdapStatus | 'none' }) {
   const { t } = useTranslation()
   return (
-    <Badge appearance="tint" color={COLORS[status] ?? 'informative'} data-testid="gdap-status" data-status={status}>
+    <Badge
+      appearance="tint"
+      color={COLORS[status] ?? 'informative'}
+      data-testid="gdap-status"
+      data-status={status}
+    >
       {t(`gdapStatus.${status}`, { defaultValue: status })}
     </Badge>
   )

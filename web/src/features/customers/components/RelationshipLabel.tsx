@@ -6,7 +6,13 @@ import type { Customer } from '../api.ts'
  * chain: an indirect provider gets `reseller` (shown as "via Adatum"), an indirect reseller
  * gets `indirectProvider`, a direct partner neither.
  */
-export function RelationshipLabel({ customer, viewerTenantId }: { customer: Customer; viewerTenantId: string }) {
+export function RelationshipLabel({
+  customer,
+  viewerTenantId,
+}: {
+  customer: Customer
+  viewerTenantId: string
+}) {
   const { t } = useTranslation()
   if (customer.relationship === 'advisor') return <>{t('relationship.advisor')}</>
   const reseller = customer.reseller

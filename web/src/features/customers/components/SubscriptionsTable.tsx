@@ -51,7 +51,9 @@ export function SubscriptionsTable({ subscriptions }: { subscriptions: Subscript
             <TableCell>
               <TableCellLayout>
                 {s.friendlyName}
-                <Caption1 className={styles.secondary}>{t('subscriptions.quantity', { count: s.quantity })}</Caption1>
+                <Caption1 className={styles.secondary}>
+                  {t('subscriptions.quantity', { count: s.quantity })}
+                </Caption1>
               </TableCellLayout>
             </TableCell>
             <TableCell>
@@ -64,7 +66,9 @@ export function SubscriptionsTable({ subscriptions }: { subscriptions: Subscript
                 )}
               </TableCellLayout>
             </TableCell>
-            <TableCell>{t(`subscriptions.workload.${s.workloadId}`, { defaultValue: s.workloadId })}</TableCell>
+            <TableCell>
+              {t(`subscriptions.workload.${s.workloadId}`, { defaultValue: s.workloadId })}
+            </TableCell>
             <TableCell>{t(`subscriptions.channel.${s.channel}`, { defaultValue: s.channel })}</TableCell>
             <TableCell>
               <Badge
