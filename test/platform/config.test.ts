@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { ConfigError, describeConfig, loadConfig } from '../../src/config/config.ts'
 
@@ -55,5 +56,14 @@ describe('configuration', () => {
     const rows = describeConfig()
     expect(rows.length).toBeGreaterThan(10)
     for (const row of rows) expect(row.doc.length, row.key).toBeGreaterThan(10)
+  })
+
+  it('when the README is read, then it documents every key with its default', () => {
+    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8')
+    for (const row of describeConfig()) {
+      const line = readme.split('\n').find((l) => new RegExp(`^\\|\\s*\`${row.key}\`\\s*\\|`).test(l))
+      expect(line, row.key).toBeDefined()
+      if (row.default !== '(unset)') expect(line, row.key).toContain(`\`${row.default}\``)
+    }
   })
 })

@@ -46,6 +46,8 @@ export interface TestApp {
   /** A bearer token for a demo user, in their own tenant or a customer's (by domain or id). */
   tokenFor(email: string, tenant?: string): Promise<string>
   signIn(email: string): Promise<BrowserSession>
+  /** Listens on a free port of 127.0.0.1 (for browsers and SDKs); answers the base URL. */
+  listen(): Promise<string>
   close(): Promise<void>
 }
 
@@ -103,6 +105,11 @@ export async function startTestApp(dialect: Dialect, env: Record<string, string>
       if (res.status !== 200) throw new Error(`sign-in of ${email} failed: ${res.status} ${res.body}`)
       const setCookie = String(res.headers['set-cookie'])
       return { cookie: setCookie.split(';')[0]!, csrfToken: res.json().csrfToken }
+    },
+    async listen() {
+      await app.listen({ port: 0, host: '127.0.0.1' })
+      const address = app.server.address() as { port: number }
+      return `http://127.0.0.1:${address.port}`
     },
     async close() {
       await app.close()

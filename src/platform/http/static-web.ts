@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs'
-import { join } from 'node:path'
+import { join, sep } from 'node:path'
 import fastifyStatic from '@fastify/static'
 import type { AppContext } from '../context.ts'
 import { t } from '../i18n/i18n.ts'
@@ -16,14 +16,27 @@ export async function registerWebPortal(app: App, ctx: AppContext): Promise<void
   const root = ctx.config.WEB_DIST_DIR
   const built = existsSync(join(root, 'index.html'))
   if (built) {
-    await app.register(fastifyStatic, { root, wildcard: false, index: ['index.html'], maxAge: '1h' })
+    // Files are those present at start (npm start builds first). index.html must never be cached,
+    // or a browser keeps pointing at assets a rebuild replaced; hashed assets never change.
+    await app.register(fastifyStatic, {
+      root,
+      wildcard: false,
+      index: ['index.html'],
+      cacheControl: false,
+      setHeaders(reply, path) {
+        reply.header(
+          'cache-control',
+          path.includes(`${sep}assets${sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache',
+        )
+      },
+    })
   }
   app.setNotFoundHandler((request, reply) => {
     const isApi = isApiPath(request.url) || NOT_THE_PORTAL.some((p) => request.url.startsWith(p))
     const wantsHtml =
       (request.method === 'GET' || request.method === 'HEAD') && request.headers.accept?.includes('text/html')
     if (!isApi && wantsHtml && built) {
-      return reply.header('cache-control', 'no-cache').sendFile('index.html')
+      return reply.sendFile('index.html')
     }
     return sendPortalError(reply, request, {
       status: 404,
