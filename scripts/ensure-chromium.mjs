@@ -16,7 +16,9 @@ if (!isRoot || !hasApt || process.env.CHROMIUM_PATH) {
   )
   process.exit(1)
 }
-console.error('Chromium not found: installing Debian’s chromium package for the browser test (about a minute)…')
+console.error(
+  'Chromium not found: installing Debian’s chromium package for the browser test (about a minute)…',
+)
 try {
   execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit' })
   execFileSync('apt-get', ['install', '-y', '-qq', 'chromium'], {

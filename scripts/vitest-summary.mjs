@@ -26,7 +26,9 @@ for (let i = 0; i < args.length; i++) {
     notes.push(`${args[i]}: no report (the test run did not complete)`)
     continue
   }
-  const unloadable = report.testResults.filter((f) => f.status === 'failed' && f.assertionResults.length === 0)
+  const unloadable = report.testResults.filter(
+    (f) => f.status === 'failed' && f.assertionResults.length === 0,
+  )
   const skipped = report.numPendingTests + report.numTodoTests
   passed += report.numPassedTests
   let reportFailures = report.numFailedTests + unloadable.length + skipped
