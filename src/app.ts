@@ -1,9 +1,12 @@
 import { readFileSync } from 'node:fs'
 import type { Config } from './config/config.ts'
+import { registerAuditRoutes } from './audit/audit.http.ts'
 import { registerCustomerRoutes } from './customers/customers.http.ts'
 import { registerIdentityRoutes } from './identity/identity.http.ts'
 import { TokenService } from './identity/tokens.ts'
 import { registerPartnerCenterRoutes } from './partner-center/partner-center.http.ts'
+import { registerAdviceRoutes } from './policy/advice.http.ts'
+import { registerServiceRequestRoutes } from './service-requests/service-requests.http.ts'
 import type { AppContext } from './platform/context.ts'
 import type { DatabaseHandle } from './platform/db/database.ts'
 import { createServer, type App } from './platform/http/server.ts'
@@ -32,6 +35,9 @@ export async function buildApp(ctx: AppContext, options: { logger?: boolean } = 
   const app = await createServer(ctx, { logger: options.logger ?? false, version: VERSION })
   await registerIdentityRoutes(app, ctx)
   registerCustomerRoutes(app, ctx)
+  registerAdviceRoutes(app, ctx)
+  registerServiceRequestRoutes(app, ctx)
+  registerAuditRoutes(app, ctx)
   await registerPartnerCenterRoutes(app, ctx)
   await registerWebPortal(app, ctx)
   await app.ready()

@@ -1,10 +1,15 @@
 import https from 'node:https'
 import type { AddressInfo } from 'node:net'
 import { buildApp, createContext } from './app.ts'
-import { ensureCatalog } from './catalog/catalog.ts'
 import type { Config } from './config/config.ts'
 import { resetDemoWorld, seedDemoWorld, type SeedResult } from './demo/seed.ts'
+import { ensureCatalog, WORKLOADS } from './catalog/catalog.ts'
+import { actorFor } from './identity/actor.ts'
 import { issueToken } from './identity/identity.service.ts'
+import { findUserByEmail } from './identity/users.data.ts'
+import type { ProblemType, WorkloadId } from './platform/db/schema.ts'
+import { isUuid } from './platform/ids.ts'
+import { adviseActor } from './policy/advice.service.ts'
 import type { AppContext } from './platform/context.ts'
 import { acquireControlSocket, type ControlSocket } from './platform/control-socket.ts'
 import { type DatabaseHandle, openDatabase } from './platform/db/database.ts'
@@ -24,6 +29,8 @@ export interface Runtime {
   database: DatabaseHandle
   ctx: AppContext
   control: ControlSocket | null
+  /** The demo world, when this start created it (its passwords are shown once). */
+  seed: SeedResult
   close(): Promise<void>
 }
 
@@ -34,6 +41,9 @@ export async function openRuntime(config: Config): Promise<Runtime> {
     database = await openDatabase(config.database, { poolMax: config.DATABASE_POOL_MAX })
     await migrateToLatest(database.db)
     await ensureCatalog(database.db)
+    const seed = config.TRAMITE_DEMO
+      ? await seedDemoWorld(database.db, { password: config.TRAMITE_DEMO_PASSWORD })
+      : { created: false, credentials: [] }
     const ctx = createContext(config, database)
     const db = database
     return {
@@ -41,6 +51,7 @@ export async function openRuntime(config: Config): Promise<Runtime> {
       database: db,
       ctx,
       control,
+      seed,
       async close() {
         await db.close()
         await control?.close()
@@ -76,6 +87,8 @@ export function controlCommands(ctx: AppContext) {
         return tokenCommand(ctx, args)
       case 'migrate':
         return { applied: await migrateToLatest(ctx.db) }
+      case 'advise':
+        return adviseCommand(ctx, args)
       case 'demo-reset': {
         const seed = await resetDemoWorld(ctx.db, {
           password: stringArg(args.password) ?? ctx.config.TRAMITE_DEMO_PASSWORD,
@@ -90,6 +103,59 @@ export function controlCommands(ctx: AppContext) {
 
 const stringArg = (value: unknown): string | undefined =>
   typeof value === 'string' && value ? value : undefined
+
+/**
+ * `tramite advise`: the advice JSON for a user, about a customer given by name or tenant id
+ * (or their own subscriptions), exactly as GET /api/advice answers it.
+ */
+export async function adviseCommand(ctx: AppContext, args: Record<string, unknown>): Promise<unknown> {
+  const locale = args.locale === 'it' ? 'it' : 'en'
+  try {
+    const user = await findUserByEmail(ctx.db, String(args.user ?? ''))
+    if (!user || user.disabled)
+      throw new AppError(404, 'unknown_user', 'error.unknown_user', { user: String(args.user) })
+    const customer = args.own ? undefined : await tenantByNameOrId(ctx, stringArg(args.customer))
+    const workload = String(args.workload ?? '')
+    if (!WORKLOADS.some((w) => w.id === workload)) {
+      throw Object.assign(new Error(`--workload must be one of ${WORKLOADS.map((w) => w.id).join(', ')}`), {
+        code: 'bad_workload',
+      })
+    }
+    return await adviseActor(
+      ctx,
+      actorFor(user, 'bearer'),
+      {
+        customer,
+        workload: workload as WorkloadId,
+        subscriptionId: stringArg(args.subscription),
+        product: stringArg(args.product),
+        problemType: stringArg(args.problemType) as ProblemType | undefined,
+      },
+      locale,
+    )
+  } catch (error) {
+    if (error instanceof AppError) {
+      const localized = error.localize?.(locale)
+      throw Object.assign(new Error(localized?.message ?? t(locale, error.messageKey, error.params)), {
+        code: error.code,
+      })
+    }
+    throw error
+  }
+}
+
+/** A tenant by id, or by display name / domain (exact, then unique prefix, case-insensitive). */
+async function tenantByNameOrId(ctx: AppContext, value: string | undefined): Promise<string | undefined> {
+  if (!value) return undefined
+  if (isUuid(value)) return value
+  const rows = await ctx.db.selectFrom('tenants').select(['id', 'display_name', 'default_domain']).execute()
+  const lower = value.toLowerCase()
+  const exact = rows.filter((r) => r.display_name.toLowerCase() === lower || r.default_domain === lower)
+  const prefix = rows.filter((r) => r.display_name.toLowerCase().startsWith(lower))
+  const found = exact.length === 1 ? exact[0] : prefix.length === 1 ? prefix[0] : undefined
+  if (!found) throw new AppError(404, 'unknown_tenant', 'error.unknown_tenant', { tenant: value })
+  return found.id
+}
 
 export async function tokenCommand(
   ctx: AppContext,
@@ -125,10 +191,7 @@ export interface RunningServer {
 export async function startServer(config: Config, print: (line: string) => void): Promise<RunningServer> {
   const runtime = await openRuntime(config)
   try {
-    if (config.TRAMITE_DEMO) {
-      const seed = await seedDemoWorld(runtime.database.db, { password: config.TRAMITE_DEMO_PASSWORD })
-      for (const line of describeSeed(seed, config)) print(line)
-    }
+    for (const line of describeSeed(runtime.seed, config)) print(line)
     const app = await buildApp(runtime.ctx, { logger: config.LOG_LEVEL !== 'silent' })
     await app.listen({ port: config.PORT, host: config.HOST })
     const port = (app.server.address() as AddressInfo).port

@@ -1,5 +1,10 @@
 import type { Db } from '../platform/db/database.ts'
-import type { AzureRoleName, DirectoryRolesTable, WorkloadsTable } from '../platform/db/schema.ts'
+import type {
+  AzureRoleName,
+  DirectoryRolesTable,
+  SupportTopicsTable,
+  WorkloadsTable,
+} from '../platform/db/schema.ts'
 
 /**
  * Reference data every installation has: the workloads of the CSP program and the Microsoft
@@ -191,6 +196,96 @@ export const AZURE_ROLE_IDS: Record<AzureRoleName, string> = {
   Reader: 'acdd72a7-3385-48ef-bd42-f606fba81ae7',
 }
 
+type Topic = [id: string, en: string, it: string, common: boolean]
+const topics = (workload: SupportTopicsTable['workload_id'], list: Topic[]): SupportTopicsTable[] =>
+  list.map(([id, name_en, name_it, common], i) => ({
+    id,
+    workload_id: workload,
+    name_en,
+    name_it,
+    common,
+    sort_order: i + 1,
+  }))
+
+/** Support categories per workload; the uncommon ones sit behind "More…" in the request form (R9). */
+export const SUPPORT_TOPICS: SupportTopicsTable[] = [
+  ...topics('office365', [
+    [
+      'o365.exchange',
+      'Exchange Online: mail flow and mailboxes',
+      'Exchange Online: flusso di posta e cassette postali',
+      true,
+    ],
+    [
+      'o365.teams',
+      'Microsoft Teams: meetings, calls and chat',
+      'Microsoft Teams: riunioni, chiamate e chat',
+      true,
+    ],
+    ['o365.sharepoint', 'SharePoint Online and OneDrive', 'SharePoint Online e OneDrive', true],
+    ['o365.signin', 'Sign-in, users and passwords', 'Accesso, utenti e password', true],
+    [
+      'o365.apps',
+      'Microsoft 365 Apps installation and activation',
+      'Installazione e attivazione di Microsoft 365 Apps',
+      true,
+    ],
+    ['o365.licensing', 'Licenses and subscription', 'Licenze e sottoscrizione', false],
+    ['o365.domains', 'Domains and DNS', 'Domini e DNS', false],
+    [
+      'o365.compliance',
+      'Compliance, retention and eDiscovery',
+      'Conformità, conservazione ed eDiscovery',
+      false,
+    ],
+    ['o365.migration', 'Data migration', 'Migrazione dei dati', false],
+  ]),
+  ...topics('dynamics', [
+    ['dyn.access', 'Access and security roles', 'Accesso e ruoli di sicurezza', true],
+    ['dyn.performance', 'Performance and availability', 'Prestazioni e disponibilità', true],
+    ['dyn.customization', 'Customizations and solutions', 'Personalizzazioni e soluzioni', true],
+    ['dyn.integration', 'Integrations and APIs', 'Integrazioni e API', false],
+    ['dyn.data', 'Data import and export', 'Importazione ed esportazione dei dati', false],
+  ]),
+  ...topics('ems', [
+    [
+      'ems.intune',
+      'Intune device enrollment and compliance',
+      'Registrazione e conformità dei dispositivi Intune',
+      true,
+    ],
+    ['ems.conditional', 'Conditional Access and MFA', 'Accesso condizionale e MFA', true],
+    [
+      'ems.identity',
+      'Microsoft Entra ID sync and identities',
+      'Sincronizzazione e identità Microsoft Entra ID',
+      true,
+    ],
+    [
+      'ems.protection',
+      'Information protection and labels',
+      'Protezione delle informazioni ed etichette',
+      false,
+    ],
+    ['ems.apps', 'App protection policies', 'Criteri di protezione delle app', false],
+  ]),
+  ...topics('azure', [
+    ['az.vm', 'Virtual machines', 'Macchine virtuali', true],
+    ['az.network', 'Networking', 'Rete', true],
+    ['az.storage', 'Storage', 'Archiviazione', true],
+    ['az.sql', 'SQL Database', 'Database SQL', true],
+    ['az.appservice', 'App Service', 'Servizio app', true],
+    ['az.billing', 'Billing', 'Fatturazione', false],
+    ['az.subscription', 'Subscription management', 'Gestione della sottoscrizione', false],
+    [
+      'az.quota',
+      'Service and subscription limits (quotas)',
+      'Limiti di servizio e sottoscrizione (quote)',
+      false,
+    ],
+  ]),
+]
+
 export async function ensureCatalog(db: Db): Promise<void> {
   await db.transaction().execute(async (trx) => {
     for (const workload of WORKLOADS) {
@@ -205,6 +300,13 @@ export async function ensureCatalog(db: Db): Promise<void> {
         .insertInto('directory_roles')
         .values(r)
         .onConflict((oc) => oc.column('id').doUpdateSet({ ...r }))
+        .execute()
+    }
+    for (const topic of SUPPORT_TOPICS) {
+      await trx
+        .insertInto('support_topics')
+        .values(topic)
+        .onConflict((oc) => oc.column('id').doUpdateSet({ ...topic }))
         .execute()
     }
   })

@@ -3,7 +3,7 @@ import { ConfigError, describeConfig, loadConfig, type Config } from '../config/
 import { DataDirInUseError, sendControlCommand } from '../platform/control-socket.ts'
 import { negotiateLocale } from '../platform/i18n/i18n.ts'
 import { VERSION } from '../app.ts'
-import { controlCommands, openRuntime, startServer } from '../runtime.ts'
+import { controlCommands, describeSeed, openRuntime, startServer } from '../runtime.ts'
 
 /**
  * `tramite`: serve, token, migrate, demo reset, config. Commands that touch the database work
@@ -40,6 +40,8 @@ async function runCommand(command: string, args: Record<string, unknown>): Promi
     }
   }
   const runtime = await openRuntime(cfg)
+  // stdout carries only the command's answer (a token, JSON); the one-time passwords go to stderr
+  for (const line of describeSeed(runtime.seed, cfg)) err(line)
   try {
     return await controlCommands(runtime.ctx)(command, args)
   } finally {
@@ -89,6 +91,21 @@ program
   .action(async (options: { user: string; tenant?: string; audience: string }) => {
     const result = (await runCommand('token', { ...options, locale: cliLocale })) as { token: string }
     out(result.token)
+  })
+
+program
+  .command('advise')
+  .description('May this user open this support request, and how? (the advice JSON, rules R1–R14)')
+  .requiredOption('--user <email>', 'the user asking')
+  .option('--customer <nameOrId>', "the customer's company name, domain or tenant id")
+  .option('--own', "the user's own subscriptions (the default when --customer is not given)")
+  .requiredOption('--workload <workload>', 'azure, office365, dynamics, ems or marketplace')
+  .option('--subscription <id>', 'a subscription id')
+  .option('--product <name>', 'a marketplace product name or id')
+  .option('--problem-type <type>', 'technical, billing, subscription_management or quota')
+  .action(async (options: Record<string, unknown>) => {
+    const result = await runCommand('advise', { ...options, locale: cliLocale })
+    out(JSON.stringify(result, null, 2))
   })
 
 program

@@ -349,6 +349,8 @@ export async function resetDemoWorld(
   options: { password?: string | undefined } = {},
 ): Promise<SeedResult> {
   await db.transaction().execute(async (trx) => {
+    // the audit log is append-only row by row; a reset empties it as a whole
+    await sql`truncate audit_events`.execute(trx)
     await trx.deleteFrom('sessions').execute()
     await trx.deleteFrom('rate_limits').execute()
     await trx.deleteFrom('tenants').execute()

@@ -1,4 +1,4 @@
-import type { MessageParams } from './i18n/i18n.ts'
+import type { Locale, MessageParams } from './i18n/i18n.ts'
 import type { MessageKey } from './i18n/messages.ts'
 
 /**
@@ -17,6 +17,9 @@ export class AppError extends Error {
     super(`${code}: ${messageKey}`)
     this.name = 'AppError'
   }
+
+  /** The message and details in `locale`; components with their own catalogs override it. */
+  localize?(locale: Locale): { message: string; details?: unknown }
 }
 
 export const notFound = (): AppError => new AppError(404, 'not_found', 'error.not_found')

@@ -232,6 +232,96 @@ export interface AppMetaTable {
   updated_at: ColumnType<Date, Date | string | undefined, Date | string>
 }
 
+export type Severity = 'minimal' | 'moderate' | 'critical'
+export type RequestStatus = 'open' | 'attention_needed' | 'closed'
+export type ProblemType = 'technical' | 'billing' | 'subscription_management' | 'quota'
+export type SupportPlan =
+  'csp' | 'partner_agreement' | 'premier' | 'azure_support_plan' | 'customer' | 'partner'
+
+export interface SupportTopicsTable {
+  id: string
+  workload_id: WorkloadId
+  name_en: string
+  name_it: string
+  common: boolean
+  sort_order: number
+}
+
+export interface RequestContact {
+  userId: string | null
+  name: string
+  email: string
+  phone: string | null
+  tenantId: string
+  preferredLanguage: string
+}
+
+export interface RequestDelegation {
+  partnerTenantId: string
+  partnerName: string
+  relationshipId: string | null
+  relationshipName: string | null
+  roleName: string | null
+  groupName: string | null
+}
+
+export interface ServiceRequestsTable {
+  id: string
+  tenant_id: string
+  partner_tenant_id: string | null
+  handled_by: 'vendor' | 'partner'
+  workload_id: WorkloadId
+  subscription_id: string | null
+  problem_type: ProblemType
+  support_topic_id: string | null
+  title: string
+  description: string
+  severity: Severity
+  status: RequestStatus
+  contact: Json<RequestContact>
+  created_by_user_id: string | null
+  created_by_tenant_id: string
+  delegation: ColumnType<RequestDelegation | null, string | null, string | null>
+  decided_by_rule: string
+  support_plan: SupportPlan
+  entitlement_id: string | null
+  locale: string
+  country: string
+  created_at: CreatedAt
+  modified_at: ColumnType<Date, Date | string | undefined, Date | string>
+  closed_at: NullableTimestamp
+  first_response_due_at: NullableTimestamp
+  version: Generated<number>
+}
+
+export interface ServiceRequestNotesTable {
+  id: Generated<number>
+  request_id: string
+  author_user_id: string | null
+  author_name: string
+  author_tenant_id: string
+  text: string
+  created_at: CreatedAt
+}
+
+export interface AuditEventsTable {
+  id: Generated<number>
+  at: CreatedAt
+  actor_user_id: string | null
+  actor_email: string | null
+  actor_tenant_id: string | null
+  tenant_id: string | null
+  relationship_id: string | null
+  role_name: string | null
+  action: string
+  target_type: string | null
+  target_id: string | null
+  rule: string | null
+  result: 'allowed' | 'refused' | 'done'
+  reason: string | null
+  details: ColumnType<Record<string, unknown>, string | undefined, never>
+}
+
 export interface Database {
   tenants: TenantsTable
   partners: PartnersTable
@@ -256,4 +346,8 @@ export interface Database {
   sessions: SessionsTable
   rate_limits: RateLimitsTable
   app_meta: AppMetaTable
+  support_topics: SupportTopicsTable
+  service_requests: ServiceRequestsTable
+  service_request_notes: ServiceRequestNotesTable
+  audit_events: AuditEventsTable
 }

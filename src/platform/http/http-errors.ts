@@ -31,6 +31,15 @@ type FrameworkError = FastifyError & { validation?: ValidationIssue[]; validatio
 export function normalizeError(error: unknown, request: FastifyRequest): NormalizedError {
   const locale = request.locale
   if (error instanceof AppError) {
+    const localized = error.localize?.(locale)
+    if (localized) {
+      return {
+        status: error.status,
+        code: error.code,
+        message: localized.message,
+        ...(localized.details === undefined ? {} : { details: localized.details }),
+      }
+    }
     return {
       status: error.status,
       code: error.code,

@@ -23,6 +23,15 @@ export const en = {
   'error.unknown_tenant': 'There is no tenant {tenant}.',
   'error.internal': 'Something went wrong on the server. The request id is {requestId}.',
   'error.unavailable': 'The service is not ready yet.',
+  'error.policy_refused': 'The support policy refuses this.',
+  'error.request_closed': 'The request is closed: reopen it before adding notes.',
+  'error.version_conflict':
+    'The request was changed by someone else in the meantime; reload it and try again.',
+  'error.invalid_contact':
+    'The contact must be a person of {tenant}: requests filed on behalf of customers carry the partner’s contact details, never the customer’s.',
+  'error.unknown_subscription': 'There is no subscription {subscription} for this tenant.',
+  'error.unknown_topic': 'There is no support topic {topic} for {workload}.',
+  'error.already_in_status': 'The request is already {status}.',
 } as const
 
 export type MessageKey = keyof typeof en
@@ -49,4 +58,13 @@ export const it: Record<MessageKey, string> = {
   'error.unknown_tenant': 'Non esiste il tenant {tenant}.',
   'error.internal': 'Si è verificato un errore sul server. Id della richiesta: {requestId}.',
   'error.unavailable': 'Il servizio non è ancora pronto.',
+  'error.policy_refused': 'Il criterio di supporto non lo consente.',
+  'error.request_closed': 'La richiesta è chiusa: riaprila prima di aggiungere note.',
+  'error.version_conflict':
+    'Nel frattempo la richiesta è stata modificata da qualcun altro: ricaricala e riprova.',
+  'error.invalid_contact':
+    'Il contatto deve essere una persona di {tenant}: le richieste per conto dei clienti riportano i dati di contatto del partner, mai quelli del cliente.',
+  'error.unknown_subscription': 'Non esiste la sottoscrizione {subscription} per questo tenant.',
+  'error.unknown_topic': 'Non esiste la categoria di supporto {topic} per {workload}.',
+  'error.already_in_status': 'La richiesta è già {status}.',
 }
