@@ -39,7 +39,15 @@ export interface RequestOptions {
   method?: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE'
   body?: unknown
   query?: Record<string, string | number | undefined>
+  /** Extra request headers (e.g. If-Match for optimistic concurrency). */
+  headers?: Record<string, string>
   signal?: AbortSignal
+}
+
+/** A response body together with the headers a caller may need (ETag). */
+export interface ApiResponse<T> {
+  data: T
+  etag: string | null
 }
 
 /**
@@ -47,8 +55,14 @@ export interface RequestOptions {
  * server's messages match it, and the CSRF token on every unsafe method.
  */
 export async function apiRequest<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  return (await apiRequestWithMeta<T>(path, options)).data
+}
+
+/** Like apiRequest, and also returns the response's ETag (for If-Match on the next change). */
+export async function apiRequestWithMeta<T>(path: string, options: RequestOptions = {}): Promise<ApiResponse<T>> {
   const method = options.method ?? 'GET'
   const headers: Record<string, string> = {
+    ...options.headers,
     Accept: 'application/json',
     'Accept-Language': currentLanguage(),
   }
@@ -69,9 +83,10 @@ export async function apiRequest<T>(path: string, options: RequestOptions = {}):
     throw new ApiError(0, 'network_error', i18n.t('errors.network'))
   }
 
-  if (response.status === 204) return undefined as T
+  const etag = response.headers.get('etag')
+  if (response.status === 204) return { data: undefined as T, etag }
   const payload: unknown = await response.json().catch(() => null)
-  if (response.ok) return payload as T
+  if (response.ok) return { data: payload as T, etag }
 
   const error = (payload as ErrorBody | null)?.error
   if (response.status === 401 && error?.code === 'unauthenticated') {

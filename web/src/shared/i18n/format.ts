@@ -7,6 +7,7 @@ export function useFormat() {
   const language = i18n.language
   return useMemo(() => {
     const dateFormat = new Intl.DateTimeFormat(language, { dateStyle: 'medium' })
+    const dateTimeFormat = new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' })
     const regions = new Intl.DisplayNames([language], { type: 'region', fallback: 'code' })
     const languages = new Intl.DisplayNames([language], { type: 'language', fallback: 'code' })
     return {
@@ -14,6 +15,19 @@ export function useFormat() {
         if (!iso) return t('common.none')
         const date = new Date(iso)
         return Number.isNaN(date.getTime()) ? iso : dateFormat.format(date)
+      },
+      dateTime(iso: string | null | undefined): string {
+        if (!iso) return t('common.none')
+        const date = new Date(iso)
+        return Number.isNaN(date.getTime()) ? iso : dateTimeFormat.format(date)
+      },
+      /** A span of minutes as people say it: "2 h", "1 h 30 min", "45 min". */
+      minutes(total: number): string {
+        const hours = Math.floor(total / 60)
+        const minutes = total % 60
+        if (hours === 0) return t('common.minutesShort', { count: minutes })
+        if (minutes === 0) return t('common.hoursShort', { count: hours })
+        return `${t('common.hoursShort', { count: hours })} ${t('common.minutesShort', { count: minutes })}`
       },
       country(code: string): string {
         try {

@@ -1,0 +1,270 @@
+import { apiRequest, apiRequestWithMeta } from '../../shared/api/client.ts'
+
+export const WORKLOADS = ['azure', 'office365', 'dynamics', 'ems', 'marketplace'] as const
+export type Workload = (typeof WORKLOADS)[number]
+export const SEVERITIES = ['minimal', 'moderate', 'critical'] as const
+export type Severity = (typeof SEVERITIES)[number]
+export const STATUSES = ['open', 'attention_needed', 'closed'] as const
+export type RequestStatus = (typeof STATUSES)[number]
+export const PROBLEM_TYPES = ['technical', 'billing', 'subscription_management', 'quota'] as const
+export type ProblemType = (typeof PROBLEM_TYPES)[number]
+export type HandledBy = 'vendor' | 'partner'
+export type RuleId = `R${number}`
+
+export interface PolicyCheck {
+  rule: RuleId
+  check: string
+  ok: boolean
+  label: string
+}
+
+export interface IsvContacts {
+  id: string
+  name: string
+  isvName: string
+  supportUrl: string | null
+  supportEmail: string | null
+  supportPhone: string | null
+}
+
+export interface PartnerContact {
+  tenantId: string
+  name: string
+  email: string | null
+  phone: string | null
+  relationship: 'reseller' | 'advisor' | 'indirect_provider'
+}
+
+export interface Alternative {
+  rule: RuleId
+  problemType?: ProblemType
+  handledBy?: HandledBy
+}
+
+export interface Grant {
+  relationshipId: string
+  relationshipName: string
+  assignmentId: string
+  groupName: string
+  roleId: string
+  roleName: string
+}
+
+/** What GET /api/advice answers: may the user file this request, and how (R1–R14). */
+export interface Advice {
+  allowed: boolean
+  rule: RuleId | null
+  reason: string
+  message: string
+  remedy: string | null
+  workload: Workload
+  tenant: { tenantId: string; name: string; kind: 'customer' | 'own' }
+  portal: 'azure' | 'm365' | null
+  context: 'delegated' | 'provider' | 'own' | 'customer' | null
+  supportPlan: string | null
+  supportPlanKind: string | null
+  entitlementId: string | null
+  contact: 'partner' | 'customer' | null
+  handledBy: HandledBy | null
+  subscription: { id: string; name: string } | null
+  grant: Grant | null
+  firstResponseMinutes: Record<Severity, number> | null
+  checks: PolicyCheck[]
+  isv: IsvContacts | null
+  partners: PartnerContact[]
+  alternatives: Alternative[]
+  incidents: { id: string; title: string; status: string; workload: Workload; startedAt: string }[]
+}
+
+/** A refusal, whether it came from the advice or as a 403 from a change. */
+export interface Refusal {
+  rule: RuleId | null
+  reason: string
+  message: string
+  remedy: string | null
+  checks: PolicyCheck[]
+  isv: IsvContacts | null
+  partners: PartnerContact[]
+  alternatives: Alternative[]
+}
+
+export interface AdviceQuery {
+  customer?: string | undefined
+  workload: Workload
+  subscription?: string | undefined
+  product?: string | undefined
+  problemType?: ProblemType | undefined
+  handledBy?: HandledBy | undefined
+}
+
+export function getAdvice(query: AdviceQuery, signal: AbortSignal): Promise<Advice> {
+  return apiRequest<Advice>('/api/advice', { query: { ...query }, signal })
+}
+
+export interface SupportTopic {
+  id: string
+  name: string
+  common: boolean
+}
+
+export function listSupportTopics(workload: Workload, signal: AbortSignal): Promise<SupportTopic[]> {
+  return apiRequest<{ items: SupportTopic[] }>('/api/support-topics', { query: { workload }, signal }).then(
+    (page) => page.items,
+  )
+}
+
+export interface Note {
+  id: string
+  authorName: string
+  authorTenantId: string
+  text: string
+  createdAt: string
+}
+
+export interface ServiceRequest {
+  id: string
+  tenant: { tenantId: string; name: string }
+  partner: { tenantId: string; name: string } | null
+  handledBy: HandledBy
+  workload: Workload
+  subscription: { id: string; name: string } | null
+  problemType: ProblemType
+  supportTopic: { id: string; name: string } | null
+  title: string
+  description: string
+  severity: Severity
+  status: RequestStatus
+  contact: {
+    userId: string
+    name: string
+    email: string
+    phone: string | null
+    tenantId: string
+    preferredLanguage: 'it' | 'en'
+  }
+  createdBy: { userId: string; name: string; tenantId: string }
+  delegation: {
+    partnerTenantId: string
+    partnerName: string
+    relationshipId: string | null
+    relationshipName: string | null
+    roleName: string | null
+    groupName: string | null
+  } | null
+  rule: string
+  supportPlan: string
+  entitlementId: string | null
+  locale: string
+  country: string
+  createdAt: string
+  modifiedAt: string
+  closedAt: string | null
+  firstResponseDueAt: string | null
+  version: number
+  notes?: Note[]
+}
+
+/** A request with the ETag to send back as If-Match on the next change. */
+export interface VersionedRequest {
+  request: ServiceRequest
+  etag: string | null
+}
+
+export interface NewRequest {
+  customerTenantId?: string
+  workload: Workload
+  subscriptionId?: string
+  productId?: string
+  problemType?: ProblemType
+  supportTopicId?: string
+  title: string
+  description: string
+  severity: Severity
+  handledBy?: HandledBy
+  entitlementId?: string
+  contact?: { phone?: string; preferredLanguage?: 'it' | 'en' }
+}
+
+export async function createRequest(body: NewRequest): Promise<ServiceRequest> {
+  return apiRequest<ServiceRequest>('/api/service-requests', { method: 'POST', body })
+}
+
+export const REQUESTS_PAGE_SIZE = 50
+
+export interface RequestFilters {
+  customer?: string | undefined
+  status?: RequestStatus | undefined
+  severity?: Severity | undefined
+  workload?: Workload | undefined
+  offset: number
+}
+
+export function listRequests(
+  filters: RequestFilters,
+  signal: AbortSignal,
+): Promise<{ total: number; items: ServiceRequest[] }> {
+  return apiRequest('/api/service-requests', {
+    query: { ...filters, limit: REQUESTS_PAGE_SIZE },
+    signal,
+  })
+}
+
+const requestPath = (id: string) => `/api/service-requests/${encodeURIComponent(id)}`
+
+export async function getRequest(id: string, signal: AbortSignal): Promise<VersionedRequest> {
+  const { data, etag } = await apiRequestWithMeta<ServiceRequest>(requestPath(id), { signal })
+  return { request: data, etag }
+}
+
+const ifMatch = (etag: string | null): Record<string, string> => (etag ? { 'If-Match': etag } : {})
+
+export async function addNote(id: string, text: string, etag: string | null): Promise<VersionedRequest> {
+  const { data, etag: next } = await apiRequestWithMeta<ServiceRequest>(`${requestPath(id)}/notes`, {
+    method: 'POST',
+    body: { text },
+    headers: ifMatch(etag),
+  })
+  return { request: data, etag: next }
+}
+
+export async function changeStatus(
+  id: string,
+  action: 'close' | 'reopen',
+  etag: string | null,
+): Promise<VersionedRequest> {
+  const { data, etag: next } = await apiRequestWithMeta<ServiceRequest>(`${requestPath(id)}/${action}`, {
+    method: 'POST',
+    headers: ifMatch(etag),
+  })
+  return { request: data, etag: next }
+}
+
+/** The partner's customers, as the wizard and the list filter need them. */
+export interface CustomerChoice {
+  tenantId: string
+  displayName: string
+  defaultDomain: string
+}
+
+export function listCustomerChoices(
+  q: string,
+  signal: AbortSignal,
+): Promise<{ total: number; items: CustomerChoice[] }> {
+  return apiRequest('/api/customers', { query: { q, limit: 200 }, signal })
+}
+
+export interface CustomerSubscription {
+  id: string
+  workloadId: Workload
+  friendlyName: string
+  offerName: string
+  status: 'active' | 'suspended' | 'deleted'
+  marketplaceProduct: { id: string; name: string; isvName: string } | null
+}
+
+export function getCustomerSubscriptions(
+  tenantId: string,
+  signal: AbortSignal,
+): Promise<{ customer: CustomerChoice; subscriptions: CustomerSubscription[] }> {
+  return apiRequest(`/api/customers/${encodeURIComponent(tenantId)}`, { signal })
+}
