@@ -286,28 +286,49 @@ export const SUPPORT_TOPICS: SupportTopicsTable[] = [
   ]),
 ]
 
+/** Inserts the catalog rows, or brings existing ones up to date: one statement per table. */
 export async function ensureCatalog(db: Db): Promise<void> {
   await db.transaction().execute(async (trx) => {
-    for (const workload of WORKLOADS) {
-      await trx
-        .insertInto('workloads')
-        .values(workload)
-        .onConflict((oc) => oc.column('id').doUpdateSet({ ...workload }))
-        .execute()
-    }
-    for (const r of DIRECTORY_ROLES) {
-      await trx
-        .insertInto('directory_roles')
-        .values(r)
-        .onConflict((oc) => oc.column('id').doUpdateSet({ ...r }))
-        .execute()
-    }
-    for (const topic of SUPPORT_TOPICS) {
-      await trx
-        .insertInto('support_topics')
-        .values(topic)
-        .onConflict((oc) => oc.column('id').doUpdateSet({ ...topic }))
-        .execute()
-    }
+    await trx
+      .insertInto('workloads')
+      .values(WORKLOADS)
+      .onConflict((oc) =>
+        oc.column('id').doUpdateSet((eb) => ({
+          name_en: eb.ref('excluded.name_en'),
+          name_it: eb.ref('excluded.name_it'),
+          portal: eb.ref('excluded.portal'),
+          vendor_supported: eb.ref('excluded.vendor_supported'),
+          sort_order: eb.ref('excluded.sort_order'),
+        })),
+      )
+      .execute()
+    await trx
+      .insertInto('directory_roles')
+      .values(DIRECTORY_ROLES)
+      .onConflict((oc) =>
+        oc.column('id').doUpdateSet((eb) => ({
+          display_name: eb.ref('excluded.display_name'),
+          description_en: eb.ref('excluded.description_en'),
+          description_it: eb.ref('excluded.description_it'),
+          files_m365_tickets: eb.ref('excluded.files_m365_tickets'),
+          files_azure_tickets: eb.ref('excluded.files_azure_tickets'),
+          reads_service_health: eb.ref('excluded.reads_service_health'),
+          is_privileged: eb.ref('excluded.is_privileged'),
+        })),
+      )
+      .execute()
+    await trx
+      .insertInto('support_topics')
+      .values(SUPPORT_TOPICS)
+      .onConflict((oc) =>
+        oc.column('id').doUpdateSet((eb) => ({
+          workload_id: eb.ref('excluded.workload_id'),
+          name_en: eb.ref('excluded.name_en'),
+          name_it: eb.ref('excluded.name_it'),
+          common: eb.ref('excluded.common'),
+          sort_order: eb.ref('excluded.sort_order'),
+        })),
+      )
+      .execute()
   })
 }

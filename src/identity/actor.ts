@@ -18,6 +18,8 @@ export interface Actor {
   contextTenantId: string
   delegated: boolean
   via: 'session' | 'bearer'
+  /** The user as read when the request was authenticated (read once per request). */
+  user: UserRecord
 }
 
 export function actorFor(user: UserRecord, via: Actor['via'], contextTenantId = user.tenantId): Actor {
@@ -33,5 +35,6 @@ export function actorFor(user: UserRecord, via: Actor['via'], contextTenantId = 
     contextTenantId,
     delegated: contextTenantId !== user.tenantId,
     via,
+    user,
   }
 }

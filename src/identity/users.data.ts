@@ -1,3 +1,4 @@
+import { sql } from 'kysely'
 import type { Db } from '../platform/db/database.ts'
 import { isUuid } from '../platform/ids.ts'
 import type { PartnerType, TenantKind, UserRole } from '../platform/db/schema.ts'
@@ -40,28 +41,19 @@ function baseQuery(db: Db) {
       'u.locale',
       'u.disabled',
       'u.password_hash as passwordHash',
+      sql<
+        UserRole[]
+      >`coalesce((select array_agg(r.role order by r.role) from user_roles r where r.user_id = u.id), '{}')`.as(
+        'roles',
+      ),
     ])
 }
 
-async function withRoles(db: Db, row: Omit<UserRecord, 'roles'> | undefined): Promise<UserRecord | null> {
-  if (!row) return null
-  const roles = await db
-    .selectFrom('user_roles')
-    .select('role')
-    .where('user_id', '=', row.id)
-    .orderBy('role')
-    .execute()
-  return { ...row, roles: roles.map((r) => r.role) }
-}
-
 export async function findUserByEmail(db: Db, email: string): Promise<UserRecord | null> {
-  return withRoles(
-    db,
-    await baseQuery(db).where('u.email', '=', email.trim().toLowerCase()).executeTakeFirst(),
-  )
+  return (await baseQuery(db).where('u.email', '=', email.trim().toLowerCase()).executeTakeFirst()) ?? null
 }
 
 export async function findUserById(db: Db, id: string): Promise<UserRecord | null> {
   if (!isUuid(id)) return null
-  return withRoles(db, await baseQuery(db).where('u.id', '=', id).executeTakeFirst())
+  return (await baseQuery(db).where('u.id', '=', id).executeTakeFirst()) ?? null
 }

@@ -8,6 +8,7 @@ import type { WorkloadId } from '../platform/db/schema.ts'
 import type {
   ActorFacts,
   AssignmentFact,
+  RoleFact,
   EntitlementFact,
   PartnerContactFact,
   PolicyFacts,
@@ -105,65 +106,46 @@ async function gdapFacts(
   groupIds: string[],
 ): Promise<{ relationships: RelationshipFact[]; assignments: AssignmentFact[] }> {
   const relationships = await db
-    .selectFrom('gdap_relationships')
-    .select(['id', 'display_name', 'status', 'end_at'])
-    .where('partner_tenant_id', '=', partnerTenantId)
-    .where('customer_tenant_id', '=', customerTenantId)
+    .selectFrom('gdap_relationships as r')
+    .select([
+      'r.id',
+      'r.display_name as name',
+      'r.status',
+      'r.end_at as endAt',
+      sql<
+        string[]
+      >`coalesce((select array_agg(rr.role_id::text) from gdap_relationship_roles rr where rr.relationship_id = r.id), '{}')`.as(
+        'roleIds',
+      ),
+    ])
+    .where('r.partner_tenant_id', '=', partnerTenantId)
+    .where('r.customer_tenant_id', '=', customerTenantId)
     .execute()
-  if (relationships.length === 0) return { relationships: [], assignments: [] }
-  const relIds = relationships.map((r) => r.id)
-  const relRoles = await db
-    .selectFrom('gdap_relationship_roles')
-    .select(['relationship_id', 'role_id'])
-    .where('relationship_id', 'in', relIds)
+  if (relationships.length === 0 || groupIds.length === 0) return { relationships, assignments: [] }
+  const assignments = await db
+    .selectFrom('gdap_access_assignments as a')
+    .innerJoin('security_groups as g', 'g.id', 'a.security_group_id')
+    .select([
+      'a.id',
+      'a.relationship_id as relationshipId',
+      'a.status',
+      'g.id as groupId',
+      'g.display_name as groupName',
+      sql<RoleFact[]>`coalesce((
+        select json_agg(json_build_object(
+          'id', d.id, 'name', d.display_name, 'filesM365Tickets', d.files_m365_tickets,
+          'filesAzureTickets', d.files_azure_tickets, 'readsServiceHealth', d.reads_service_health))
+          from gdap_assignment_roles ar join directory_roles d on d.id = ar.role_id
+         where ar.assignment_id = a.id), '[]')`.as('roles'),
+    ])
+    .where(
+      'a.relationship_id',
+      'in',
+      relationships.map((r) => r.id),
+    )
+    .where('a.security_group_id', 'in', groupIds)
     .execute()
-  const assignmentRows =
-    groupIds.length === 0
-      ? []
-      : await db
-          .selectFrom('gdap_access_assignments as a')
-          .innerJoin('security_groups as g', 'g.id', 'a.security_group_id')
-          .select(['a.id', 'a.relationship_id', 'a.status', 'g.id as groupId', 'g.display_name as groupName'])
-          .where('a.relationship_id', 'in', relIds)
-          .where('a.security_group_id', 'in', groupIds)
-          .execute()
-  const roleRows =
-    assignmentRows.length === 0
-      ? []
-      : await db
-          .selectFrom('gdap_assignment_roles as ar')
-          .innerJoin('directory_roles as d', 'd.id', 'ar.role_id')
-          .select([
-            'ar.assignment_id',
-            'd.id',
-            'd.display_name as name',
-            'd.files_m365_tickets as filesM365Tickets',
-            'd.files_azure_tickets as filesAzureTickets',
-            'd.reads_service_health as readsServiceHealth',
-          ])
-          .where(
-            'ar.assignment_id',
-            'in',
-            assignmentRows.map((a) => a.id),
-          )
-          .execute()
-  return {
-    relationships: relationships.map((r) => ({
-      id: r.id,
-      name: r.display_name,
-      status: r.status,
-      endAt: r.end_at,
-      roleIds: relRoles.filter((x) => x.relationship_id === r.id).map((x) => x.role_id),
-    })),
-    assignments: assignmentRows.map((a) => ({
-      id: a.id,
-      relationshipId: a.relationship_id,
-      status: a.status,
-      groupId: a.groupId,
-      groupName: a.groupName,
-      roles: roleRows.filter((x) => x.assignment_id === a.id).map(({ assignment_id: _, ...role }) => role),
-    })),
-  }
+  return { relationships, assignments }
 }
 
 async function azureRolesOf(
@@ -243,6 +225,30 @@ export interface FactsRequest {
 }
 
 /**
+ * Facts about the actor alone: enough for decisions on reading or following an existing request
+ * in the actor's own scope, which depend on who asks, not on the target's subscriptions or GDAP.
+ */
+export function actorOnlyFacts(user: UserRecord, now: Date): PolicyFacts {
+  return {
+    now,
+    actor: actorFacts(user),
+    target: {
+      kind: 'own',
+      tenantId: user.tenantId,
+      tenantName: user.tenantName,
+      subscriptions: [],
+      entitlements: [],
+      partners: [],
+    },
+    relationships: [],
+    assignments: [],
+    azureRoles: [],
+    products: [],
+    incidents: [],
+  }
+}
+
+/**
  * The facts for `user` acting for `customerTenantId` (or in their own tenant). Answers null when
  * the target is not one the actor may address at all (another partner's customer, another tenant):
  * the caller then answers 404 without revealing that the tenant exists.
@@ -274,7 +280,7 @@ export async function gatherFacts(
       partners: user.tenantKind === 'customer' ? await partnersOfCustomer(db, user.tenantId) : [],
     }
   } else {
-    if (user.tenantKind !== 'partner') return null
+    if (user.tenantKind !== 'partner' || !isUuid(request.customerTenantId!)) return null
     const customer = await db
       .selectFrom('tenants')
       .select(['id', 'display_name'])
@@ -286,14 +292,9 @@ export async function gatherFacts(
     const subscriptions = await subscriptionsOf(db, customer.id)
     target = { kind: 'customer', tenantId: customer.id, tenantName: customer.display_name, subscriptions }
     gdap = await gdapFacts(db, user.tenantId, customer.id, groupIds)
-    azureRoles = await azureRolesOf(
-      db,
-      user.id,
-      groupIds,
-      subscriptions.filter((s) => s.workload === 'azure').map((s) => s.id),
-    )
   }
-  if (ownTenant && user.tenantKind === 'partner') {
+  // Azure RBAC matters only to Azure decisions (R6)
+  if (request.workload === 'azure' && user.tenantKind === 'partner') {
     azureRoles = await azureRolesOf(
       db,
       user.id,
@@ -308,7 +309,11 @@ export async function gatherFacts(
     relationships: gdap.relationships,
     assignments: gdap.assignments,
     azureRoles,
-    products: await productsFor(db, target.subscriptions, request.productId),
+    // marketplace products matter only to R11
+    products:
+      request.workload === 'marketplace'
+        ? await productsFor(db, target.subscriptions, request.productId)
+        : [],
     incidents: await activeIncidents(db, target.tenantId, request.workload, now),
   }
 }

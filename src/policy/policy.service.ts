@@ -1,13 +1,13 @@
 import { recordAudit } from '../audit/audit.data.ts'
 import type { Actor } from '../identity/actor.ts'
-import { findUserById, type UserRecord } from '../identity/users.data.ts'
+import type { UserRecord } from '../identity/users.data.ts'
 import type { AppContext } from '../platform/context.ts'
 import type { WorkloadId } from '../platform/db/schema.ts'
-import { AppError, notFound, unauthenticated } from '../platform/errors.ts'
+import { AppError, notFound } from '../platform/errors.ts'
 import type { Locale } from '../platform/i18n/i18n.ts'
 import type { PolicyFacts, PolicyQuestion } from './facts.ts'
 import { checkLabel, describeDecision } from './policy-messages.ts'
-import { gatherFacts } from './policy.data.ts'
+import { actorOnlyFacts, gatherFacts } from './policy.data.ts'
 import { type Decision, decide } from './support-policy.ts'
 
 export interface Asked {
@@ -36,8 +36,7 @@ export async function ask(
   customerTenantId: string | null,
   question: PolicyQuestion,
 ): Promise<Asked> {
-  const user = await findUserById(ctx.db, actor.userId)
-  if (!user || user.disabled) throw unauthenticated()
+  const user = actor.user
   const facts = await gatherFacts(
     ctx.db,
     user,
@@ -48,6 +47,12 @@ export async function ask(
   const entryPoint =
     question.entryPoint ?? (facts.target.kind === 'customer' ? 'partner_portal' : 'workload_portal')
   return { user, facts, decision: decide(facts, { ...question, entryPoint }) }
+}
+
+/** A read decision on an existing request: it depends on who asks, so no target facts are read. */
+export function askRead(ctx: AppContext, actor: Actor, question: PolicyQuestion): Asked {
+  const facts = actorOnlyFacts(actor.user, ctx.now())
+  return { user: actor.user, facts, decision: decide(facts, { ...question, action: 'read' }) }
 }
 
 const PLAN_LABELS: Record<string, { en: string; it: string }> = {

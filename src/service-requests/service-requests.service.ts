@@ -15,7 +15,14 @@ import type {
 import { AppError, forbidden, notFound } from '../platform/errors.ts'
 import { isUuid } from '../platform/ids.ts'
 import type { EntryPoint, HandledBy, RequestFact } from '../policy/facts.ts'
-import { ask, auditDecision, PolicyRefusal, targetTenantOf, type Asked } from '../policy/policy.service.ts'
+import {
+  ask,
+  askRead,
+  auditDecision,
+  PolicyRefusal,
+  targetTenantOf,
+  type Asked,
+} from '../policy/policy.service.ts'
 import {
   findServiceRequest,
   insertNote,
@@ -248,7 +255,7 @@ async function askAbout(
   if (actor.delegated && request.tenantId !== actor.contextTenantId) throw notFound()
   const onBehalf = actor.homeTenantKind === 'partner' && request.tenantId !== actor.homeTenantId
   const question = { action, workload: request.workload, request: requestFact(request) } as const
-  const readAsked = await ask(ctx, actor, null, { ...question, action: 'read' })
+  const readAsked = askRead(ctx, actor, question)
   if (!readAsked.decision.allowed) {
     await auditDecision(ctx, actor, readAsked, auditAction, { type: 'service_request', id: request.id })
     throw notFound()

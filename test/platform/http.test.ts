@@ -127,6 +127,15 @@ describe.each(dialects())('HTTP platform (%s)', (dialect) => {
       ['GET', '/v1/customers'],
       ['GET', `/v1/customers/${ROSSI}`],
       ['GET', `/v1/customers/${ROSSI}/subscriptions`],
+      ['GET', '/api/advice'],
+      ['GET', `/api/advice?customer=${ROSSI}&workload=azure`],
+      ['POST', '/api/service-requests'],
+      ['GET', '/api/service-requests'],
+      ['GET', '/api/service-requests/2611250000000001'],
+      ['POST', '/api/service-requests/2611250000000001/notes'],
+      ['POST', '/api/service-requests/2611250000000001/close'],
+      ['GET', '/api/support-topics'],
+      ['GET', '/api/audit'],
     ] as const
     await fc.assert(
       fc.asyncProperty(
@@ -140,7 +149,8 @@ describe.each(dialects())('HTTP platform (%s)', (dialect) => {
         fc.boolean(),
         async ([method, path], body, query, contentType, authenticated) => {
           const qs = new URLSearchParams(query).toString()
-          const res = await t.request(method, `${path}${qs ? `?${qs}` : ''}`, {
+          const sep = path.includes('?') ? '&' : '?'
+          const res = await t.request(method, `${path}${qs ? `${sep}${qs}` : ''}`, {
             ...(method === 'GET' ? {} : { rawBody: body, headers: { 'content-type': contentType } }),
             ...(authenticated ? { token } : {}),
           })
@@ -153,7 +163,7 @@ describe.each(dialects())('HTTP platform (%s)', (dialect) => {
           }
         },
       ),
-      { numRuns: 300 },
+      { numRuns: 600 },
     )
     expect(await counts()).toEqual(before)
   })
@@ -161,7 +171,13 @@ describe.each(dialects())('HTTP platform (%s)', (dialect) => {
   async function counts() {
     const db = t.db.db
     const n = async (
-      table: 'tenants' | 'users' | 'subscriptions' | 'gdap_relationships' | 'customer_relationships',
+      table:
+        | 'tenants'
+        | 'users'
+        | 'subscriptions'
+        | 'gdap_relationships'
+        | 'customer_relationships'
+        | 'service_requests',
     ) =>
       (
         await db
@@ -175,6 +191,7 @@ describe.each(dialects())('HTTP platform (%s)', (dialect) => {
       subscriptions: await n('subscriptions'),
       gdap: await n('gdap_relationships'),
       customers: await n('customer_relationships'),
+      requests: await n('service_requests'),
     }
   }
 })

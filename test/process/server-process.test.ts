@@ -25,7 +25,8 @@ async function sessionUser(url: string, cookie: string): Promise<string | null> 
   return ((await res.json()) as { user: { email: string } | null }).user?.email ?? null
 }
 
-describe.each(dialects())('the tramite process (%s)', (dialect) => {
+// Real processes start cold (PGlite initdb, migrations, demo world) beside other test files.
+describe.each(dialects())('the tramite process (%s)', { timeout: 120_000 }, (dialect) => {
   let dataDir: string
   let database: TestDatabase | null = null
   let env: Record<string, string>

@@ -1,7 +1,9 @@
+import { useParams } from 'react-router'
 import { useSignedInUser } from '../features/auth/session.tsx'
 import { CustomerPage } from '../features/customers/components/CustomerPage.tsx'
 import { CustomersPage } from '../features/customers/components/CustomersPage.tsx'
 import type { Viewer } from '../features/customers/viewer.ts'
+import { NewRequestButton } from '../features/service-requests/components/NewRequestButton.tsx'
 
 // The customers feature does not know about sessions; the app tells it who is looking.
 function useViewer(): Viewer {
@@ -14,5 +16,9 @@ export function CustomersRoute() {
 }
 
 export function CustomerRoute() {
-  return <CustomerPage viewer={useViewer()} />
+  const viewer = useViewer()
+  const { tenantId = '' } = useParams()
+  // R3: a request on the customer's behalf starts from the customer (Customers → customer → New request).
+  const actions = viewer.isPartner ? <NewRequestButton customerTenantId={tenantId} /> : undefined
+  return <CustomerPage viewer={viewer} actions={actions} />
 }

@@ -5,6 +5,7 @@ import { AppShell } from './layout/AppShell.tsx'
 import { NotFoundPage } from './NotFoundPage.tsx'
 import { RouteError } from './RouteError.tsx'
 import { CustomerRoute, CustomersRoute } from './customer-routes.tsx'
+import { NewRequestRoute, RequestDetailRoute, RequestListRoute } from './service-request-routes.tsx'
 
 export const router = createBrowserRouter([
   { path: '/signin', element: <SignInPage />, errorElement: <RouteError /> },
@@ -20,6 +21,9 @@ export const router = createBrowserRouter([
       { index: true, element: <Navigate to="/customers" replace /> },
       { path: 'customers', element: <CustomersRoute /> },
       { path: 'customers/:tenantId', element: <CustomerRoute /> },
+      { path: 'service-requests', element: <RequestListRoute /> },
+      { path: 'service-requests/new', element: <NewRequestRoute /> },
+      { path: 'service-requests/:id', element: <RequestDetailRoute /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

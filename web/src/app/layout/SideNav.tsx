@@ -1,10 +1,17 @@
 import { NavDrawer, NavDrawerBody, NavItem, makeStyles, tokens } from '@fluentui/react-components'
-import { People20Filled, People20Regular, bundleIcon } from '@fluentui/react-icons'
+import {
+  ClipboardTaskListLtr20Filled,
+  ClipboardTaskListLtr20Regular,
+  People20Filled,
+  People20Regular,
+  bundleIcon,
+} from '@fluentui/react-icons'
 import { useTranslation } from 'react-i18next'
 import { useLocation } from 'react-router'
 import { useRouterLinkProps } from '../../shared/ui/RouterLink.tsx'
 
 const People = bundleIcon(People20Filled, People20Regular)
+const Requests = bundleIcon(ClipboardTaskListLtr20Filled, ClipboardTaskListLtr20Regular)
 
 const useStyles = makeStyles({
   drawer: {
@@ -19,6 +26,7 @@ const useStyles = makeStyles({
 /** Which nav item a path belongs to (customer pages keep "Customers" selected). */
 function sectionOf(pathname: string): string {
   if (pathname.startsWith('/customers')) return 'customers'
+  if (pathname.startsWith('/service-requests')) return 'service-requests'
   return ''
 }
 
@@ -27,6 +35,7 @@ export function SideNav({ open }: { open: boolean }) {
   const styles = useStyles()
   const { pathname } = useLocation()
   const customersLink = useRouterLinkProps('/customers')
+  const requestsLink = useRouterLinkProps('/service-requests')
   return (
     <NavDrawer
       open={open}
@@ -38,6 +47,14 @@ export function SideNav({ open }: { open: boolean }) {
       <NavDrawerBody className={styles.body}>
         <NavItem value="customers" icon={<People />} {...customersLink} data-testid="nav-customers">
           {t('nav.customers')}
+        </NavItem>
+        <NavItem
+          value="service-requests"
+          icon={<Requests />}
+          {...requestsLink}
+          data-testid="nav-service-requests"
+        >
+          {t('nav.serviceRequests')}
         </NavItem>
       </NavDrawerBody>
     </NavDrawer>

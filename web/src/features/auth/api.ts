@@ -12,6 +12,8 @@ export interface SessionUser {
   tenantKind: TenantKind
   partnerType: PartnerType | null
   roles: string[]
+  /** Not sent by the server yet; used to prefill contact details when it is. */
+  phone?: string | null
 }
 
 export interface Session {

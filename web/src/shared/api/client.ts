@@ -59,7 +59,10 @@ export async function apiRequest<T>(path: string, options: RequestOptions = {}):
 }
 
 /** Like apiRequest, and also returns the response's ETag (for If-Match on the next change). */
-export async function apiRequestWithMeta<T>(path: string, options: RequestOptions = {}): Promise<ApiResponse<T>> {
+export async function apiRequestWithMeta<T>(
+  path: string,
+  options: RequestOptions = {},
+): Promise<ApiResponse<T>> {
   const method = options.method ?? 'GET'
   const headers: Record<string, string> = {
     ...options.headers,

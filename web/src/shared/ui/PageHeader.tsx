@@ -11,6 +11,7 @@ const useStyles = makeStyles({
     flexWrap: 'wrap',
     gap: tokens.spacingHorizontalM,
   },
+  heading: { flexGrow: 1, flexBasis: 0, minWidth: '280px' },
   actions: { display: 'flex', alignItems: 'center', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
   description: {
     display: 'block',
@@ -42,7 +43,7 @@ export function PageHeader({
     <header className={styles.root}>
       {above && <div className={styles.above}>{above}</div>}
       <div className={styles.row}>
-        <div>
+        <div className={styles.heading}>
           <Title2 as="h1">{title}</Title2>
           {below}
           {description && <Text className={styles.description}>{description}</Text>}

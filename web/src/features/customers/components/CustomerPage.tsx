@@ -9,6 +9,7 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components'
+import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useParams } from 'react-router'
 import { useApiResource } from '../../../shared/api/use-api-resource.ts'
@@ -54,8 +55,11 @@ function CustomersBreadcrumb({ current }: { current?: string }) {
   )
 }
 
-/** One customer: who it is, its subscriptions, and the GDAP relationships with the viewer. */
-export function CustomerPage({ viewer }: { viewer: Viewer }) {
+/**
+ * One customer: who it is, its subscriptions, and the GDAP relationships with the viewer.
+ * `actions` (from the app: e.g. "New request") go next to the customer's name.
+ */
+export function CustomerPage({ viewer, actions }: { viewer: Viewer; actions?: ReactNode }) {
   const { t } = useTranslation()
   const styles = useStyles()
   const { tenantId = '' } = useParams()
@@ -89,6 +93,7 @@ export function CustomerPage({ viewer }: { viewer: Viewer }) {
       <PageHeader
         title={customer.displayName}
         above={<CustomersBreadcrumb current={customer.displayName} />}
+        actions={actions}
       />
       <CustomerFacts customer={customer} viewerTenantId={viewer.tenantId} />
 

@@ -48,7 +48,8 @@ export function AdvicePanel({
   const format = useFormat()
   const styles = useStyles()
   if (error) return <ErrorMessage error={error} onRetry={onRetry} />
-  if (!advice) return loading ? <Spinner size="small" label={t('advice.checking')} labelPosition="after" /> : null
+  if (!advice)
+    return loading ? <Spinner size="small" label={t('advice.checking')} labelPosition="after" /> : null
 
   return (
     <div
@@ -76,7 +77,12 @@ export function AdvicePanel({
       )}
       <AdviceChecklist checks={advice.checks} />
       {advice.allowed ? (
-        <MessageBar intent="success" layout="multiline" data-testid="advice-allowed" data-rule={advice.rule ?? ''}>
+        <MessageBar
+          intent="success"
+          layout="multiline"
+          data-testid="advice-allowed"
+          data-rule={advice.rule ?? ''}
+        >
           <MessageBarBody className={styles.body}>
             <div className={styles.titleRow}>
               <MessageBarTitle>{t('advice.allowedTitle')}</MessageBarTitle>

@@ -11,7 +11,7 @@ const SEVERITY_COLORS: Record<Severity, BadgeProps['color']> = {
 const STATUS_COLORS: Record<RequestStatus, BadgeProps['color']> = {
   open: 'brand',
   attention_needed: 'warning',
-  closed: 'subtle',
+  closed: 'informative',
 }
 
 export function SeverityBadge({ severity }: { severity: Severity }) {

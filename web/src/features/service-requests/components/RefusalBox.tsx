@@ -181,7 +181,12 @@ export function PartnerContactList({ partners }: { partners: PartnerContact[] })
     <div className={styles.section} data-testid="partner-contacts">
       <span className={styles.label}>{t('advice.partnersTitle')}</span>
       {partners.map((p) => (
-        <ul key={p.tenantId} className={styles.contacts} data-testid="partner-contact" data-tenant-id={p.tenantId}>
+        <ul
+          key={p.tenantId}
+          className={styles.contacts}
+          data-testid="partner-contact"
+          data-tenant-id={p.tenantId}
+        >
           <li className={styles.contact}>
             <Text weight="semibold">{p.name}</Text>
             <Text size={200}>({t(`advice.partnerRelationship.${p.relationship}`)})</Text>

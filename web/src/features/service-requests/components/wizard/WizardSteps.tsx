@@ -34,12 +34,12 @@ const useStyles = makeStyles({
   },
   numberCurrent: {
     backgroundColor: tokens.colorBrandBackground,
-    borderColor: tokens.colorBrandBackground,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorBrandBackground}`,
     color: tokens.colorNeutralForegroundOnBrand,
   },
   numberDone: {
     backgroundColor: tokens.colorBrandBackground2,
-    borderColor: tokens.colorBrandStroke2,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorBrandStroke2}`,
     color: tokens.colorBrandForeground1,
   },
   separator: { width: '32px', height: '1px', backgroundColor: tokens.colorNeutralStroke2 },

@@ -23,7 +23,7 @@ const useStyles = makeStyles({
     '@media (max-width: 900px)': { gridTemplateColumns: '1fr' },
   },
   choices: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
-  group: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
+  group: { display: 'flex', flexDirection: 'column', alignItems: 'stretch', gap: tokens.spacingVerticalXS },
   tile: {
     borderRadius: tokens.borderRadiusMedium,
     border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,

@@ -1,0 +1,31 @@
+import { useSignedInUser } from '../features/auth/session.tsx'
+import { NewRequestPage } from '../features/service-requests/components/NewRequestPage.tsx'
+import { RequestDetailPage } from '../features/service-requests/components/RequestDetailPage.tsx'
+import { RequestListPage } from '../features/service-requests/components/RequestListPage.tsx'
+import type { RequestViewer } from '../features/service-requests/viewer.ts'
+
+// The service-requests feature does not know about sessions; the app tells it who is looking.
+function useRequestViewer(): RequestViewer {
+  const user = useSignedInUser()
+  return {
+    userId: user.id,
+    name: user.displayName,
+    email: user.email,
+    phone: user.phone ?? null,
+    tenantId: user.tenantId,
+    tenantName: user.tenantName,
+    tenantKind: user.tenantKind,
+  }
+}
+
+export function RequestListRoute() {
+  return <RequestListPage viewer={useRequestViewer()} />
+}
+
+export function NewRequestRoute() {
+  return <NewRequestPage viewer={useRequestViewer()} />
+}
+
+export function RequestDetailRoute() {
+  return <RequestDetailPage />
+}

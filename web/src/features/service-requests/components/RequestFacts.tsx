@@ -1,0 +1,155 @@
+import { Link, Text, makeStyles, tokens } from '@fluentui/react-components'
+import type { ReactNode } from 'react'
+import { useTranslation } from 'react-i18next'
+import { useFormat } from '../../../shared/i18n/format.ts'
+import { CopyableText } from '../../../shared/ui/CopyableText.tsx'
+import type { ServiceRequest } from '../api.ts'
+import { RuleBadge } from './Badges.tsx'
+
+const useStyles = makeStyles({
+  list: {
+    display: 'grid',
+    gridTemplateColumns: 'max-content minmax(0, 1fr)',
+    columnGap: tokens.spacingHorizontalXXL,
+    rowGap: tokens.spacingVerticalS,
+    margin: 0,
+    alignItems: 'center',
+    maxWidth: '900px',
+  },
+  pair: { display: 'contents' },
+  term: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase300 },
+  value: {
+    margin: 0,
+    fontSize: tokens.fontSizeBase300,
+    minHeight: '24px',
+    display: 'flex',
+    alignItems: 'center',
+    flexWrap: 'wrap',
+    columnGap: tokens.spacingHorizontalS,
+  },
+  muted: { color: tokens.colorNeutralForeground3 },
+  overdue: { color: tokens.colorPaletteRedForeground1 },
+})
+
+/** Who, what and under which rule: the request's facts as a definition list. */
+export function RequestFacts({ request: r }: { request: ServiceRequest }) {
+  const { t } = useTranslation()
+  const format = useFormat()
+  const styles = useStyles()
+
+  const facts: [string, string, ReactNode][] = [
+    [
+      'customer',
+      t('detail.customer'),
+      <>
+        <Text>{r.tenant.name}</Text>
+        <CopyableText
+          value={r.tenant.tenantId}
+          copyLabel={t('detail.copyTenantId')}
+          testId="request-tenant-id"
+        />
+      </>,
+    ],
+    ['workload', t('detail.workload'), t(`requests.workload.${r.workload}`, { defaultValue: r.workload })],
+  ]
+  if (r.subscription) {
+    facts.push([
+      'subscription',
+      t('detail.subscription'),
+      <>
+        <Text>{r.subscription.name}</Text>
+        <Text className={styles.muted} size={200}>
+          {r.subscription.id}
+        </Text>
+      </>,
+    ])
+  }
+  if (r.workload === 'azure') {
+    facts.push([
+      'problem-type',
+      t('detail.problemType'),
+      t(`requests.problemType.${r.problemType}`, { defaultValue: r.problemType }),
+    ])
+  }
+  facts.push(['topic', t('detail.topic'), r.supportTopic?.name ?? t('common.none')])
+  facts.push([
+    'support-plan',
+    t('detail.supportPlan'),
+    t(`requests.supportPlan.${r.supportPlan as 'csp'}`, { defaultValue: r.supportPlan }),
+  ])
+  facts.push([
+    'handled-by',
+    t('detail.handledBy'),
+    r.handledBy === 'partner' && r.partner
+      ? t('detail.handledByPartner', { partner: r.partner.name })
+      : t('detail.handledByVendor'),
+  ])
+  facts.push([
+    'rule',
+    t('detail.rule'),
+    r.rule && r.rule !== 'none' ? (
+      <>
+        <RuleBadge rule={r.rule} />
+        <Text>{t(`detail.ruleMeaning.${r.rule as 'R6'}`, { defaultValue: '' })}</Text>
+      </>
+    ) : (
+      t('common.none')
+    ),
+  ])
+  if (r.delegation) {
+    const d = r.delegation
+    facts.push([
+      'delegation',
+      t('detail.delegation'),
+      d.relationshipName
+        ? t('detail.delegationValue', {
+            partner: d.partnerName,
+            relationship: d.relationshipName,
+            role: d.roleName ?? t('common.none'),
+            group: d.groupName ?? t('common.none'),
+          })
+        : t('detail.delegationProvider', { partner: d.partnerName }),
+    ])
+  }
+  facts.push([
+    'contact',
+    t('detail.contact'),
+    <>
+      <Text>{r.contact.name}</Text>
+      <Link href={`mailto:${r.contact.email}`}>{r.contact.email}</Link>
+      {r.contact.phone && <Text>{r.contact.phone}</Text>}
+      <Text className={styles.muted}>({t(`language.${r.contact.preferredLanguage}`)})</Text>
+    </>,
+  ])
+  facts.push([
+    'created',
+    t('detail.createdBy'),
+    t('detail.createdByValue', { name: r.createdBy.name, date: format.dateTime(r.createdAt) }),
+  ])
+  const overdue =
+    r.status !== 'closed' &&
+    r.firstResponseDueAt !== null &&
+    new Date(r.firstResponseDueAt).getTime() < Date.now()
+  facts.push([
+    'first-response-due',
+    t('detail.firstResponseDue'),
+    <span className={overdue ? styles.overdue : undefined}>
+      {format.dateTime(r.firstResponseDueAt)}
+      {overdue && ` (${t('requests.overdue')})`}
+    </span>,
+  ])
+  if (r.closedAt) facts.push(['closed', t('detail.closedAt'), format.dateTime(r.closedAt)])
+
+  return (
+    <dl className={styles.list} data-testid="request-facts">
+      {facts.map(([id, term, value]) => (
+        <div key={id} className={styles.pair}>
+          <dt className={styles.term}>{term}</dt>
+          <dd className={styles.value} data-testid={`request-${id}`}>
+            {value}
+          </dd>
+        </div>
+      ))}
+    </dl>
+  )
+}
