@@ -1,4 +1,4 @@
-import { type Kysely, type SelectQueryBuilder, sql } from 'kysely'
+import { type Kysely, type RawBuilder, sql } from 'kysely'
 import type { Db } from '../platform/db/database.ts'
 import type {
   Database,
@@ -192,23 +192,27 @@ export async function listServiceRequests(
   scope: RequestScope,
   filters: RequestFilters,
 ): Promise<{ total: number; items: ServiceRequestRecord[] }> {
-  let query = baseQuery(db)
-  if (scope.kind === 'tenant') query = query.where('r.tenant_id', '=', scope.tenantId)
-  if (scope.kind === 'partner') query = query.where('r.partner_tenant_id', '=', scope.partnerTenantId)
-  if (filters.tenantId) query = query.where('r.tenant_id', '=', filters.tenantId)
-  if (filters.status) query = query.where('r.status', '=', filters.status)
-  if (filters.severity) query = query.where('r.severity', '=', filters.severity)
-  if (filters.workload) query = query.where('r.workload_id', '=', filters.workload)
+  // The scope and filters touch service_requests alone: the count needs none of the list's joins.
+  const conditions: RawBuilder<boolean>[] = []
+  if (scope.kind === 'tenant') conditions.push(sql<boolean>`r.tenant_id = ${scope.tenantId}`)
+  if (scope.kind === 'partner') conditions.push(sql<boolean>`r.partner_tenant_id = ${scope.partnerTenantId}`)
+  if (filters.tenantId) conditions.push(sql<boolean>`r.tenant_id = ${filters.tenantId}`)
+  if (filters.status) conditions.push(sql<boolean>`r.status = ${filters.status}`)
+  if (filters.severity) conditions.push(sql<boolean>`r.severity = ${filters.severity}`)
+  if (filters.workload) conditions.push(sql<boolean>`r.workload_id = ${filters.workload}`)
+  const where = conditions.length ? sql<boolean>`${sql.join(conditions, sql` and `)}` : sql<boolean>`true`
   const [items, total] = await Promise.all([
-    query
+    baseQuery(db)
+      .where(where)
       .orderBy('r.created_at', 'desc')
       .orderBy('r.id', 'desc')
       .offset(filters.offset)
       .limit(filters.limit)
       .execute(),
     db
-      .selectFrom(query.as('q'))
+      .selectFrom('service_requests as r')
       .select(sql<number>`count(*)::int`.as('n'))
+      .where(where)
       .executeTakeFirstOrThrow(),
   ])
   return { total: total.n, items }
