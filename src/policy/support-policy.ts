@@ -331,12 +331,7 @@ export function gdapChain(facts: PolicyFacts, workload: WorkloadId, checks: Chec
       }),
     }
   }
-  const candidates = assigned
-    .flatMap(({ assignment, relationship }) =>
-      assignment.roles
-        .filter((role) => relationship.roleIds.includes(role.id))
-        .map((role) => ({ assignment, relationship, role })),
-    )
+  const candidates = grantTriples(assigned)
     .filter(({ role }) => permits(workload)(role))
     .sort(
       (a, b) => preference(a.role.name) - preference(b.role.name) || a.role.name.localeCompare(b.role.name),
@@ -368,6 +363,35 @@ export function gdapChain(facts: PolicyFacts, workload: WorkloadId, checks: Chec
       roleName: best.role.name,
     },
   }
+}
+
+/** Each role an assignment gives that its relationship also grants. */
+function grantTriples(assigned: ReturnType<typeof activeAssignments>) {
+  return assigned.flatMap(({ assignment, relationship }) =>
+    assignment.roles
+      .filter((role) => relationship.roleIds.includes(role.id))
+      .map((role) => ({ assignment, relationship, role })),
+  )
+}
+
+/**
+ * Every role the actor holds in the target now, through which relationship and assignment — the
+ * same answer as the SQL access resolution the token issuer uses (a test keeps them in step).
+ */
+export function liveGrants(facts: PolicyFacts): Grant[] {
+  const active = facts.relationships.filter((r) =>
+    grantsAccess(effectiveStatus(r.status, r.endAt, facts.now)),
+  )
+  return grantTriples(activeAssignments(facts.assignments, active)).map(
+    ({ assignment, relationship, role }) => ({
+      relationshipId: relationship.id,
+      relationshipName: relationship.name,
+      assignmentId: assignment.id,
+      groupName: assignment.groupName,
+      roleId: role.id,
+      roleName: role.name,
+    }),
+  )
 }
 
 function activeAssignments(assignments: AssignmentFact[], active: RelationshipFact[]) {

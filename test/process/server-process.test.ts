@@ -100,6 +100,37 @@ describe.each(dialects())('the tramite process (%s)', { timeout: 120_000 }, (dia
     expect(names).toEqual(['Rossi Costruzioni S.p.A.', 'Tailspin Toys'])
   })
 
+  it('when `tramite advise` runs beside the server, then it prints the advice JSON, customer found by name', async () => {
+    const result = await runCli(
+      ['advise', '--user', 'ada@adatum.example', '--customer', 'Bianchi', '--workload', 'azure'],
+      env,
+    )
+    expect(result.code, result.stderr).toBe(0)
+    const advice = JSON.parse(result.stdout)
+    expect(advice).toMatchObject({ allowed: false, rule: 'R5', reason: 'reseller_not_provider' })
+    expect(advice.remedy).toMatch(/Northwind Distribution/)
+    const own = JSON.parse(
+      (await runCli(['advise', '--user', 'anna@fabrikam.example', '--own', '--workload', 'azure'], env))
+        .stdout,
+    )
+    expect(own).toMatchObject({ allowed: true, rule: 'R13', context: 'own' })
+    const italian = await runCli(
+      ['advise', '--user', 'anna@fabrikam.example', '--customer', 'Tailspin Toys', '--workload', 'office365'],
+      {
+        ...env,
+        LANG: 'it_IT.UTF-8',
+      },
+    )
+    expect(JSON.parse(italian.stdout)).toMatchObject({ rule: 'R1', reason: 'gdap_expired' })
+    expect(JSON.parse(italian.stdout).message).toMatch(/è scaduta/)
+    const unknown = await runCli(
+      ['advise', '--user', 'anna@fabrikam.example', '--customer', 'Nobody Inc', '--workload', 'azure'],
+      env,
+    )
+    expect(unknown.code).toBe(1)
+    expect(unknown.stderr).toMatch(/There is no tenant Nobody Inc/)
+  })
+
   it('when a delegated token is asked where GDAP has expired, then the CLI fails with the reason on stderr', async () => {
     const customers = await fetch(`${server!.httpUrl}/v1/customers`, {
       headers: {

@@ -17,7 +17,7 @@ export interface RunningProcess {
 
 function baseEnv(env: Record<string, string>): NodeJS.ProcessEnv {
   const clean: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: process.env.HOME, LANG: 'C' }
-  return { ...clean, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...env }
+  return { ...clean, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...env, LANG: env.LANG ?? 'C' }
 }
 
 /** Starts `tramite serve` and resolves once it prints its URL (or rejects with its output if it exits). */
