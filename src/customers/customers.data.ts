@@ -159,21 +159,14 @@ export interface SubscriptionRecord {
  * A customer's subscriptions, as the asking partner may see them. `soldBy` narrows to those the
  * partner provides or resells (what Partner Center's subscription list shows).
  */
-export async function listSubscriptions(
-  db: Db,
-  partnerTenantId: string,
-  customerTenantId: string,
-  options: { onlySoldByPartner: boolean },
-): Promise<SubscriptionRecord[]> {
-  if (!isUuid(customerTenantId)) return []
-  let query = db
+function subscriptionQuery(db: Db, tenantId: string) {
+  return db
     .selectFrom('subscriptions as s')
     .leftJoin('tenants as prov', 'prov.id', 's.provider_tenant_id')
     .leftJoin('tenants as res', 'res.id', 's.reseller_tenant_id')
     .leftJoin('partners as resp', 'resp.tenant_id', 's.reseller_tenant_id')
     .leftJoin('marketplace_products as mp', 'mp.id', 's.marketplace_product_id')
-    .where('s.tenant_id', '=', customerTenantId)
-    .where('s.tenant_id', 'in', customersOf(db, partnerTenantId))
+    .where('s.tenant_id', '=', tenantId)
     .select([
       's.id',
       's.tenant_id as tenantId',
@@ -196,6 +189,22 @@ export async function listSubscriptions(
       'mp.name as productName',
       'mp.isv_name as productIsv',
     ])
+}
+
+type SubscriptionRow = Awaited<ReturnType<ReturnType<typeof subscriptionQuery>['execute']>>[number]
+
+export async function listSubscriptions(
+  db: Db,
+  partnerTenantId: string,
+  customerTenantId: string,
+  options: { onlySoldByPartner: boolean },
+): Promise<SubscriptionRecord[]> {
+  if (!isUuid(customerTenantId)) return []
+  let query = subscriptionQuery(db, customerTenantId).where(
+    's.tenant_id',
+    'in',
+    customersOf(db, partnerTenantId),
+  )
   if (options.onlySoldByPartner) {
     query = query.where((w) =>
       w.or([
@@ -204,8 +213,18 @@ export async function listSubscriptions(
       ]),
     )
   }
-  const rows = await query.orderBy('s.workload_id').orderBy('s.friendly_name').execute()
-  return rows.map((r) => ({
+  return (await query.orderBy('s.workload_id').orderBy('s.friendly_name').execute()).map(toSubscription)
+}
+
+/** A tenant's own subscriptions (a partner's own, or a customer administrator's tenant). */
+export async function listOwnSubscriptions(db: Db, tenantId: string): Promise<SubscriptionRecord[]> {
+  return (
+    await subscriptionQuery(db, tenantId).orderBy('s.workload_id').orderBy('s.friendly_name').execute()
+  ).map(toSubscription)
+}
+
+function toSubscription(r: SubscriptionRow): SubscriptionRecord {
+  return {
     id: r.id,
     tenantId: r.tenantId,
     workloadId: r.workloadId,
@@ -225,5 +244,5 @@ export async function listSubscriptions(
     marketplaceProduct: r.productId
       ? { id: r.productId, name: r.productName ?? '', isvName: r.productIsv ?? '' }
       : null,
-  }))
+  }
 }

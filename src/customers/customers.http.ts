@@ -3,7 +3,8 @@ import type { RelationshipSummary } from '../gdap/relationships.data.ts'
 import { actorOf } from '../platform/http/authentication.ts'
 import type { AppContext } from '../platform/context.ts'
 import type { App } from '../platform/http/server.ts'
-import type { CustomerRecord, SubscriptionRecord } from './customers.data.ts'
+import { type CustomerRecord, listOwnSubscriptions, type SubscriptionRecord } from './customers.data.ts'
+import { forbidden } from '../platform/errors.ts'
 import {
   customerForActor,
   customersForActor,
@@ -145,6 +146,25 @@ export function registerCustomerRoutes(app: App, ctx: AppContext): void {
         })),
       )
       return { total: page.total, items }
+    },
+  )
+
+  app.get(
+    '/api/subscriptions',
+    {
+      schema: {
+        tags: ['customers'],
+        summary: "The signed-in user's own tenant's subscriptions (a partner's own, or a customer's)",
+        response: { 200: Type.Object({ items: Type.Array(Subscription) }) },
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request)
+      if (actor.homeTenantKind === 'vendor') throw forbidden()
+      const tenantId = actor.delegated ? null : actor.homeTenantId
+      return {
+        items: tenantId ? (await listOwnSubscriptions(ctx.db, tenantId)).map(presentSubscription) : [],
+      }
     },
   )
 

@@ -352,7 +352,12 @@ export function checkLabel(check: string, locale: Locale): string {
 export const POLICY_REASONS = Object.keys(en)
 
 function fill(template: string, params: Record<string, string>): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => params[name] ?? whole)
+  return (
+    template
+      .replace(/\{(\w+)\}/g, (whole, name: string) => params[name] ?? whole)
+      // a name ending in a full stop (“S.r.l.”) at the end of a sentence does not take a second one
+      .replace(/\.\.(?=\s|$)/g, '.')
+  )
 }
 
 function isvContacts(decision: Decision, locale: Locale): string {

@@ -116,6 +116,7 @@ export class PolicyRefusal extends AppError {
       details: {
         rule: view.rule,
         reason: view.reason,
+        message: view.message,
         remedy: view.remedy,
         checks: view.checks,
         isv: view.isv,

@@ -1,0 +1,117 @@
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { startTestApp, tenantIdOf, type TestApp } from '../support/app.ts'
+import { launchChromium } from '../support/browser.ts'
+import { TEST_PASSWORD } from '../support/constants.ts'
+import { dialects } from '../support/dialects.ts'
+
+const SHOTS = 'test-results/screenshots'
+const ROSSI = tenantIdOf('rossi.example')
+const BIANCHI = tenantIdOf('bianchi.example')
+
+describe.each(dialects())('service requests in Chromium (%s)', (dialect) => {
+  let t: TestApp
+  let baseUrl: string
+  let browser: Browser
+
+  beforeAll(async () => {
+    t = await startTestApp(dialect)
+    baseUrl = await t.listen()
+    browser = await launchChromium()
+  })
+  afterAll(async () => {
+    await browser?.close()
+    await t?.close()
+  })
+
+  async function signedIn(email: string, locale: string): Promise<Page> {
+    const context = await browser.newContext({ locale, viewport: { width: 1280, height: 900 } })
+    const page = await context.newPage()
+    await page.goto(`${baseUrl}/signin`)
+    await page.locator('input[name="email"]').fill(email)
+    await page.locator('input[name="password"]').fill(TEST_PASSWORD)
+    await page.locator('button[type="submit"]').click()
+    await page.waitForURL((url) => !url.pathname.startsWith('/signin'))
+    return page
+  }
+
+  const settledAdvice = (page: Page) => page.locator('[data-testid="advice"][data-loading="false"]')
+
+  it('when anna files an Azure request for Rossi from the customer page, then she acts in Rossi’s context and the request is filed under R6', async () => {
+    const page = await signedIn('anna@fabrikam.example', 'it-IT')
+    await page.goto(`${baseUrl}/customers/${ROSSI}`)
+    await page.getByTestId('customer-new-request').click()
+    await page.locator('[data-testid="workload-option"][data-workload="azure"]').check()
+    const advice = settledAdvice(page)
+    await advice.waitFor()
+    expect(await advice.getAttribute('data-allowed')).toBe('true')
+    expect(await advice.getAttribute('data-rule')).toBe('R6')
+    const checks = await page
+      .locator('[data-testid="advice-check"]')
+      .evaluateAll((els) => els.map((e) => e.getAttribute('data-ok')))
+    expect(checks.length).toBeGreaterThanOrEqual(5)
+    expect(checks.every((ok) => ok === 'true')).toBe(true)
+    await page.getByTestId('wizard-next').last().click()
+
+    const banner = page.getByTestId('context-banner')
+    await banner.waitFor()
+    expect(await banner.getAttribute('data-context')).toBe('delegated')
+    expect(await banner.textContent()).toContain('Rossi Costruzioni S.p.A.')
+    expect(await page.getByTestId('support-plan').getAttribute('data-kind')).toBe('csp')
+    await page.locator('[data-testid="topic-option"]').first().check()
+    await page.getByTestId('request-title').fill('VM non raggiungibile')
+    await page.getByTestId('request-description').fill('La VM di produzione non risponde da stamattina.')
+    await page.locator('[data-testid="severity-option"][data-severity="critical"]').check()
+    expect(await page.getByTestId('contact-email').textContent()).toContain('anna@fabrikam.example')
+    await page.screenshot({ path: `${SHOTS}/new-request-azure-it.png`, fullPage: true })
+    await page.getByTestId('request-submit').click()
+
+    const detail = page.getByTestId('request-detail')
+    await detail.waitFor()
+    expect(await page.getByTestId('request-rule').textContent()).toContain('R6')
+    expect(await page.getByTestId('request-delegation').textContent()).toContain('Tier1 Support')
+    await page.getByTestId('note-text').fill('Il problema riguarda solo la regione West Europe.')
+    await page.getByTestId('note-submit').click()
+    await page.locator('[data-testid="request-note"]').first().waitFor()
+    expect(await page.locator('[data-testid="request-note"]').first().textContent()).toContain('West Europe')
+    await page.screenshot({ path: `${SHOTS}/request-detail-it.png`, fullPage: true })
+
+    // the customer's administrator sees it in the list
+    const admin = await signedIn('admin@rossi.example', 'en-US')
+    await admin.goto(`${baseUrl}/service-requests`)
+    await admin.getByTestId('request-list').waitFor()
+    await expect.poll(() => admin.getByTestId('request-list').textContent()).toContain('VM non raggiungibile')
+    await page.context().close()
+    await admin.context().close()
+  })
+
+  it('when ada chooses Azure for Bianchi, then R5 refuses with its remedy; Office 365 is allowed', async () => {
+    const page = await signedIn('ada@adatum.example', 'en-US')
+    await page.goto(`${baseUrl}/service-requests/new`)
+    await page.locator(`[data-testid="customer-option"][data-tenant-id="${BIANCHI}"]`).check()
+    await page.getByTestId('wizard-next').first().click()
+    await page.locator('[data-testid="workload-option"][data-workload="azure"]').check()
+    const refusal = page.locator('[data-testid="refusal"]')
+    await refusal.waitFor()
+    expect(await refusal.getAttribute('data-rule')).toBe('R5')
+    expect(await page.getByTestId('refusal-remedy').textContent()).toContain('Northwind Distribution')
+    await page.screenshot({ path: `${SHOTS}/new-request-refused-r5-en.png`, fullPage: true })
+    await page.locator('[data-testid="workload-option"][data-workload="office365"]').check()
+    await expect.poll(async () => settledAdvice(page).getAttribute('data-rule')).toBe('R9')
+    expect(await settledAdvice(page).getAttribute('data-allowed')).toBe('true')
+    await page.context().close()
+  })
+
+  it('when a trial customer’s admin asks, then R10 offers only the partner, and the request goes to Adatum', async () => {
+    const page = await signedIn('admin@bianchi.example', 'it-IT')
+    await page.goto(`${baseUrl}/service-requests/new`)
+    await page.locator('[data-testid="workload-option"][data-workload="office365"]').check()
+    const refusal = page.locator('[data-testid="refusal"][data-rule="R10"]')
+    await refusal.waitFor()
+    expect(await page.getByTestId('partner-contact').first().textContent()).toContain('Adatum')
+    await page.locator('[data-testid="refusal-alternative-action"]').first().click()
+    await expect.poll(async () => settledAdvice(page).getAttribute('data-allowed')).toBe('true')
+    await page.screenshot({ path: `${SHOTS}/new-request-r10-partner-it.png`, fullPage: true })
+    await page.context().close()
+  })
+})
