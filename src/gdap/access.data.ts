@@ -45,7 +45,8 @@ export async function resolveAccess(
        where r.partner_tenant_id = (select tenant_id from users where id = ${userId} and not disabled)
          and r.customer_tenant_id = ${customerTenantId}
          and r.status in ('active', 'expiring')
-         and (r.end_at is null or r.end_at > ${at})
+         -- past its end it is expired, unless auto-extend renews it (lifecycle.ts: effectiveState)
+         and (r.end_at is null or r.end_at > ${at} or r.auto_extend_duration = 'P180D')
     ),
     assigned as materialized (
       select a.id, a.relationship_id, a.security_group_id from gdap_access_assignments a

@@ -47,6 +47,8 @@ export interface RelationshipFact {
   name: string
   status: GdapStatus
   endAt: Date | null
+  autoExtendDuration: string
+  approvalRequestedAt: Date | null
   roleIds: string[]
 }
 

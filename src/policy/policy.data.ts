@@ -112,6 +112,8 @@ async function gdapFacts(
       'r.display_name as name',
       'r.status',
       'r.end_at as endAt',
+      'r.auto_extend_duration as autoExtendDuration',
+      'r.approval_requested_at as approvalRequestedAt',
       sql<
         string[]
       >`coalesce((select array_agg(rr.role_id::text) from gdap_relationship_roles rr where rr.relationship_id = r.id), '{}')`.as(

@@ -1,4 +1,4 @@
-import { effectiveStatus, grantsAccess } from '../gdap/relationship-status.ts'
+import { effectiveState, givesAccess } from '../gdap/lifecycle.ts'
 import type { ProblemType, Severity, SupportPlan, WorkloadId } from '../platform/db/schema.ts'
 import type {
   AssignmentFact,
@@ -313,9 +313,7 @@ const preference = (name: string): number => {
  */
 export function gdapChain(facts: PolicyFacts, workload: WorkloadId, checks: Check[]): Chain {
   const customer = facts.target.tenantName
-  const active = facts.relationships.filter((r) =>
-    grantsAccess(effectiveStatus(r.status, r.endAt, facts.now)),
-  )
+  const active = facts.relationships.filter((r) => givesAccess(statusNow(r, facts.now)))
   checks.push({ rule: 'R1', check: 'active_gdap_relationship', ok: active.length > 0 })
   if (active.length === 0) return { ok: false, grant: null, refusal: explainNoRelationship(facts, checks) }
 
@@ -379,9 +377,7 @@ function grantTriples(assigned: ReturnType<typeof activeAssignments>) {
  * same answer as the SQL access resolution the token issuer uses (a test keeps them in step).
  */
 export function liveGrants(facts: PolicyFacts): Grant[] {
-  const active = facts.relationships.filter((r) =>
-    grantsAccess(effectiveStatus(r.status, r.endAt, facts.now)),
-  )
+  const active = facts.relationships.filter((r) => givesAccess(statusNow(r, facts.now)))
   return grantTriples(activeAssignments(facts.assignments, active)).map(
     ({ assignment, relationship, role }) => ({
       relationshipId: relationship.id,
@@ -392,6 +388,11 @@ export function liveGrants(facts: PolicyFacts): Grant[] {
       roleName: role.name,
     }),
   )
+}
+
+/** A relationship's status at `now` (time expires it, auto-extend renews it, an unapproved request lapses). */
+function statusNow(r: RelationshipFact, now: Date) {
+  return effectiveState({ ...r, duration: '', activatedAt: null, roleIds: r.roleIds }, now).status
 }
 
 function activeAssignments(assignments: AssignmentFact[], active: RelationshipFact[]) {
@@ -409,7 +410,7 @@ function explainNoRelationship(facts: PolicyFacts, checks: Check[]): Decision {
     (a, b) => (b.endAt?.getTime() ?? 0) - (a.endAt?.getTime() ?? 0),
   )[0]
   if (!latest) return refuse('R1', 'gdap_none', { checks, params: { customer } })
-  const status = effectiveStatus(latest.status, latest.endAt, facts.now)
+  const status = statusNow(latest, facts.now)
   const params = { customer, relationship: latest.name, date: fmtDate(latest.endAt) }
   if (status === 'expired') return refuse('R1', 'gdap_expired', { checks, params })
   if (status === 'terminated' || status === 'terminating' || status === 'terminationRequested') {

@@ -76,9 +76,11 @@ export function referenceDecision(f: PolicyFacts, q: PolicyQuestion): ModelAnswe
     : undefined
   const isProvider = !!sub && sub.channel === 'csp' && sub.providerTenantId === a.tenantId
 
+  // live: active or expiring, and not past its end — unless auto-extend renews it
   const liveRelationships = f.relationships.filter(
     (r) =>
-      (r.status === 'active' || r.status === 'expiring') && (r.endAt === null || r.endAt.getTime() > now),
+      (r.status === 'active' || r.status === 'expiring') &&
+      (r.endAt === null || r.endAt.getTime() > now || r.autoExtendDuration === 'P180D'),
   )
   const liveAssignments = f.assignments.filter(
     (x) => x.status === 'active' && liveRelationships.some((r) => r.id === x.relationshipId),

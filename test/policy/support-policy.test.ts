@@ -96,6 +96,11 @@ const relationship = (i: number): fc.Arbitrary<RelationshipFact> =>
       fc.constant(null),
       fc.integer({ min: -400, max: 400 }).map((d) => new Date(NOW.getTime() + d * DAY)),
     ),
+    autoExtendDuration: fc.constantFrom('PT0S', 'PT0S', 'P180D'),
+    approvalRequestedAt: fc.oneof(
+      fc.constant(null),
+      fc.integer({ min: -120, max: 0 }).map((d) => new Date(NOW.getTime() + d * DAY)),
+    ),
     roleIds: roleSubset.map((roles) => roles.map((r) => r.id)),
   })
 
@@ -261,7 +266,7 @@ describe('the support policy (pure)', () => {
         expect(decision.grant).not.toBeNull()
         const rel = facts.relationships.find((r) => r.id === decision.grant!.relationshipId)!
         expect(['active', 'expiring']).toContain(rel.status)
-        expect(rel.endAt === null || rel.endAt > facts.now).toBe(true)
+        expect(rel.endAt === null || rel.endAt > facts.now || rel.autoExtendDuration === 'P180D').toBe(true)
         expect(decision.contact).toBe('partner')
         expect(decision.supportPlan?.kind).toBe('csp')
       }),

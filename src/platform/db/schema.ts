@@ -163,7 +163,7 @@ export interface GdapRelationshipsTable {
   id: string
   display_name: string
   partner_tenant_id: string
-  customer_tenant_id: string
+  customer_tenant_id: string | null
   status: GdapStatus
   duration: string
   auto_extend_duration: Generated<string>
@@ -172,6 +172,8 @@ export interface GdapRelationshipsTable {
   activated_at: NullableTimestamp
   end_at: NullableTimestamp
   version: Generated<number>
+  approval_requested_at: NullableTimestamp
+  created_by_user_id: string | null
 }
 
 export interface GdapRelationshipRolesTable {
@@ -187,6 +189,43 @@ export interface GdapAccessAssignmentsTable {
   created_at: CreatedAt
   last_modified_at: ColumnType<Date, Date | string | undefined, Date | string>
   version: Generated<number>
+  pending_roles: ColumnType<string[] | null, string | null | undefined, string | null>
+}
+
+export type GdapRequestAction = 'lockForApproval' | 'approve' | 'reject' | 'terminate'
+
+export interface GdapRequestsTable {
+  id: string
+  relationship_id: string
+  action: GdapRequestAction
+  status: 'created' | 'pending' | 'succeeded' | 'failed'
+  requested_by_user_id: string | null
+  requested_by_tenant_id: string | null
+  created_at: CreatedAt
+  last_modified_at: ColumnType<Date, Date | string | undefined, Date | string>
+}
+
+export interface GdapOperationsTable {
+  id: string
+  relationship_id: string
+  assignment_id: string | null
+  operation_type: 'delegatedAdminAccessAssignmentUpdate'
+  data: Json<Record<string, unknown>>
+  status: 'notStarted' | 'running' | 'succeeded' | 'failed'
+  created_at: CreatedAt
+  last_modified_at: ColumnType<Date, Date | string | undefined, Date | string>
+  version: Generated<number>
+}
+
+export interface NotificationsTable {
+  id: Generated<number>
+  user_id: string
+  kind: string
+  params: Json<Record<string, string>>
+  link: string | null
+  dedupe_key: string
+  created_at: CreatedAt
+  read_at: NullableTimestamp
 }
 
 export interface GdapAssignmentRolesTable {
@@ -350,4 +389,7 @@ export interface Database {
   service_requests: ServiceRequestsTable
   service_request_notes: ServiceRequestNotesTable
   audit_events: AuditEventsTable
+  gdap_requests: GdapRequestsTable
+  gdap_operations: GdapOperationsTable
+  notifications: NotificationsTable
 }
