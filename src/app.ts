@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs'
 import type { Config } from './config/config.ts'
 import { registerAuditRoutes } from './audit/audit.http.ts'
 import { registerCustomerRoutes } from './customers/customers.http.ts'
+import { registerGraphGdapRoutes } from './gdap/graph.http.ts'
+import { registerNotificationRoutes } from './notifications/notifications.http.ts'
 import { registerIdentityRoutes } from './identity/identity.http.ts'
 import { TokenService } from './identity/tokens.ts'
 import { registerPartnerCenterRoutes } from './partner-center/partner-center.http.ts'
@@ -38,6 +40,8 @@ export async function buildApp(ctx: AppContext, options: { logger?: boolean } = 
   registerAdviceRoutes(app, ctx)
   registerServiceRequestRoutes(app, ctx)
   registerAuditRoutes(app, ctx)
+  registerNotificationRoutes(app, ctx)
+  await registerGraphGdapRoutes(app, ctx)
   await registerPartnerCenterRoutes(app, ctx)
   await registerWebPortal(app, ctx)
   await app.ready()

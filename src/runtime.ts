@@ -18,6 +18,8 @@ import { AppError } from './platform/errors.ts'
 import { t } from './platform/i18n/i18n.ts'
 import type { App } from './platform/http/server.ts'
 import { loadTls } from './platform/tls.ts'
+import { startScheduler } from './platform/scheduler.ts'
+import { runGdapJobs } from './gdap/gdap.jobs.ts'
 
 /**
  * Everything a process that owns the database needs: the lock on the data directory (PGlite),
@@ -85,6 +87,8 @@ export function controlCommands(ctx: AppContext) {
         return { pid: process.pid }
       case 'token':
         return tokenCommand(ctx, args)
+      case 'jobs':
+        return runGdapJobs(ctx)
       case 'migrate':
         return { applied: await migrateToLatest(ctx.db) }
       case 'advise':
@@ -209,6 +213,11 @@ export async function startServer(config: Config, print: (line: string) => void)
       httpsUrl = `https://localhost:${(httpsServer.address() as AddressInfo).port}`
     }
     runtime.control?.setHandler(controlCommands(runtime.ctx))
+    const scheduler = startScheduler(
+      [{ name: 'gdap', run: () => runGdapJobs(runtime.ctx) }],
+      config.SCHEDULER_INTERVAL_SECONDS * 1000,
+      (task, error) => app.log.error({ err: error, task }, 'scheduled task failed'),
+    )
 
     print(
       `Tramite ${httpUrl} (database: ${config.database.kind === 'pglite' ? config.database.dir : 'PostgreSQL'})`,
@@ -226,6 +235,7 @@ export async function startServer(config: Config, print: (line: string) => void)
       httpsUrl,
       certPath: tls?.certPath ?? null,
       async close() {
+        await scheduler.stop()
         if (httpsServer) {
           const closed = new Promise<void>((resolve) => httpsServer!.close(() => resolve()))
           httpsServer.closeIdleConnections()

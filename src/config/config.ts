@@ -99,6 +99,12 @@ export const ConfigSchema = Type.Object({
     default: false,
     description: 'Trust X-Forwarded-* headers (set when behind a reverse proxy).',
   }),
+  SCHEDULER_INTERVAL_SECONDS: Type.Integer({
+    minimum: 1,
+    maximum: 3600,
+    default: 5,
+    description: 'How often each instance runs scheduled work (GDAP activation, expiry, notices).',
+  }),
   LOG_LEVEL: Type.Enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
     default: 'info',
     description: 'Log level of the JSON logs on stdout.',

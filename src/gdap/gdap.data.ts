@@ -47,6 +47,7 @@ export const newRelationshipId = (): string => `${randomUUID()}-${randomUUID()}`
 export const effectiveStatusSql = (now: Date) => sql<GdapStatus>`case
   when r.status = 'approvalPending' and r.approval_requested_at + interval '90 days' <= ${now} then 'expired'
   when r.status in ('active', 'expiring') and r.end_at <= ${now} and r.auto_extend_duration <> 'P180D' then 'expired'
+  when r.status in ('active', 'expiring') and r.end_at <= ${now} then 'active'
   else r.status end`
 
 function relationshipQuery(db: Q) {

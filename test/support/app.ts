@@ -6,6 +6,7 @@ import { buildApp, createContext } from '../../src/app.ts'
 import { loadConfig, type Config } from '../../src/config/config.ts'
 import { tenantIdOf } from '../../src/demo/world.ts'
 import { issueToken } from '../../src/identity/identity.service.ts'
+import { type JobReport, runGdapJobs } from '../../src/gdap/gdap.jobs.ts'
 import type { AppContext } from '../../src/platform/context.ts'
 import type { App } from '../../src/platform/http/server.ts'
 import { TEST_PASSWORD } from './constants.ts'
@@ -46,6 +47,8 @@ export interface TestApp {
   /** A bearer token for a demo user, in their own tenant or a customer's (by domain or id). */
   tokenFor(email: string, tenant?: string): Promise<string>
   signIn(email: string): Promise<BrowserSession>
+  /** Runs the scheduled work once (GDAP activation, expiry, notices…), as the scheduler would. */
+  runJobs(): Promise<JobReport>
   /** Listens on a free port of 127.0.0.1 (for browsers and SDKs); answers the base URL. */
   listen(): Promise<string>
   close(): Promise<void>
@@ -106,6 +109,7 @@ export async function startTestApp(dialect: Dialect, env: Record<string, string>
       const setCookie = String(res.headers['set-cookie'])
       return { cookie: setCookie.split(';')[0]!, csrfToken: res.json().csrfToken }
     },
+    runJobs: () => runGdapJobs(ctx),
     async listen() {
       await app.listen({ port: 0, host: '127.0.0.1' })
       const address = app.server.address() as { port: number }
