@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs'
 import type { Config } from './config/config.ts'
 import { registerAuditRoutes } from './audit/audit.http.ts'
 import { registerCustomerRoutes } from './customers/customers.http.ts'
+import { registerGdapPortalRoutes } from './gdap/gdap.http.ts'
 import { registerGraphGdapRoutes } from './gdap/graph.http.ts'
 import { registerNotificationRoutes } from './notifications/notifications.http.ts'
 import { registerIdentityRoutes } from './identity/identity.http.ts'
@@ -42,6 +43,7 @@ export async function buildApp(ctx: AppContext, options: { logger?: boolean } = 
   registerAuditRoutes(app, ctx)
   registerNotificationRoutes(app, ctx)
   await registerGraphGdapRoutes(app, ctx)
+  registerGdapPortalRoutes(app, ctx)
   await registerPartnerCenterRoutes(app, ctx)
   await registerWebPortal(app, ctx)
   await app.ready()

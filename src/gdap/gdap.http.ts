@@ -1,0 +1,122 @@
+import Type from 'typebox'
+import type { AppContext } from '../platform/context.ts'
+import { actorOf } from '../platform/http/authentication.ts'
+import type { App } from '../platform/http/server.ts'
+import { type Flag, relationshipInsights, roleCatalog, traceAccess } from './gdap-insights.service.ts'
+import { GdapError, partyOf } from './gdap.service.ts'
+
+const FLAGS: Flag[] = ['expiring_soon', 'lost_access', 'no_support_role', 'global_admin']
+const iso = (d: Date | null) => (d ? d.toISOString() : null)
+
+/**
+ * The portal's GDAP views. Changes go through the Graph-compatible API (/v1.0/…), which the web
+ * portal calls like any tool; these routes add what the portal needs on top: the role picker, the
+ * partner's groups and users, the views across customers, and the access trace.
+ */
+export function registerGdapPortalRoutes(app: App, ctx: AppContext): void {
+  const tags = ['GDAP (portal)']
+
+  app.get(
+    '/api/gdap/roles',
+    { schema: { tags, summary: 'Roles GDAP can grant; the least-privileged for support first' } },
+    async (request) => {
+      partyOf(actorOf(request))
+      return { items: await roleCatalog(ctx, request.locale) }
+    },
+  )
+
+  app.get(
+    '/api/gdap/groups',
+    { schema: { tags, summary: "The partner's security groups (for access assignments)" } },
+    async (request) => {
+      const party = partyOf(actorOf(request))
+      if (party.side !== 'partner') throw new GdapError(403, 'gdap_not_allowed')
+      const rows = await ctx.db
+        .selectFrom('security_groups as g')
+        .select(['g.id', 'g.display_name as displayName', 'g.description'])
+        .where('g.tenant_id', '=', party.tenantId)
+        .orderBy('g.display_name')
+        .execute()
+      return { items: rows }
+    },
+  )
+
+  app.get(
+    '/api/gdap/users',
+    { schema: { tags, summary: "The partner's users (for the access trace)" } },
+    async (request) => {
+      const party = partyOf(actorOf(request))
+      if (party.side !== 'partner') throw new GdapError(403, 'gdap_not_allowed')
+      const rows = await ctx.db
+        .selectFrom('users')
+        .select(['id', 'email', 'display_name as displayName'])
+        .where('tenant_id', '=', party.tenantId)
+        .orderBy('display_name')
+        .execute()
+      return { items: rows }
+    },
+  )
+
+  app.get(
+    '/api/gdap/relationships',
+    {
+      schema: {
+        tags,
+        summary:
+          'Relationships across customers, with what needs attention (expiring soon, lost access, no support role, Global Administrator)',
+        querystring: Type.Object(
+          {
+            flag: Type.Optional(Type.Enum(FLAGS)),
+            customer: Type.Optional(Type.String({ maxLength: 64 })),
+          },
+          { additionalProperties: false },
+        ),
+      },
+    },
+    async (request) => {
+      const all = await relationshipInsights(ctx, actorOf(request))
+      const counts = Object.fromEntries(FLAGS.map((f) => [f, all.filter((i) => i.flags.includes(f)).length]))
+      const items = all
+        .filter((i) => !request.query.flag || i.flags.includes(request.query.flag))
+        .filter((i) => !request.query.customer || i.relationship.customerTenantId === request.query.customer)
+        .map(({ relationship: r, assignments, flags }) => ({
+          id: r.id,
+          displayName: r.displayName,
+          partner: { tenantId: r.partnerTenantId, name: r.partnerName },
+          customer: r.customerTenantId ? { tenantId: r.customerTenantId, name: r.customerName } : null,
+          status: r.status,
+          duration: r.duration,
+          autoExtendDuration: r.autoExtendDuration,
+          createdAt: r.createdAt.toISOString(),
+          activatedAt: iso(r.activatedAt),
+          endAt: iso(r.endAt),
+          version: r.version,
+          roles: r.roles,
+          assignments: assignments.map((a) => ({
+            id: a.id,
+            status: a.status,
+            group: { id: a.groupId, displayName: a.groupName },
+            roles: a.roles,
+          })),
+          flags,
+        }))
+      return { counts, total: all.length, items }
+    },
+  )
+
+  app.get(
+    '/api/gdap/trace',
+    {
+      schema: {
+        tags,
+        summary: 'Why can a user (not) act in a customer: groups → assignments → roles → relationship → rule',
+        querystring: Type.Object(
+          { user: Type.String({ minLength: 3, maxLength: 320 }), customer: Type.String({ maxLength: 64 }) },
+          { additionalProperties: false },
+        ),
+      },
+    },
+    async (request) =>
+      traceAccess(ctx, actorOf(request), request.query.user, request.query.customer, request.locale),
+  )
+}
