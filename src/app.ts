@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs'
 import type { Config } from './config/config.ts'
 import { registerAuditRoutes } from './audit/audit.http.ts'
+import { registerArmRoutes } from './azure/arm.http.ts'
 import { registerCustomerRoutes } from './customers/customers.http.ts'
 import { registerGdapPortalRoutes } from './gdap/gdap.http.ts'
 import { registerGraphGdapRoutes } from './gdap/graph.http.ts'
@@ -44,6 +45,7 @@ export async function buildApp(ctx: AppContext, options: { logger?: boolean } = 
   registerNotificationRoutes(app, ctx)
   await registerGraphGdapRoutes(app, ctx)
   registerGdapPortalRoutes(app, ctx)
+  await registerArmRoutes(app, ctx)
   await registerPartnerCenterRoutes(app, ctx)
   await registerWebPortal(app, ctx)
   await app.ready()

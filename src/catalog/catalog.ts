@@ -1,4 +1,5 @@
 import type { Db } from '../platform/db/database.ts'
+import { ensureAzureCatalog } from './azure-catalog.ts'
 import type {
   AzureRoleName,
   DirectoryRolesTable,
@@ -288,6 +289,7 @@ export const SUPPORT_TOPICS: SupportTopicsTable[] = [
 
 /** Inserts the catalog rows, or brings existing ones up to date: one statement per table. */
 export async function ensureCatalog(db: Db): Promise<void> {
+  await ensureAzureCatalog(db)
   await db.transaction().execute(async (trx) => {
     await trx
       .insertInto('workloads')

@@ -1,6 +1,7 @@
 import { type Kysely, type RawBuilder, sql } from 'kysely'
 import type { Db } from '../platform/db/database.ts'
 import type {
+  ArmContact,
   Database,
   ProblemType,
   RequestContact,
@@ -44,6 +45,18 @@ export interface ServiceRequestRecord {
   closedAt: Date | null
   firstResponseDueAt: Date | null
   version: number
+  armName: string | null
+  azureServiceId: string | null
+  azureServiceNameEn: string | null
+  azureServiceNameIt: string | null
+  classificationId: string | null
+  classificationNameEn: string | null
+  classificationNameIt: string | null
+  armContact: ArmContact | null
+  technicalResourceId: string | null
+  problemStartAt: Date | null
+  slaStartedAt: Date | null
+  armDetails: Record<string, unknown> | null
 }
 
 export interface NoteRecord {
@@ -52,6 +65,10 @@ export interface NoteRecord {
   authorTenantId: string
   text: string
   createdAt: Date
+  armName: string | null
+  subject: string | null
+  direction: 'inbound' | 'outbound'
+  sender: string | null
 }
 
 function baseQuery(db: Kysely<Database>) {
@@ -62,6 +79,8 @@ function baseQuery(db: Kysely<Database>) {
     .leftJoin('subscriptions as s', 's.id', 'r.subscription_id')
     .leftJoin('support_topics as st', 'st.id', 'r.support_topic_id')
     .leftJoin('users as u', 'u.id', 'r.created_by_user_id')
+    .leftJoin('azure_services as az', 'az.id', 'r.azure_service_id')
+    .leftJoin('azure_problem_classifications as pc', 'pc.id', 'r.azure_problem_classification_id')
     .select([
       'r.id',
       'r.tenant_id as tenantId',
@@ -95,6 +114,18 @@ function baseQuery(db: Kysely<Database>) {
       'r.closed_at as closedAt',
       'r.first_response_due_at as firstResponseDueAt',
       'r.version',
+      'r.arm_name as armName',
+      'r.azure_service_id as azureServiceId',
+      'az.display_name_en as azureServiceNameEn',
+      'az.display_name_it as azureServiceNameIt',
+      'r.azure_problem_classification_id as classificationId',
+      'pc.display_name_en as classificationNameEn',
+      'pc.display_name_it as classificationNameIt',
+      'r.arm_contact as armContact',
+      'r.technical_resource_id as technicalResourceId',
+      'r.problem_start_at as problemStartAt',
+      'r.sla_started_at as slaStartedAt',
+      'r.arm_details as armDetails',
     ])
 }
 
@@ -126,6 +157,18 @@ export interface NewServiceRequest {
   locale: string
   country: string
   firstResponseDueAt: Date | null
+  azure?: AzureTicketFields | undefined
+}
+
+/** What an Azure ticket filed through Microsoft.Support carries beyond a service request. */
+export interface AzureTicketFields {
+  armName: string | null
+  serviceId: string | null
+  classificationId: string | null
+  contact: ArmContact | null
+  technicalResourceId: string | null
+  problemStartAt: Date | null
+  details: Record<string, unknown> | null
 }
 
 export async function insertServiceRequest(
@@ -161,9 +204,37 @@ export async function insertServiceRequest(
       created_at: now,
       modified_at: now,
       first_response_due_at: input.firstResponseDueAt,
+      sla_started_at: input.firstResponseDueAt ? now : null,
+      arm_name: input.azure?.armName ?? null,
+      azure_service_id: input.azure?.serviceId ?? null,
+      azure_problem_classification_id: input.azure?.classificationId ?? null,
+      arm_contact: input.azure?.contact ? JSON.stringify(input.azure.contact) : null,
+      technical_resource_id: input.azure?.technicalResourceId ?? null,
+      problem_start_at: input.azure?.problemStartAt ?? null,
+      arm_details: input.azure?.details ? JSON.stringify(input.azure.details) : null,
     })
     .execute()
   return id
+}
+
+/** A ticket by its ARM name within a subscription, or by its number. */
+export async function findByArmName(
+  db: Kysely<Database>,
+  subscriptionId: string,
+  name: string,
+): Promise<ServiceRequestRecord | null> {
+  const byName = await baseQuery(db)
+    .where('r.subscription_id', '=', subscriptionId)
+    .where(sql<boolean>`lower(r.arm_name) = lower(${name})`)
+    .executeTakeFirst()
+  if (byName) return byName
+  if (!/^\d{1,30}$/.test(name)) return null
+  return (
+    (await baseQuery(db)
+      .where('r.subscription_id', '=', subscriptionId)
+      .where('r.id', '=', name)
+      .executeTakeFirst()) ?? null
+  )
 }
 
 export async function findServiceRequest(
@@ -183,6 +254,10 @@ export interface RequestFilters {
   status?: RequestStatus | undefined
   severity?: Severity | undefined
   workload?: WorkloadId | undefined
+  subscriptionId?: string | undefined
+  createdAfter?: Date | undefined
+  azureServiceId?: string | undefined
+  classificationId?: string | undefined
   offset: number
   limit: number
 }
@@ -200,6 +275,11 @@ export async function listServiceRequests(
   if (filters.status) conditions.push(sql<boolean>`r.status = ${filters.status}`)
   if (filters.severity) conditions.push(sql<boolean>`r.severity = ${filters.severity}`)
   if (filters.workload) conditions.push(sql<boolean>`r.workload_id = ${filters.workload}`)
+  if (filters.subscriptionId) conditions.push(sql<boolean>`r.subscription_id = ${filters.subscriptionId}`)
+  if (filters.createdAfter) conditions.push(sql<boolean>`r.created_at >= ${filters.createdAfter}`)
+  if (filters.azureServiceId) conditions.push(sql<boolean>`r.azure_service_id = ${filters.azureServiceId}`)
+  if (filters.classificationId)
+    conditions.push(sql<boolean>`r.azure_problem_classification_id = ${filters.classificationId}`)
   const where = conditions.length ? sql<boolean>`${sql.join(conditions, sql` and `)}` : sql<boolean>`true`
   const [items, total] = await Promise.all([
     baseQuery(db)
@@ -227,6 +307,10 @@ export async function listNotes(db: Kysely<Database>, requestId: string): Promis
       'author_tenant_id as authorTenantId',
       'text',
       'created_at as createdAt',
+      'arm_name as armName',
+      'subject',
+      'direction',
+      'sender',
     ])
     .where('request_id', '=', requestId)
     .orderBy('id')
@@ -239,6 +323,7 @@ export async function insertNote(
   author: { userId: string; name: string; tenantId: string },
   text: string,
   now: Date,
+  extra: { armName?: string | undefined; subject?: string | undefined; sender?: string | undefined } = {},
 ): Promise<void> {
   await db
     .insertInto('service_request_notes')
@@ -249,8 +334,51 @@ export async function insertNote(
       author_tenant_id: author.tenantId,
       text,
       created_at: now,
+      arm_name: extra.armName ?? null,
+      subject: extra.subject ?? null,
+      sender: extra.sender ?? null,
     })
     .execute()
+}
+
+/** A new severity restarts the first-response clock (R14) from `now`. */
+export async function updateSeverity(
+  db: Kysely<Database>,
+  id: string,
+  expectedVersion: number,
+  severity: Severity,
+  dueAt: Date | null,
+  now: Date,
+): Promise<boolean> {
+  const result = await db
+    .updateTable('service_requests')
+    .set((eb) => ({
+      severity,
+      first_response_due_at: dueAt,
+      sla_started_at: dueAt ? now : null,
+      modified_at: now,
+      version: eb('version', '+', 1),
+    }))
+    .where('id', '=', id)
+    .where('version', '=', expectedVersion)
+    .executeTakeFirst()
+  return Number(result.numUpdatedRows) === 1
+}
+
+export async function updateArmContact(
+  db: Kysely<Database>,
+  id: string,
+  expectedVersion: number,
+  contact: ArmContact,
+  now: Date,
+): Promise<boolean> {
+  const result = await db
+    .updateTable('service_requests')
+    .set((eb) => ({ arm_contact: JSON.stringify(contact), modified_at: now, version: eb('version', '+', 1) }))
+    .where('id', '=', id)
+    .where('version', '=', expectedVersion)
+    .executeTakeFirst()
+  return Number(result.numUpdatedRows) === 1
 }
 
 /**

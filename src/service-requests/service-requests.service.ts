@@ -3,7 +3,9 @@ import type { Actor } from '../identity/actor.ts'
 import { findUserById } from '../identity/users.data.ts'
 import type { AppContext } from '../platform/context.ts'
 import type { Kysely } from 'kysely'
+import { FIRST_RESPONSE_MINUTES } from '../policy/support-policy.ts'
 import type {
+  ArmContact,
   Database,
   ProblemType,
   RequestContact,
@@ -29,11 +31,14 @@ import {
   insertServiceRequest,
   listNotes,
   listServiceRequests,
+  type AzureTicketFields,
   type NoteRecord,
   type RequestFilters,
   type RequestScope,
   type ServiceRequestRecord,
   touch,
+  updateArmContact,
+  updateSeverity,
   updateStatus,
 } from './service-requests.data.ts'
 
@@ -54,6 +59,8 @@ export interface CreateRequestInput {
   contact?:
     | { userId?: string | undefined; phone?: string | undefined; preferredLanguage?: 'it' | 'en' | undefined }
     | undefined
+  /** Fields of an Azure ticket filed through Microsoft.Support (ARM). */
+  azure?: AzureTicketFields | undefined
 }
 
 const unknownSubscription = (subscription: string) =>
@@ -154,6 +161,7 @@ export async function createServiceRequest(
         firstResponseDueAt: decision.firstResponseMinutes
           ? new Date(now.getTime() + decision.firstResponseMinutes[input.severity] * 60_000)
           : null,
+        azure: input.azure,
       },
       now,
     )
@@ -347,6 +355,7 @@ export function addNoteAsActor(
   id: string,
   text: string,
   expectedVersion?: number,
+  extra: { armName?: string; subject?: string } = {},
 ): Promise<ServiceRequestRecord> {
   return change(ctx, actor, id, 'service_request.note', expectedVersion, async (request, trx) => {
     if (request.status === 'closed') throw new AppError(409, 'request_closed', 'error.request_closed')
@@ -357,6 +366,7 @@ export function addNoteAsActor(
       { userId: actor.userId, name: actor.displayName, tenantId: actor.homeTenantId },
       text.trim(),
       now,
+      { ...extra, sender: actor.email },
     )
     return touch(trx, request.id, request.version, now)
   })
@@ -381,5 +391,35 @@ export function setStatusAsActor(
         throw new AppError(409, 'already_in_status', 'error.already_in_status', { status: request.status })
       return updateStatus(trx, request.id, request.version, status, ctx.now())
     },
+  )
+}
+
+/** A new severity: the first-response target (R14) restarts from now for the new level. */
+export function changeSeverityAsActor(
+  ctx: AppContext,
+  actor: Actor,
+  id: string,
+  severity: Severity,
+  expectedVersion?: number,
+): Promise<ServiceRequestRecord> {
+  return change(ctx, actor, id, 'service_request.severity', expectedVersion, async (request, trx) => {
+    if (request.status === 'closed') throw new AppError(409, 'request_closed', 'error.request_closed')
+    const now = ctx.now()
+    const due = request.firstResponseDueAt
+      ? new Date(now.getTime() + FIRST_RESPONSE_MINUTES[severity] * 60_000)
+      : null
+    return updateSeverity(trx, request.id, request.version, severity, due, now)
+  })
+}
+
+export function updateArmContactAsActor(
+  ctx: AppContext,
+  actor: Actor,
+  id: string,
+  contact: ArmContact,
+  expectedVersion?: number,
+): Promise<ServiceRequestRecord> {
+  return change(ctx, actor, id, 'service_request.contact', expectedVersion, (request, trx) =>
+    updateArmContact(trx, request.id, request.version, contact, ctx.now()),
   )
 }

@@ -331,6 +331,54 @@ export interface ServiceRequestsTable {
   closed_at: NullableTimestamp
   first_response_due_at: NullableTimestamp
   version: Generated<number>
+  arm_name: string | null
+  azure_service_id: string | null
+  azure_problem_classification_id: string | null
+  arm_contact: ColumnType<ArmContact | null, string | null, string | null>
+  technical_resource_id: string | null
+  problem_start_at: NullableTimestamp
+  sla_started_at: NullableTimestamp
+  arm_details: ColumnType<Record<string, unknown> | null, string | null, string | null>
+}
+
+/** The contact profile of an Azure support ticket, as ARM carries it. */
+export interface ArmContact {
+  firstName: string
+  lastName: string
+  preferredContactMethod: 'email' | 'phone'
+  primaryEmailAddress: string
+  additionalEmailAddresses?: string[]
+  phoneNumber?: string
+  preferredTimeZone: string
+  country: string
+  preferredSupportLanguage: string
+}
+
+export interface AzureServicesTable {
+  id: string
+  display_name_en: string
+  display_name_it: string
+  resource_types: Json<string[]>
+  problem_type: ProblemType
+  sort_order: number
+}
+
+export interface AzureProblemClassificationsTable {
+  id: string
+  service_id: string
+  display_name_en: string
+  display_name_it: string
+  sort_order: number
+}
+
+export interface ArmOperationsTable {
+  id: string
+  subscription_id: string
+  resource_id: string
+  status: 'InProgress' | 'Succeeded' | 'Failed'
+  error: ColumnType<Record<string, unknown> | null, string | null, string | null>
+  created_at: CreatedAt
+  finished_at: NullableTimestamp
 }
 
 export interface ServiceRequestNotesTable {
@@ -341,6 +389,10 @@ export interface ServiceRequestNotesTable {
   author_tenant_id: string
   text: string
   created_at: CreatedAt
+  arm_name: string | null
+  subject: string | null
+  direction: Generated<'inbound' | 'outbound'>
+  sender: string | null
 }
 
 export interface AuditEventsTable {
@@ -392,4 +444,7 @@ export interface Database {
   gdap_requests: GdapRequestsTable
   gdap_operations: GdapOperationsTable
   notifications: NotificationsTable
+  azure_services: AzureServicesTable
+  azure_problem_classifications: AzureProblemClassificationsTable
+  arm_operations: ArmOperationsTable
 }

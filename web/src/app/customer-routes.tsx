@@ -3,7 +3,9 @@ import { useSignedInUser } from '../features/auth/session.tsx'
 import { CustomerPage } from '../features/customers/components/CustomerPage.tsx'
 import { CustomersPage } from '../features/customers/components/CustomersPage.tsx'
 import type { Viewer } from '../features/customers/viewer.ts'
+import { CustomerGdapActions } from '../features/gdap/components/CustomerGdapActions.tsx'
 import { NewRequestButton } from '../features/service-requests/components/NewRequestButton.tsx'
+import { useGdapViewer } from './gdap-routes.tsx'
 
 // The customers feature does not know about sessions; the app tells it who is looking.
 function useViewer(): Viewer {
@@ -15,10 +17,23 @@ export function CustomersRoute() {
   return <CustomersPage viewer={useViewer()} />
 }
 
+const relationshipHref = (id: string) => `/gdap/relationships/${encodeURIComponent(id)}`
+
 export function CustomerRoute() {
   const viewer = useViewer()
+  const gdapViewer = useGdapViewer()
   const { tenantId = '' } = useParams()
   // R3: a request on the customer's behalf starts from the customer (Customers → customer → New request).
   const actions = viewer.isPartner ? <NewRequestButton customerTenantId={tenantId} /> : undefined
-  return <CustomerPage viewer={viewer} actions={actions} />
+  const gdapActions = viewer.isPartner ? (
+    <CustomerGdapActions customerTenantId={tenantId} viewer={gdapViewer} />
+  ) : undefined
+  return (
+    <CustomerPage
+      viewer={viewer}
+      actions={actions}
+      gdapActions={gdapActions}
+      relationshipHref={viewer.isPartner ? relationshipHref : undefined}
+    />
+  )
 }

@@ -5,6 +5,13 @@ import { AppShell } from './layout/AppShell.tsx'
 import { NotFoundPage } from './NotFoundPage.tsx'
 import { RouteError } from './RouteError.tsx'
 import { CustomerRoute, CustomersRoute } from './customer-routes.tsx'
+import {
+  AccessTraceRoute,
+  ApprovalRoute,
+  GdapRoute,
+  NewRelationshipRoute,
+  RelationshipDetailRoute,
+} from './gdap-routes.tsx'
 import { NewRequestRoute, RequestDetailRoute, RequestListRoute } from './service-request-routes.tsx'
 
 export const router = createBrowserRouter([
@@ -24,6 +31,11 @@ export const router = createBrowserRouter([
       { path: 'service-requests', element: <RequestListRoute /> },
       { path: 'service-requests/new', element: <NewRequestRoute /> },
       { path: 'service-requests/:id', element: <RequestDetailRoute /> },
+      { path: 'gdap', element: <GdapRoute /> },
+      { path: 'gdap/new', element: <NewRelationshipRoute /> },
+      { path: 'gdap/trace', element: <AccessTraceRoute /> },
+      { path: 'gdap/relationships/:id', element: <RelationshipDetailRoute /> },
+      { path: 'gdap/approve/:id', element: <ApprovalRoute /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

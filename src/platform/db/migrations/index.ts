@@ -2,10 +2,12 @@ import type { Migration } from 'kysely/migration'
 import * as m0001 from './0001_foundation.ts'
 import * as m0002 from './0002_service_requests.ts'
 import * as m0003 from './0003_gdap_lifecycle.ts'
+import * as m0004 from './0004_azure_support.ts'
 
 /** Every migration, in order. Names are stable: they are recorded in the database. */
 export const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
   '0002_service_requests': m0002,
   '0003_gdap_lifecycle': m0003,
+  '0004_azure_support': m0004,
 }

@@ -2,16 +2,26 @@ import { NavDrawer, NavDrawerBody, NavItem, makeStyles, tokens } from '@fluentui
 import {
   ClipboardTaskListLtr20Filled,
   ClipboardTaskListLtr20Regular,
+  Handshake20Filled,
+  Handshake20Regular,
   People20Filled,
   People20Regular,
+  PersonSearch20Filled,
+  PersonSearch20Regular,
+  ShieldKeyhole20Filled,
+  ShieldKeyhole20Regular,
   bundleIcon,
 } from '@fluentui/react-icons'
 import { useTranslation } from 'react-i18next'
 import { useLocation } from 'react-router'
+import { useSession } from '../../features/auth/session.tsx'
 import { useRouterLinkProps } from '../../shared/ui/RouterLink.tsx'
 
 const People = bundleIcon(People20Filled, People20Regular)
 const Requests = bundleIcon(ClipboardTaskListLtr20Filled, ClipboardTaskListLtr20Regular)
+const Gdap = bundleIcon(ShieldKeyhole20Filled, ShieldKeyhole20Regular)
+const Partners = bundleIcon(Handshake20Filled, Handshake20Regular)
+const Trace = bundleIcon(PersonSearch20Filled, PersonSearch20Regular)
 
 const useStyles = makeStyles({
   drawer: {
@@ -27,6 +37,8 @@ const useStyles = makeStyles({
 function sectionOf(pathname: string): string {
   if (pathname.startsWith('/customers')) return 'customers'
   if (pathname.startsWith('/service-requests')) return 'service-requests'
+  if (pathname.startsWith('/gdap/trace')) return 'gdap-trace'
+  if (pathname.startsWith('/gdap')) return 'gdap'
   return ''
 }
 
@@ -36,6 +48,9 @@ export function SideNav({ open }: { open: boolean }) {
   const { pathname } = useLocation()
   const customersLink = useRouterLinkProps('/customers')
   const requestsLink = useRouterLinkProps('/service-requests')
+  const gdapLink = useRouterLinkProps('/gdap')
+  const traceLink = useRouterLinkProps('/gdap/trace')
+  const kind = useSession().user?.tenantKind
   return (
     <NavDrawer
       open={open}
@@ -56,6 +71,21 @@ export function SideNav({ open }: { open: boolean }) {
         >
           {t('nav.serviceRequests')}
         </NavItem>
+        {kind === 'partner' && (
+          <>
+            <NavItem value="gdap" icon={<Gdap />} {...gdapLink} data-testid="nav-gdap">
+              {t('nav.gdap')}
+            </NavItem>
+            <NavItem value="gdap-trace" icon={<Trace />} {...traceLink} data-testid="nav-gdap-trace">
+              {t('nav.accessTrace')}
+            </NavItem>
+          </>
+        )}
+        {kind === 'customer' && (
+          <NavItem value="gdap" icon={<Partners />} {...gdapLink} data-testid="nav-gdap">
+            {t('nav.partnerRelationships')}
+          </NavItem>
+        )}
       </NavDrawerBody>
     </NavDrawer>
   )

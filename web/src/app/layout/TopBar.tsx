@@ -2,6 +2,7 @@ import { Avatar, Button, Hamburger, Tooltip, makeStyles, tokens } from '@fluentu
 import { SignOutRegular } from '@fluentui/react-icons'
 import { useTranslation } from 'react-i18next'
 import { useSession } from '../../features/auth/session.tsx'
+import { NotificationsBell } from '../../features/notifications/components/NotificationsBell.tsx'
 import { LanguageSwitcher } from '../../shared/ui/LanguageSwitcher.tsx'
 import { RouterLink } from '../../shared/ui/RouterLink.tsx'
 
@@ -73,6 +74,7 @@ export function TopBar({ navOpen, onToggleNav }: { navOpen: boolean; onToggleNav
         {t('app.name')}
       </RouterLink>
       <div className={styles.spacer} />
+      {user && <NotificationsBell className={styles.onBrand} />}
       <LanguageSwitcher className={styles.onBrand} appearance="transparent" />
       {user && (
         <div

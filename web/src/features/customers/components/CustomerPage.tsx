@@ -27,6 +27,14 @@ import { SubscriptionsTable } from './SubscriptionsTable.tsx'
 const useStyles = makeStyles({
   section: { marginTop: tokens.spacingVerticalXXL },
   sectionTitle: { display: 'block', marginBottom: tokens.spacingVerticalS },
+  sectionHeader: {
+    display: 'flex',
+    alignItems: 'center',
+    justifyContent: 'space-between',
+    flexWrap: 'wrap',
+    gap: tokens.spacingHorizontalM,
+    marginBottom: tokens.spacingVerticalS,
+  },
   notFound: {
     display: 'flex',
     flexDirection: 'column',
@@ -57,9 +65,20 @@ function CustomersBreadcrumb({ current }: { current?: string }) {
 
 /**
  * One customer: who it is, its subscriptions, and the GDAP relationships with the viewer.
- * `actions` (from the app: e.g. "New request") go next to the customer's name.
+ * `actions` (from the app: e.g. "New request") go next to the customer's name, `gdapActions` next
+ * to the GDAP section's title; `relationshipHref` makes each relationship a link to its page.
  */
-export function CustomerPage({ viewer, actions }: { viewer: Viewer; actions?: ReactNode }) {
+export function CustomerPage({
+  viewer,
+  actions,
+  gdapActions,
+  relationshipHref,
+}: {
+  viewer: Viewer
+  actions?: ReactNode
+  gdapActions?: ReactNode
+  relationshipHref?: ((relationshipId: string) => string) | undefined
+}) {
   const { t } = useTranslation()
   const styles = useStyles()
   const { tenantId = '' } = useParams()
@@ -105,10 +124,13 @@ export function CustomerPage({ viewer, actions }: { viewer: Viewer; actions?: Re
       </section>
 
       <section className={styles.section} aria-labelledby="gdap-title">
-        <Subtitle1 as="h2" id="gdap-title" className={styles.sectionTitle}>
-          {t('gdap.title')}
-        </Subtitle1>
-        <RelationshipsTable relationships={details.data.relationships} />
+        <div className={styles.sectionHeader}>
+          <Subtitle1 as="h2" id="gdap-title">
+            {t('gdap.title')}
+          </Subtitle1>
+          {gdapActions}
+        </div>
+        <RelationshipsTable relationships={details.data.relationships} relationshipHref={relationshipHref} />
       </section>
     </article>
   )

@@ -12,6 +12,7 @@ import {
 } from '@fluentui/react-components'
 import { useTranslation } from 'react-i18next'
 import { useFormat } from '../../../shared/i18n/format.ts'
+import { RouterLink } from '../../../shared/ui/RouterLink.tsx'
 import type { GdapRelationship } from '../api.ts'
 import { GdapStatusBadge } from './GdapStatusBadge.tsx'
 
@@ -33,7 +34,14 @@ const useStyles = makeStyles({
 // The API gives "no auto-extension" as a zero ISO duration.
 const isZeroDuration = (iso: string) => /^P(T0S|0D)$/.test(iso)
 
-export function RelationshipsTable({ relationships }: { relationships: GdapRelationship[] }) {
+export function RelationshipsTable({
+  relationships,
+  relationshipHref,
+}: {
+  relationships: GdapRelationship[]
+  /** Where a relationship's own page is (the app knows); without it names are plain text. */
+  relationshipHref?: ((relationshipId: string) => string) | undefined
+}) {
   const { t } = useTranslation()
   const format = useFormat()
   const styles = useStyles()
@@ -61,7 +69,15 @@ export function RelationshipsTable({ relationships }: { relationships: GdapRelat
       <TableBody>
         {relationships.map((r) => (
           <TableRow key={r.id} data-testid="gdap-relationship-row" data-relationship-id={r.id}>
-            <TableCell>{r.displayName}</TableCell>
+            <TableCell>
+              {relationshipHref ? (
+                <RouterLink to={relationshipHref(r.id)} data-testid="gdap-relationship-link">
+                  {r.displayName}
+                </RouterLink>
+              ) : (
+                r.displayName
+              )}
+            </TableCell>
             <TableCell>
               <GdapStatusBadge status={r.status} />
             </TableCell>

@@ -1,0 +1,83 @@
+import { spawn } from 'node:child_process'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { startTestApp, type TestApp } from '../support/app.ts'
+import { dialects } from '../support/dialects.ts'
+import { serveHttps } from '../support/https.ts'
+import { ROOT } from '../support/process.ts'
+
+describe.each(dialects())(
+  'the official @azure/arm-support client against Tramite (%s)',
+  { timeout: 120_000 },
+  (dialect) => {
+    let t: TestApp
+    let https: Awaited<ReturnType<typeof serveHttps>>
+    beforeAll(async () => {
+      t = await startTestApp(dialect)
+      https = await serveHttps(t)
+    })
+    afterAll(async () => {
+      await https?.close()
+      await t?.close()
+    })
+
+    it('when anna works a ticket for Rossi’s subscription over HTTPS, then every call succeeds; ada for Bianchi is refused by R5', async () => {
+      const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/sdk/azure-support.ts'], {
+        cwd: ROOT,
+        env: {
+          PATH: process.env.PATH,
+          NODE_EXTRA_CA_CERTS: https.certPath,
+          TRAMITE_URL: https.url,
+          ANNA_TOKEN: await t.tokenFor('anna@fabrikam.example', 'rossi.example'),
+          ADA_TOKEN: await t.tokenFor('ada@adatum.example', 'bianchi.example'),
+        },
+      })
+      let stdout = ''
+      let stderr = ''
+      child.stdout.on('data', (c: Buffer) => (stdout += c.toString()))
+      child.stderr.on('data', (c: Buffer) => (stderr += c.toString()))
+      const code = await new Promise<number | null>((resolve) => child.once('exit', resolve))
+      expect(code, stderr).toBe(0)
+      const steps = Object.fromEntries(
+        stdout
+          .trim()
+          .split('\n')
+          .map((line) => JSON.parse(line))
+          .map((s) => [s.step, s]),
+      )
+      expect(steps.operations).toMatchObject({ includesWrite: true })
+      expect(steps.services.count).toBeGreaterThanOrEqual(8)
+      expect(steps.problemClassifications.count).toBeGreaterThanOrEqual(3)
+      expect(steps.checkNameAvailability.nameAvailable).toBe(true)
+      expect(steps.create).toMatchObject({
+        supportPlanType: 'Cloud Solution Provider',
+        slaMinutes: 480,
+        status: 'Open',
+      })
+      expect(steps.list.includesCreated).toBe(true)
+      expect(steps.get).toMatchObject({ title: 'Production VM unreachable', severity: 'minimal' })
+      expect(steps.update).toMatchObject({ severity: 'critical', slaMinutes: 120 })
+      expect(steps.communication).toMatchObject({ name: 'first-update', subject: 'More details' })
+      expect(steps.communications).toMatchObject({ count: 1, body: 'Only the West Europe VMs are affected.' })
+      expect(steps.refused).toMatchObject({
+        refused: true,
+        statusCode: 403,
+        code: 'SupportPolicyRefused',
+        rule: 'R5',
+      })
+      expect(steps.refused.message).toMatch(/Indirect resellers cannot open Azure support requests/)
+
+      // the same ticket, underneath, is a service request: the customer's admin sees it with the CSP plan
+      const requests = (
+        await t.request('GET', '/api/service-requests?workload=azure', {
+          token: await t.tokenFor('admin@rossi.example'),
+        })
+      ).json()
+      expect(requests.items[0]).toMatchObject({
+        title: 'Production VM unreachable',
+        supportPlan: 'csp',
+        severity: 'critical',
+        rule: 'R6',
+      })
+    })
+  },
+)

@@ -1,0 +1,503 @@
+import {
+  Badge,
+  Caption1,
+  Field,
+  MessageBar,
+  MessageBarBody,
+  Select,
+  Spinner,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Text,
+  makeStyles,
+  mergeClasses,
+  tokens,
+} from '@fluentui/react-components'
+import {
+  ArrowDownRegular,
+  CheckmarkCircleFilled,
+  DismissCircleFilled,
+  PersonSearch20Regular,
+} from '@fluentui/react-icons'
+import type { ReactNode } from 'react'
+import { useTranslation } from 'react-i18next'
+import { useSearchParams } from 'react-router'
+import { useApiResource } from '../../../shared/api/use-api-resource.ts'
+import { useDocumentTitle } from '../../../shared/hooks/use-document-title.ts'
+import { useFormat } from '../../../shared/i18n/format.ts'
+import { ErrorMessage } from '../../../shared/ui/ErrorMessage.tsx'
+import { LoadingState } from '../../../shared/ui/LoadingState.tsx'
+import { PageHeader } from '../../../shared/ui/PageHeader.tsx'
+import { RouterLink } from '../../../shared/ui/RouterLink.tsx'
+import { getTrace, listCustomerChoices, listUsers, type AccessTrace, type TraceWorkload } from '../api.ts'
+import type { GdapViewer } from '../viewer.ts'
+import { AssignmentStatusBadge, RelationshipStatusBadge, RuleBadge } from './StatusBadges.tsx'
+
+const useStyles = makeStyles({
+  pickers: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'flex-end',
+    gap: tokens.spacingHorizontalM,
+    marginBottom: tokens.spacingVerticalL,
+  },
+  picker: { minWidth: '280px' },
+  chain: { display: 'flex', flexDirection: 'column', alignItems: 'stretch', maxWidth: '1100px' },
+  arrow: {
+    alignSelf: 'flex-start',
+    marginLeft: '18px',
+    color: tokens.colorNeutralForeground3,
+    fontSize: '20px',
+    lineHeight: 0,
+    padding: `${tokens.spacingVerticalXS} 0`,
+  },
+  step: {
+    display: 'grid',
+    gridTemplateColumns: '36px 1fr',
+    columnGap: tokens.spacingHorizontalM,
+    padding: tokens.spacingHorizontalM,
+    borderRadius: tokens.borderRadiusMedium,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    backgroundColor: tokens.colorNeutralBackground1,
+  },
+  stepBroken: { border: `${tokens.strokeWidthThin} solid ${tokens.colorPaletteRedBorder2}` },
+  number: {
+    width: '28px',
+    height: '28px',
+    borderRadius: tokens.borderRadiusCircular,
+    display: 'inline-flex',
+    alignItems: 'center',
+    justifyContent: 'center',
+    fontWeight: tokens.fontWeightSemibold,
+    backgroundColor: tokens.colorNeutralBackground3,
+  },
+  stepBody: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, minWidth: 0 },
+  stepTitle: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
+  ok: { color: tokens.colorPaletteGreenForeground1, fontSize: '20px' },
+  broken: { color: tokens.colorPaletteRedForeground1, fontSize: '20px' },
+  list: {
+    listStyleType: 'none',
+    margin: 0,
+    padding: 0,
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalXS,
+  },
+  line: { display: 'flex', alignItems: 'center', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
+  strong: { fontWeight: tokens.fontWeightSemibold },
+  muted: { color: tokens.colorNeutralForeground3 },
+  path: {
+    fontFamily: tokens.fontFamilyBase,
+    padding: `0 ${tokens.spacingHorizontalXS}`,
+    borderRadius: tokens.borderRadiusSmall,
+    backgroundColor: tokens.colorNeutralBackground3,
+  },
+  relationship: {
+    padding: tokens.spacingHorizontalS,
+    borderRadius: tokens.borderRadiusMedium,
+    backgroundColor: tokens.colorNeutralBackground2,
+  },
+  verdictCell: {
+    verticalAlign: 'top',
+    paddingTop: tokens.spacingVerticalS,
+    paddingBottom: tokens.spacingVerticalS,
+  },
+  remedy: { display: 'block', marginTop: tokens.spacingVerticalXXS },
+  label: { fontWeight: tokens.fontWeightSemibold },
+  empty: {
+    display: 'flex',
+    flexDirection: 'column',
+    alignItems: 'center',
+    gap: tokens.spacingVerticalS,
+    padding: `${tokens.spacingVerticalXXXL} ${tokens.spacingHorizontalL}`,
+    color: tokens.colorNeutralForeground3,
+  },
+  emptyIcon: { fontSize: '40px' },
+})
+
+/** Why a partner user can (or cannot) act in a customer: the GDAP chain, step by step, and the rules' verdicts. */
+export function AccessTracePage({ viewer }: { viewer: GdapViewer }) {
+  const { t } = useTranslation()
+  const styles = useStyles()
+  useDocumentTitle(t('gdapTrace.title'))
+  const [params, setParams] = useSearchParams()
+  const user = params.get('user') ?? viewer.email
+  const customer = params.get('customer') ?? ''
+  const partner = viewer.tenantKind === 'partner'
+
+  const users = useApiResource((signal) => (partner ? listUsers(signal) : Promise.resolve([])), [partner])
+  const customers = useApiResource(
+    (signal) => (partner ? listCustomerChoices(signal) : Promise.resolve([])),
+    [partner],
+  )
+  const trace = useApiResource(
+    (signal) => (partner && user && customer ? getTrace(user, customer, signal) : Promise.resolve(null)),
+    [partner, user, customer],
+  )
+
+  const choose = (key: 'user' | 'customer', value: string) => {
+    const next = new URLSearchParams(params)
+    if (key === 'user') next.set('user', value)
+    else if (value) next.set(key, value)
+    else next.delete(key)
+    setParams(next, { replace: true })
+  }
+
+  if (!partner) {
+    return (
+      <>
+        <PageHeader title={t('gdapTrace.title')} />
+        <MessageBar intent="info" data-testid="gdap-trace-partner-only">
+          <MessageBarBody>{t('gdapTrace.partnerOnly')}</MessageBarBody>
+        </MessageBar>
+      </>
+    )
+  }
+
+  return (
+    <>
+      <PageHeader title={t('gdapTrace.title')} description={t('gdapTrace.intro')} />
+      <div className={styles.pickers}>
+        <Field label={t('gdapTrace.user')} className={styles.picker}>
+          <Select
+            value={user}
+            onChange={(_event, data) => choose('user', data.value)}
+            data-testid="gdap-trace-user"
+          >
+            {(users.data ?? []).map((u) => (
+              <option key={u.id} value={u.email}>
+                {u.displayName} ({u.email})
+              </option>
+            ))}
+            {!users.data?.some((u) => u.email === user) && <option value={user}>{user}</option>}
+          </Select>
+        </Field>
+        <Field label={t('gdapTrace.customer')} className={styles.picker}>
+          <Select
+            value={customer}
+            onChange={(_event, data) => choose('customer', data.value)}
+            data-testid="gdap-trace-customer"
+          >
+            <option value="">{t('gdapTrace.customerPlaceholder')}</option>
+            {(customers.data ?? []).map((c) => (
+              <option key={c.tenantId} value={c.tenantId}>
+                {c.displayName}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        {trace.loading && customer && <Spinner size="tiny" label={t('gdapTrace.loading')} />}
+      </div>
+      {users.error && <ErrorMessage error={users.error} onRetry={users.reload} />}
+      {customers.error && <ErrorMessage error={customers.error} onRetry={customers.reload} />}
+      {trace.error && <ErrorMessage error={trace.error} onRetry={trace.reload} />}
+      {!customer && (
+        <div className={styles.empty} data-testid="gdap-trace-pick">
+          <PersonSearch20Regular className={styles.emptyIcon} aria-hidden />
+          <Text>{t('gdapTrace.pick')}</Text>
+        </div>
+      )}
+      {customer && !trace.data && trace.loading && <LoadingState label={t('gdapTrace.loading')} />}
+      {customer && trace.data && <TraceChain trace={trace.data} />}
+    </>
+  )
+}
+
+function Step({
+  number,
+  title,
+  ok,
+  testId,
+  children,
+}: {
+  number: number
+  title: string
+  ok: boolean
+  testId: string
+  children: ReactNode
+}) {
+  const { t } = useTranslation()
+  const styles = useStyles()
+  return (
+    <section
+      className={mergeClasses(styles.step, !ok && styles.stepBroken)}
+      data-testid={testId}
+      data-ok={ok}
+      aria-label={title}
+    >
+      <span className={styles.number} aria-hidden>
+        {number}
+      </span>
+      <div className={styles.stepBody}>
+        <div className={styles.stepTitle}>
+          <Text weight="semibold" size={400}>
+            {title}
+          </Text>
+          {ok ? (
+            <CheckmarkCircleFilled className={styles.ok} aria-label={t('gdapTrace.stepOk')} />
+          ) : (
+            <DismissCircleFilled className={styles.broken} aria-label={t('gdapTrace.stepBroken')} />
+          )}
+        </div>
+        {children}
+      </div>
+    </section>
+  )
+}
+
+function Arrow() {
+  const styles = useStyles()
+  return (
+    <span className={styles.arrow} aria-hidden>
+      <ArrowDownRegular />
+    </span>
+  )
+}
+
+function Path({ path }: { path: string[] }) {
+  const { t } = useTranslation()
+  const styles = useStyles()
+  if (path.length <= 1) return <Caption1 className={styles.muted}>{t('gdapTrace.directMember')}</Caption1>
+  return (
+    <Caption1 className={styles.muted}>
+      {t('gdapTrace.nested')}{' '}
+      <span className={styles.path} data-testid="trace-path">
+        {path.join(' → ')}
+      </span>
+    </Caption1>
+  )
+}
+
+function YesNo({ ok, yes, no, testId }: { ok: boolean; yes: string; no: string; testId?: string }) {
+  return (
+    <Badge
+      appearance="tint"
+      color={ok ? 'success' : 'danger'}
+      icon={ok ? <CheckmarkCircleFilled /> : <DismissCircleFilled />}
+      data-testid={testId}
+      data-ok={ok}
+    >
+      {ok ? yes : no}
+    </Badge>
+  )
+}
+
+function TraceChain({ trace }: { trace: AccessTrace }) {
+  const { t } = useTranslation()
+  const format = useFormat()
+  const styles = useStyles()
+  const assignments = trace.relationships.flatMap((r) => r.assignments.map((a) => ({ relationship: r, a })))
+  const reaching = assignments.filter(({ a }) => a.reachesUser && a.status === 'active')
+
+  return (
+    <div
+      className={styles.chain}
+      data-testid="gdap-trace"
+      data-user={trace.user.email}
+      data-customer-id={trace.customer.tenantId}
+    >
+      <Step number={1} title={t('gdapTrace.step.user')} ok={trace.user.adminAgent} testId="trace-step-user">
+        <div className={styles.line}>
+          <span className={styles.strong}>{trace.user.displayName}</span>
+          <span className={styles.muted}>{trace.user.email}</span>
+          <YesNo
+            ok={trace.user.adminAgent}
+            yes={t('gdapTrace.adminAgentYes')}
+            no={t('gdapTrace.adminAgentNo')}
+            testId="trace-admin-agent"
+          />
+        </div>
+        {!trace.user.adminAgent && (
+          <Caption1 className={styles.muted}>{t('gdapTrace.adminAgentHint')}</Caption1>
+        )}
+      </Step>
+      <Arrow />
+      <Step
+        number={2}
+        title={t('gdapTrace.step.groups')}
+        ok={trace.groups.length > 0}
+        testId="trace-step-groups"
+      >
+        {trace.groups.length === 0 ? (
+          <Text className={styles.muted}>{t('gdapTrace.noGroups')}</Text>
+        ) : (
+          <ul className={styles.list}>
+            {trace.groups.map((g) => (
+              <li
+                key={g.id}
+                className={styles.line}
+                data-testid="trace-group"
+                data-group-id={g.id}
+                data-path={g.path.join(' > ')}
+              >
+                <span className={styles.strong}>{g.displayName}</span>
+                <Path path={g.path} />
+              </li>
+            ))}
+          </ul>
+        )}
+      </Step>
+      <Arrow />
+      <Step
+        number={3}
+        title={t('gdapTrace.step.assignments')}
+        ok={reaching.length > 0}
+        testId="trace-step-assignments"
+      >
+        {assignments.length === 0 ? (
+          <Text className={styles.muted}>{t('gdapTrace.noAssignments')}</Text>
+        ) : (
+          <ul className={styles.list}>
+            {assignments.map(({ relationship, a }) => (
+              <li
+                key={a.id}
+                className={styles.line}
+                data-testid="trace-assignment"
+                data-assignment-id={a.id}
+                data-status={a.status}
+                data-reaches-user={a.reachesUser}
+              >
+                <span className={styles.strong}>{a.group.displayName}</span>
+                <span>→ {a.roles.map((r) => r.displayName).join(', ')}</span>
+                <AssignmentStatusBadge status={a.status} />
+                <YesNo ok={a.reachesUser} yes={t('gdapTrace.reaches')} no={t('gdapTrace.notReaches')} />
+                {a.reachesUser && <Path path={a.path} />}
+                <Caption1 className={styles.muted}>
+                  {t('gdapTrace.inRelationship', { name: relationship.displayName })}
+                </Caption1>
+              </li>
+            ))}
+          </ul>
+        )}
+      </Step>
+      <Arrow />
+      <Step
+        number={4}
+        title={t('gdapTrace.step.roles')}
+        ok={trace.grants.length > 0}
+        testId="trace-step-roles"
+      >
+        {trace.grants.length === 0 ? (
+          <Text className={styles.muted}>{t('gdapTrace.noGrants')}</Text>
+        ) : (
+          <ul className={styles.list}>
+            {trace.grants.map((g) => (
+              <li
+                key={`${g.assignmentId}-${g.roleId}`}
+                className={styles.line}
+                data-testid="trace-grant"
+                data-role-id={g.roleId}
+              >
+                <span className={styles.strong}>{g.roleName}</span>
+                <span className={styles.muted}>
+                  {t('gdapTrace.grant', { group: g.groupName, relationship: g.relationshipName })}
+                </span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </Step>
+      <Arrow />
+      <Step
+        number={5}
+        title={t('gdapTrace.step.relationships', { customer: trace.customer.name })}
+        ok={trace.relationships.some((r) => r.givesAccess)}
+        testId="trace-step-relationships"
+      >
+        {trace.relationships.length === 0 ? (
+          <Text className={styles.muted}>{t('gdapTrace.noRelationships')}</Text>
+        ) : (
+          <ul className={styles.list}>
+            {trace.relationships.map((r) => (
+              <li
+                key={r.id}
+                className={styles.relationship}
+                data-testid="trace-relationship"
+                data-relationship-id={r.id}
+                data-status={r.status}
+                data-gives-access={r.givesAccess}
+              >
+                <div className={styles.line}>
+                  <RouterLink to={`/gdap/relationships/${encodeURIComponent(r.id)}`}>
+                    {r.displayName}
+                  </RouterLink>
+                  <RelationshipStatusBadge status={r.status} />
+                  <YesNo ok={r.givesAccess} yes={t('gdapTrace.givesAccess')} no={t('gdapTrace.noAccess')} />
+                  {r.endAt && (
+                    <Caption1 className={styles.muted}>
+                      {t(
+                        new Date(r.endAt).getTime() <= Date.now()
+                          ? 'gdapStatus.endedOn'
+                          : 'gdapStatus.endsOn',
+                        {
+                          date: format.date(r.endAt),
+                        },
+                      )}
+                    </Caption1>
+                  )}
+                </div>
+                <Caption1 className={styles.muted}>
+                  {t('gdapTrace.relationshipRoles', { roles: r.roles.map((x) => x.displayName).join(', ') })}
+                </Caption1>
+              </li>
+            ))}
+          </ul>
+        )}
+      </Step>
+      <Arrow />
+      <Step
+        number={6}
+        title={t('gdapTrace.step.verdicts')}
+        ok={trace.verdicts.some((v) => v.allowed)}
+        testId="trace-step-verdicts"
+      >
+        <Table aria-label={t('gdapTrace.step.verdicts')} data-testid="trace-verdicts">
+          <TableHeader>
+            <TableRow>
+              <TableHeaderCell>{t('gdapTrace.column.workload')}</TableHeaderCell>
+              <TableHeaderCell>{t('gdapTrace.column.result')}</TableHeaderCell>
+              <TableHeaderCell>{t('gdapTrace.column.why')}</TableHeaderCell>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {trace.verdicts.map((v) => (
+              <TableRow
+                key={v.workload}
+                data-testid="trace-verdict"
+                data-workload={v.workload}
+                data-allowed={v.allowed}
+                data-rule={v.rule ?? ''}
+                data-reason={v.reason}
+              >
+                <TableCell className={styles.verdictCell}>
+                  <span className={styles.strong}>
+                    {t(`gdapTrace.workload.${v.workload as TraceWorkload}`)}
+                  </span>
+                </TableCell>
+                <TableCell className={styles.verdictCell}>
+                  <span className={styles.line}>
+                    <YesNo ok={v.allowed} yes={t('gdapTrace.allowed')} no={t('gdapTrace.refused')} />
+                    {v.rule && <RuleBadge rule={v.rule} />}
+                  </span>
+                </TableCell>
+                <TableCell className={styles.verdictCell}>
+                  <Text data-testid="trace-verdict-message">{v.message}</Text>
+                  {v.remedy && (
+                    <Text className={styles.remedy} data-testid="trace-verdict-remedy">
+                      <span className={styles.label}>{t('gdapTrace.remedy')}: </span>
+                      {v.remedy}
+                    </Text>
+                  )}
+                </TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      </Step>
+    </div>
+  )
+}

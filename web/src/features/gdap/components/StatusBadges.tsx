@@ -1,0 +1,62 @@
+import { Badge, type BadgeProps } from '@fluentui/react-components'
+import { useTranslation } from 'react-i18next'
+import type { AssignmentStatus, GdapStatus } from '../api.ts'
+
+const STATUS_COLORS: Record<GdapStatus, BadgeProps['color']> = {
+  created: 'informative',
+  approvalPending: 'warning',
+  approved: 'informative',
+  activating: 'informative',
+  active: 'success',
+  expiring: 'warning',
+  terminationRequested: 'warning',
+  terminating: 'warning',
+  terminated: 'danger',
+  expired: 'danger',
+}
+
+export function RelationshipStatusBadge({ status }: { status: GdapStatus }) {
+  const { t } = useTranslation()
+  return (
+    <Badge
+      appearance="tint"
+      color={STATUS_COLORS[status] ?? 'informative'}
+      data-testid="gdap-status"
+      data-status={status}
+    >
+      {t(`gdapStatus.${status}`, { defaultValue: status })}
+    </Badge>
+  )
+}
+
+const ASSIGNMENT_COLORS: Record<AssignmentStatus, BadgeProps['color']> = {
+  pending: 'informative',
+  active: 'success',
+  deleting: 'warning',
+  deleted: 'subtle',
+  error: 'danger',
+}
+
+export function AssignmentStatusBadge({ status }: { status: AssignmentStatus }) {
+  const { t } = useTranslation()
+  return (
+    <Badge
+      appearance="tint"
+      size="small"
+      color={ASSIGNMENT_COLORS[status] ?? 'informative'}
+      data-testid="gdap-assignment-status"
+      data-status={status}
+    >
+      {t(`gdap.assignmentStatus.${status}`, { defaultValue: status })}
+    </Badge>
+  )
+}
+
+/** The rule id as a small neutral badge ("R9"). */
+export function RuleBadge({ rule }: { rule: string }) {
+  return (
+    <Badge appearance="outline" color="informative" size="small" data-testid="rule-badge" data-rule={rule}>
+      {rule}
+    </Badge>
+  )
+}
