@@ -5,7 +5,7 @@ import { defineConfig } from 'vite'
 /**
  * The web portal. Built to web/dist, which the Tramite server serves at / (with its own CSP:
  * no inline scripts, no third-party origins). `npx vite --config web/vite.config.ts` serves it
- * with hot reload and forwards /api to a Tramite server (TRAMITE_DEV_API, default port 3000).
+ * with hot reload and forwards /api and /v1.0 (Graph) to a Tramite server (TRAMITE_DEV_API, default port 3000).
  */
 export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
@@ -18,6 +18,9 @@ export default defineConfig({
     chunkSizeWarningLimit: 1500,
   },
   server: {
-    proxy: { '/api': process.env.TRAMITE_DEV_API ?? 'http://localhost:3000' },
+    proxy: {
+      '/api': process.env.TRAMITE_DEV_API ?? 'http://localhost:3000',
+      '/v1.0': process.env.TRAMITE_DEV_API ?? 'http://localhost:3000',
+    },
   },
 })

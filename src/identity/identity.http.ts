@@ -3,11 +3,11 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import Type from 'typebox'
 import type { AppContext } from '../platform/context.ts'
 import { rateLimited } from '../platform/errors.ts'
-import { SESSION_COOKIE } from '../platform/http/authentication.ts'
+import { actorOf, SESSION_COOKIE } from '../platform/http/authentication.ts'
 import { databaseRateLimitStore } from '../platform/http/rate-limit-store.ts'
 import type { App } from '../platform/http/server.ts'
 import { type Actor, actorFor } from './actor.ts'
-import { authenticatePassword } from './identity.service.ts'
+import { authenticatePassword, issueToken } from './identity.service.ts'
 import { createSession, deleteSession } from './sessions.data.ts'
 
 const SessionUser = Type.Object({
@@ -111,6 +111,50 @@ export async function registerIdentityRoutes(app: App, ctx: AppContext): Promise
       if (id) await deleteSession(ctx.db, id)
       reply.clearCookie(SESSION_COOKIE, { path: '/' })
       return reply.status(204).send()
+    },
+  )
+
+  app.post(
+    '/api/session/delegation',
+    {
+      schema: {
+        tags: ['identity'],
+        summary:
+          "A short-lived bearer token in a customer's tenant (the delegated context), for the workload portals",
+        description:
+          'Issued only while an active GDAP relationship gives one of your security groups a role in that tenant; ' +
+          'the token stops working the moment that ends.',
+        body: Type.Object(
+          {
+            tenantId: Type.String({ format: 'uuid' }),
+            audience: Type.Optional(
+              Type.Enum(['urn:tramite:api', 'https://management.azure.com', 'https://graph.microsoft.com']),
+            ),
+          },
+          { additionalProperties: false },
+        ),
+        response: {
+          200: Type.Object({
+            token: Type.String(),
+            expiresAt: Type.String({ format: 'date-time' }),
+            tenant: Type.Object({ tenantId: Type.String(), name: Type.String() }),
+          }),
+        },
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request)
+      const issued = await issueToken(ctx, actor.email, request.body.tenantId, request.body.audience)
+      const tenant = await ctx.db
+        .selectFrom('tenants')
+        .select(['id', 'display_name'])
+        .where('id', '=', request.body.tenantId)
+        .executeTakeFirstOrThrow()
+      return {
+        token: issued.token,
+        expiresAt: issued.expiresAt.toISOString(),
+        tenant: { tenantId: tenant.id, name: tenant.display_name },
+      }
     },
   )
 

@@ -3,6 +3,7 @@ import {
   Caption1,
   Checkbox,
   Field,
+  Label,
   MessageBar,
   MessageBarActions,
   MessageBarBody,
@@ -66,6 +67,8 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground2,
     maxWidth: '640px',
   },
+  rolesGroup: { display: 'flex', flexDirection: 'column', gap: '2px' },
+  error: { color: tokens.colorPaletteRedForeground1 },
   addActions: { display: 'flex', gap: tokens.spacingHorizontalS },
 })
 
@@ -382,17 +385,19 @@ export function AssignmentEditor({
                   ))}
                 </Select>
               </Field>
-              <Field
-                label={t('gdapAssignments.roles')}
-                hint={t('gdapAssignments.rolesHint')}
-                required
-                validationState={submitted && newRoles.length === 0 ? 'error' : 'none'}
-                validationMessage={
-                  submitted && newRoles.length === 0 ? t('gdapAssignments.rolesRequired') : undefined
-                }
-              >
+              {/* not a <Field>: a Field marks every checkbox inside it as required */}
+              <div role="group" aria-labelledby="gdap-assignment-roles-label" className={styles.rolesGroup}>
+                <Label id="gdap-assignment-roles-label" required>
+                  {t('gdapAssignments.roles')}
+                </Label>
+                <Caption1 className={styles.muted}>{t('gdapAssignments.rolesHint')}</Caption1>
                 {roleChecks(newRoles, setNewRoles, 'gdap-assignment-role', busy !== null)}
-              </Field>
+                {submitted && newRoles.length === 0 && (
+                  <Caption1 role="alert" className={styles.error}>
+                    {t('gdapAssignments.rolesRequired')}
+                  </Caption1>
+                )}
+              </div>
               <div className={styles.addActions}>
                 <Button
                   type="submit"

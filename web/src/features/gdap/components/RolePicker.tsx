@@ -2,7 +2,7 @@ import {
   Badge,
   Caption1,
   Checkbox,
-  Field,
+  Label,
   MessageBar,
   MessageBarBody,
   Text,
@@ -40,6 +40,8 @@ const useStyles = makeStyles({
   header: { display: 'flex', alignItems: 'center', flexWrap: 'wrap', gap: tokens.spacingHorizontalXS },
   body: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS, paddingLeft: '32px' },
   description: { color: tokens.colorNeutralForeground2 },
+  heading: { display: 'flex', flexDirection: 'column', gap: '2px' },
+  error: { color: tokens.colorPaletteRedForeground1 },
   messages: {
     display: 'flex',
     flexDirection: 'column',
@@ -139,18 +141,24 @@ export function RolePicker({
   const otherPrivileged = chosenRoles.filter((r) => r.privileged && r.id !== GLOBAL_ADMINISTRATOR)
   const noSupportRole = chosenRoles.length > 0 && !chosenRoles.some(canFileTickets)
 
+  // Not a <Field>: a Field marks every checkbox inside it as required.
   return (
-    <Field
-      label={t('gdapRoles.label')}
-      hint={t('gdapRoles.hint')}
-      required
-      validationMessage={validationMessage}
-      validationState={validationMessage ? 'error' : 'none'}
-    >
-      <div role="group" aria-label={t('gdapRoles.label')} data-testid="gdap-role-picker">
+    <div role="group" aria-labelledby="gdap-role-picker-label" data-testid="gdap-role-picker">
+      <div className={styles.heading}>
+        <Label id="gdap-role-picker-label" required weight="semibold">
+          {t('gdapRoles.label')}
+        </Label>
+        <Caption1 className={styles.description}>{t('gdapRoles.hint')}</Caption1>
         <Caption1 data-testid="gdap-role-count">
           {t('gdapRoles.selectedCount', { count: chosen.size })}
         </Caption1>
+        {validationMessage && (
+          <Caption1 role="alert" className={styles.error} data-testid="gdap-role-error">
+            {validationMessage}
+          </Caption1>
+        )}
+      </div>
+      <div>
         <div className={styles.grid}>
           {roles.map((role) => {
             const isChosen = chosen.has(role.id)
@@ -210,6 +218,6 @@ export function RolePicker({
           )}
         </div>
       </div>
-    </Field>
+    </div>
   )
 }
