@@ -4,6 +4,7 @@ import { registerAuditRoutes } from './audit/audit.http.ts'
 import { registerArmRoutes } from './azure/arm.http.ts'
 import { registerCustomerRoutes } from './customers/customers.http.ts'
 import { registerGdapPortalRoutes } from './gdap/gdap.http.ts'
+import { registerHealthRoutes } from './health/health.http.ts'
 import { registerGraphGdapRoutes } from './gdap/graph.http.ts'
 import { registerNotificationRoutes } from './notifications/notifications.http.ts'
 import { registerIdentityRoutes } from './identity/identity.http.ts'
@@ -12,6 +13,7 @@ import { registerPartnerCenterRoutes } from './partner-center/partner-center.htt
 import { registerAdviceRoutes } from './policy/advice.http.ts'
 import { registerServiceRequestRoutes } from './service-requests/service-requests.http.ts'
 import type { AppContext } from './platform/context.ts'
+import { localEventBus, postgresEventBus } from './platform/events.ts'
 import type { DatabaseHandle } from './platform/db/database.ts'
 import { createServer, type App } from './platform/http/server.ts'
 import { registerWebPortal } from './platform/http/static-web.ts'
@@ -30,6 +32,7 @@ export function createContext(
     db: database.db,
     dbKind: database.kind,
     tokens: new TokenService(database.db, config.TOKEN_LIFETIME_SECONDS),
+    events: config.database.kind === 'postgres' ? postgresEventBus(config.database.url) : localEventBus(),
     now,
   }
 }
@@ -46,6 +49,7 @@ export async function buildApp(ctx: AppContext, options: { logger?: boolean } = 
   await registerGraphGdapRoutes(app, ctx)
   registerGdapPortalRoutes(app, ctx)
   await registerArmRoutes(app, ctx)
+  registerHealthRoutes(app, ctx)
   await registerPartnerCenterRoutes(app, ctx)
   await registerWebPortal(app, ctx)
   await app.ready()

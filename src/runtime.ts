@@ -55,6 +55,7 @@ export async function openRuntime(config: Config): Promise<Runtime> {
       control,
       seed,
       async close() {
+        await ctx.events.close()
         await db.close()
         await control?.close()
       },

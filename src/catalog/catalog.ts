@@ -3,6 +3,7 @@ import { ensureAzureCatalog } from './azure-catalog.ts'
 import type {
   AzureRoleName,
   DirectoryRolesTable,
+  HealthServicesTable,
   SupportTopicsTable,
   WorkloadsTable,
 } from '../platform/db/schema.ts'
@@ -287,6 +288,30 @@ export const SUPPORT_TOPICS: SupportTopicsTable[] = [
   ]),
 ]
 
+/** The services whose health is published, per workload (Graph's serviceHealth ids and names). */
+export const HEALTH_SERVICES: HealthServicesTable[] = (
+  [
+    ['Exchange', 'office365', 'Exchange Online', 'EX'],
+    ['SharePoint', 'office365', 'SharePoint Online', 'SP'],
+    ['microsoftteams', 'office365', 'Microsoft Teams', 'TM'],
+    ['OneDriveForBusiness', 'office365', 'OneDrive for Business', 'OD'],
+    ['OfficeClient', 'office365', 'Microsoft 365 Apps', 'OC'],
+    ['Intune', 'ems', 'Microsoft Intune', 'IT'],
+    ['EntraID', 'ems', 'Microsoft Entra', 'EN'],
+    ['DynamicsCRM', 'dynamics', 'Dynamics 365 Apps', 'CR'],
+    ['AzureVirtualMachines', 'azure', 'Azure Virtual Machines', 'VM'],
+    ['AzureStorage', 'azure', 'Azure Storage', 'ST'],
+    ['AzureSQLDatabase', 'azure', 'Azure SQL Database', 'SQ'],
+    ['AzureAppService', 'azure', 'Azure App Service', 'AS'],
+  ] as const
+).map(([id, workload_id, display_name, incident_prefix], i) => ({
+  id,
+  workload_id,
+  display_name,
+  incident_prefix,
+  sort_order: i + 1,
+}))
+
 /** Inserts the catalog rows, or brings existing ones up to date: one statement per table. */
 export async function ensureCatalog(db: Db): Promise<void> {
   await ensureAzureCatalog(db)
@@ -316,6 +341,18 @@ export async function ensureCatalog(db: Db): Promise<void> {
           files_azure_tickets: eb.ref('excluded.files_azure_tickets'),
           reads_service_health: eb.ref('excluded.reads_service_health'),
           is_privileged: eb.ref('excluded.is_privileged'),
+        })),
+      )
+      .execute()
+    await trx
+      .insertInto('health_services')
+      .values(HEALTH_SERVICES)
+      .onConflict((oc) =>
+        oc.column('id').doUpdateSet((eb) => ({
+          workload_id: eb.ref('excluded.workload_id'),
+          display_name: eb.ref('excluded.display_name'),
+          incident_prefix: eb.ref('excluded.incident_prefix'),
+          sort_order: eb.ref('excluded.sort_order'),
         })),
       )
       .execute()

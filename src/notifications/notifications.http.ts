@@ -16,6 +16,7 @@ const TEXTS: Record<Locale, Record<string, string>> = {
       'The GDAP relationship “{relationship}” between {partner} and {customer} ends tomorrow, {date}.',
     'gdap.expired':
       'The GDAP relationship “{relationship}” between {partner} and {customer} expired on {date}: its roles no longer apply.',
+    'health.incident_updated': 'Incident {incident} “{title}” was updated: {status}.',
   },
   it: {
     'gdap.expires_in_30':
@@ -26,6 +27,7 @@ const TEXTS: Record<Locale, Record<string, string>> = {
       'La relazione GDAP “{relationship}” tra {partner} e {customer} termina domani, il {date}.',
     'gdap.expired':
       'La relazione GDAP “{relationship}” tra {partner} e {customer} è scaduta il {date}: i suoi ruoli non valgono più.',
+    'health.incident_updated': "L'evento imprevisto {incident} “{title}” è stato aggiornato: {status}.",
   },
 }
 

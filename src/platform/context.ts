@@ -1,6 +1,7 @@
 import type { Config } from '../config/config.ts'
 import type { TokenService } from '../identity/tokens.ts'
 import type { Db } from './db/database.ts'
+import type { EventBus } from './events.ts'
 
 /** What business functions need from the platform; built once at start, passed down explicitly. */
 export interface AppContext {
@@ -8,6 +9,8 @@ export interface AppContext {
   db: Db
   dbKind: 'pglite' | 'postgres'
   tokens: TokenService
+  /** Events every instance hears (live updates). */
+  events: EventBus
   /** The current time; tests move it to check time-dependent rules. */
   now(): Date
 }

@@ -1,6 +1,6 @@
 import { sql } from 'kysely'
 import { customersOf } from '../customers/customers.data.ts'
-import { activeIncidents } from '../health/incidents.seam.ts'
+import { activeIncidents } from '../health/active-incidents.ts'
 import type { UserRecord } from '../identity/users.data.ts'
 import type { Db } from '../platform/db/database.ts'
 import { isUuid } from '../platform/ids.ts'

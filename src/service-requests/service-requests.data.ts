@@ -57,6 +57,9 @@ export interface ServiceRequestRecord {
   problemStartAt: Date | null
   slaStartedAt: Date | null
   armDetails: Record<string, unknown> | null
+  linkedIncidentId: string | null
+  linkedIncidentTitle: string | null
+  linkedIncidentStatus: string | null
 }
 
 export interface NoteRecord {
@@ -81,6 +84,7 @@ function baseQuery(db: Kysely<Database>) {
     .leftJoin('users as u', 'u.id', 'r.created_by_user_id')
     .leftJoin('azure_services as az', 'az.id', 'r.azure_service_id')
     .leftJoin('azure_problem_classifications as pc', 'pc.id', 'r.azure_problem_classification_id')
+    .leftJoin('incidents as li', 'li.id', 'r.linked_incident_id')
     .select([
       'r.id',
       'r.tenant_id as tenantId',
@@ -126,6 +130,9 @@ function baseQuery(db: Kysely<Database>) {
       'r.problem_start_at as problemStartAt',
       'r.sla_started_at as slaStartedAt',
       'r.arm_details as armDetails',
+      'r.linked_incident_id as linkedIncidentId',
+      'li.title as linkedIncidentTitle',
+      'li.status as linkedIncidentStatus',
     ])
 }
 
@@ -158,6 +165,7 @@ export interface NewServiceRequest {
   country: string
   firstResponseDueAt: Date | null
   azure?: AzureTicketFields | undefined
+  linkedIncidentId?: string | null | undefined
 }
 
 /** What an Azure ticket filed through Microsoft.Support carries beyond a service request. */
@@ -212,6 +220,7 @@ export async function insertServiceRequest(
       technical_resource_id: input.azure?.technicalResourceId ?? null,
       problem_start_at: input.azure?.problemStartAt ?? null,
       arm_details: input.azure?.details ? JSON.stringify(input.azure.details) : null,
+      linked_incident_id: input.linkedIncidentId ?? null,
     })
     .execute()
   return id

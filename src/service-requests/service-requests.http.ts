@@ -57,6 +57,9 @@ export function presentRequest(r: ServiceRequestRecord, locale: Locale, notes?: 
     closedAt: iso(r.closedAt),
     firstResponseDueAt: iso(r.firstResponseDueAt),
     version: r.version,
+    linkedIncident: r.linkedIncidentId
+      ? { id: r.linkedIncidentId, title: r.linkedIncidentTitle, status: r.linkedIncidentStatus }
+      : null,
     ...(notes
       ? {
           notes: notes.map((n) => ({
@@ -135,6 +138,7 @@ export function registerServiceRequestRoutes(app: App, ctx: AppContext): void {
             handledBy: Type.Optional(HandledBySchema),
             supportPlan: Type.Optional(SupportPlanSchema),
             entitlementId: Type.Optional(Type.String({ format: 'uuid' })),
+            linkedIncidentId: Type.Optional(Type.String({ maxLength: 20 })),
             contact: Type.Optional(
               Type.Object(
                 {

@@ -61,6 +61,8 @@ export interface CreateRequestInput {
     | undefined
   /** Fields of an Azure ticket filed through Microsoft.Support (ARM). */
   azure?: AzureTicketFields | undefined
+  /** "File anyway, linked to it": one of the active incidents the advice listed first (R4). */
+  linkedIncidentId?: string | undefined
 }
 
 const unknownSubscription = (subscription: string) =>
@@ -96,6 +98,11 @@ export async function createServiceRequest(
   if (!decision.allowed) {
     await auditDecision(ctx, actor, asked, 'service_request.create')
     throw new PolicyRefusal(asked, input.workload)
+  }
+  if (input.linkedIncidentId && !decision.incidents.some((i) => i.id === input.linkedIncidentId)) {
+    throw new AppError(400, 'unknown_incident', 'error.unknown_incident', {
+      incident: input.linkedIncidentId,
+    })
   }
   if (input.supportTopicId) {
     const topic = await ctx.db
@@ -162,6 +169,7 @@ export async function createServiceRequest(
           ? new Date(now.getTime() + decision.firstResponseMinutes[input.severity] * 60_000)
           : null,
         azure: input.azure,
+        linkedIncidentId: input.linkedIncidentId ?? null,
       },
       now,
     )

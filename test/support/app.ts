@@ -117,6 +117,7 @@ export async function startTestApp(dialect: Dialect, env: Record<string, string>
     },
     async close() {
       await app.close()
+      await ctx.events.close()
       await db.close()
       rmSync(dataDir, { recursive: true, force: true })
     },

@@ -339,6 +339,7 @@ export interface ServiceRequestsTable {
   problem_start_at: NullableTimestamp
   sla_started_at: NullableTimestamp
   arm_details: ColumnType<Record<string, unknown> | null, string | null, string | null>
+  linked_incident_id: string | null
 }
 
 /** The contact profile of an Azure support ticket, as ARM carries it. */
@@ -413,6 +414,80 @@ export interface AuditEventsTable {
   details: ColumnType<Record<string, unknown>, string | undefined, never>
 }
 
+export type IncidentStatus =
+  | 'serviceOperational'
+  | 'investigating'
+  | 'restoringService'
+  | 'verifyingService'
+  | 'serviceRestored'
+  | 'postIncidentReviewPublished'
+  | 'serviceDegradation'
+  | 'serviceInterruption'
+  | 'extendedRecovery'
+  | 'falsePositive'
+  | 'investigationSuspended'
+  | 'resolved'
+  | 'mitigatedExternal'
+  | 'mitigated'
+  | 'resolvedExternal'
+  | 'confirmed'
+  | 'reported'
+
+export interface HealthServicesTable {
+  id: string
+  workload_id: WorkloadId
+  display_name: string
+  incident_prefix: string
+  sort_order: number
+}
+
+export interface IncidentsTable {
+  id: string
+  title: string
+  classification: 'incident' | 'advisory'
+  origin: Generated<'microsoft' | 'thirdParty' | 'customer'>
+  status: IncidentStatus
+  is_resolved: boolean
+  feature: string | null
+  feature_group: string | null
+  impact_description: string
+  high_impact: Generated<boolean>
+  all_tenants: boolean
+  start_at: Timestamp
+  end_at: NullableTimestamp
+  created_at: CreatedAt
+  last_modified_at: ColumnType<Date, Date | string | undefined, Date | string>
+  created_by_user_id: string | null
+  version: Generated<number>
+}
+
+export interface IncidentServicesTable {
+  incident_id: string
+  service_id: string
+  is_primary: Generated<boolean>
+}
+
+export interface IncidentTenantsTable {
+  incident_id: string
+  tenant_id: string
+}
+
+export interface IncidentPostsTable {
+  id: Generated<number>
+  incident_id: string
+  post_type: 'regular' | 'quick' | 'strategic'
+  status: string
+  content: string
+  created_by_user_id: string | null
+  created_at: CreatedAt
+}
+
+export interface IncidentFollowersTable {
+  incident_id: string
+  user_id: string
+  created_at: CreatedAt
+}
+
 export interface Database {
   tenants: TenantsTable
   partners: PartnersTable
@@ -447,4 +522,10 @@ export interface Database {
   azure_services: AzureServicesTable
   azure_problem_classifications: AzureProblemClassificationsTable
   arm_operations: ArmOperationsTable
+  health_services: HealthServicesTable
+  incidents: IncidentsTable
+  incident_services: IncidentServicesTable
+  incident_tenants: IncidentTenantsTable
+  incident_posts: IncidentPostsTable
+  incident_followers: IncidentFollowersTable
 }

@@ -32,6 +32,8 @@ export const en = {
   'error.unknown_subscription': 'There is no subscription {subscription} for this tenant.',
   'error.unknown_topic': 'There is no support topic {topic} for {workload}.',
   'error.already_in_status': 'The request is already {status}.',
+  'error.unknown_incident':
+    'There is no active incident {incident} for this tenant and workload to link the request to.',
 } as const
 
 export type MessageKey = keyof typeof en
@@ -67,4 +69,6 @@ export const it: Record<MessageKey, string> = {
   'error.unknown_subscription': 'Non esiste la sottoscrizione {subscription} per questo tenant.',
   'error.unknown_topic': 'Non esiste la categoria di supporto {topic} per {workload}.',
   'error.already_in_status': 'La richiesta è già {status}.',
+  'error.unknown_incident':
+    'Non esiste un evento imprevisto attivo {incident} per questo tenant e carico di lavoro a cui collegare la richiesta.',
 }

@@ -3,6 +3,7 @@ import * as m0001 from './0001_foundation.ts'
 import * as m0002 from './0002_service_requests.ts'
 import * as m0003 from './0003_gdap_lifecycle.ts'
 import * as m0004 from './0004_azure_support.ts'
+import * as m0005 from './0005_service_health.ts'
 
 /** Every migration, in order. Names are stable: they are recorded in the database. */
 export const migrations: Record<string, Migration> = {
@@ -10,4 +11,5 @@ export const migrations: Record<string, Migration> = {
   '0002_service_requests': m0002,
   '0003_gdap_lifecycle': m0003,
   '0004_azure_support': m0004,
+  '0005_service_health': m0005,
 }

@@ -167,7 +167,12 @@ export interface TraceVerdict {
 export interface AccessTrace {
   user: { id: string; email: string; displayName: string; roles: string[]; adminAgent: boolean }
   customer: { tenantId: string; name: string }
-  groups: { id: string; displayName: string; path: string[] }[]
+  /**
+   * `path`: how the user belongs, from a direct membership to this group (the shortest way).
+   * `paths` (every way, when the server sends them) shows nesting even when the user is also a
+   * direct member.
+   */
+  groups: { id: string; displayName: string; path: string[]; paths?: string[][] }[]
   relationships: TraceRelationship[]
   grants: {
     relationshipId: string

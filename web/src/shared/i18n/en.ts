@@ -763,6 +763,8 @@ export const en = {
     notReaches: 'does not reach the user',
     inRelationship: 'in “{{name}}”',
     noGrants: 'No role reaches the user in this customer.',
+    filesTickets: 'can file tickets',
+    noTickets: 'cannot file tickets',
     grant: 'via {{group}} in “{{relationship}}”',
     noRelationships: 'Your organization has no GDAP relationship with this customer.',
     givesAccess: 'gives access',

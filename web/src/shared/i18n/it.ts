@@ -772,6 +772,8 @@ export const it: Catalog<typeof en> = {
     notReaches: 'non raggiunge l’utente',
     inRelationship: 'in “{{name}}”',
     noGrants: 'Nessun ruolo raggiunge l’utente in questo cliente.',
+    filesTickets: 'può aprire ticket',
+    noTickets: 'non può aprire ticket',
     grant: 'tramite {{group}} in “{{relationship}}”',
     noRelationships: 'La tua organizzazione non ha relazioni GDAP con questo cliente.',
     givesAccess: 'dà accesso',

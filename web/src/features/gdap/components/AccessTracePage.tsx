@@ -33,7 +33,16 @@ import { ErrorMessage } from '../../../shared/ui/ErrorMessage.tsx'
 import { LoadingState } from '../../../shared/ui/LoadingState.tsx'
 import { PageHeader } from '../../../shared/ui/PageHeader.tsx'
 import { RouterLink } from '../../../shared/ui/RouterLink.tsx'
-import { getTrace, listCustomerChoices, listUsers, type AccessTrace, type TraceWorkload } from '../api.ts'
+import {
+  canFileTickets,
+  getTrace,
+  listCustomerChoices,
+  listRoles,
+  listUsers,
+  type AccessTrace,
+  type GdapRole,
+  type TraceWorkload,
+} from '../api.ts'
 import type { GdapViewer } from '../viewer.ts'
 import { AssignmentStatusBadge, RelationshipStatusBadge, RuleBadge } from './StatusBadges.tsx'
 
@@ -101,6 +110,9 @@ const useStyles = makeStyles({
     borderRadius: tokens.borderRadiusMedium,
     backgroundColor: tokens.colorNeutralBackground2,
   },
+  verdicts: { tableLayout: 'auto' },
+  result: { display: 'inline-flex', alignItems: 'center', gap: tokens.spacingHorizontalS },
+  verdictName: { whiteSpace: 'nowrap', width: '1%' },
   verdictCell: {
     verticalAlign: 'top',
     paddingTop: tokens.spacingVerticalS,
@@ -132,6 +144,10 @@ export function AccessTracePage({ viewer }: { viewer: GdapViewer }) {
   const users = useApiResource((signal) => (partner ? listUsers(signal) : Promise.resolve([])), [partner])
   const customers = useApiResource(
     (signal) => (partner ? listCustomerChoices(signal) : Promise.resolve([])),
+    [partner],
+  )
+  const catalog = useApiResource(
+    (signal) => (partner ? listRoles(signal) : Promise.resolve<GdapRole[]>([])),
     [partner],
   )
   const trace = useApiResource(
@@ -202,7 +218,7 @@ export function AccessTracePage({ viewer }: { viewer: GdapViewer }) {
         </div>
       )}
       {customer && !trace.data && trace.loading && <LoadingState label={t('gdapTrace.loading')} />}
-      {customer && trace.data && <TraceChain trace={trace.data} />}
+      {customer && trace.data && <TraceChain trace={trace.data} catalog={catalog.data ?? []} />}
     </>
   )
 }
@@ -286,12 +302,18 @@ function YesNo({ ok, yes, no, testId }: { ok: boolean; yes: string; no: string; 
   )
 }
 
-function TraceChain({ trace }: { trace: AccessTrace }) {
+function TraceChain({ trace, catalog }: { trace: AccessTrace; catalog: GdapRole[] }) {
   const { t } = useTranslation()
   const format = useFormat()
   const styles = useStyles()
   const assignments = trace.relationships.flatMap((r) => r.assignments.map((a) => ({ relationship: r, a })))
   const reaching = assignments.filter(({ a }) => a.reachesUser && a.status === 'active')
+  // A role reaching the user helps with support only if it carries the support-ticket permission.
+  const roleOf = (id: string) => catalog.find((r) => r.id === id)
+  const supportGrant = trace.grants.some((g) => {
+    const role = roleOf(g.roleId)
+    return role ? canFileTickets(role) : true
+  })
 
   return (
     <div
@@ -335,7 +357,9 @@ function TraceChain({ trace }: { trace: AccessTrace }) {
                 data-path={g.path.join(' > ')}
               >
                 <span className={styles.strong}>{g.displayName}</span>
-                <Path path={g.path} />
+                {(g.paths && g.paths.length > 0 ? g.paths : [g.path]).map((path) => (
+                  <Path key={path.join('>')} path={path} />
+                ))}
               </li>
             ))}
           </ul>
@@ -375,12 +399,7 @@ function TraceChain({ trace }: { trace: AccessTrace }) {
         )}
       </Step>
       <Arrow />
-      <Step
-        number={4}
-        title={t('gdapTrace.step.roles')}
-        ok={trace.grants.length > 0}
-        testId="trace-step-roles"
-      >
+      <Step number={4} title={t('gdapTrace.step.roles')} ok={supportGrant} testId="trace-step-roles">
         {trace.grants.length === 0 ? (
           <Text className={styles.muted}>{t('gdapTrace.noGrants')}</Text>
         ) : (
@@ -396,6 +415,14 @@ function TraceChain({ trace }: { trace: AccessTrace }) {
                 <span className={styles.muted}>
                   {t('gdapTrace.grant', { group: g.groupName, relationship: g.relationshipName })}
                 </span>
+                {roleOf(g.roleId) && (
+                  <YesNo
+                    ok={canFileTickets(roleOf(g.roleId)!)}
+                    yes={t('gdapTrace.filesTickets')}
+                    no={t('gdapTrace.noTickets')}
+                    testId="trace-grant-tickets"
+                  />
+                )}
               </li>
             ))}
           </ul>
@@ -455,11 +482,17 @@ function TraceChain({ trace }: { trace: AccessTrace }) {
         ok={trace.verdicts.some((v) => v.allowed)}
         testId="trace-step-verdicts"
       >
-        <Table aria-label={t('gdapTrace.step.verdicts')} data-testid="trace-verdicts">
+        <Table
+          className={styles.verdicts}
+          aria-label={t('gdapTrace.step.verdicts')}
+          data-testid="trace-verdicts"
+        >
           <TableHeader>
             <TableRow>
-              <TableHeaderCell>{t('gdapTrace.column.workload')}</TableHeaderCell>
-              <TableHeaderCell>{t('gdapTrace.column.result')}</TableHeaderCell>
+              <TableHeaderCell className={styles.verdictName}>
+                {t('gdapTrace.column.workload')}
+              </TableHeaderCell>
+              <TableHeaderCell className={styles.verdictName}>{t('gdapTrace.column.result')}</TableHeaderCell>
               <TableHeaderCell>{t('gdapTrace.column.why')}</TableHeaderCell>
             </TableRow>
           </TableHeader>
@@ -473,13 +506,13 @@ function TraceChain({ trace }: { trace: AccessTrace }) {
                 data-rule={v.rule ?? ''}
                 data-reason={v.reason}
               >
-                <TableCell className={styles.verdictCell}>
+                <TableCell className={mergeClasses(styles.verdictCell, styles.verdictName)}>
                   <span className={styles.strong}>
                     {t(`gdapTrace.workload.${v.workload as TraceWorkload}`)}
                   </span>
                 </TableCell>
-                <TableCell className={styles.verdictCell}>
-                  <span className={styles.line}>
+                <TableCell className={mergeClasses(styles.verdictCell, styles.verdictName)}>
+                  <span className={styles.result}>
                     <YesNo ok={v.allowed} yes={t('gdapTrace.allowed')} no={t('gdapTrace.refused')} />
                     {v.rule && <RuleBadge rule={v.rule} />}
                   </span>

@@ -67,6 +67,7 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground2,
     maxWidth: '640px',
   },
+  addTitle: { margin: 0 },
   rolesGroup: { display: 'flex', flexDirection: 'column', gap: '2px' },
   error: { color: tokens.colorPaletteRedForeground1 },
   addActions: { display: 'flex', gap: tokens.spacingHorizontalS },
@@ -357,7 +358,7 @@ export function AssignmentEditor({
           data-testid="gdap-assignment-form"
           aria-labelledby="gdap-assignment-add-title"
         >
-          <Subtitle2 as="h3" id="gdap-assignment-add-title">
+          <Subtitle2 as="h3" id="gdap-assignment-add-title" className={styles.addTitle}>
             {t('gdapAssignments.addTitle')}
           </Subtitle2>
           {freeGroups.length === 0 ? (

@@ -110,7 +110,7 @@ export function GdapListPage({ viewer }: { viewer: GdapViewer }) {
           count={count}
           showZero
           size="small"
-          appearance={flag === value ? 'ghost' : 'filled'}
+          appearance="filled"
           color={value && count > 0 ? 'danger' : 'informative'}
         />
       )}
@@ -255,7 +255,7 @@ function RelationshipTable({ items, busy }: { items: RelationshipSummary[]; busy
                   {assignments.length === 0 ? (
                     <span className={styles.muted}>{t('gdap.noAssignments')}</span>
                   ) : (
-                    <ul className={styles.list}>
+                    <ul className={mergeClasses(styles.list, ended && styles.muted)}>
                       {assignments.map((a) => (
                         <li key={a.id} data-testid="gdap-row-assignment" data-status={a.status}>
                           <span className={styles.group}>{a.group.displayName}</span>

@@ -24,6 +24,7 @@ import { roleName } from './RoleTable.tsx'
 
 const useStyles = makeStyles({
   empty: { color: tokens.colorNeutralForeground3 },
+  table: { tableLayout: 'auto', maxWidth: '1000px' },
   nowrap: { whiteSpace: 'nowrap' },
 })
 
@@ -60,7 +61,12 @@ export function RequestsTable({ requests }: { requests: GraphRequest[] }) {
     )
   }
   return (
-    <Table aria-labelledby="gdap-requests-title" data-testid="gdap-requests" size="small">
+    <Table
+      className={styles.table}
+      aria-labelledby="gdap-requests-title"
+      data-testid="gdap-requests"
+      size="small"
+    >
       <TableHeader>
         <TableRow>
           <TableHeaderCell>{t('gdapDetail.column.action')}</TableHeaderCell>
@@ -118,7 +124,12 @@ export function OperationsTable({
     return group ? t('gdapDetail.operationDetails', { group, roles }) : roles
   }
   return (
-    <Table aria-labelledby="gdap-operations-title" data-testid="gdap-operations" size="small">
+    <Table
+      className={styles.table}
+      aria-labelledby="gdap-operations-title"
+      data-testid="gdap-operations"
+      size="small"
+    >
       <TableHeader>
         <TableRow>
           <TableHeaderCell>{t('gdapDetail.column.operation')}</TableHeaderCell>

@@ -111,11 +111,6 @@ const useStyles = makeStyles({
     alignItems: 'flex-start',
     gap: tokens.spacingVerticalM,
   },
-  twoColumns: {
-    display: 'grid',
-    gridTemplateColumns: 'repeat(auto-fit, minmax(420px, 1fr))',
-    gap: tokens.spacingHorizontalXXL,
-  },
 })
 
 type Busy = 'lock' | 'delete' | 'terminate' | 'autoExtend' | 'save' | null
@@ -423,32 +418,30 @@ export function RelationshipDetailPage({ viewer }: { viewer: GdapViewer }) {
         )}
       </section>
 
-      <div className={styles.twoColumns}>
-        <section className={styles.section} aria-labelledby="gdap-requests-title">
-          <Subtitle1 as="h2" id="gdap-requests-title" className={styles.sectionTitle}>
-            {t('gdapDetail.requests')}
-          </Subtitle1>
-          {history.error && !history.data && <ErrorMessage error={history.error} onRetry={history.reload} />}
-          {history.data && <RequestsTable requests={history.data.requests} />}
-        </section>
-        <section className={styles.section} aria-labelledby="gdap-operations-title">
-          <Subtitle1 as="h2" id="gdap-operations-title" className={styles.sectionTitle}>
-            {t('gdapDetail.operations')}
-          </Subtitle1>
-          {history.data && (
-            <OperationsTable
-              operations={history.data.operations}
-              catalog={roles}
-              groupOfAssignment={(assignmentId) => {
-                const a = assignments.find((x) => x.id === assignmentId)
-                if (!a) return undefined
-                return access.data?.groups.find((g) => g.id === a.accessContainer.accessContainerId)
-                  ?.displayName
-              }}
-            />
-          )}
-        </section>
-      </div>
+      <section className={styles.section} aria-labelledby="gdap-requests-title">
+        <Subtitle1 as="h2" id="gdap-requests-title" className={styles.sectionTitle}>
+          {t('gdapDetail.requests')}
+        </Subtitle1>
+        {history.error && !history.data && <ErrorMessage error={history.error} onRetry={history.reload} />}
+        {history.data && <RequestsTable requests={history.data.requests} />}
+      </section>
+      <section className={styles.section} aria-labelledby="gdap-operations-title">
+        <Subtitle1 as="h2" id="gdap-operations-title" className={styles.sectionTitle}>
+          {t('gdapDetail.operations')}
+        </Subtitle1>
+        {history.data && (
+          <OperationsTable
+            operations={history.data.operations}
+            catalog={roles}
+            groupOfAssignment={(assignmentId) => {
+              const a = assignments.find((x) => x.id === assignmentId)
+              if (!a) return undefined
+              return access.data?.groups.find((g) => g.id === a.accessContainer.accessContainerId)
+                ?.displayName
+            }}
+          />
+        )}
+      </section>
 
       <ConfirmDialog
         open={confirm === 'terminate'}

@@ -55,7 +55,7 @@ const capabilityStyles = makeStyles({
 })
 
 /** What a role allows that matters for support work, as small badges. */
-export function RoleCapabilities({ role }: { role: GdapRole }) {
+export function RoleCapabilities({ role, showMissing = true }: { role: GdapRole; showMissing?: boolean }) {
   const { t } = useTranslation()
   const styles = capabilityStyles()
   return (
@@ -75,8 +75,8 @@ export function RoleCapabilities({ role }: { role: GdapRole }) {
           {t('gdapRoles.readsServiceHealth')}
         </Badge>
       )}
-      {!canFileTickets(role) && (
-        <Badge appearance="outline" color="subtle" size="small">
+      {showMissing && !canFileTickets(role) && (
+        <Badge appearance="tint" color="informative" size="small">
           {t('gdapRoles.noTicketPermission')}
         </Badge>
       )}
@@ -190,7 +190,7 @@ export function RolePicker({
                 </div>
                 <div className={styles.body}>
                   <Caption1 className={styles.description}>{role.description}</Caption1>
-                  <RoleCapabilities role={role} />
+                  <RoleCapabilities role={role} showMissing={false} />
                 </div>
               </div>
             )
