@@ -4,8 +4,10 @@ import { registerAuditRoutes } from './audit/audit.http.ts'
 import { registerArmRoutes } from './azure/arm.http.ts'
 import { registerCustomerRoutes } from './customers/customers.http.ts'
 import { registerGdapPortalRoutes } from './gdap/gdap.http.ts'
+import { healthGraphRoutes } from './health/health.graph.ts'
 import { registerHealthRoutes } from './health/health.http.ts'
-import { registerGraphGdapRoutes } from './gdap/graph.http.ts'
+import { gdapGraphRoutes } from './gdap/graph.http.ts'
+import { registerGraphSurface } from './platform/http/graph-surface.ts'
 import { registerNotificationRoutes } from './notifications/notifications.http.ts'
 import { registerIdentityRoutes } from './identity/identity.http.ts'
 import { TokenService } from './identity/tokens.ts'
@@ -46,7 +48,7 @@ export async function buildApp(ctx: AppContext, options: { logger?: boolean } = 
   registerServiceRequestRoutes(app, ctx)
   registerAuditRoutes(app, ctx)
   registerNotificationRoutes(app, ctx)
-  await registerGraphGdapRoutes(app, ctx)
+  await registerGraphSurface(app, ctx, gdapGraphRoutes, healthGraphRoutes)
   registerGdapPortalRoutes(app, ctx)
   await registerArmRoutes(app, ctx)
   registerHealthRoutes(app, ctx)

@@ -1,12 +1,9 @@
-import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
-import type { FastifyReply, FastifyRequest } from 'fastify'
+import type { FastifyRequest } from 'fastify'
 import Type from 'typebox'
 import type { AppContext } from '../platform/context.ts'
 import type { GdapStatus } from '../platform/db/schema.ts'
-import { t } from '../platform/i18n/i18n.ts'
 import { actorOf } from '../platform/http/authentication.ts'
-import { normalizeError, type NormalizedError } from '../platform/http/http-errors.ts'
-import type { App } from '../platform/http/server.ts'
+import { graphBase, graphContext, type GraphScope } from '../platform/http/graph-surface.ts'
 import {
   type AssignmentRecord,
   findOperation,
@@ -42,24 +39,8 @@ import {
 
 const ROOT = '/tenantRelationships/delegatedAdminRelationships'
 
-function sendGraphError(reply: FastifyReply, request: FastifyRequest, error: NormalizedError): FastifyReply {
-  return reply.status(error.status).send({
-    error: {
-      code: error.code,
-      message: error.message,
-      innerError: {
-        date: new Date().toISOString(),
-        'request-id': request.id,
-        'client-request-id': String(request.headers['client-request-id'] ?? request.id),
-      },
-      ...(error.details === undefined ? {} : { details: error.details }),
-    },
-  })
-}
-
-const baseUrl = (request: FastifyRequest) =>
-  `${request.protocol}://${request.headers.host ?? 'localhost'}/v1.0`
-const context = (request: FastifyRequest, path: string) => `${baseUrl(request)}/$metadata#${path}`
+const baseUrl = graphBase
+const context = graphContext
 
 /** ETags carry the row's version; weak, opaque, as Graph's are. */
 const etag = (id: string, version: number) => `W/"${Buffer.from(`${id}:${version}`).toString('base64')}"`
@@ -188,415 +169,391 @@ const RolesBody = Type.Object({
 })
 const open = { additionalProperties: true }
 
-export async function registerGraphGdapRoutes(app: App, ctx: AppContext): Promise<void> {
-  await app.register(
-    async (plugin) => {
-      const graph = plugin.withTypeProvider<TypeBoxTypeProvider>()
-      graph.setErrorHandler((error, request, reply) => {
-        const normalized = normalizeError(error, request)
-        if (normalized.status >= 500) request.log.error({ err: error }, 'request failed')
-        return sendGraphError(reply, request, normalized)
-      })
-      graph.setNotFoundHandler((request, reply) =>
-        sendGraphError(reply, request, {
-          status: 404,
-          code: 'route_not_found',
-          message: t(request.locale, 'error.route_not_found', {
-            method: request.method,
-            url: request.url.split('?')[0] ?? '',
-          }),
+/** GDAP routes in the Graph v1.0 scope (see platform/http/graph-surface.ts). */
+export function gdapGraphRoutes(graph: GraphScope, ctx: AppContext): void {
+  const tags = ['Microsoft Graph v1.0: GDAP']
+
+  graph.get(
+    ROOT,
+    {
+      schema: {
+        tags,
+        summary: 'List delegated admin relationships ($filter, $top, $select, @odata.nextLink)',
+        querystring: Type.Object({
+          $filter: Type.Optional(Type.String({ maxLength: 500 })),
+          $top: Type.Integer({ minimum: 1, maximum: 300, default: 100 }),
+          $skiptoken: Type.Optional(Type.String({ maxLength: 200 })),
+          $select: Type.Optional(Type.String({ maxLength: 500 })),
         }),
-      )
-      const tags = ['Microsoft Graph v1.0: GDAP']
-
-      graph.get(
-        ROOT,
-        {
-          schema: {
-            tags,
-            summary: 'List delegated admin relationships ($filter, $top, $select, @odata.nextLink)',
-            querystring: Type.Object({
-              $filter: Type.Optional(Type.String({ maxLength: 500 })),
-              $top: Type.Integer({ minimum: 1, maximum: 300, default: 100 }),
-              $skiptoken: Type.Optional(Type.String({ maxLength: 200 })),
-              $select: Type.Optional(Type.String({ maxLength: 500 })),
-            }),
-          },
-        },
-        async (request) => {
-          const party = partyOf(actorOf(request))
-          const q = request.query
-          const offset = skipToken.decode(q.$skiptoken)
-          const rows = await listForParty(ctx, party, {
-            ...parseFilter(q.$filter),
-            offset,
-            limit: q.$top + 1,
-          })
-          const page = rows.slice(0, q.$top)
-          const next = new URLSearchParams({
-            ...(q.$filter ? { $filter: q.$filter } : {}),
-            ...(q.$select ? { $select: q.$select } : {}),
-            $top: String(q.$top),
-            $skiptoken: skipToken.encode(offset + q.$top),
-          })
-          return {
-            '@odata.context': context(request, 'tenantRelationships/delegatedAdminRelationships'),
-            value: page.map((r) => select(presentRelationship(r), q.$select)),
-            ...(rows.length > q.$top ? { '@odata.nextLink': `${baseUrl(request)}${ROOT}?${next}` } : {}),
-          }
-        },
-      )
-
-      graph.post(
-        ROOT,
-        {
-          schema: {
-            tags,
-            summary: 'Create a delegated admin relationship (status created)',
-            body: Type.Object(
-              {
-                displayName: Type.String({ maxLength: 200 }),
-                duration: Type.String({ maxLength: 40 }),
-                customer: Type.Optional(Type.Object({ tenantId: Type.String({ maxLength: 64 }) }, open)),
-                accessDetails: RolesBody,
-                autoExtendDuration: Type.Optional(Type.String({ maxLength: 20 })),
-              },
-              open,
-            ),
-          },
-        },
-        async (request, reply) => {
-          const b = request.body
-          const r = await createRelationship(ctx, actorOf(request), {
-            displayName: b.displayName,
-            duration: b.duration,
-            autoExtendDuration: b.autoExtendDuration ?? 'PT0S',
-            roleIds: b.accessDetails.unifiedRoles.map((x) => x.roleDefinitionId),
-            customerTenantId: b.customer?.tenantId,
-          })
-          reply
-            .status(201)
-            .header('location', `${baseUrl(request)}${ROOT}/${r.id}`)
-            .header('etag', etag(r.id, r.version))
-          return {
-            '@odata.context': context(request, 'tenantRelationships/delegatedAdminRelationships/$entity'),
-            ...presentRelationship(r),
-          }
-        },
-      )
-
-      graph.get(
-        `${ROOT}/:id`,
-        {
-          schema: {
-            tags,
-            summary: 'Get a delegated admin relationship',
-            params: Type.Object({ id: Id }),
-            querystring: Type.Object({ $select: Type.Optional(Type.String({ maxLength: 500 })) }),
-          },
-        },
-        async (request, reply) => {
-          const r = await visibleRelationship(ctx, partyOf(actorOf(request)), request.params.id)
-          reply.header('etag', etag(r.id, r.version))
-          return {
-            '@odata.context': context(request, 'tenantRelationships/delegatedAdminRelationships/$entity'),
-            ...select(presentRelationship(r), request.query.$select),
-          }
-        },
-      )
-
-      graph.patch(
-        `${ROOT}/:id`,
-        {
-          schema: {
-            tags,
-            summary: 'Update a relationship (If-Match; only while created — auto-extend also while active)',
-            params: Type.Object({ id: Id }),
-            body: Type.Object(
-              {
-                displayName: Type.Optional(Type.String({ maxLength: 200 })),
-                duration: Type.Optional(Type.String({ maxLength: 40 })),
-                autoExtendDuration: Type.Optional(Type.String({ maxLength: 20 })),
-                accessDetails: Type.Optional(RolesBody),
-              },
-              open,
-            ),
-          },
-        },
-        async (request, reply) => {
-          const actor = actorOf(request)
-          const { id } = request.params
-          const current = await visibleRelationship(ctx, partyOf(actor), id)
-          const version = ifMatch(request, id)
-          const b = request.body
-          const r = await patchRelationship(ctx, actor, id, version === 'any' ? current.version : version, {
-            displayName: b.displayName,
-            duration: b.duration,
-            autoExtendDuration: b.autoExtendDuration,
-            roleIds: b.accessDetails?.unifiedRoles.map((x) => x.roleDefinitionId),
-          })
-          reply.header('etag', etag(r.id, r.version))
-          return {
-            '@odata.context': context(request, 'tenantRelationships/delegatedAdminRelationships/$entity'),
-            ...presentRelationship(r),
-          }
-        },
-      )
-
-      graph.delete(
-        `${ROOT}/:id`,
-        {
-          schema: {
-            tags,
-            summary: 'Delete a relationship that is still in the created state (If-Match)',
-            params: Type.Object({ id: Id }),
-          },
-        },
-        async (request, reply) => {
-          const actor = actorOf(request)
-          const { id } = request.params
-          const current = await visibleRelationship(ctx, partyOf(actor), id)
-          const version = ifMatch(request, id)
-          await removeRelationship(ctx, actor, id, version === 'any' ? current.version : version)
-          return reply.status(204).send()
-        },
-      )
-
-      // ── requests ────────────────────────────────────────────────────────────────────────
-      graph.get(
-        `${ROOT}/:id/requests`,
-        { schema: { tags, summary: 'List the relationship’s requests', params: Type.Object({ id: Id }) } },
-        async (request) => {
-          await visibleRelationship(ctx, partyOf(actorOf(request)), request.params.id)
-          return {
-            '@odata.context': context(
-              request,
-              `tenantRelationships/delegatedAdminRelationships('${request.params.id}')/requests`,
-            ),
-            value: (await listRequests(ctx.db, request.params.id)).map(presentRequest),
-          }
-        },
-      )
-
-      graph.get(
-        `${ROOT}/:id/requests/:requestId`,
-        { schema: { tags, summary: 'Get a request', params: Type.Object({ id: Id, requestId: Id }) } },
-        async (request) => {
-          await visibleRelationship(ctx, partyOf(actorOf(request)), request.params.id)
-          const found = await findRequest(ctx.db, request.params.id, request.params.requestId)
-          if (!found) throw new GdapError(404, 'not_found')
-          return {
-            '@odata.context': context(
-              request,
-              `tenantRelationships/delegatedAdminRelationships('${request.params.id}')/requests/$entity`,
-            ),
-            ...presentRequest(found),
-          }
-        },
-      )
-
-      graph.post(
-        `${ROOT}/:id/requests`,
-        {
-          schema: {
-            tags,
-            summary: 'lockForApproval (partner), approve or reject (customer), terminate (either)',
-            params: Type.Object({ id: Id }),
-            body: Type.Object(
-              { action: Type.Enum(['lockForApproval', 'approve', 'reject', 'terminate']) },
-              open,
-            ),
-          },
-        },
-        async (request, reply) => {
-          const { id } = request.params
-          const { request: created } = await requestAction(ctx, actorOf(request), id, request.body.action)
-          reply.status(201).header('location', `${baseUrl(request)}${ROOT}/${id}/requests/${created.id}`)
-          return {
-            '@odata.context': context(
-              request,
-              `tenantRelationships/delegatedAdminRelationships('${id}')/requests/$entity`,
-            ),
-            ...presentRequest(created),
-          }
-        },
-      )
-
-      // ── access assignments ─────────────────────────────────────────────────────────────
-      graph.get(
-        `${ROOT}/:id/accessAssignments`,
-        {
-          schema: {
-            tags,
-            summary: 'List access assignments',
-            params: Type.Object({ id: Id }),
-            querystring: Type.Object({ $filter: Type.Optional(Type.String({ maxLength: 200 })) }),
-          },
-        },
-        async (request) => {
-          const status = request.query.$filter ? parseFilter(request.query.$filter).status : undefined
-          const items = (await assignmentsOf(ctx, actorOf(request), request.params.id)).filter(
-            (a) => !status || a.status === status,
-          )
-          return {
-            '@odata.context': context(
-              request,
-              `tenantRelationships/delegatedAdminRelationships('${request.params.id}')/accessAssignments`,
-            ),
-            value: items.map(presentAssignment),
-          }
-        },
-      )
-
-      graph.post(
-        `${ROOT}/:id/accessAssignments`,
-        {
-          schema: {
-            tags,
-            summary:
-              'Assign a security group a subset of the relationship’s roles (status pending, then active)',
-            params: Type.Object({ id: Id }),
-            body: Type.Object(
-              {
-                accessContainer: Type.Object(
-                  {
-                    accessContainerId: Type.String({ maxLength: 64 }),
-                    accessContainerType: Type.Literal('securityGroup'),
-                  },
-                  open,
-                ),
-                accessDetails: RolesBody,
-              },
-              open,
-            ),
-          },
-        },
-        async (request, reply) => {
-          const { id } = request.params
-          const a = await createAssignment(ctx, actorOf(request), id, {
-            groupId: request.body.accessContainer.accessContainerId,
-            roleIds: request.body.accessDetails.unifiedRoles.map((x) => x.roleDefinitionId),
-          })
-          reply
-            .status(201)
-            .header('location', `${baseUrl(request)}${ROOT}/${id}/accessAssignments/${a.id}`)
-            .header('etag', etag(a.id, a.version))
-          return {
-            '@odata.context': context(
-              request,
-              `tenantRelationships/delegatedAdminRelationships('${id}')/accessAssignments/$entity`,
-            ),
-            ...presentAssignment(a),
-          }
-        },
-      )
-
-      graph.get(
-        `${ROOT}/:id/accessAssignments/:assignmentId`,
-        {
-          schema: {
-            tags,
-            summary: 'Get an access assignment',
-            params: Type.Object({ id: Id, assignmentId: Id }),
-          },
-        },
-        async (request, reply) => {
-          const a = await assignmentOf(ctx, actorOf(request), request.params.id, request.params.assignmentId)
-          reply.header('etag', etag(a.id, a.version))
-          return {
-            '@odata.context': context(
-              request,
-              `tenantRelationships/delegatedAdminRelationships('${request.params.id}')/accessAssignments/$entity`,
-            ),
-            ...presentAssignment(a),
-          }
-        },
-      )
-
-      graph.patch(
-        `${ROOT}/:id/accessAssignments/:assignmentId`,
-        {
-          schema: {
-            tags,
-            summary: 'Change an assignment’s roles (If-Match; 202 with the operation in Location)',
-            params: Type.Object({ id: Id, assignmentId: Id }),
-            body: Type.Object({ accessDetails: RolesBody }, open),
-          },
-        },
-        async (request, reply) => {
-          const actor = actorOf(request)
-          const { id, assignmentId } = request.params
-          const current = await assignmentOf(ctx, actor, id, assignmentId)
-          const version = ifMatch(request, assignmentId)
-          const operationId = await updateAssignmentRoles(
-            ctx,
-            actor,
-            id,
-            assignmentId,
-            version === 'any' ? current.version : version,
-            request.body.accessDetails.unifiedRoles.map((x) => x.roleDefinitionId),
-          )
-          return reply
-            .status(202)
-            .header('location', `${baseUrl(request)}${ROOT}/${id}/operations/${operationId}`)
-            .send()
-        },
-      )
-
-      graph.delete(
-        `${ROOT}/:id/accessAssignments/:assignmentId`,
-        {
-          schema: {
-            tags,
-            summary: 'Remove an access assignment (If-Match; status deleting, then deleted)',
-            params: Type.Object({ id: Id, assignmentId: Id }),
-          },
-        },
-        async (request, reply) => {
-          const actor = actorOf(request)
-          const { id, assignmentId } = request.params
-          const current = await assignmentOf(ctx, actor, id, assignmentId)
-          const version = ifMatch(request, assignmentId)
-          await deleteAssignment(ctx, actor, id, assignmentId, version === 'any' ? current.version : version)
-          return reply.status(204).send()
-        },
-      )
-
-      // ── operations ─────────────────────────────────────────────────────────────────────
-      graph.get(
-        `${ROOT}/:id/operations`,
-        { schema: { tags, summary: 'List long-running operations', params: Type.Object({ id: Id }) } },
-        async (request) => {
-          await visibleRelationship(ctx, partyOf(actorOf(request)), request.params.id)
-          return {
-            '@odata.context': context(
-              request,
-              `tenantRelationships/delegatedAdminRelationships('${request.params.id}')/operations`,
-            ),
-            value: (await listOperations(ctx.db, request.params.id)).map(presentOperation),
-          }
-        },
-      )
-
-      graph.get(
-        `${ROOT}/:id/operations/:operationId`,
-        { schema: { tags, summary: 'Get an operation', params: Type.Object({ id: Id, operationId: Id }) } },
-        async (request) => {
-          await visibleRelationship(ctx, partyOf(actorOf(request)), request.params.id)
-          const op = /^[0-9a-f-]{36}$/i.test(request.params.operationId)
-            ? await findOperation(ctx.db, request.params.id, request.params.operationId)
-            : null
-          if (!op) throw new GdapError(404, 'not_found')
-          return {
-            '@odata.context': context(
-              request,
-              `tenantRelationships/delegatedAdminRelationships('${request.params.id}')/operations/$entity`,
-            ),
-            ...presentOperation(op),
-          }
-        },
-      )
+      },
     },
-    { prefix: '/v1.0' },
+    async (request) => {
+      const party = partyOf(actorOf(request))
+      const q = request.query
+      const offset = skipToken.decode(q.$skiptoken)
+      const rows = await listForParty(ctx, party, {
+        ...parseFilter(q.$filter),
+        offset,
+        limit: q.$top + 1,
+      })
+      const page = rows.slice(0, q.$top)
+      const next = new URLSearchParams({
+        ...(q.$filter ? { $filter: q.$filter } : {}),
+        ...(q.$select ? { $select: q.$select } : {}),
+        $top: String(q.$top),
+        $skiptoken: skipToken.encode(offset + q.$top),
+      })
+      return {
+        '@odata.context': context(request, 'tenantRelationships/delegatedAdminRelationships'),
+        value: page.map((r) => select(presentRelationship(r), q.$select)),
+        ...(rows.length > q.$top ? { '@odata.nextLink': `${baseUrl(request)}${ROOT}?${next}` } : {}),
+      }
+    },
+  )
+
+  graph.post(
+    ROOT,
+    {
+      schema: {
+        tags,
+        summary: 'Create a delegated admin relationship (status created)',
+        body: Type.Object(
+          {
+            displayName: Type.String({ maxLength: 200 }),
+            duration: Type.String({ maxLength: 40 }),
+            customer: Type.Optional(Type.Object({ tenantId: Type.String({ maxLength: 64 }) }, open)),
+            accessDetails: RolesBody,
+            autoExtendDuration: Type.Optional(Type.String({ maxLength: 20 })),
+          },
+          open,
+        ),
+      },
+    },
+    async (request, reply) => {
+      const b = request.body
+      const r = await createRelationship(ctx, actorOf(request), {
+        displayName: b.displayName,
+        duration: b.duration,
+        autoExtendDuration: b.autoExtendDuration ?? 'PT0S',
+        roleIds: b.accessDetails.unifiedRoles.map((x) => x.roleDefinitionId),
+        customerTenantId: b.customer?.tenantId,
+      })
+      reply
+        .status(201)
+        .header('location', `${baseUrl(request)}${ROOT}/${r.id}`)
+        .header('etag', etag(r.id, r.version))
+      return {
+        '@odata.context': context(request, 'tenantRelationships/delegatedAdminRelationships/$entity'),
+        ...presentRelationship(r),
+      }
+    },
+  )
+
+  graph.get(
+    `${ROOT}/:id`,
+    {
+      schema: {
+        tags,
+        summary: 'Get a delegated admin relationship',
+        params: Type.Object({ id: Id }),
+        querystring: Type.Object({ $select: Type.Optional(Type.String({ maxLength: 500 })) }),
+      },
+    },
+    async (request, reply) => {
+      const r = await visibleRelationship(ctx, partyOf(actorOf(request)), request.params.id)
+      reply.header('etag', etag(r.id, r.version))
+      return {
+        '@odata.context': context(request, 'tenantRelationships/delegatedAdminRelationships/$entity'),
+        ...select(presentRelationship(r), request.query.$select),
+      }
+    },
+  )
+
+  graph.patch(
+    `${ROOT}/:id`,
+    {
+      schema: {
+        tags,
+        summary: 'Update a relationship (If-Match; only while created — auto-extend also while active)',
+        params: Type.Object({ id: Id }),
+        body: Type.Object(
+          {
+            displayName: Type.Optional(Type.String({ maxLength: 200 })),
+            duration: Type.Optional(Type.String({ maxLength: 40 })),
+            autoExtendDuration: Type.Optional(Type.String({ maxLength: 20 })),
+            accessDetails: Type.Optional(RolesBody),
+          },
+          open,
+        ),
+      },
+    },
+    async (request, reply) => {
+      const actor = actorOf(request)
+      const { id } = request.params
+      const current = await visibleRelationship(ctx, partyOf(actor), id)
+      const version = ifMatch(request, id)
+      const b = request.body
+      const r = await patchRelationship(ctx, actor, id, version === 'any' ? current.version : version, {
+        displayName: b.displayName,
+        duration: b.duration,
+        autoExtendDuration: b.autoExtendDuration,
+        roleIds: b.accessDetails?.unifiedRoles.map((x) => x.roleDefinitionId),
+      })
+      reply.header('etag', etag(r.id, r.version))
+      return {
+        '@odata.context': context(request, 'tenantRelationships/delegatedAdminRelationships/$entity'),
+        ...presentRelationship(r),
+      }
+    },
+  )
+
+  graph.delete(
+    `${ROOT}/:id`,
+    {
+      schema: {
+        tags,
+        summary: 'Delete a relationship that is still in the created state (If-Match)',
+        params: Type.Object({ id: Id }),
+      },
+    },
+    async (request, reply) => {
+      const actor = actorOf(request)
+      const { id } = request.params
+      const current = await visibleRelationship(ctx, partyOf(actor), id)
+      const version = ifMatch(request, id)
+      await removeRelationship(ctx, actor, id, version === 'any' ? current.version : version)
+      return reply.status(204).send()
+    },
+  )
+
+  // ── requests ────────────────────────────────────────────────────────────────────────
+  graph.get(
+    `${ROOT}/:id/requests`,
+    { schema: { tags, summary: 'List the relationship’s requests', params: Type.Object({ id: Id }) } },
+    async (request) => {
+      await visibleRelationship(ctx, partyOf(actorOf(request)), request.params.id)
+      return {
+        '@odata.context': context(
+          request,
+          `tenantRelationships/delegatedAdminRelationships('${request.params.id}')/requests`,
+        ),
+        value: (await listRequests(ctx.db, request.params.id)).map(presentRequest),
+      }
+    },
+  )
+
+  graph.get(
+    `${ROOT}/:id/requests/:requestId`,
+    { schema: { tags, summary: 'Get a request', params: Type.Object({ id: Id, requestId: Id }) } },
+    async (request) => {
+      await visibleRelationship(ctx, partyOf(actorOf(request)), request.params.id)
+      const found = await findRequest(ctx.db, request.params.id, request.params.requestId)
+      if (!found) throw new GdapError(404, 'not_found')
+      return {
+        '@odata.context': context(
+          request,
+          `tenantRelationships/delegatedAdminRelationships('${request.params.id}')/requests/$entity`,
+        ),
+        ...presentRequest(found),
+      }
+    },
+  )
+
+  graph.post(
+    `${ROOT}/:id/requests`,
+    {
+      schema: {
+        tags,
+        summary: 'lockForApproval (partner), approve or reject (customer), terminate (either)',
+        params: Type.Object({ id: Id }),
+        body: Type.Object({ action: Type.Enum(['lockForApproval', 'approve', 'reject', 'terminate']) }, open),
+      },
+    },
+    async (request, reply) => {
+      const { id } = request.params
+      const { request: created } = await requestAction(ctx, actorOf(request), id, request.body.action)
+      reply.status(201).header('location', `${baseUrl(request)}${ROOT}/${id}/requests/${created.id}`)
+      return {
+        '@odata.context': context(
+          request,
+          `tenantRelationships/delegatedAdminRelationships('${id}')/requests/$entity`,
+        ),
+        ...presentRequest(created),
+      }
+    },
+  )
+
+  // ── access assignments ─────────────────────────────────────────────────────────────
+  graph.get(
+    `${ROOT}/:id/accessAssignments`,
+    {
+      schema: {
+        tags,
+        summary: 'List access assignments',
+        params: Type.Object({ id: Id }),
+        querystring: Type.Object({ $filter: Type.Optional(Type.String({ maxLength: 200 })) }),
+      },
+    },
+    async (request) => {
+      const status = request.query.$filter ? parseFilter(request.query.$filter).status : undefined
+      const items = (await assignmentsOf(ctx, actorOf(request), request.params.id)).filter(
+        (a) => !status || a.status === status,
+      )
+      return {
+        '@odata.context': context(
+          request,
+          `tenantRelationships/delegatedAdminRelationships('${request.params.id}')/accessAssignments`,
+        ),
+        value: items.map(presentAssignment),
+      }
+    },
+  )
+
+  graph.post(
+    `${ROOT}/:id/accessAssignments`,
+    {
+      schema: {
+        tags,
+        summary: 'Assign a security group a subset of the relationship’s roles (status pending, then active)',
+        params: Type.Object({ id: Id }),
+        body: Type.Object(
+          {
+            accessContainer: Type.Object(
+              {
+                accessContainerId: Type.String({ maxLength: 64 }),
+                accessContainerType: Type.Literal('securityGroup'),
+              },
+              open,
+            ),
+            accessDetails: RolesBody,
+          },
+          open,
+        ),
+      },
+    },
+    async (request, reply) => {
+      const { id } = request.params
+      const a = await createAssignment(ctx, actorOf(request), id, {
+        groupId: request.body.accessContainer.accessContainerId,
+        roleIds: request.body.accessDetails.unifiedRoles.map((x) => x.roleDefinitionId),
+      })
+      reply
+        .status(201)
+        .header('location', `${baseUrl(request)}${ROOT}/${id}/accessAssignments/${a.id}`)
+        .header('etag', etag(a.id, a.version))
+      return {
+        '@odata.context': context(
+          request,
+          `tenantRelationships/delegatedAdminRelationships('${id}')/accessAssignments/$entity`,
+        ),
+        ...presentAssignment(a),
+      }
+    },
+  )
+
+  graph.get(
+    `${ROOT}/:id/accessAssignments/:assignmentId`,
+    {
+      schema: {
+        tags,
+        summary: 'Get an access assignment',
+        params: Type.Object({ id: Id, assignmentId: Id }),
+      },
+    },
+    async (request, reply) => {
+      const a = await assignmentOf(ctx, actorOf(request), request.params.id, request.params.assignmentId)
+      reply.header('etag', etag(a.id, a.version))
+      return {
+        '@odata.context': context(
+          request,
+          `tenantRelationships/delegatedAdminRelationships('${request.params.id}')/accessAssignments/$entity`,
+        ),
+        ...presentAssignment(a),
+      }
+    },
+  )
+
+  graph.patch(
+    `${ROOT}/:id/accessAssignments/:assignmentId`,
+    {
+      schema: {
+        tags,
+        summary: 'Change an assignment’s roles (If-Match; 202 with the operation in Location)',
+        params: Type.Object({ id: Id, assignmentId: Id }),
+        body: Type.Object({ accessDetails: RolesBody }, open),
+      },
+    },
+    async (request, reply) => {
+      const actor = actorOf(request)
+      const { id, assignmentId } = request.params
+      const current = await assignmentOf(ctx, actor, id, assignmentId)
+      const version = ifMatch(request, assignmentId)
+      const operationId = await updateAssignmentRoles(
+        ctx,
+        actor,
+        id,
+        assignmentId,
+        version === 'any' ? current.version : version,
+        request.body.accessDetails.unifiedRoles.map((x) => x.roleDefinitionId),
+      )
+      return reply
+        .status(202)
+        .header('location', `${baseUrl(request)}${ROOT}/${id}/operations/${operationId}`)
+        .send()
+    },
+  )
+
+  graph.delete(
+    `${ROOT}/:id/accessAssignments/:assignmentId`,
+    {
+      schema: {
+        tags,
+        summary: 'Remove an access assignment (If-Match; status deleting, then deleted)',
+        params: Type.Object({ id: Id, assignmentId: Id }),
+      },
+    },
+    async (request, reply) => {
+      const actor = actorOf(request)
+      const { id, assignmentId } = request.params
+      const current = await assignmentOf(ctx, actor, id, assignmentId)
+      const version = ifMatch(request, assignmentId)
+      await deleteAssignment(ctx, actor, id, assignmentId, version === 'any' ? current.version : version)
+      return reply.status(204).send()
+    },
+  )
+
+  // ── operations ─────────────────────────────────────────────────────────────────────
+  graph.get(
+    `${ROOT}/:id/operations`,
+    { schema: { tags, summary: 'List long-running operations', params: Type.Object({ id: Id }) } },
+    async (request) => {
+      await visibleRelationship(ctx, partyOf(actorOf(request)), request.params.id)
+      return {
+        '@odata.context': context(
+          request,
+          `tenantRelationships/delegatedAdminRelationships('${request.params.id}')/operations`,
+        ),
+        value: (await listOperations(ctx.db, request.params.id)).map(presentOperation),
+      }
+    },
+  )
+
+  graph.get(
+    `${ROOT}/:id/operations/:operationId`,
+    { schema: { tags, summary: 'Get an operation', params: Type.Object({ id: Id, operationId: Id }) } },
+    async (request) => {
+      await visibleRelationship(ctx, partyOf(actorOf(request)), request.params.id)
+      const op = /^[0-9a-f-]{36}$/i.test(request.params.operationId)
+        ? await findOperation(ctx.db, request.params.id, request.params.operationId)
+        : null
+      if (!op) throw new GdapError(404, 'not_found')
+      return {
+        '@odata.context': context(
+          request,
+          `tenantRelationships/delegatedAdminRelationships('${request.params.id}')/operations/$entity`,
+        ),
+        ...presentOperation(op),
+      }
+    },
   )
 }

@@ -477,7 +477,6 @@ export function registerHealthRoutes(app: App, ctx: AppContext): void {
         'x-accel-buffering': 'no',
         'x-request-id': request.id,
       })
-      res.write(`retry: 5000\n: connected\n\n`)
       let queue = Promise.resolve()
       const unsubscribe = ctx.events.subscribe(HEALTH_TOPIC, (payload) => {
         // one event at a time, in order; each checked with the same rule as the REST reads
@@ -489,6 +488,8 @@ export function registerHealthRoutes(app: App, ctx: AppContext): void {
           )
           .catch((error: unknown) => request.log.warn({ err: error }, 'health stream event failed'))
       })
+      await ctx.events.ready()
+      res.write(`retry: 5000\n: connected\n\n`)
       const heartbeat = setInterval(() => res.write(': keep-alive\n\n'), 25_000)
       heartbeat.unref()
       request.raw.on('close', () => {

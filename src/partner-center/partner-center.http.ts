@@ -1,14 +1,27 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import Type from 'typebox'
-import { customerForActor, customersForActor, subscriptionsForActor } from '../customers/customers.service.ts'
+import {
+  customerForActor,
+  customersForActor,
+  partnerTenantOf,
+  subscriptionsForActor,
+} from '../customers/customers.service.ts'
+import { findIncident, listPosts } from '../health/health.data.ts'
+import { affectedForPartner, tenantIncidents } from '../health/health.service.ts'
 import type { AppContext } from '../platform/context.ts'
 import { validationFailed } from '../platform/errors.ts'
 import { t } from '../platform/i18n/i18n.ts'
 import { actorOf } from '../platform/http/authentication.ts'
 import { normalizeError, type NormalizedError } from '../platform/http/http-errors.ts'
 import type { App } from '../platform/http/server.ts'
-import { collection, link, presentCustomer, presentSubscription } from './presenters.ts'
+import {
+  collection,
+  link,
+  presentCustomer,
+  presentIncidentDetail,
+  presentSubscription,
+} from './presenters.ts'
 
 /** Partner Center's error body: `code`, `description`, `data`, `source`. */
 function sendPartnerCenterError(
@@ -132,6 +145,72 @@ export async function registerPartnerCenterRoutes(app: App, ctx: AppContext): Pr
         },
         async (request) =>
           presentCustomer(await customerForActor(ctx, actorOf(request), request.params.customerTenantId)),
+      )
+
+      // Office service incidents: those affecting the partner's customers whose health it may read (R4)
+      const officeIncidents = async (request: FastifyRequest) => {
+        const actor = actorOf(request)
+        partnerTenantOf(actor)
+        const rows = (await affectedForPartner(ctx, actor, {})).filter((r) => r.workload !== 'azure')
+        const byIncident = new Map<string, Set<string>>()
+        for (const r of rows)
+          byIncident.set(r.incidentId, (byIncident.get(r.incidentId) ?? new Set()).add(r.tenantId))
+        const incidents = await Promise.all([...byIncident.keys()].map((id) => findIncident(ctx.db, id)))
+        return Promise.all(
+          incidents
+            .filter((i) => i !== null)
+            .map(async (i) =>
+              presentIncidentDetail(i, await listPosts(ctx.db, i.id), byIncident.get(i.id)!.size),
+            ),
+        )
+      }
+
+      pc.get(
+        '/serviceincidents/office',
+        {
+          schema: {
+            tags: ['Partner Center v1'],
+            summary: "Office service incidents affecting the partner's customers",
+            response: { 200: looseObject },
+          },
+        },
+        async (request) => collection(await officeIncidents(request), '/serviceincidents/office'),
+      )
+
+      pc.get(
+        '/serviceincidents/office/count',
+        {
+          schema: {
+            tags: ['Partner Center v1'],
+            summary: "Number of office service incidents affecting the partner's customers",
+          },
+        },
+        async (request) => (await officeIncidents(request)).length,
+      )
+
+      pc.get(
+        '/customers/:customerTenantId/serviceincidents/office',
+        {
+          schema: {
+            tags: ['Partner Center v1'],
+            summary: "A customer's office service incidents",
+            params: CustomerId,
+            response: { 200: looseObject },
+          },
+        },
+        async (request) => {
+          const actor = actorOf(request)
+          const customer = await customerForActor(ctx, actor, request.params.customerTenantId)
+          const incidents = (
+            await tenantIncidents(ctx, actor, customer.tenantId, { activeOnly: true })
+          ).filter((i) => i.services.some((x) => x.workload !== 'azure'))
+          return collection(
+            await Promise.all(
+              incidents.map(async (i) => presentIncidentDetail(i, await listPosts(ctx.db, i.id), 1)),
+            ),
+            `/customers/${customer.tenantId}/serviceincidents/office`,
+          )
+        },
       )
 
       pc.get(

@@ -1,4 +1,5 @@
 import type { CustomerRecord, SubscriptionRecord } from '../customers/customers.data.ts'
+import type { IncidentPost, IncidentRecord } from '../health/health.data.ts'
 
 /** Partner Center's resource shapes (v1): links, attributes.objectType, collection envelope. */
 
@@ -72,5 +73,34 @@ export function presentSubscription(s: SubscriptionRecord) {
       self: link(`/customers/${s.tenantId}/subscriptions/${s.id}`),
     },
     attributes: { objectType: 'Subscription' },
+  }
+}
+
+/** Partner Center's incident severity: critical for interruptions, warning for degradations, normal once resolved. */
+function incidentSeverity(i: IncidentRecord): 'normal' | 'information' | 'warning' | 'critical' {
+  if (i.isResolved) return 'normal'
+  if (i.classification === 'advisory') return 'information'
+  if (i.status === 'serviceInterruption') return 'critical'
+  if (['serviceDegradation', 'restoringService', 'extendedRecovery'].includes(i.status)) return 'warning'
+  return 'information'
+}
+
+export function presentIncidentDetail(i: IncidentRecord, posts: IncidentPost[], impactedCustomers: number) {
+  const severity = incidentSeverity(i)
+  return {
+    id: i.id,
+    messageType: 'incident',
+    startTime: i.startAt.toISOString(),
+    ...(i.endAt ? { endTime: i.endAt.toISOString() } : {}),
+    status: severity,
+    severity,
+    messages: posts.map((p) => ({ publishedTime: p.createdAt.toISOString(), messageText: p.content })),
+    workload: i.services.find((s) => s.primary)?.displayName ?? '',
+    affectedWorkloadNames: i.services.map((s) => s.displayName),
+    resolved: i.isResolved,
+    impactedArea: i.feature ?? i.featureGroup ?? '',
+    impactedCustomers,
+    category: i.classification,
+    attributes: { objectType: 'ServiceIncidentDetail' },
   }
 }

@@ -10,6 +10,8 @@ import { withDefaultUser } from './db/database.ts'
 export interface EventBus {
   publish(topic: string, payload: Record<string, unknown>): Promise<void>
   subscribe(topic: string, listener: (payload: Record<string, unknown>) => void): () => void
+  /** Resolves once this instance receives events (on PostgreSQL: once it LISTENs). */
+  ready(): Promise<void>
   close(): Promise<void>
 }
 
@@ -26,6 +28,7 @@ export function localEventBus(): EventBus {
       emitter.on(topic, listener)
       return () => emitter.off(topic, listener)
     },
+    async ready() {},
     async close() {
       emitter.removeAllListeners()
     },
@@ -82,6 +85,9 @@ export function postgresEventBus(url: string, onError: (error: unknown) => void 
       local.on(topic, fn)
       return () => local.off(topic, fn)
     },
+    async ready() {
+      await listen()
+    },
     async close() {
       if (closed) return
       closed = true
@@ -91,11 +97,4 @@ export function postgresEventBus(url: string, onError: (error: unknown) => void 
       await publisher.end()
     },
   }
-}
-
-/** Resolves once the bus listens (tests publish right after subscribing). */
-export async function ready(bus: EventBus): Promise<void> {
-  const off = bus.subscribe('__ready__', () => undefined)
-  off()
-  await new Promise((r) => setTimeout(r, 50))
 }

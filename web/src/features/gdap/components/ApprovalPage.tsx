@@ -28,6 +28,7 @@ import {
   listRoles,
   requestAction,
   roleIdsOf,
+  type GraphRelationship,
 } from '../api.ts'
 import { usePolling } from '../../../shared/hooks/use-polling.ts'
 import type { GdapViewer } from '../viewer.ts'
@@ -94,13 +95,16 @@ export function ApprovalPage({ viewer }: { viewer: GdapViewer }) {
   const [busy, setBusy] = useState<'approve' | 'reject' | null>(null)
   const [error, setError] = useState<ActionError | null>(null)
   useEffect(() => setError(null), [i18n.language])
-  const r = loaded.data
+  // After a rejection an open invitation is no longer visible to this tenant (404): keep showing
+  // what was decided on, with the status the rejection gives it.
+  const [decided, setDecided] = useState<GraphRelationship | null>(null)
+  const r = decided ?? loaded.data
   useDocumentTitle(r?.status === 'approvalPending' ? t('gdapApproval.title') : t('gdapApproval.titleDone'))
   // approve → activating → active: the scheduler finishes within seconds
   usePolling(r !== undefined && isTransitional(r.status), 2000, loaded.reload)
 
   const customerSide = viewer.tenantKind === 'customer'
-  if (loaded.error?.status === 404) {
+  if (loaded.error?.status === 404 && !decided) {
     return (
       <div className={styles.notFound}>
         <GdapBreadcrumb customerSide={customerSide} />
@@ -110,7 +114,7 @@ export function ApprovalPage({ viewer }: { viewer: GdapViewer }) {
       </div>
     )
   }
-  if (loaded.error && !r) {
+  if (loaded.error && !r && !decided) {
     return (
       <>
         <GdapBreadcrumb customerSide={customerSide} />
@@ -131,7 +135,8 @@ export function ApprovalPage({ viewer }: { viewer: GdapViewer }) {
     try {
       await requestAction(r.id, action)
       setOutcome(action)
-      loaded.reload()
+      if (action === 'reject') setDecided({ ...r, status: 'terminated' })
+      else loaded.reload()
     } catch (caught) {
       setError(actionErrorOf(caught))
     } finally {
@@ -174,7 +179,9 @@ export function ApprovalPage({ viewer }: { viewer: GdapViewer }) {
       <PageHeader
         title={pending ? t('gdapApproval.title') : t('gdapApproval.titleDone')}
         above={<GdapBreadcrumb customerSide={customerSide} current={r.displayName} />}
-        description={customerSide ? t('gdapApproval.intro', { tenant: viewer.tenantName }) : undefined}
+        description={
+          customerSide && pending ? t('gdapApproval.intro', { tenant: viewer.tenantName }) : undefined
+        }
         below={
           <div className={styles.badges}>
             <RelationshipStatusBadge status={r.status} />
@@ -211,7 +218,7 @@ export function ApprovalPage({ viewer }: { viewer: GdapViewer }) {
         {error && <ActionErrorBox error={error} onReload={loaded.reload} />}
       </div>
 
-      <LifecycleSteps status={r.status} />
+      <LifecycleSteps status={r.status} activated={r.activatedDateTime !== null} />
 
       <dl className={styles.facts} data-testid="gdap-approval-facts">
         {facts.map(([key, term, value]) => (

@@ -119,7 +119,7 @@ export function OperationsTable({
     } catch {
       // data is free text in Graph; show nothing rather than fail
     }
-    const group = assignmentId ? (groupOfAssignment(assignmentId) ?? assignmentId) : ''
+    const group = assignmentId ? groupOfAssignment(assignmentId) : undefined
     const roles = roleIds.map((id) => roleName(catalog, id)).join(', ')
     return group ? t('gdapDetail.operationDetails', { group, roles }) : roles
   }

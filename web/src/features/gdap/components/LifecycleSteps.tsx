@@ -76,13 +76,22 @@ const useStyles = makeStyles({
     color: tokens.colorNeutralForegroundOnBrand,
     border: `${tokens.strokeWidthThin} solid ${tokens.colorPaletteRedBackground3}`,
   },
+  skipped: { borderStyle: 'dashed', color: tokens.colorNeutralForeground4 },
   label: { color: tokens.colorNeutralForeground3 },
+  labelSkipped: { textDecorationLine: 'line-through', color: tokens.colorNeutralForeground4 },
   labelCurrent: { color: tokens.colorNeutralForeground1, fontWeight: tokens.fontWeightSemibold },
   explanation: { color: tokens.colorNeutralForeground2, maxWidth: '900px' },
 })
 
 /** created → approval pending → active → expired / terminated, with the current status explained. */
-export function LifecycleSteps({ status }: { status: GdapStatus }) {
+export function LifecycleSteps({
+  status,
+  activated = true,
+}: {
+  status: GdapStatus
+  /** False when it never became active (rejected, or lapsed): that step is shown as skipped. */
+  activated?: boolean
+}) {
   const { t } = useTranslation()
   const styles = useStyles()
   const { step, moving } = positionOf(status)
@@ -93,11 +102,17 @@ export function LifecycleSteps({ status }: { status: GdapStatus }) {
     <div className={styles.root} data-testid="gdap-lifecycle" data-status={status} data-step={step}>
       <ol className={styles.steps} aria-label={t('gdapLifecycle.label')}>
         {STEPS.map((s, index) => {
-          const done = index < at
+          const skipped = s === 'active' && index < at && !activated
+          const done = index < at && !skipped
           const current = index === at
           const label = s === 'ended' && ended ? t(`gdapStatus.${status}`) : t(`gdapLifecycle.step.${s}`)
           return (
-            <li key={s} className={styles.step} aria-current={current ? 'step' : undefined}>
+            <li
+              key={s}
+              className={styles.step}
+              aria-current={current ? 'step' : undefined}
+              data-step-state={current ? 'current' : skipped ? 'skipped' : done ? 'done' : 'todo'}
+            >
               {index > 0 && (
                 <span
                   className={mergeClasses(styles.connector, index <= at && styles.connectorDone)}
@@ -108,6 +123,7 @@ export function LifecycleSteps({ status }: { status: GdapStatus }) {
                 className={mergeClasses(
                   styles.dot,
                   done && styles.done,
+                  skipped && styles.skipped,
                   current && (moving ? styles.current : ended ? styles.failed : styles.done),
                 )}
                 aria-hidden
@@ -116,13 +132,22 @@ export function LifecycleSteps({ status }: { status: GdapStatus }) {
                   <Spinner size="extra-tiny" />
                 ) : current && ended ? (
                   <DismissRegular />
+                ) : skipped ? (
+                  '–'
                 ) : done ? (
                   <CheckmarkRegular />
                 ) : (
                   index + 1
                 )}
               </span>
-              <Text className={current ? styles.labelCurrent : styles.label}>{label}</Text>
+              <Text
+                className={mergeClasses(
+                  current ? styles.labelCurrent : styles.label,
+                  skipped && styles.labelSkipped,
+                )}
+              >
+                {label}
+              </Text>
             </li>
           )
         })}

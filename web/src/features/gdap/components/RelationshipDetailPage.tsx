@@ -2,6 +2,7 @@ import {
   Button,
   Field,
   MessageBar,
+  MessageBarActions,
   MessageBarBody,
   MessageBarTitle,
   Spinner,
@@ -93,6 +94,7 @@ const useStyles = makeStyles({
     border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
     backgroundColor: tokens.colorNeutralBackground2,
   },
+  panelBar: { marginTop: tokens.spacingVerticalL, marginBottom: tokens.spacingVerticalXL },
   linkRow: { display: 'flex', alignItems: 'center', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
   link: {
     padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`,
@@ -146,13 +148,15 @@ export function RelationshipDetailPage({ viewer }: { viewer: GdapViewer }) {
   useEffect(() => setChanged(null), [loaded.data])
   const relationship = changed ?? loaded.data
   const live = relationship ? givesAccess(relationship.status) : false
+  // Ended relationships keep their (deleted) assignments: the operations list still names groups.
+  const wasActive = relationship ? live || relationship.activatedDateTime !== null : false
   const access = useApiResource(
     async (signal) => {
-      if (!live) return null
+      if (!wasActive) return null
       const [assignments, groups] = await Promise.all([listAssignments(id, signal), listGroups(signal)])
       return { assignments, groups }
     },
-    [id, live],
+    [id, wasActive],
   )
 
   const [busy, setBusy] = useState<Busy>(null)
@@ -340,7 +344,7 @@ export function RelationshipDetailPage({ viewer }: { viewer: GdapViewer }) {
         )}
       </div>
 
-      <LifecycleSteps status={r.status} />
+      <LifecycleSteps status={r.status} activated={r.activatedDateTime !== null} />
 
       <StatusPanel
         relationship={r}
@@ -540,7 +544,7 @@ function StatusPanel({
     return (
       <MessageBar
         intent="info"
-        className={styles.panel}
+        className={styles.panelBar}
         data-testid="gdap-status-panel"
         data-status={r.status}
       >
@@ -552,14 +556,16 @@ function StatusPanel({
             )}
           </span>
         </MessageBarBody>
-        <Button
-          size="small"
-          icon={refreshing ? <Spinner size="extra-tiny" /> : <ArrowClockwiseRegular />}
-          onClick={onRefresh}
-          data-testid="gdap-in-progress-refresh"
-        >
-          {t('gdapCommon.refresh')}
-        </Button>
+        <MessageBarActions>
+          <Button
+            size="small"
+            icon={refreshing ? <Spinner size="extra-tiny" /> : <ArrowClockwiseRegular />}
+            onClick={onRefresh}
+            data-testid="gdap-in-progress-refresh"
+          >
+            {t('gdapCommon.refresh')}
+          </Button>
+        </MessageBarActions>
       </MessageBar>
     )
   }
@@ -594,7 +600,7 @@ function StatusPanel({
     <MessageBar
       intent="warning"
       layout="multiline"
-      className={styles.panel}
+      className={styles.panelBar}
       data-testid="gdap-status-panel"
       data-status={r.status}
     >
