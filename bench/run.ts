@@ -14,9 +14,12 @@ import autocannon from 'autocannon'
 import { sql } from 'kysely'
 import { ensureCatalog } from '../src/catalog/catalog.ts'
 import { seedDemoWorld } from '../src/demo/seed.ts'
-import { tenantIdOf } from '../src/demo/world.ts'
+import { ROLE_IDS } from '../src/catalog/catalog.ts'
+import { affectedCustomers, insertIncident } from '../src/health/health.data.ts'
+import { demoId, tenantIdOf } from '../src/demo/world.ts'
 import { findUserByEmail } from '../src/identity/users.data.ts'
-import { openDatabase } from '../src/platform/db/database.ts'
+import pg from 'pg'
+import { openDatabase, withDefaultUser } from '../src/platform/db/database.ts'
 import { migrateToLatest } from '../src/platform/db/migrate.ts'
 import { gatherFacts } from '../src/policy/policy.data.ts'
 import { decide } from '../src/policy/support-policy.ts'
@@ -109,7 +112,11 @@ async function load(
 
 async function httpBench(): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'tramite-bench-'))
-  const server = await startServer({ TRAMITE_DATA_DIR: dataDir })
+  const scratch = process.env.DATABASE_URL ? await scratchDatabase(process.env.DATABASE_URL) : null
+  const server = await startServer({
+    TRAMITE_DATA_DIR: dataDir,
+    ...(scratch ? { DATABASE_URL: scratch.url } : {}),
+  })
   try {
     const signIn = await fetch(`${server.url}/api/session`, {
       method: 'POST',
@@ -157,8 +164,146 @@ async function httpBench(): Promise<void> {
     server.stop()
     await new Promise((r) => setTimeout(r, 500))
     rmSync(dataDir, { recursive: true, force: true })
+    await scratch?.drop()
+  }
+}
+
+/**
+ * "Which of my customers are affected right now" at 20,000 customers: Fabrikam gets 20,000 more
+ * customers, each with an active GDAP relationship whose assignment gives Tier1 Support the
+ * Service Support Administrator role; 20 active incidents (5 for every tenant, 15 naming 500
+ * customers each) and 200 resolved ones.
+ */
+async function healthBench(): Promise<void> {
+  const customers = Number(process.env.BENCH_CUSTOMERS ?? 20_000)
+  // on PostgreSQL, a database of its own on the same server, dropped afterwards
+  const scratch = process.env.DATABASE_URL ? await scratchDatabase(process.env.DATABASE_URL) : null
+  const handle = scratch
+    ? await openDatabase({ kind: 'postgres', url: scratch.url })
+    : await openDatabase({ kind: 'pglite', dir: 'memory://' })
+  const db = handle.db
+  await migrateToLatest(db)
+  await ensureCatalog(db)
+  await seedDemoWorld(db, { password: PASSWORD })
+  const fabrikam = tenantIdOf('fabrikam.example')
+  const tier1 = demoId('group', 'fabrikam.example/Tier1 Support')
+  const ssa = ROLE_IDS.serviceSupportAdministrator
+  const t0 = performance.now()
+  await sql`insert into tenants (id, kind, display_name, default_domain, locale, country)
+    select gen_random_uuid(), 'customer', 'Bench Customer ' || n, 'bench' || n || '.example', 'en-US', 'US' from generate_series(1, ${customers}) n`.execute(
+    db,
+  )
+  await sql`insert into customer_relationships (customer_tenant_id, partner_tenant_id, relationship)
+    select id, ${fabrikam}, 'reseller' from tenants where default_domain like 'bench%'`.execute(db)
+  await sql`insert into gdap_relationships (id, display_name, partner_tenant_id, customer_tenant_id, status, duration, activated_at, end_at)
+    select gen_random_uuid()::text || '-' || gen_random_uuid()::text, 'Bench ' || t.default_domain, ${fabrikam}, t.id, 'active', 'P730D', now(), now() + interval '700 days'
+      from tenants t where t.default_domain like 'bench%'`.execute(db)
+  await sql`insert into gdap_relationship_roles (relationship_id, role_id) select id, ${ssa} from gdap_relationships where display_name like 'Bench %'`.execute(
+    db,
+  )
+  await sql`insert into gdap_access_assignments (id, relationship_id, security_group_id, status)
+    select gen_random_uuid()::text, id, ${tier1}, 'active' from gdap_relationships where display_name like 'Bench %'`.execute(
+    db,
+  )
+  await sql`insert into gdap_assignment_roles (assignment_id, role_id)
+    select a.id, ${ssa} from gdap_access_assignments a join gdap_relationships r on r.id = a.relationship_id where r.display_name like 'Bench %'`.execute(
+    db,
+  )
+  const engineer = (await findUserByEmail(db, 'engineer@contoso.example'))!
+  const benchTenants = (
+    await sql<{ id: string }>`select id from tenants where default_domain like 'bench%' order by id`.execute(
+      db,
+    )
+  ).rows.map((r) => r.id)
+  const services = ['Exchange', 'SharePoint', 'microsoftteams', 'Intune', 'DynamicsCRM', 'AzureStorage']
+  for (let i = 0; i < 220; i++) {
+    const targeted = i % 4 !== 0
+    await insertIncident(
+      db,
+      {
+        title: `Bench incident ${i}`,
+        classification: i % 5 === 0 ? 'advisory' : 'incident',
+        status: i < 20 ? 'serviceDegradation' : 'serviceRestored',
+        feature: null,
+        featureGroup: null,
+        impactDescription: 'Bench',
+        highImpact: false,
+        serviceIds: [services[i % services.length]!],
+        tenantIds:
+          i < 20 && !targeted
+            ? null
+            : benchTenants.slice((i * 500) % customers, ((i * 500) % customers) + 500),
+        startAt: new Date(),
+        firstPost: 'Bench',
+        createdByUserId: engineer.id,
+      },
+      new Date(),
+    )
+  }
+  await sql`analyze`.execute(db)
+  const loadMs = performance.now() - t0
+
+  const anna = (await findUserByEmail(db, 'anna@fabrikam.example'))!
+  const runs = 30
+  const times: number[] = []
+  let rows = 0
+  let affected = 0
+  for (let i = 0; i < runs + 3; i++) {
+    const start = performance.now()
+    const result = await affectedCustomers(db, anna.id, new Date())
+    const elapsed = performance.now() - start
+    if (i >= 3) times.push(elapsed)
+    rows = result.length
+    const named = new Set(result.filter((r) => r.tenantId).map((r) => r.tenantId)).size
+    affected = Math.max(named, ...result.map((r) => (r.tenantId ? 0 : r.customers)))
+  }
+  const trips: number[] = []
+  for (let i = 0; i < 200; i++) {
+    const start = performance.now()
+    await sql`select 1`.execute(db)
+    trips.push(performance.now() - start)
+  }
+  times.sort((a, b) => a - b)
+  trips.sort((a, b) => a - b)
+  const median = times[Math.floor(times.length / 2)]!
+  const p95 = times[Math.floor(times.length * 0.95)]!
+  const trip = trips[Math.floor(trips.length / 2)]!
+  console.log(
+    `\nService health at ${customers.toLocaleString('en')} customers (${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite'}; load ${(loadMs / 1000).toFixed(1)} s)`,
+  )
+  console.log(
+    `  "which of my customers are affected now": ${rows.toLocaleString('en')} rows (incidents for everyone counted once), ${affected.toLocaleString('en')} customers`,
+  )
+  console.log(
+    `  median ${median.toFixed(1)} ms, p95 ${p95.toFixed(1)} ms = ${(median / trip).toFixed(0)}× one database round trip (${trip.toFixed(2)} ms)`,
+  )
+  const plan = await sql<{
+    'QUERY PLAN': string
+  }>`explain select * from incident_tenants where tenant_id = ${benchTenants[0]!}`.execute(db)
+  console.log(`  per-tenant lookup plan: ${plan.rows[0]!['QUERY PLAN'].trim()}`)
+  await handle.close()
+  await scratch?.drop()
+}
+
+async function scratchDatabase(url: string): Promise<{ url: string; drop(): Promise<void> }> {
+  const name = `tramite_bench_${process.pid}`
+  const admin = new pg.Client({ connectionString: withDefaultUser(url) })
+  await admin.connect()
+  await admin.query(`create database ${name}`)
+  await admin.end()
+  const target = new URL(url)
+  target.pathname = `/${name}`
+  return {
+    url: target.toString(),
+    async drop() {
+      const again = new pg.Client({ connectionString: withDefaultUser(url) })
+      await again.connect()
+      await again.query(`drop database if exists ${name} with (force)`)
+      await again.end()
+    },
   }
 }
 
 await policyBench()
+await healthBench()
 await httpBench()

@@ -313,8 +313,10 @@ export async function healthCustomerIds(db: Db, userId: string, now: Date): Prom
 }
 
 export interface AffectedRow {
-  tenantId: string
-  tenantName: string
+  /** null for an incident that affects every tenant: one row, with `customers` counted. */
+  tenantId: string | null
+  tenantName: string | null
+  customers: number
   incidentId: string
   title: string
   status: IncidentStatus
@@ -327,41 +329,47 @@ export interface AffectedRow {
 }
 
 /**
- * "Which of my customers are affected right now": every unresolved incident affecting a customer
- * whose health the user may read — one query: the incidents naming customers, joined through the
- * tenant index, and the incidents affecting everyone, crossed with the customers.
+ * "Which of my customers are affected right now", in one query: each unresolved incident naming
+ * customers whose health the user may read (one row per customer, through the tenant index), and
+ * each unresolved incident affecting every tenant once, with the number of those customers.
  */
 export async function affectedCustomers(
   db: Db,
   userId: string,
   now: Date,
-  filter: { serviceId?: string; workload?: WorkloadId; classification?: 'incident' | 'advisory' } = {},
+  filter: {
+    serviceId?: string
+    workload?: WorkloadId
+    classification?: 'incident' | 'advisory'
+    tenantId?: string
+  } = {},
 ): Promise<AffectedRow[]> {
   const conditions = [
     filter.serviceId ? sql`and s.service_id = ${filter.serviceId}` : sql``,
     filter.workload ? sql`and hs.workload_id = ${filter.workload}` : sql``,
     filter.classification ? sql`and i.classification = ${filter.classification}` : sql``,
   ]
+  const only = filter.tenantId ? sql`and hc.tenant_id = ${filter.tenantId}` : sql``
   const result = await sql<AffectedRow>`${healthCustomersCte(userId, now)},
     affected as (
-      select it.tenant_id, i.id from incidents i
+      select it.tenant_id, i.id, 1 as customers from incidents i
         join incident_tenants it on it.incident_id = i.id
         join health_customers hc on hc.tenant_id = it.tenant_id
-       where not i.is_resolved and not i.all_tenants
+       where not i.is_resolved and not i.all_tenants ${only}
       union all
-      select hc.tenant_id, i.id from incidents i cross join health_customers hc
+      select null, i.id, (select count(*)::int from health_customers hc where true ${only}) from incidents i
        where not i.is_resolved and i.all_tenants
     )
-    select a.tenant_id as "tenantId", t.display_name as "tenantName", i.id as "incidentId", i.title, i.status,
+    select a.tenant_id as "tenantId", t.display_name as "tenantName", a.customers, i.id as "incidentId", i.title, i.status,
            i.classification, s.service_id as "serviceId", hs.display_name as "serviceName", hs.workload_id as workload,
            i.start_at as "startAt", i.last_modified_at as "lastModifiedAt"
       from affected a
       join incidents i on i.id = a.id
-      join tenants t on t.id = a.tenant_id
+      left join tenants t on t.id = a.tenant_id
       join incident_services s on s.incident_id = i.id and s.is_primary
       join health_services hs on hs.id = s.service_id
-     where true ${sql.join(conditions, sql` `)}
-     order by t.display_name, i.start_at desc`.execute(db)
+     where a.customers > 0 ${sql.join(conditions, sql` `)}
+     order by a.tenant_id is not null, t.display_name, i.start_at desc`.execute(db)
   return result.rows
 }
 

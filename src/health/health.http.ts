@@ -392,10 +392,13 @@ export function registerHealthRoutes(app: App, ctx: AppContext): void {
         workload: q.workload as WorkloadId | undefined,
         classification: q.classification,
       })
+      const everyone = rows.filter((r) => r.tenantId === null)
+      const named = rows.filter((r) => r.tenantId !== null)
       if (q.format === 'csv') {
         const header = [
           'customerTenantId',
           'customer',
+          'customers',
           'incidentId',
           'title',
           'classification',
@@ -407,8 +410,9 @@ export function registerHealthRoutes(app: App, ctx: AppContext): void {
         ]
         const lines = rows.map((r) =>
           [
-            r.tenantId,
-            r.tenantName,
+            r.tenantId ?? '*',
+            r.tenantName ?? '*',
+            r.customers,
             r.incidentId,
             r.title,
             r.classification,
@@ -426,27 +430,35 @@ export function registerHealthRoutes(app: App, ctx: AppContext): void {
           .header('content-disposition', 'attachment; filename="affected-customers.csv"')
         return [header.join(','), ...lines].join('\r\n') + '\r\n'
       }
-      const perService = new Map<string, { serviceId: string; serviceName: string; customers: Set<string> }>()
+      const present = (r: (typeof rows)[number]) => ({
+        ...r,
+        startAt: r.startAt.toISOString(),
+        lastModifiedAt: r.lastModifiedAt.toISOString(),
+      })
+      const allCustomers = Math.max(0, ...everyone.map((r) => r.customers))
+      const perService = new Map<
+        string,
+        { serviceId: string; serviceName: string; customers: Set<string>; everyone: number }
+      >()
       for (const r of rows) {
         const entry = perService.get(r.serviceId) ?? {
           serviceId: r.serviceId,
           serviceName: r.serviceName,
-          customers: new Set(),
+          customers: new Set<string>(),
+          everyone: 0,
         }
-        entry.customers.add(r.tenantId)
+        if (r.tenantId) entry.customers.add(r.tenantId)
+        else entry.everyone = Math.max(entry.everyone, r.customers)
         perService.set(r.serviceId, entry)
       }
       return {
-        items: rows.map((r) => ({
-          ...r,
-          startAt: r.startAt.toISOString(),
-          lastModifiedAt: r.lastModifiedAt.toISOString(),
-        })),
-        customers: new Set(rows.map((r) => r.tenantId)).size,
+        items: named.map(present),
+        everyone: everyone.map(present),
+        customers: allCustomers > 0 ? allCustomers : new Set(named.map((r) => r.tenantId)).size,
         perService: [...perService.values()].map((s) => ({
           serviceId: s.serviceId,
           serviceName: s.serviceName,
-          customers: s.customers.size,
+          customers: Math.max(s.everyone, s.customers.size),
         })),
       }
     },

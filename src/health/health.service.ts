@@ -109,9 +109,10 @@ export function affectedForPartner(
   filter: { serviceId?: string; workload?: WorkloadId; classification?: 'incident' | 'advisory' },
 ) {
   if (actor.homeTenantKind !== 'partner') throw forbidden()
-  return affectedCustomers(ctx.db, actor.userId, ctx.now(), filter).then((rows) =>
-    actor.delegated ? rows.filter((r) => r.tenantId === actor.contextTenantId) : rows,
-  )
+  return affectedCustomers(ctx.db, actor.userId, ctx.now(), {
+    ...filter,
+    ...(actor.delegated ? { tenantId: actor.contextTenantId } : {}),
+  })
 }
 
 // ── publishing (the vendor's support engineers) ─────────────────────────────────────────

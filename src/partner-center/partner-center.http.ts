@@ -153,14 +153,24 @@ export async function registerPartnerCenterRoutes(app: App, ctx: AppContext): Pr
         partnerTenantOf(actor)
         const rows = (await affectedForPartner(ctx, actor, {})).filter((r) => r.workload !== 'azure')
         const byIncident = new Map<string, Set<string>>()
-        for (const r of rows)
-          byIncident.set(r.incidentId, (byIncident.get(r.incidentId) ?? new Set()).add(r.tenantId))
+        const everyone = new Map(
+          rows.filter((r) => r.tenantId === null).map((r) => [r.incidentId, r.customers]),
+        )
+        for (const r of rows) {
+          if (r.tenantId)
+            byIncident.set(r.incidentId, (byIncident.get(r.incidentId) ?? new Set()).add(r.tenantId))
+          else byIncident.set(r.incidentId, byIncident.get(r.incidentId) ?? new Set())
+        }
         const incidents = await Promise.all([...byIncident.keys()].map((id) => findIncident(ctx.db, id)))
         return Promise.all(
           incidents
             .filter((i) => i !== null)
             .map(async (i) =>
-              presentIncidentDetail(i, await listPosts(ctx.db, i.id), byIncident.get(i.id)!.size),
+              presentIncidentDetail(
+                i,
+                await listPosts(ctx.db, i.id),
+                everyone.get(i.id) ?? byIncident.get(i.id)!.size,
+              ),
             ),
         )
       }

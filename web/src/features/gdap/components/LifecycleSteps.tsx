@@ -76,7 +76,10 @@ const useStyles = makeStyles({
     color: tokens.colorNeutralForegroundOnBrand,
     border: `${tokens.strokeWidthThin} solid ${tokens.colorPaletteRedBackground3}`,
   },
-  skipped: { borderStyle: 'dashed', color: tokens.colorNeutralForeground4 },
+  skipped: {
+    border: `${tokens.strokeWidthThin} dashed ${tokens.colorNeutralStroke1}`,
+    color: tokens.colorNeutralForeground4,
+  },
   label: { color: tokens.colorNeutralForeground3 },
   labelSkipped: { textDecorationLine: 'line-through', color: tokens.colorNeutralForeground4 },
   labelCurrent: { color: tokens.colorNeutralForeground1, fontWeight: tokens.fontWeightSemibold },
