@@ -68,11 +68,13 @@ export async function relationshipInsights(ctx: AppContext, actor: Actor): Promi
 export interface TraceGroup {
   id: string
   displayName: string
-  /** How the user belongs: the chain of groups from a direct membership to this one. */
+  /** The shortest chain of groups from a direct membership to this one. */
   path: string[]
+  /** Every chain that makes the user a member (direct, and through each nesting). */
+  paths: string[][]
 }
 
-/** The user's groups with the nesting path that makes them a member. */
+/** The user's groups, each with every nesting path that makes them a member. */
 async function groupPaths(ctx: AppContext, userId: string): Promise<TraceGroup[]> {
   const result = await sql<{ id: string; display_name: string; path: string[] }>`
     with recursive reach(group_id, path) as (
@@ -82,11 +84,26 @@ async function groupPaths(ctx: AppContext, userId: string): Promise<TraceGroup[]
         from group_group_members n join reach on n.member_group_id = reach.group_id join security_groups g on g.id = n.group_id
        where array_length(reach.path, 1) < 10
     )
-    select distinct on (g.id) g.id, g.display_name, reach.path
-      from reach join security_groups g on g.id = reach.group_id
-     order by g.id, array_length(reach.path, 1)`.execute(ctx.db)
-  return result.rows
-    .map((r) => ({ id: r.id, displayName: r.display_name, path: r.path }))
+    select g.id, g.display_name, reach.path from reach join security_groups g on g.id = reach.group_id`.execute(
+    ctx.db,
+  )
+  const byGroup = new Map<string, TraceGroup>()
+  for (const row of result.rows) {
+    const group = byGroup.get(row.id) ?? {
+      id: row.id,
+      displayName: row.display_name,
+      path: row.path,
+      paths: [],
+    }
+    group.paths.push(row.path)
+    if (row.path.length < group.path.length) group.path = row.path
+    byGroup.set(row.id, group)
+  }
+  return [...byGroup.values()]
+    .map((g) => ({
+      ...g,
+      paths: g.paths.sort((a, b) => a.length - b.length || a.join().localeCompare(b.join())),
+    }))
     .sort((a, b) => a.path.length - b.path.length || a.displayName.localeCompare(b.displayName))
 }
 
@@ -139,6 +156,7 @@ export async function traceAccess(
             roles: a.roles,
             reachesUser: group !== undefined,
             path: group?.path ?? [],
+            paths: group?.paths ?? [],
           }
         }),
       })),

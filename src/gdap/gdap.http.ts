@@ -3,7 +3,7 @@ import type { AppContext } from '../platform/context.ts'
 import { actorOf } from '../platform/http/authentication.ts'
 import type { App } from '../platform/http/server.ts'
 import { type Flag, relationshipInsights, roleCatalog, traceAccess } from './gdap-insights.service.ts'
-import { GdapError, partyOf } from './gdap.service.ts'
+import { GdapError, partyOf, visibleRelationship } from './gdap.service.ts'
 
 const FLAGS: Flag[] = ['expiring_soon', 'lost_access', 'no_support_role', 'global_admin']
 const iso = (d: Date | null) => (d ? d.toISOString() : null)
@@ -101,6 +101,40 @@ export function registerGdapPortalRoutes(app: App, ctx: AppContext): void {
           flags,
         }))
       return { counts, total: all.length, items }
+    },
+  )
+
+  app.get(
+    '/api/gdap/invitations/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Who asks: the partner behind a relationship, for the customer’s approval page',
+        params: Type.Object({ id: Type.String({ maxLength: 100 }) }),
+      },
+    },
+    async (request) => {
+      const r = await visibleRelationship(ctx, partyOf(actorOf(request)), request.params.id)
+      const partner = await ctx.db
+        .selectFrom('tenants as t')
+        .innerJoin('partners as p', 'p.tenant_id', 't.id')
+        .select([
+          't.id as tenantId',
+          't.display_name as name',
+          't.default_domain as domain',
+          'p.mpn_id as mpnId',
+          'p.partner_type as partnerType',
+        ])
+        .where('t.id', '=', r.partnerTenantId)
+        .executeTakeFirstOrThrow()
+      return {
+        id: r.id,
+        displayName: r.displayName,
+        status: r.status,
+        duration: r.duration,
+        roles: r.roles,
+        partner,
+      }
     },
   )
 

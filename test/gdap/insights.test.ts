@@ -84,6 +84,9 @@ describe.each(dialects())('GDAP views for MSPs (%s)', (dialect) => {
     ).json()
     const assignment = trace.relationships[0].assignments[0]
     expect(assignment).toMatchObject({ group: { displayName: 'Azure Managers' }, reachesUser: true })
+    // nora is in Admin Agents directly and through Azure Managers: both paths show
+    const adminAgents = trace.groups.find((g: { displayName: string }) => g.displayName === 'Admin Agents')
+    expect(adminAgents.paths).toEqual([['Admin Agents'], ['Azure Managers', 'Admin Agents']])
     const office = trace.verdicts.find((v: { workload: string }) => v.workload === 'office365')
     expect(office).toMatchObject({ allowed: false, rule: 'R9', reason: 'gdap_role_insufficient' })
     expect(office.remedy).toMatch(/Service Support Administrator/)
@@ -125,5 +128,27 @@ describe.each(dialects())('GDAP views for MSPs (%s)', (dialect) => {
       })
     ).json().items
     expect(it_[0].description).toMatch(/meno privilegi/)
+  })
+
+  it('when a customer administrator opens an invitation, then it names the partner that asks', async () => {
+    const created = await t.request('POST', '/v1.0/tenantRelationships/delegatedAdminRelationships', {
+      token: await t.tokenFor('anna@fabrikam.example'),
+      body: {
+        displayName: 'Invitation',
+        duration: 'P30D',
+        accessDetails: { unifiedRoles: [{ roleDefinitionId: ROLE_IDS.serviceSupportAdministrator }] },
+      },
+    })
+    const id = created.json().id
+    await t.request('POST', `/v1.0/tenantRelationships/delegatedAdminRelationships/${id}/requests`, {
+      token: await t.tokenFor('anna@fabrikam.example'),
+      body: { action: 'lockForApproval' },
+    })
+    const invitation = (await get('admin@wideworld.example', `/api/gdap/invitations/${id}`)).json()
+    expect(invitation).toMatchObject({
+      status: 'approvalPending',
+      partner: { name: 'Fabrikam', mpnId: '4510001', partnerType: 'direct' },
+    })
+    expect((await get('ada@adatum.example', `/api/gdap/invitations/${id}`)).status).toBe(404)
   })
 })
