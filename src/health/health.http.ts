@@ -146,6 +146,34 @@ export function registerHealthRoutes(app: App, ctx: AppContext): void {
     }),
   )
 
+  app.get(
+    '/api/health/tenant-directory',
+    {
+      schema: {
+        tags,
+        summary: 'Customer tenants, for choosing the tenants an incident affects (vendor support engineers)',
+        querystring: Type.Object(
+          { q: Type.Optional(Type.String({ maxLength: 100 })) },
+          { additionalProperties: false },
+        ),
+      },
+    },
+    async (request) => {
+      if (!isEngineer(actorOf(request))) throw notFound()
+      let query = ctx.db
+        .selectFrom('tenants')
+        .select(['id as tenantId', 'display_name as name', 'default_domain as domain'])
+        .where('kind', '=', 'customer')
+      if (request.query.q)
+        query = query.where(
+          'display_name',
+          'ilike',
+          `${request.query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`,
+        )
+      return { items: await query.orderBy('display_name').limit(200).execute() }
+    },
+  )
+
   app.post(
     '/api/health/incidents',
     {

@@ -248,4 +248,12 @@ describe.each(dialects())('service health (%s)', (dialect) => {
     expect(lines.slice(1).every((l) => l.startsWith(ROSSI) || l.startsWith('*,*,'))).toBe(true)
     expect(lines.length).toBeGreaterThan(1)
   })
+
+  it('when an engineer looks up tenants to target, then customer tenants come back; others get 404', async () => {
+    const found = (await t.request('GET', '/api/health/tenant-directory?q=Ros', { token: engineer })).json()
+    expect(found.items).toEqual([
+      { tenantId: ROSSI, name: 'Rossi Costruzioni S.p.A.', domain: 'rossi.example' },
+    ])
+    expect((await t.request('GET', '/api/health/tenant-directory', { token: anna })).status).toBe(404)
+  })
 })

@@ -1,6 +1,7 @@
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import './shared/i18n/i18n.ts'
+import './app/feature-catalogs.ts'
 import { App } from './app/App.tsx'
 
 const container = document.getElementById('root')

@@ -13,6 +13,8 @@ import {
   RelationshipDetailRoute,
 } from './gdap-routes.tsx'
 import { NewRequestRoute, RequestDetailRoute, RequestListRoute } from './service-request-routes.tsx'
+import { healthRoutes } from './health-routes.tsx'
+import { workloadPortalRoutes } from './workload-portal-routes.tsx'
 
 export const router = createBrowserRouter([
   { path: '/signin', element: <SignInPage />, errorElement: <RouteError /> },
@@ -36,6 +38,8 @@ export const router = createBrowserRouter([
       { path: 'gdap/trace', element: <AccessTraceRoute /> },
       { path: 'gdap/relationships/:id', element: <RelationshipDetailRoute /> },
       { path: 'gdap/approve/:id', element: <ApprovalRoute /> },
+      ...healthRoutes,
+      ...workloadPortalRoutes,
       { path: '*', element: <NotFoundPage /> },
     ],
   },

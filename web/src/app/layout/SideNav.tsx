@@ -16,6 +16,8 @@ import { useTranslation } from 'react-i18next'
 import { useLocation } from 'react-router'
 import { useSession } from '../../features/auth/session.tsx'
 import { useRouterLinkProps } from '../../shared/ui/RouterLink.tsx'
+import { HealthNavItems } from './HealthNavItems.tsx'
+import { WorkloadPortalNavItems } from './WorkloadPortalNavItems.tsx'
 
 const People = bundleIcon(People20Filled, People20Regular)
 const Requests = bundleIcon(ClipboardTaskListLtr20Filled, ClipboardTaskListLtr20Regular)
@@ -86,6 +88,8 @@ export function SideNav({ open }: { open: boolean }) {
             {t('nav.partnerRelationships')}
           </NavItem>
         )}
+        <HealthNavItems />
+        <WorkloadPortalNavItems />
       </NavDrawerBody>
     </NavDrawer>
   )

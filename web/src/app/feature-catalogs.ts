@@ -1,0 +1,12 @@
+import i18next from 'i18next'
+import { healthEn, healthIt } from '../features/health/i18n.ts'
+import { portalsEn, portalsIt } from '../features/workload-portals/i18n.ts'
+
+/**
+ * Features with catalogs of their own register them as i18next namespaces here (the app layer may
+ * import features; shared code may not). Components use `useTranslation('health')` etc.
+ */
+i18next.addResourceBundle('en', 'health', healthEn, true, true)
+i18next.addResourceBundle('it', 'health', healthIt, true, true)
+i18next.addResourceBundle('en', 'portals', portalsEn, true, true)
+i18next.addResourceBundle('it', 'portals', portalsIt, true, true)
