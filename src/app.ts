@@ -18,6 +18,7 @@ import type { AppContext } from './platform/context.ts'
 import { localEventBus, postgresEventBus } from './platform/events.ts'
 import type { DatabaseHandle } from './platform/db/database.ts'
 import { createServer, type App } from './platform/http/server.ts'
+import { createMetricsRegistry } from './platform/http/metrics.ts'
 import { registerWebPortal } from './platform/http/static-web.ts'
 
 export const VERSION: string = (
@@ -35,6 +36,7 @@ export function createContext(
     dbKind: database.kind,
     tokens: new TokenService(database.db, config.TOKEN_LIFETIME_SECONDS),
     events: config.database.kind === 'postgres' ? postgresEventBus(config.database.url) : localEventBus(),
+    metrics: createMetricsRegistry(),
     now,
   }
 }

@@ -19,6 +19,7 @@ import { t } from './platform/i18n/i18n.ts'
 import type { App } from './platform/http/server.ts'
 import { loadTls } from './platform/tls.ts'
 import { startScheduler } from './platform/scheduler.ts'
+import { scheduledTasks } from './jobs.ts'
 import { runGdapJobs } from './gdap/gdap.jobs.ts'
 
 /**
@@ -215,7 +216,7 @@ export async function startServer(config: Config, print: (line: string) => void)
     }
     runtime.control?.setHandler(controlCommands(runtime.ctx))
     const scheduler = startScheduler(
-      [{ name: 'gdap', run: () => runGdapJobs(runtime.ctx) }],
+      scheduledTasks(runtime.ctx),
       config.SCHEDULER_INTERVAL_SECONDS * 1000,
       (task, error) => app.log.error({ err: error, task }, 'scheduled task failed'),
     )

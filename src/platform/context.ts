@@ -2,6 +2,7 @@ import type { Config } from '../config/config.ts'
 import type { TokenService } from '../identity/tokens.ts'
 import type { Db } from './db/database.ts'
 import type { EventBus } from './events.ts'
+import type { Registry } from 'prom-client'
 
 /** What business functions need from the platform; built once at start, passed down explicitly. */
 export interface AppContext {
@@ -11,6 +12,8 @@ export interface AppContext {
   tokens: TokenService
   /** Events every instance hears (live updates). */
   events: EventBus
+  /** This instance's Prometheus metrics (served at /metrics). */
+  metrics: Registry
   /** The current time; tests move it to check time-dependent rules. */
   now(): Date
 }

@@ -6,6 +6,8 @@
 export interface Task {
   name: string
   run(): Promise<unknown>
+  /** Releases what the task holds (an SMTP pool…) once the scheduler has stopped. */
+  close?(): Promise<void>
 }
 
 export interface Scheduler {
@@ -45,6 +47,7 @@ export function startScheduler(
       stopped = true
       clearInterval(timer)
       await running
+      for (const task of tasks) await task.close?.()
     },
   }
 }

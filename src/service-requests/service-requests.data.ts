@@ -1,8 +1,10 @@
 import { type Kysely, type RawBuilder, sql } from 'kysely'
 import type { Db } from '../platform/db/database.ts'
+import { AT_RISK_FRACTION, SLA_STATES, type SlaState } from './sla.ts'
 import type {
   ArmContact,
   Database,
+  NoteVisibility,
   ProblemType,
   RequestContact,
   RequestDelegation,
@@ -60,6 +62,11 @@ export interface ServiceRequestRecord {
   linkedIncidentId: string | null
   linkedIncidentTitle: string | null
   linkedIncidentStatus: string | null
+  assignedToUserId: string | null
+  assignedToName: string | null
+  firstResponseAt: Date | null
+  slaBreachedAt: Date | null
+  externalReference: string | null
 }
 
 export interface NoteRecord {
@@ -72,6 +79,8 @@ export interface NoteRecord {
   subject: string | null
   direction: 'inbound' | 'outbound'
   sender: string | null
+  visibility: NoteVisibility
+  authorUserId: string | null
 }
 
 function baseQuery(db: Kysely<Database>) {
@@ -85,6 +94,7 @@ function baseQuery(db: Kysely<Database>) {
     .leftJoin('azure_services as az', 'az.id', 'r.azure_service_id')
     .leftJoin('azure_problem_classifications as pc', 'pc.id', 'r.azure_problem_classification_id')
     .leftJoin('incidents as li', 'li.id', 'r.linked_incident_id')
+    .leftJoin('users as au', 'au.id', 'r.assigned_to_user_id')
     .select([
       'r.id',
       'r.tenant_id as tenantId',
@@ -133,6 +143,11 @@ function baseQuery(db: Kysely<Database>) {
       'r.linked_incident_id as linkedIncidentId',
       'li.title as linkedIncidentTitle',
       'li.status as linkedIncidentStatus',
+      'r.assigned_to_user_id as assignedToUserId',
+      'au.display_name as assignedToName',
+      'r.first_response_at as firstResponseAt',
+      'r.sla_breached_at as slaBreachedAt',
+      'r.external_reference as externalReference',
     ])
 }
 
@@ -166,6 +181,7 @@ export interface NewServiceRequest {
   firstResponseDueAt: Date | null
   azure?: AzureTicketFields | undefined
   linkedIncidentId?: string | null | undefined
+  externalReference?: string | null | undefined
 }
 
 /** What an Azure ticket filed through Microsoft.Support carries beyond a service request. */
@@ -221,6 +237,7 @@ export async function insertServiceRequest(
       problem_start_at: input.azure?.problemStartAt ?? null,
       arm_details: input.azure?.details ? JSON.stringify(input.azure.details) : null,
       linked_incident_id: input.linkedIncidentId ?? null,
+      external_reference: input.externalReference ?? null,
     })
     .execute()
   return id
@@ -267,6 +284,17 @@ export interface RequestFilters {
   createdAfter?: Date | undefined
   azureServiceId?: string | undefined
   classificationId?: string | undefined
+  partnerTenantId?: string | undefined
+  /** 'none' lists the unassigned requests. */
+  assignee?: string | undefined
+  sla?: SlaState | undefined
+  /** Full-text search (Italian and English stems) of titles, descriptions and notes, or a request number. */
+  q?: string | undefined
+  /** Internal notes count in the search of whoever works the request: the vendor or the partner. */
+  searchInternal?: 'vendor' | 'partner' | undefined
+  sort?: RequestSort | undefined
+  /** The time the SLA state filter is evaluated at. */
+  now?: Date | undefined
   offset: number
   limit: number
 }
@@ -289,10 +317,37 @@ export async function listServiceRequests(
   if (filters.azureServiceId) conditions.push(sql<boolean>`r.azure_service_id = ${filters.azureServiceId}`)
   if (filters.classificationId)
     conditions.push(sql<boolean>`r.azure_problem_classification_id = ${filters.classificationId}`)
+  if (filters.partnerTenantId) conditions.push(sql<boolean>`r.partner_tenant_id = ${filters.partnerTenantId}`)
+  if (filters.assignee === 'none') conditions.push(sql<boolean>`r.assigned_to_user_id is null`)
+  else if (filters.assignee) conditions.push(sql<boolean>`r.assigned_to_user_id = ${filters.assignee}`)
+  if (filters.sla) conditions.push(slaStateCondition(filters.sla, filters.now ?? new Date()))
+  const query = filters.q?.trim() ? searchQuery(filters.q.trim()) : null
+  if (query) {
+    const matches = [sql<boolean>`r.search_public @@ ${query}`]
+    if (filters.searchInternal)
+      matches.push(sql<boolean>`(r.handled_by = ${filters.searchInternal} and r.search_internal @@ ${query})`)
+    if (/^\d{1,30}$/.test(filters.q!.trim())) matches.push(sql<boolean>`r.id = ${filters.q!.trim()}`)
+    conditions.push(sql<boolean>`(${sql.join(matches, sql` or `)})`)
+  }
   const where = conditions.length ? sql<boolean>`${sql.join(conditions, sql` and `)}` : sql<boolean>`true`
+  let list = baseQuery(db).where(where)
+  const sort = filters.sort ?? (query ? 'relevance' : 'created')
+  if (sort === 'relevance' && query) {
+    const rank = filters.searchInternal
+      ? sql`ts_rank(case when r.handled_by = ${filters.searchInternal} then r.search_public || r.search_internal else r.search_public end, ${query})`
+      : sql`ts_rank(r.search_public, ${query})`
+    list = list.orderBy(rank, 'desc')
+  } else if (sort === 'due') {
+    // the clocks that run out first, then the rest by age
+    list = list.orderBy(
+      sql`case when r.first_response_at is null and r.sla_breached_at is null and r.status <> 'closed' then r.first_response_due_at end`,
+      sql`asc nulls last`,
+    )
+  } else if (sort === 'modified') {
+    list = list.orderBy('r.modified_at', 'desc')
+  }
   const [items, total] = await Promise.all([
-    baseQuery(db)
-      .where(where)
+    list
       .orderBy('r.created_at', 'desc')
       .orderBy('r.id', 'desc')
       .offset(filters.offset)
@@ -307,8 +362,62 @@ export async function listServiceRequests(
   return { total: total.n, items }
 }
 
-export async function listNotes(db: Kysely<Database>, requestId: string): Promise<NoteRecord[]> {
+/** The words of a search in both languages: a match on either stem, or on the word as typed. */
+function searchQuery(q: string) {
+  return sql`(websearch_to_tsquery('italian', ${q}) || websearch_to_tsquery('english', ${q}) || websearch_to_tsquery('simple', ${q}))`
+}
+
+export type RequestSort = 'created' | 'modified' | 'due' | 'relevance'
+
+/** The SQL twin of slaStateOf (sla.ts): the same state for the same request and time. */
+export function slaStateCondition(state: SlaState, now: Date): RawBuilder<boolean> {
+  const running = sql`r.first_response_due_at is not null and r.sla_breached_at is null and r.first_response_at is null and r.status <> 'closed'`
+  const atRiskFrom = sql`r.first_response_due_at - (r.first_response_due_at - coalesce(r.sla_started_at, r.first_response_due_at)) * ${AT_RISK_FRACTION}::float8`
+  switch (state) {
+    case 'none':
+      return sql<boolean>`r.first_response_due_at is null`
+    case 'breached':
+      return sql<boolean>`(r.first_response_due_at is not null and (r.sla_breached_at is not null
+        or r.first_response_at > r.first_response_due_at
+        or (r.first_response_at is null and r.status <> 'closed' and r.first_response_due_at <= ${now})))`
+    case 'met':
+      return sql<boolean>`(r.first_response_due_at is not null and r.sla_breached_at is null and r.first_response_at <= r.first_response_due_at)`
+    case 'stopped':
+      return sql<boolean>`(r.first_response_due_at is not null and r.sla_breached_at is null and r.first_response_at is null and r.status = 'closed')`
+    case 'at_risk':
+      return sql<boolean>`(${running} and r.first_response_due_at > ${now} and ${atRiskFrom} <= ${now})`
+    case 'running':
+      return sql<boolean>`(${running} and ${atRiskFrom} > ${now})`
+  }
+}
+
+/** The SLA state of each row as one SQL expression (the states' conditions never overlap). */
+export function slaStateExpression(now: Date): RawBuilder<SlaState> {
+  const whens = SLA_STATES.map((state) => sql`when ${slaStateCondition(state, now)} then ${state}`)
+  return sql<SlaState>`(case ${sql.join(whens, sql` `)} end)`
+}
+
+/** Requests not closed that the vendor works, counted by severity and SLA state. */
+export async function countOpenBySla(
+  db: Kysely<Database>,
+  now: Date,
+): Promise<{ severity: Severity; state: SlaState; n: number }[]> {
+  const state = slaStateExpression(now)
   return db
+    .selectFrom('service_requests as r')
+    .select(['r.severity', state.as('state'), sql<number>`count(*)::int`.as('n')])
+    .where('r.status', '<>', 'closed')
+    .where('r.handled_by', '=', 'vendor')
+    .groupBy(['r.severity', state])
+    .execute()
+}
+
+export async function listNotes(
+  db: Kysely<Database>,
+  requestId: string,
+  options: { includeInternal: boolean } = { includeInternal: false },
+): Promise<NoteRecord[]> {
+  let query = db
     .selectFrom('service_request_notes')
     .select([
       'id',
@@ -320,10 +429,12 @@ export async function listNotes(db: Kysely<Database>, requestId: string): Promis
       'subject',
       'direction',
       'sender',
+      'visibility',
+      'author_user_id as authorUserId',
     ])
     .where('request_id', '=', requestId)
-    .orderBy('id')
-    .execute()
+  if (!options.includeInternal) query = query.where('visibility', '=', 'public')
+  return query.orderBy('id').execute()
 }
 
 export async function insertNote(
@@ -332,9 +443,14 @@ export async function insertNote(
   author: { userId: string; name: string; tenantId: string },
   text: string,
   now: Date,
-  extra: { armName?: string | undefined; subject?: string | undefined; sender?: string | undefined } = {},
-): Promise<void> {
-  await db
+  extra: {
+    armName?: string | undefined
+    subject?: string | undefined
+    sender?: string | undefined
+    visibility?: NoteVisibility | undefined
+  } = {},
+): Promise<number> {
+  const row = await db
     .insertInto('service_request_notes')
     .values({
       request_id: requestId,
@@ -346,44 +462,54 @@ export async function insertNote(
       arm_name: extra.armName ?? null,
       subject: extra.subject ?? null,
       sender: extra.sender ?? null,
+      visibility: extra.visibility ?? 'public',
     })
-    .execute()
+    .returning('id')
+    .executeTakeFirstOrThrow()
+  return row.id
 }
 
-/** A new severity restarts the first-response clock (R14) from `now`. */
-export async function updateSeverity(
+/** The columns a desk update may change at once. */
+export interface RequestChanges {
+  status?: RequestStatus
+  severity?: Severity
+  firstResponseDueAt?: Date | null
+  slaStartedAt?: Date | null
+  firstResponseAt?: Date
+  assignedToUserId?: string | null
+  externalReference?: string | null
+  armContact?: ArmContact
+}
+
+/**
+ * Applies changes to a request only if it is still at `expectedVersion` (optimistic concurrency);
+ * answers false when someone changed it in the meantime.
+ */
+export async function updateRequest(
   db: Kysely<Database>,
   id: string,
   expectedVersion: number,
-  severity: Severity,
-  dueAt: Date | null,
+  changes: RequestChanges,
   now: Date,
 ): Promise<boolean> {
   const result = await db
     .updateTable('service_requests')
     .set((eb) => ({
-      severity,
-      first_response_due_at: dueAt,
-      sla_started_at: dueAt ? now : null,
+      ...(changes.status === undefined
+        ? {}
+        : { status: changes.status, closed_at: changes.status === 'closed' ? now : null }),
+      ...(changes.severity === undefined ? {} : { severity: changes.severity }),
+      ...(changes.firstResponseDueAt === undefined
+        ? {}
+        : { first_response_due_at: changes.firstResponseDueAt }),
+      ...(changes.slaStartedAt === undefined ? {} : { sla_started_at: changes.slaStartedAt }),
+      ...(changes.firstResponseAt === undefined ? {} : { first_response_at: changes.firstResponseAt }),
+      ...(changes.assignedToUserId === undefined ? {} : { assigned_to_user_id: changes.assignedToUserId }),
+      ...(changes.externalReference === undefined ? {} : { external_reference: changes.externalReference }),
+      ...(changes.armContact === undefined ? {} : { arm_contact: JSON.stringify(changes.armContact) }),
       modified_at: now,
       version: eb('version', '+', 1),
     }))
-    .where('id', '=', id)
-    .where('version', '=', expectedVersion)
-    .executeTakeFirst()
-  return Number(result.numUpdatedRows) === 1
-}
-
-export async function updateArmContact(
-  db: Kysely<Database>,
-  id: string,
-  expectedVersion: number,
-  contact: ArmContact,
-  now: Date,
-): Promise<boolean> {
-  const result = await db
-    .updateTable('service_requests')
-    .set((eb) => ({ arm_contact: JSON.stringify(contact), modified_at: now, version: eb('version', '+', 1) }))
     .where('id', '=', id)
     .where('version', '=', expectedVersion)
     .executeTakeFirst()
@@ -394,38 +520,3 @@ export async function updateArmContact(
  * Moves a request to a status, only if it is still at `expectedVersion` (optimistic concurrency).
  * Answers false when someone changed it in the meantime.
  */
-export async function updateStatus(
-  db: Kysely<Database>,
-  id: string,
-  expectedVersion: number,
-  status: RequestStatus,
-  now: Date,
-): Promise<boolean> {
-  const result = await db
-    .updateTable('service_requests')
-    .set((eb) => ({
-      status,
-      modified_at: now,
-      closed_at: status === 'closed' ? now : null,
-      version: eb('version', '+', 1),
-    }))
-    .where('id', '=', id)
-    .where('version', '=', expectedVersion)
-    .executeTakeFirst()
-  return Number(result.numUpdatedRows) === 1
-}
-
-export async function touch(
-  db: Kysely<Database>,
-  id: string,
-  expectedVersion: number,
-  now: Date,
-): Promise<boolean> {
-  const result = await db
-    .updateTable('service_requests')
-    .set((eb) => ({ modified_at: now, version: eb('version', '+', 1) }))
-    .where('id', '=', id)
-    .where('version', '=', expectedVersion)
-    .executeTakeFirst()
-  return Number(result.numUpdatedRows) === 1
-}

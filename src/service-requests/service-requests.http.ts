@@ -1,7 +1,8 @@
+import { createHash } from 'node:crypto'
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import Type from 'typebox'
 import type { AppContext } from '../platform/context.ts'
-import { validationFailed } from '../platform/errors.ts'
+import { AppError, validationFailed } from '../platform/errors.ts'
 import type { Locale } from '../platform/i18n/i18n.ts'
 import { actorOf } from '../platform/http/authentication.ts'
 import type { App } from '../platform/http/server.ts'
@@ -17,9 +18,13 @@ import {
   addNoteAsActor,
   createServiceRequest,
   getRequestForActor,
+  listEngineers,
   listRequestsForActor,
   setStatusAsActor,
+  updateRequestAsActor,
 } from './service-requests.service.ts'
+import { presentSla, SLA_STATES } from './sla.ts'
+import { registerSlaGauge } from './sla.jobs.ts'
 
 const SeveritySchema = Type.Enum(['minimal', 'moderate', 'critical'])
 const StatusSchema = Type.Enum(['open', 'attention_needed', 'closed'])
@@ -28,7 +33,7 @@ const looseObject = Type.Object({}, { additionalProperties: true })
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null)
 
-export function presentRequest(r: ServiceRequestRecord, locale: Locale, notes?: NoteRecord[]) {
+export function presentRequest(r: ServiceRequestRecord, locale: Locale, now: Date, notes?: NoteRecord[]) {
   return {
     id: r.id,
     tenant: { tenantId: r.tenantId, name: r.tenantName },
@@ -60,6 +65,9 @@ export function presentRequest(r: ServiceRequestRecord, locale: Locale, notes?: 
     linkedIncident: r.linkedIncidentId
       ? { id: r.linkedIncidentId, title: r.linkedIncidentTitle, status: r.linkedIncidentStatus }
       : null,
+    assignedTo: r.assignedToUserId ? { userId: r.assignedToUserId, name: r.assignedToName } : null,
+    externalReference: r.externalReference,
+    sla: presentSla(r, now),
     ...(notes
       ? {
           notes: notes.map((n) => ({
@@ -67,6 +75,7 @@ export function presentRequest(r: ServiceRequestRecord, locale: Locale, notes?: 
             authorName: n.authorName,
             authorTenantId: n.authorTenantId,
             text: n.text,
+            visibility: n.visibility,
             createdAt: n.createdAt.toISOString(),
           })),
         }
@@ -85,12 +94,40 @@ function expectedVersion(request: FastifyRequest, id: string): number | undefine
   return Number(match[1])
 }
 
-function sendRequest(reply: FastifyReply, r: ServiceRequestRecord, locale: Locale, notes?: NoteRecord[]) {
-  reply.header('etag', etag(r))
-  return presentRequest(r, locale, notes)
+/** Updates from the portal must say which version they change: a blind overwrite is refused. */
+function requiredVersion(request: FastifyRequest, id: string): number {
+  const version = expectedVersion(request, id)
+  if (version === undefined) throw new AppError(428, 'precondition_required', 'error.precondition_required')
+  return version
 }
 
+const SlaStateSchema = Type.Enum([...SLA_STATES])
+const VisibilitySchema = Type.Enum(['public', 'internal'])
+const ExternalReferenceSchema = Type.String({ minLength: 1, maxLength: 200, pattern: '\\S' })
+const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/
+
+/** A digest of what a create asked for: the same key with another body is not a retry. */
+const digest = (body: unknown) => createHash('sha256').update(JSON.stringify(body)).digest('base64url')
+
 export function registerServiceRequestRoutes(app: App, ctx: AppContext): void {
+  registerSlaGauge(ctx)
+  const present = (r: ServiceRequestRecord, locale: Locale, notes?: NoteRecord[]) =>
+    presentRequest(r, locale, ctx.now(), notes)
+  const sendRequest = (
+    reply: FastifyReply,
+    r: ServiceRequestRecord,
+    locale: Locale,
+    notes?: NoteRecord[],
+  ) => {
+    reply.header('etag', etag(r))
+    return present(r, locale, notes)
+  }
+  /** The request as the caller may now see it, with its notes (internal ones for the responder). */
+  const sendWithNotes = async (reply: FastifyReply, request: FastifyRequest, id: string) => {
+    const { request: found, notes } = await getRequestForActor(ctx, actorOf(request), id, { audit: false })
+    return sendRequest(reply, found, request.locale, notes)
+  }
+
   app.get(
     '/api/support-topics',
     {
@@ -123,6 +160,9 @@ export function registerServiceRequestRoutes(app: App, ctx: AppContext): void {
       schema: {
         tags: ['service requests'],
         summary: 'File a service request (for a customer, or for your own subscriptions)',
+        description:
+          'Send an `Idempotency-Key` header (any printable ASCII, up to 255 characters) to make a retry safe: a create repeated with the same key and body answers the request the first one made, with `Idempotent-Replayed: true`; the same key with a different body answers 422.',
+        headers: Type.Object({ 'idempotency-key': Type.Optional(Type.String({ maxLength: 255 })) }),
         body: Type.Object(
           {
             customerTenantId: Type.Optional(Type.String({ maxLength: 64 })),
@@ -139,6 +179,7 @@ export function registerServiceRequestRoutes(app: App, ctx: AppContext): void {
             supportPlan: Type.Optional(SupportPlanSchema),
             entitlementId: Type.Optional(Type.String({ format: 'uuid' })),
             linkedIncidentId: Type.Optional(Type.String({ maxLength: 20 })),
+            externalReference: Type.Optional(ExternalReferenceSchema),
             contact: Type.Optional(
               Type.Object(
                 {
@@ -156,8 +197,20 @@ export function registerServiceRequestRoutes(app: App, ctx: AppContext): void {
       },
     },
     async (request, reply) => {
-      const created = await createServiceRequest(ctx, actorOf(request), request.body, request.locale)
+      const key = request.headers['idempotency-key']
+      if (key !== undefined && !IDEMPOTENCY_KEY.test(key)) {
+        throw validationFailed('Idempotency-Key must be 1 to 255 printable ASCII characters')
+      }
+      const actor = actorOf(request)
+      const created = await createServiceRequest(
+        ctx,
+        actor,
+        request.body,
+        request.locale,
+        key === undefined ? undefined : { key, requestHash: digest(request.body) },
+      )
       reply.status(201).header('location', `/api/service-requests/${created.id}`)
+      if (created.replayed) reply.header('idempotent-replayed', 'true')
       return sendRequest(reply, created, request.locale)
     },
   )
@@ -167,13 +220,20 @@ export function registerServiceRequestRoutes(app: App, ctx: AppContext): void {
     {
       schema: {
         tags: ['service requests'],
-        summary: 'Service requests the signed-in user may see, newest first',
+        summary: 'Service requests the signed-in user may see (the vendor’s desk: all), newest first',
+        description:
+          '`q` searches titles, descriptions and notes in Italian and English (stems: “stampante” finds “stampanti”), or finds a request by number; the vendor’s engineers also search internal notes. `assignee` is a user id, `me` or `none`. `sort=due` puts the first-response clocks that run out first on top.',
         querystring: Type.Object(
           {
             customer: Type.Optional(Type.String({ maxLength: 64 })),
+            partner: Type.Optional(Type.String({ format: 'uuid' })),
             status: Type.Optional(StatusSchema),
             severity: Type.Optional(SeveritySchema),
             workload: Type.Optional(WorkloadSchema),
+            sla: Type.Optional(SlaStateSchema),
+            assignee: Type.Optional(Type.String({ pattern: '^(me|none|[0-9a-fA-F-]{36})$' })),
+            q: Type.Optional(Type.String({ maxLength: 200 })),
+            sort: Type.Optional(Type.Enum(['created', 'modified', 'due', 'relevance'])),
             offset: Type.Integer({ minimum: 0, default: 0 }),
             limit: Type.Integer({ minimum: 1, maximum: 200, default: 50 }),
           },
@@ -184,15 +244,21 @@ export function registerServiceRequestRoutes(app: App, ctx: AppContext): void {
     },
     async (request) => {
       const q = request.query
-      const page = await listRequestsForActor(ctx, actorOf(request), {
+      const actor = actorOf(request)
+      const page = await listRequestsForActor(ctx, actor, {
         tenantId: q.customer,
+        partnerTenantId: q.partner,
         status: q.status,
         severity: q.severity,
         workload: q.workload,
+        sla: q.sla,
+        assignee: q.assignee === 'me' ? actor.userId : q.assignee,
+        q: q.q,
+        sort: q.sort,
         offset: q.offset,
         limit: q.limit,
       })
-      return { total: page.total, items: page.items.map((r) => presentRequest(r, request.locale)) }
+      return { total: page.total, items: page.items.map((r) => present(r, request.locale)) }
     },
   )
 
@@ -201,7 +267,7 @@ export function registerServiceRequestRoutes(app: App, ctx: AppContext): void {
     {
       schema: {
         tags: ['service requests'],
-        summary: 'One service request with its notes',
+        summary: 'One service request with its notes (internal notes only for whoever works it)',
         params: IdParams,
         response: { 200: looseObject },
       },
@@ -212,15 +278,63 @@ export function registerServiceRequestRoutes(app: App, ctx: AppContext): void {
     },
   )
 
+  app.patch(
+    '/api/service-requests/:id',
+    {
+      schema: {
+        tags: ['service requests'],
+        summary: 'Change status, severity, assignee or external reference (If-Match required)',
+        description:
+          'All or nothing. Status moves: open → attention_needed (only whoever works the request: it waits on the requester) → open → closed; a closed request may be reopened. Severity: the requester may change it either way (critical needs a contact phone number); whoever works it may only lower it. Assignment: the vendor’s engineers, to an engineer (null unassigns).',
+        params: IdParams,
+        headers: Type.Object({ 'if-match': Type.Optional(Type.String()) }),
+        body: Type.Object(
+          {
+            status: Type.Optional(StatusSchema),
+            severity: Type.Optional(SeveritySchema),
+            assignedTo: Type.Optional(Type.Union([Type.String({ format: 'uuid' }), Type.Null()])),
+            externalReference: Type.Optional(Type.Union([ExternalReferenceSchema, Type.Null()])),
+          },
+          { additionalProperties: false, minProperties: 1 },
+        ),
+        response: { 200: looseObject },
+      },
+    },
+    async (request, reply) => {
+      const { id } = request.params
+      const version = requiredVersion(request, id)
+      const b = request.body
+      await updateRequestAsActor(
+        ctx,
+        actorOf(request),
+        id,
+        {
+          status: b.status,
+          severity: b.severity,
+          assignedTo: b.assignedTo,
+          externalReference: b.externalReference === null ? null : b.externalReference?.trim(),
+        },
+        version,
+      )
+      return sendWithNotes(reply, request, id)
+    },
+  )
+
   app.post(
     '/api/service-requests/:id/notes',
     {
       schema: {
         tags: ['service requests'],
         summary: 'Add a note (notes are append-only)',
+        description:
+          'A public note reaches the request’s contacts by email. `internal` notes are for whoever works the request and are never shown to the requester. `requestInformation` (whoever works the request) asks the requester for information: the request becomes attention_needed until the requester answers with a note.',
         params: IdParams,
         body: Type.Object(
-          { text: Type.String({ minLength: 1, maxLength: 20000, pattern: '\\S' }) },
+          {
+            text: Type.String({ minLength: 1, maxLength: 20000, pattern: '\\S' }),
+            visibility: Type.Optional(VisibilitySchema),
+            requestInformation: Type.Optional(Type.Boolean()),
+          },
           { additionalProperties: false },
         ),
         response: { 200: looseObject },
@@ -228,15 +342,12 @@ export function registerServiceRequestRoutes(app: App, ctx: AppContext): void {
     },
     async (request, reply) => {
       const { id } = request.params
-      const updated = await addNoteAsActor(
-        ctx,
-        actorOf(request),
-        id,
-        request.body.text,
-        expectedVersion(request, id),
-      )
-      const { notes } = await getRequestForActor(ctx, actorOf(request), id)
-      return sendRequest(reply, updated, request.locale, notes)
+      const b = request.body
+      await addNoteAsActor(ctx, actorOf(request), id, b.text, expectedVersion(request, id), {
+        visibility: b.visibility,
+        requestInformation: b.requestInformation,
+      })
+      return sendWithNotes(reply, request, id)
     },
   )
 
@@ -262,9 +373,24 @@ export function registerServiceRequestRoutes(app: App, ctx: AppContext): void {
           id,
           status,
           expectedVersion(request, id),
+          {
+            onlyFromClosed: status === 'open',
+          },
         )
         return sendRequest(reply, updated, request.locale)
       },
     )
   }
+
+  app.get(
+    '/api/desk/engineers',
+    {
+      schema: {
+        tags: ['service requests'],
+        summary: 'The vendor’s support engineers (to assign requests to); vendor engineers only',
+        response: { 200: looseObject },
+      },
+    },
+    async (request) => ({ items: await listEngineers(ctx, actorOf(request)) }),
+  )
 }

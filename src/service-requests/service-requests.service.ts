@@ -7,6 +7,7 @@ import { FIRST_RESPONSE_MINUTES } from '../policy/support-policy.ts'
 import type {
   ArmContact,
   Database,
+  NoteVisibility,
   ProblemType,
   RequestContact,
   RequestStatus,
@@ -34,13 +35,28 @@ import {
   type AzureTicketFields,
   type NoteRecord,
   type RequestFilters,
+  type RequestChanges,
   type RequestScope,
   type ServiceRequestRecord,
-  touch,
-  updateArmContact,
-  updateSeverity,
-  updateStatus,
+  updateRequest,
 } from './service-requests.data.ts'
+import {
+  checkNote,
+  checkSeverityChange,
+  checkStatusMove,
+  type DeskRefusal,
+  type Side,
+  sideOf,
+  statusAfterNote,
+} from './desk-rules.ts'
+import {
+  recordRequestEvent,
+  requestEventId,
+  type RequestEvent,
+  type RequestEventActor,
+} from './request-events.ts'
+import { notify } from '../notifications/notifications.data.ts'
+import type { MessageKey } from '../platform/i18n/messages.ts'
 
 export interface CreateRequestInput {
   customerTenantId?: string | undefined
@@ -63,6 +79,43 @@ export interface CreateRequestInput {
   azure?: AzureTicketFields | undefined
   /** "File anyway, linked to it": one of the active incidents the advice listed first (R4). */
   linkedIncidentId?: string | undefined
+  /** The partner's own ticket number in its PSA tool. */
+  externalReference?: string | undefined
+}
+
+/** A client's `Idempotency-Key` and a digest of what it asked, so a retry is recognised. */
+export interface Idempotency {
+  key: string
+  requestHash: string
+}
+
+const CREATE_SCOPE = 'service_request.create'
+
+class ReplayInstead extends Error {}
+
+/**
+ * The request an earlier create with the same key made, if any. The same key with a different
+ * body is a client mistake worth telling apart from a retry.
+ */
+async function replayOf(
+  db: Kysely<Database>,
+  actor: Actor,
+  idempotency: Idempotency,
+): Promise<ServiceRequestRecord | null> {
+  const row = await db
+    .selectFrom('idempotency_keys')
+    .select(['request_hash', 'resource_id'])
+    .where('user_id', '=', actor.userId)
+    .where('scope', '=', CREATE_SCOPE)
+    .where('key', '=', idempotency.key)
+    .executeTakeFirst()
+  if (!row) return null
+  if (row.request_hash !== idempotency.requestHash) {
+    throw new AppError(422, 'idempotency_key_reused', 'error.idempotency_key_reused', {
+      key: idempotency.key,
+    })
+  }
+  return findServiceRequest(db, row.resource_id)
 }
 
 const unknownSubscription = (subscription: string) =>
@@ -78,6 +131,29 @@ export async function createServiceRequest(
   actor: Actor,
   input: CreateRequestInput,
   locale: 'it' | 'en',
+  idempotency?: Idempotency,
+): Promise<ServiceRequestRecord & { replayed?: boolean }> {
+  if (idempotency) {
+    const earlier = await replayOf(ctx.db, actor, idempotency)
+    if (earlier) return { ...earlier, replayed: true }
+  }
+  try {
+    return await fileRequest(ctx, actor, input, locale, idempotency)
+  } catch (error) {
+    if (!(error instanceof ReplayInstead) || !idempotency) throw error
+    // a concurrent create with the same key committed first
+    const earlier = await replayOf(ctx.db, actor, idempotency)
+    if (!earlier) throw error
+    return { ...earlier, replayed: true }
+  }
+}
+
+async function fileRequest(
+  ctx: AppContext,
+  actor: Actor,
+  input: CreateRequestInput,
+  locale: 'it' | 'en',
+  idempotency: Idempotency | undefined,
 ): Promise<ServiceRequestRecord> {
   const target = targetTenantOf(actor, input.customerTenantId)
   const asked = await ask(ctx, actor, target, {
@@ -170,9 +246,26 @@ export async function createServiceRequest(
           : null,
         azure: input.azure,
         linkedIncidentId: input.linkedIncidentId ?? null,
+        externalReference: input.externalReference?.trim() || null,
       },
       now,
     )
+    if (idempotency) {
+      const claimed = await trx
+        .insertInto('idempotency_keys')
+        .values({
+          user_id: actor.userId,
+          key: idempotency.key,
+          scope: CREATE_SCOPE,
+          request_hash: idempotency.requestHash,
+          resource_id: requestId,
+          created_at: now,
+        })
+        .onConflict((oc) => oc.columns(['user_id', 'scope', 'key']).doNothing())
+        .returning('key')
+        .executeTakeFirst()
+      if (!claimed) throw new ReplayInstead()
+    }
     await recordAudit(trx, {
       actorUserId: actor.userId,
       actorEmail: actor.email,
@@ -187,6 +280,15 @@ export async function createServiceRequest(
       result: 'allowed',
       reason: decision.reason,
       details: { workload: input.workload, severity: input.severity, handledBy: decision.handledBy },
+    })
+    const created = (await findServiceRequest(trx, requestId))!
+    await recordRequestEvent(trx, ctx, {
+      id: requestEventId('service_request.created', requestId, 1),
+      type: 'service_request.created',
+      at: now,
+      request: created,
+      actor: eventActor(actor),
+      visibility: 'public',
     })
     return requestId
   })
@@ -243,7 +345,8 @@ export async function listRequestsForActor(
   if (actor.delegated && filters.tenantId && filters.tenantId !== actor.contextTenantId)
     return { total: 0, items: [] }
   if (tenantId && !isUuid(tenantId)) return { total: 0, items: [] }
-  return listServiceRequests(ctx.db, scope, { ...filters, tenantId })
+  const searchInternal = scope.kind === 'all' ? 'vendor' : scope.kind === 'partner' ? 'partner' : undefined
+  return listServiceRequests(ctx.db, scope, { ...filters, tenantId, searchInternal, now: ctx.now() })
 }
 
 const requestFact = (r: ServiceRequestRecord): RequestFact => ({
@@ -307,6 +410,7 @@ export async function getRequestForActor(
   ctx: AppContext,
   actor: Actor,
   id: string,
+  options: { audit?: boolean } = {},
 ): Promise<{ request: ServiceRequestRecord; notes: NoteRecord[] }> {
   const { request, asked } = await askAbout(
     ctx,
@@ -315,11 +419,60 @@ export async function getRequestForActor(
     'read',
     'service_request.read',
   )
-  await auditDecision(ctx, actor, asked, 'service_request.read', { type: 'service_request', id: request.id })
-  return { request, notes: await listNotes(ctx.db, request.id) }
+  if (options.audit !== false)
+    await auditDecision(ctx, actor, asked, 'service_request.read', {
+      type: 'service_request',
+      id: request.id,
+    })
+  const includeInternal = sideOfActor(actor, request) === 'responder'
+  return { request, notes: await listNotes(ctx.db, request.id, { includeInternal }) }
 }
 
 const versionConflict = () => new AppError(412, 'version_conflict', 'error.version_conflict')
+
+const DESK_REFUSAL_STATUS: Record<DeskRefusal, number> = {
+  request_closed: 409,
+  already_in_status: 409,
+  status_move_not_allowed: 403,
+  severity_raise_by_responder: 403,
+  critical_needs_phone: 422,
+  internal_notes_responder_only: 403,
+  assignment_vendor_only: 403,
+  onlooker_cannot_change: 403,
+}
+
+function refuseDesk(refusal: DeskRefusal, request: ServiceRequestRecord, closedKey: MessageKey): never {
+  const key: MessageKey = refusal === 'request_closed' ? closedKey : `error.${refusal}`
+  throw new AppError(DESK_REFUSAL_STATUS[refusal], refusal, key, { status: request.status })
+}
+
+function sideOfActor(actor: Actor, request: ServiceRequestRecord): Side {
+  return sideOf({
+    actorTenantKind: actor.homeTenantKind,
+    actorTenantId: actor.homeTenantId,
+    handledBy: request.handledBy,
+    partnerTenantId: request.partnerTenantId,
+  })
+}
+
+function eventActor(actor: Actor): RequestEventActor {
+  return {
+    userId: actor.userId,
+    email: actor.email,
+    name: actor.displayName,
+    tenantId: actor.homeTenantId,
+    side: actor.homeTenantKind,
+  }
+}
+
+/** One event of a change, built once the request is read back inside the change's transaction. */
+type PendingEvent = Omit<RequestEvent, 'id' | 'at' | 'request' | 'actor'> & { discriminator?: string }
+
+/** What a change does inside its transaction: the columns it sets and the events it records. */
+interface Applied {
+  changes: RequestChanges
+  events: PendingEvent[]
+}
 
 async function change(
   ctx: AppContext,
@@ -327,7 +480,7 @@ async function change(
   id: string,
   auditAction: string,
   expectedVersion: number | undefined,
-  apply: (request: ServiceRequestRecord, trx: Kysely<Database>) => Promise<boolean>,
+  apply: (request: ServiceRequestRecord, trx: Kysely<Database>, side: Side) => Promise<Applied>,
 ): Promise<ServiceRequestRecord> {
   const { request, asked } = await askAbout(
     ctx,
@@ -337,8 +490,11 @@ async function change(
     auditAction,
   )
   if (expectedVersion !== undefined && expectedVersion !== request.version) throw versionConflict()
+  const side = sideOfActor(actor, request)
+  const now = ctx.now()
   await ctx.db.transaction().execute(async (trx) => {
-    if (!(await apply(request, trx))) throw versionConflict()
+    const { changes, events } = await apply(request, trx, side)
+    if (!(await updateRequest(trx, request.id, request.version, changes, now))) throw versionConflict()
     await recordAudit(trx, {
       actorUserId: actor.userId,
       actorEmail: actor.email,
@@ -352,31 +508,96 @@ async function change(
       rule: asked.decision.rule,
       result: 'allowed',
       reason: asked.decision.reason,
+      details: auditDetails(request, changes),
     })
+    if (events.length === 0) return
+    const after = (await findServiceRequest(trx, request.id))!
+    for (const { discriminator, ...event } of events) {
+      await recordRequestEvent(trx, ctx, {
+        ...event,
+        id: requestEventId(event.type, request.id, discriminator ?? after.version),
+        at: now,
+        request: after,
+        actor: eventActor(actor),
+      })
+    }
   })
   return (await findServiceRequest(ctx.db, id))!
 }
 
+function auditDetails(request: ServiceRequestRecord, changes: RequestChanges): Record<string, unknown> {
+  const details: Record<string, unknown> = {}
+  if (changes.status !== undefined && changes.status !== request.status)
+    details.status = { from: request.status, to: changes.status }
+  if (changes.severity !== undefined && changes.severity !== request.severity)
+    details.severity = { from: request.severity, to: changes.severity }
+  if (changes.assignedToUserId !== undefined) details.assignedTo = changes.assignedToUserId
+  if (changes.externalReference !== undefined) details.externalReference = changes.externalReference
+  return details
+}
+
+function statusEvent(request: ServiceRequestRecord, to: RequestStatus): PendingEvent[] {
+  return to === request.status
+    ? []
+    : [{ type: 'service_request.status_changed', visibility: 'public', previous: { status: request.status } }]
+}
+
+export interface NoteOptions {
+  armName?: string | undefined
+  subject?: string | undefined
+  /** Internal notes are the responder's working papers: the requester never sees them. */
+  visibility?: NoteVisibility | undefined
+  /** The responder asks the requester for information: the request waits on them (attention needed). */
+  requestInformation?: boolean | undefined
+}
+
+/**
+ * Adds a note. A public note by the vendor's engineer is the first response (R14) if none was
+ * given; the requester's note answers a request for information and reopens the work.
+ */
 export function addNoteAsActor(
   ctx: AppContext,
   actor: Actor,
   id: string,
   text: string,
   expectedVersion?: number,
-  extra: { armName?: string; subject?: string } = {},
+  options: NoteOptions = {},
 ): Promise<ServiceRequestRecord> {
-  return change(ctx, actor, id, 'service_request.note', expectedVersion, async (request, trx) => {
-    if (request.status === 'closed') throw new AppError(409, 'request_closed', 'error.request_closed')
+  const internal = options.visibility === 'internal'
+  return change(ctx, actor, id, 'service_request.note', expectedVersion, async (request, trx, side) => {
+    const refusal = checkNote(side, request.status, internal)
+    if (refusal) refuseDesk(refusal, request, 'error.request_closed')
     const now = ctx.now()
-    await insertNote(
+    const noteId = await insertNote(
       trx,
       request.id,
       { userId: actor.userId, name: actor.displayName, tenantId: actor.homeTenantId },
       text.trim(),
       now,
-      { ...extra, sender: actor.email },
+      {
+        armName: options.armName,
+        subject: options.subject,
+        sender: actor.email,
+        visibility: internal ? 'internal' : 'public',
+      },
     )
-    return touch(trx, request.id, request.version, now)
+    const status = statusAfterNote(side, request.status, internal, options.requestInformation === true)
+    const changes: RequestChanges = { status }
+    if (side === 'responder' && !internal && request.firstResponseDueAt && !request.firstResponseAt) {
+      changes.firstResponseAt = now
+    }
+    return {
+      changes,
+      events: [
+        {
+          type: 'service_request.note_added',
+          visibility: internal ? 'internal' : 'public',
+          note: { id: noteId, text: text.trim() },
+          discriminator: `note-${noteId}`,
+        },
+        ...statusEvent(request, status),
+      ],
+    }
   })
 }
 
@@ -384,22 +605,11 @@ export function setStatusAsActor(
   ctx: AppContext,
   actor: Actor,
   id: string,
-  status: Extract<RequestStatus, 'open' | 'closed'>,
+  status: RequestStatus,
   expectedVersion?: number,
+  options: { onlyFromClosed?: boolean } = {},
 ): Promise<ServiceRequestRecord> {
-  return change(
-    ctx,
-    actor,
-    id,
-    status === 'closed' ? 'service_request.close' : 'service_request.reopen',
-    expectedVersion,
-    async (request, trx) => {
-      const already = status === 'closed' ? request.status === 'closed' : request.status !== 'closed'
-      if (already)
-        throw new AppError(409, 'already_in_status', 'error.already_in_status', { status: request.status })
-      return updateStatus(trx, request.id, request.version, status, ctx.now())
-    },
-  )
+  return updateRequestAsActor(ctx, actor, id, { status }, expectedVersion, options)
 }
 
 /** A new severity: the first-response target (R14) restarts from now for the new level. */
@@ -410,14 +620,119 @@ export function changeSeverityAsActor(
   severity: Severity,
   expectedVersion?: number,
 ): Promise<ServiceRequestRecord> {
-  return change(ctx, actor, id, 'service_request.severity', expectedVersion, async (request, trx) => {
-    if (request.status === 'closed') throw new AppError(409, 'request_closed', 'error.request_closed')
+  return updateRequestAsActor(ctx, actor, id, { severity }, expectedVersion)
+}
+
+export interface RequestUpdate {
+  status?: RequestStatus | undefined
+  severity?: Severity | undefined
+  /** A user id, or null to unassign. */
+  assignedTo?: string | null | undefined
+  /** The partner's own ticket number in its PSA tool; null clears it. */
+  externalReference?: string | null | undefined
+}
+
+const auditActionOf = (update: RequestUpdate): string => {
+  const parts = Object.entries(update).filter(([, v]) => v !== undefined)
+  if (parts.length !== 1) return 'service_request.update'
+  const [key, value] = parts[0]!
+  if (key === 'status')
+    return value === 'closed'
+      ? 'service_request.close'
+      : value === 'attention_needed'
+        ? 'service_request.request_information'
+        : 'service_request.reopen'
+  if (key === 'severity') return 'service_request.severity'
+  if (key === 'assignedTo') return 'service_request.assign'
+  return 'service_request.external_reference'
+}
+
+/**
+ * Changes a request's status, severity, assignee or external reference, all or nothing, only if
+ * it is still the version the caller saw. The desk rules (desk-rules.ts) say who may move it how.
+ */
+export function updateRequestAsActor(
+  ctx: AppContext,
+  actor: Actor,
+  id: string,
+  update: RequestUpdate,
+  expectedVersion?: number,
+  options: { onlyFromClosed?: boolean } = {},
+): Promise<ServiceRequestRecord> {
+  return change(ctx, actor, id, auditActionOf(update), expectedVersion, async (request, trx, side) => {
+    const changes: RequestChanges = {}
+    const events: PendingEvent[] = []
     const now = ctx.now()
-    const due = request.firstResponseDueAt
-      ? new Date(now.getTime() + FIRST_RESPONSE_MINUTES[severity] * 60_000)
-      : null
-    return updateSeverity(trx, request.id, request.version, severity, due, now)
+    if (options.onlyFromClosed && request.status !== 'closed')
+      refuseDesk('already_in_status', request, 'error.request_closed_change')
+    if (update.status !== undefined) {
+      const refusal = checkStatusMove(side, request.status, update.status)
+      if (refusal) refuseDesk(refusal, request, 'error.request_closed_change')
+      changes.status = update.status
+      events.push(...statusEvent(request, update.status))
+    }
+    const statusAfter = changes.status ?? request.status
+    if (update.severity !== undefined && update.severity !== request.severity) {
+      const hasPhone = Boolean(request.contact.phone || request.armContact?.phoneNumber)
+      const refusal = checkSeverityChange(side, statusAfter, request.severity, update.severity, hasPhone)
+      if (refusal) refuseDesk(refusal, request, 'error.request_closed_change')
+      changes.severity = update.severity
+      // the clock restarts for the new level while no first response has been given
+      if (request.firstResponseDueAt && !request.firstResponseAt && !request.slaBreachedAt) {
+        changes.firstResponseDueAt = new Date(
+          now.getTime() + FIRST_RESPONSE_MINUTES[update.severity] * 60_000,
+        )
+        changes.slaStartedAt = now
+      }
+      events.push({
+        type: 'service_request.severity_changed',
+        visibility: 'public',
+        previous: { severity: request.severity },
+      })
+    }
+    if (update.assignedTo !== undefined && update.assignedTo !== request.assignedToUserId) {
+      if (actor.homeTenantKind !== 'vendor' || side !== 'responder') {
+        refuseDesk('assignment_vendor_only', request, 'error.request_closed_change')
+      }
+      if (update.assignedTo !== null) await checkAssignee(trx, actor, update.assignedTo)
+      changes.assignedToUserId = update.assignedTo
+      events.push({
+        type: 'service_request.assigned',
+        visibility: 'internal',
+        previous: { assignedToUserId: request.assignedToUserId },
+      })
+      if (update.assignedTo !== null && update.assignedTo !== actor.userId) {
+        await notify(trx, {
+          userId: update.assignedTo,
+          kind: 'service_request.assigned',
+          params: { request: request.id, title: request.title, by: actor.displayName },
+          link: `/service-requests/${request.id}`,
+          dedupeKey: `assigned:${request.id}:${request.version}:${update.assignedTo}`,
+        })
+      }
+    }
+    if (update.externalReference !== undefined && update.externalReference !== request.externalReference) {
+      if (side === 'onlooker') refuseDesk('onlooker_cannot_change', request, 'error.request_closed_change')
+      changes.externalReference = update.externalReference
+      events.push({ type: 'service_request.external_reference_changed', visibility: 'public' })
+    }
+    return { changes, events }
   })
+}
+
+async function checkAssignee(db: Kysely<Database>, actor: Actor, userId: string): Promise<void> {
+  const engineer = isUuid(userId)
+    ? await db
+        .selectFrom('users as u')
+        .innerJoin('user_roles as ur', 'ur.user_id', 'u.id')
+        .select('u.id')
+        .where('u.id', '=', userId)
+        .where('u.tenant_id', '=', actor.homeTenantId)
+        .where('u.disabled', '=', false)
+        .where('ur.role', '=', 'support_engineer')
+        .executeTakeFirst()
+    : undefined
+  if (!engineer) throw new AppError(400, 'invalid_assignee', 'error.invalid_assignee', { user: userId })
 }
 
 export function updateArmContactAsActor(
@@ -427,7 +742,25 @@ export function updateArmContactAsActor(
   contact: ArmContact,
   expectedVersion?: number,
 ): Promise<ServiceRequestRecord> {
-  return change(ctx, actor, id, 'service_request.contact', expectedVersion, (request, trx) =>
-    updateArmContact(trx, request.id, request.version, contact, ctx.now()),
-  )
+  return change(ctx, actor, id, 'service_request.contact', expectedVersion, async () => ({
+    changes: { armContact: contact },
+    events: [],
+  }))
+}
+
+/** The vendor's engineers a request can be assigned to; only the vendor's engineers ask. */
+export async function listEngineers(
+  ctx: AppContext,
+  actor: Actor,
+): Promise<{ userId: string; name: string; email: string }[]> {
+  if (actor.homeTenantKind !== 'vendor' || !actor.roles.includes('support_engineer')) throw forbidden()
+  return ctx.db
+    .selectFrom('users as u')
+    .innerJoin('user_roles as ur', 'ur.user_id', 'u.id')
+    .select(['u.id as userId', 'u.display_name as name', 'u.email'])
+    .where('u.tenant_id', '=', actor.homeTenantId)
+    .where('ur.role', '=', 'support_engineer')
+    .where('u.disabled', '=', false)
+    .orderBy('u.display_name')
+    .execute()
 }

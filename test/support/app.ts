@@ -7,6 +7,7 @@ import { loadConfig, type Config } from '../../src/config/config.ts'
 import { tenantIdOf } from '../../src/demo/world.ts'
 import { issueToken } from '../../src/identity/identity.service.ts'
 import { type JobReport, runGdapJobs } from '../../src/gdap/gdap.jobs.ts'
+import { scheduledTasks } from '../../src/jobs.ts'
 import type { AppContext } from '../../src/platform/context.ts'
 import type { App } from '../../src/platform/http/server.ts'
 import { TEST_PASSWORD } from './constants.ts'
@@ -49,6 +50,8 @@ export interface TestApp {
   signIn(email: string): Promise<BrowserSession>
   /** Runs the scheduled work once (GDAP activation, expiry, notices…), as the scheduler would. */
   runJobs(): Promise<JobReport>
+  /** Runs one scheduled task once ('sla', 'email', 'webhooks', …), as the scheduler would. */
+  runTask(name: string): Promise<unknown>
   /** Listens on a free port of 127.0.0.1 (for browsers and SDKs); answers the base URL. */
   listen(): Promise<string>
   close(): Promise<void>
@@ -69,6 +72,7 @@ export async function startTestApp(dialect: Dialect, env: Record<string, string>
   const clock = { offsetMs: 0 }
   const ctx = createContext(config, db, () => new Date(Date.now() + clock.offsetMs))
   const app = await buildApp(ctx)
+  const tasks = scheduledTasks(ctx)
 
   async function request(method: string, url: string, options: RequestOptions = {}): Promise<Response> {
     const headers: Record<string, string> = { ...options.headers }
@@ -110,12 +114,18 @@ export async function startTestApp(dialect: Dialect, env: Record<string, string>
       return { cookie: setCookie.split(';')[0]!, csrfToken: res.json().csrfToken }
     },
     runJobs: () => runGdapJobs(ctx),
+    runTask(name) {
+      const task = tasks.find((t) => t.name === name)
+      if (!task) throw new Error(`no scheduled task named ${name}`)
+      return task.run()
+    },
     async listen() {
       await app.listen({ port: 0, host: '127.0.0.1' })
       const address = app.server.address() as { port: number }
       return `http://127.0.0.1:${address.port}`
     },
     async close() {
+      for (const task of tasks) await task.close?.()
       await app.close()
       await ctx.events.close()
       await db.close()

@@ -340,6 +340,13 @@ export interface ServiceRequestsTable {
   sla_started_at: NullableTimestamp
   arm_details: ColumnType<Record<string, unknown> | null, string | null, string | null>
   linked_incident_id: string | null
+  assigned_to_user_id: string | null
+  first_response_at: NullableTimestamp
+  sla_breached_at: NullableTimestamp
+  external_reference: string | null
+  /** Maintained by triggers (migration 0006); never written by the code. */
+  search_public: ColumnType<string, never, never>
+  search_internal: ColumnType<string, never, never>
 }
 
 /** The contact profile of an Azure support ticket, as ARM carries it. */
@@ -394,6 +401,85 @@ export interface ServiceRequestNotesTable {
   subject: string | null
   direction: Generated<'inbound' | 'outbound'>
   sender: string | null
+  visibility: Generated<NoteVisibility>
+}
+
+export type NoteVisibility = 'public' | 'internal'
+
+export interface ServiceRequestAttachmentsTable {
+  id: string
+  request_id: string
+  file_name: string
+  content_type: string
+  size_bytes: number
+  sha256: string
+  content: Uint8Array
+  visibility: Generated<NoteVisibility>
+  uploaded_by_user_id: string | null
+  uploaded_by_name: string
+  uploaded_by_tenant_id: string
+  created_at: CreatedAt
+}
+
+export interface IdempotencyKeysTable {
+  user_id: string
+  key: string
+  scope: string
+  request_hash: string
+  resource_id: string
+  created_at: CreatedAt
+}
+
+export type OutboxStatus = 'pending' | 'sent' | 'failed'
+
+export interface EmailOutboxTable {
+  id: Generated<number>
+  dedupe_key: string
+  request_id: string | null
+  to_address: string
+  locale: string
+  subject: string
+  body_text: string
+  body_html: string
+  thread_id: string | null
+  status: Generated<OutboxStatus>
+  attempts: Generated<number>
+  next_attempt_at: ColumnType<Date, Date | string | undefined, Date | string>
+  locked_until: NullableTimestamp
+  last_error: string | null
+  message_id: string | null
+  created_at: CreatedAt
+  sent_at: NullableTimestamp
+}
+
+export interface WebhookSubscriptionsTable {
+  id: string
+  tenant_id: string
+  url: string
+  description: string | null
+  secret: string
+  events: Json<string[]>
+  active: Generated<boolean>
+  created_by_user_id: string | null
+  created_at: CreatedAt
+}
+
+export type DeliveryStatus = 'pending' | 'delivered' | 'failed'
+
+export interface WebhookDeliveriesTable {
+  id: Generated<number>
+  subscription_id: string
+  event_id: string
+  event_type: string
+  payload: Json<Record<string, unknown>>
+  status: Generated<DeliveryStatus>
+  attempts: Generated<number>
+  next_attempt_at: ColumnType<Date, Date | string | undefined, Date | string>
+  locked_until: NullableTimestamp
+  last_status_code: number | null
+  last_error: string | null
+  created_at: CreatedAt
+  delivered_at: NullableTimestamp
 }
 
 export interface AuditEventsTable {
@@ -528,4 +614,9 @@ export interface Database {
   incident_tenants: IncidentTenantsTable
   incident_posts: IncidentPostsTable
   incident_followers: IncidentFollowersTable
+  service_request_attachments: ServiceRequestAttachmentsTable
+  idempotency_keys: IdempotencyKeysTable
+  email_outbox: EmailOutboxTable
+  webhook_subscriptions: WebhookSubscriptionsTable
+  webhook_deliveries: WebhookDeliveriesTable
 }

@@ -1,13 +1,51 @@
 import type { FastifyInstance } from 'fastify'
-import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client'
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client'
 
-/**
- * Prometheus metrics of this instance at /metrics: process and runtime defaults, and HTTP
- * request counts and latencies by method, route pattern (never the raw URL) and status.
- */
-export function registerMetrics(app: FastifyInstance): Registry {
+/** One registry per application context: process and runtime defaults, then what components add. */
+export function createMetricsRegistry(): Registry {
   const registry = new Registry()
   collectDefaultMetrics({ register: registry, prefix: 'tramite_' })
+  return registry
+}
+
+/** A counter of the registry, made on first use (components ask for theirs by name). */
+export function counterOf<L extends string>(
+  registry: Registry,
+  name: string,
+  help: string,
+  labelNames: readonly L[] = [],
+): Counter<L> {
+  const existing = registry.getSingleMetric(name)
+  if (existing) return existing as Counter<L>
+  return new Counter({ name, help, labelNames, registers: [registry] })
+}
+
+/** A gauge whose value is read when Prometheus scrapes (a database count, a queue length). */
+export function gaugeOf<L extends string>(
+  registry: Registry,
+  name: string,
+  help: string,
+  labelNames: readonly L[],
+  collect: (gauge: Gauge<L>) => Promise<void>,
+): Gauge<L> {
+  const existing = registry.getSingleMetric(name)
+  if (existing) return existing as Gauge<L>
+  return new Gauge({
+    name,
+    help,
+    labelNames,
+    registers: [registry],
+    async collect() {
+      await collect(this)
+    },
+  })
+}
+
+/**
+ * Prometheus metrics of this instance at /metrics: the registry's metrics, and HTTP request
+ * counts and latencies by method, route pattern (never the raw URL) and status.
+ */
+export function registerMetrics(app: FastifyInstance, registry: Registry): Registry {
   const labelNames = ['method', 'route', 'status'] as const
   const requests = new Counter({
     name: 'tramite_http_requests_total',

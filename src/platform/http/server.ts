@@ -133,7 +133,7 @@ export async function createServer(ctx: AppContext, options: ServerOptions): Pro
   app.get('/openapi.json', { schema: { hide: true }, config: { auth: 'none' } }, async () => app.swagger())
 
   registerAuthentication(app, ctx)
-  registerMetrics(app)
+  registerMetrics(app, ctx.metrics)
 
   app.get('/healthz', { schema: { hide: true }, config: { auth: 'none' } }, async () => ({ status: 'ok' }))
   app.get('/readyz', { schema: { hide: true }, config: { auth: 'none' } }, async (request, reply) => {

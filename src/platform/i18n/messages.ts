@@ -34,6 +34,27 @@ export const en = {
   'error.already_in_status': 'The request is already {status}.',
   'error.unknown_incident':
     'There is no active incident {incident} for this tenant and workload to link the request to.',
+  'error.request_closed_change': 'The request is closed: reopen it before changing it.',
+  'error.status_move_not_allowed':
+    'Only whoever works the request can ask for information (attention needed); answer with a note instead.',
+  'error.severity_raise_by_responder':
+    'The severity states the business impact: only the side that filed the request may raise it.',
+  'error.critical_needs_phone':
+    'A critical request is worked around the clock: add a phone number to the contact before choosing critical.',
+  'error.internal_notes_responder_only': 'Only whoever works the request can write internal notes.',
+  'error.assignment_vendor_only': 'Only the vendor’s support engineers assign requests.',
+  'error.onlooker_cannot_change': 'You can read this request, but not change it.',
+  'error.invalid_assignee': '{user} is not a support engineer who can be assigned requests.',
+  'error.precondition_required':
+    'Send If-Match with the ETag you read, so that a change made in the meantime is not overwritten.',
+  'error.idempotency_key_reused':
+    'The Idempotency-Key {key} was already used for a different request; use a new key for a new request.',
+  'error.attachment_too_large': 'The file is larger than {limit} bytes.',
+  'error.attachment_type':
+    'Files of type {type} cannot be attached. Allowed: images, PDF, text, logs, CSV, JSON, XML, HAR and ZIP.',
+  'error.attachment_content_mismatch': 'The content of {file} does not match its type {type}.',
+  'error.attachment_empty': 'The upload holds no file.',
+  'error.too_many_attachments': 'A request holds at most {limit} attachments.',
 } as const
 
 export type MessageKey = keyof typeof en
@@ -71,4 +92,25 @@ export const it: Record<MessageKey, string> = {
   'error.already_in_status': 'La richiesta è già {status}.',
   'error.unknown_incident':
     'Non esiste un evento imprevisto attivo {incident} per questo tenant e carico di lavoro a cui collegare la richiesta.',
+  'error.request_closed_change': 'La richiesta è chiusa: riaprila prima di modificarla.',
+  'error.status_move_not_allowed':
+    'Solo chi lavora la richiesta può chiedere informazioni (attenzione richiesta): rispondi con una nota.',
+  'error.severity_raise_by_responder':
+    "La gravità esprime l'impatto sul business: solo chi ha aperto la richiesta può alzarla.",
+  'error.critical_needs_phone':
+    'Una richiesta critica viene lavorata 24 ore su 24: aggiungi un numero di telefono al contatto prima di sceglierla.',
+  'error.internal_notes_responder_only': 'Solo chi lavora la richiesta può scrivere note interne.',
+  'error.assignment_vendor_only': 'Solo i tecnici di supporto del fornitore assegnano le richieste.',
+  'error.onlooker_cannot_change': 'Puoi leggere questa richiesta, ma non modificarla.',
+  'error.invalid_assignee': '{user} non è un tecnico di supporto a cui assegnare richieste.',
+  'error.precondition_required':
+    "Invia If-Match con l'ETag letto, così una modifica fatta nel frattempo non viene sovrascritta.",
+  'error.idempotency_key_reused':
+    "L'Idempotency-Key {key} è già stata usata per una richiesta diversa: usa una chiave nuova per una nuova richiesta.",
+  'error.attachment_too_large': 'Il file supera {limit} byte.',
+  'error.attachment_type':
+    'Non si possono allegare file di tipo {type}. Ammessi: immagini, PDF, testo, log, CSV, JSON, XML, HAR e ZIP.',
+  'error.attachment_content_mismatch': 'Il contenuto di {file} non corrisponde al tipo {type}.',
+  'error.attachment_empty': 'Il caricamento non contiene alcun file.',
+  'error.too_many_attachments': 'Una richiesta può contenere al massimo {limit} allegati.',
 }

@@ -1,0 +1,73 @@
+import type { Kysely } from 'kysely'
+import { enqueueRequestEmails } from '../email/email.events.ts'
+import type { AppContext } from '../platform/context.ts'
+import type { Database, NoteVisibility, RequestStatus, Severity } from '../platform/db/schema.ts'
+import { uuidFromName } from '../platform/ids.ts'
+import { enqueueWebhookEvent } from '../webhooks/webhooks.events.ts'
+import type { ServiceRequestRecord } from './service-requests.data.ts'
+
+/** What happened to a request, as the channels around it (email, webhooks) learn of it. */
+export type RequestEventType =
+  | 'service_request.created'
+  | 'service_request.note_added'
+  | 'service_request.status_changed'
+  | 'service_request.severity_changed'
+  | 'service_request.assigned'
+  | 'service_request.external_reference_changed'
+  | 'service_request.attachment_added'
+  | 'service_request.sla_breached'
+
+export const REQUEST_EVENT_TYPES: readonly RequestEventType[] = [
+  'service_request.created',
+  'service_request.note_added',
+  'service_request.status_changed',
+  'service_request.severity_changed',
+  'service_request.assigned',
+  'service_request.external_reference_changed',
+  'service_request.attachment_added',
+  'service_request.sla_breached',
+]
+
+export interface RequestEventActor {
+  userId: string | null
+  email: string | null
+  name: string
+  tenantId: string | null
+  /** 'vendor' for the vendor's engineers, else the side that filed or follows the request. */
+  side: 'vendor' | 'partner' | 'customer' | 'system'
+}
+
+export interface RequestEvent {
+  /** The same for the same change however often it is recorded: `type` + request + version. */
+  id: string
+  type: RequestEventType
+  at: Date
+  /** The request as it is after the change. */
+  request: ServiceRequestRecord
+  actor: RequestEventActor
+  /** Internal events (internal notes and attachments, assignment) never leave the vendor. */
+  visibility: NoteVisibility
+  note?: { id: number; text: string } | undefined
+  attachment?: { id: string; fileName: string; sizeBytes: number } | undefined
+  previous?: { status?: RequestStatus; severity?: Severity; assignedToUserId?: string | null } | undefined
+}
+
+const EVENT_NAMESPACE = '6f1d3c2a-8a53-4b8e-9d7e-3c1b2a4f5e60'
+
+export function requestEventId(type: RequestEventType, requestId: string, discriminator: string | number) {
+  return uuidFromName(EVENT_NAMESPACE, `${type}:${requestId}:${discriminator}`)
+}
+
+/**
+ * Records an event in the same transaction as the change it describes: the emails to the
+ * request's contacts (public events) and the webhook deliveries wait in their outboxes, so a
+ * change is never acknowledged without them, and a rolled-back change sends nothing.
+ */
+export async function recordRequestEvent(
+  trx: Kysely<Database>,
+  ctx: AppContext,
+  event: RequestEvent,
+): Promise<void> {
+  if (event.visibility === 'public') await enqueueRequestEmails(trx, ctx, event)
+  await enqueueWebhookEvent(trx, ctx, event)
+}
