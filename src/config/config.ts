@@ -95,6 +95,12 @@ export const ConfigSchema = Type.Object({
     default: 1024 * 1024,
     description: 'Largest request body accepted.',
   }),
+  ATTACHMENT_MAX_BYTES: Type.Integer({
+    minimum: 1024,
+    maximum: 100 * 1024 * 1024,
+    default: 10 * 1024 * 1024,
+    description: 'Largest file that can be attached to a service request.',
+  }),
   TRUST_PROXY: Type.Boolean({
     default: false,
     description: 'Trust X-Forwarded-* headers (set when behind a reverse proxy).',
@@ -104,6 +110,36 @@ export const ConfigSchema = Type.Object({
     maximum: 3600,
     default: 5,
     description: 'How often each instance runs scheduled work (GDAP activation, expiry, notices).',
+  }),
+  WEBHOOK_MAX_ATTEMPTS: Type.Integer({
+    minimum: 1,
+    maximum: 100,
+    default: 15,
+    description:
+      'Attempts at delivering a webhook event (backoff 30 s doubling, at most 6 h apart) before it is marked failed.',
+  }),
+  WEBHOOKS_ALLOW_HTTP: Type.Boolean({
+    default: false,
+    description: 'Accept plain http:// webhook URLs (local development and tests); by default https only.',
+  }),
+  SMTP_URL: Type.Optional(
+    Type.String({
+      pattern: '^smtps?://[^\\s]+$',
+      description:
+        'SMTP server for email notifications (smtp://user:pass@host:587, smtps://… for implicit TLS); when unset, messages are written as .eml files to TRAMITE_DATA_DIR/mail.',
+    }),
+  ),
+  SMTP_FROM: Type.String({
+    minLength: 3,
+    default: 'Tramite <no-reply@localhost>',
+    description: 'Sender (From) of email notifications.',
+  }),
+  EMAIL_MAX_ATTEMPTS: Type.Integer({
+    minimum: 1,
+    maximum: 100,
+    default: 12,
+    description:
+      'Delivery attempts of one email before it is given up as failed (retries back off up to 1 h).',
   }),
   LOG_LEVEL: Type.Enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
     default: 'info',

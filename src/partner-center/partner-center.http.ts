@@ -22,6 +22,7 @@ import {
   presentIncidentDetail,
   presentSubscription,
 } from './presenters.ts'
+import { registerPartnerCenterServiceRequestRoutes } from './servicerequests.http.ts'
 
 /** Partner Center's error body: `code`, `description`, `data`, `source`. */
 function sendPartnerCenterError(
@@ -244,6 +245,8 @@ export async function registerPartnerCenterRoutes(app: App, ctx: AppContext): Pr
           )
         },
       )
+
+      registerPartnerCenterServiceRequestRoutes(pc, ctx)
     },
     { prefix: '/v1' },
   )

@@ -42,11 +42,9 @@ const SEVERITY_RANK: Record<Severity, number> = { minimal: 0, moderate: 1, criti
  */
 export function checkStatusMove(side: Side, from: RequestStatus, to: RequestStatus): DeskRefusal | null {
   if (side === 'onlooker') return 'onlooker_cannot_change'
+  if (to === 'attention_needed' && side !== 'responder') return 'status_move_not_allowed'
   if (from === to) return 'already_in_status'
-  if (to === 'attention_needed') {
-    if (from === 'closed') return 'request_closed'
-    return side === 'responder' ? null : 'status_move_not_allowed'
-  }
+  if (to === 'attention_needed' && from === 'closed') return 'request_closed'
   return null
 }
 

@@ -402,13 +402,17 @@ export async function countOpenBySla(
   db: Kysely<Database>,
   now: Date,
 ): Promise<{ severity: Severity; state: SlaState; n: number }[]> {
-  const state = slaStateExpression(now)
   return db
-    .selectFrom('service_requests as r')
-    .select(['r.severity', state.as('state'), sql<number>`count(*)::int`.as('n')])
-    .where('r.status', '<>', 'closed')
-    .where('r.handled_by', '=', 'vendor')
-    .groupBy(['r.severity', state])
+    .selectFrom(
+      db
+        .selectFrom('service_requests as r')
+        .select(['r.severity', slaStateExpression(now).as('state')])
+        .where('r.status', '<>', 'closed')
+        .where('r.handled_by', '=', 'vendor')
+        .as('s'),
+    )
+    .select(['s.severity', 's.state', sql<number>`count(*)::int`.as('n')])
+    .groupBy(['s.severity', 's.state'])
     .execute()
 }
 
@@ -520,3 +524,97 @@ export async function updateRequest(
  * Moves a request to a status, only if it is still at `expectedVersion` (optimistic concurrency).
  * Answers false when someone changed it in the meantime.
  */
+
+export interface AttachmentRecord {
+  id: string
+  fileName: string
+  contentType: string
+  sizeBytes: number
+  sha256: string
+  visibility: NoteVisibility
+  uploadedByName: string
+  uploadedByTenantId: string
+  createdAt: Date
+}
+
+const attachmentColumns = [
+  'id',
+  'file_name as fileName',
+  'content_type as contentType',
+  'size_bytes as sizeBytes',
+  'sha256',
+  'visibility',
+  'uploaded_by_name as uploadedByName',
+  'uploaded_by_tenant_id as uploadedByTenantId',
+  'created_at as createdAt',
+] as const
+
+export async function listAttachments(
+  db: Kysely<Database>,
+  requestId: string,
+  options: { includeInternal: boolean },
+): Promise<AttachmentRecord[]> {
+  let query = db
+    .selectFrom('service_request_attachments')
+    .select(attachmentColumns)
+    .where('request_id', '=', requestId)
+  if (!options.includeInternal) query = query.where('visibility', '=', 'public')
+  return query.orderBy('created_at').orderBy('id').execute()
+}
+
+export async function countAttachments(db: Kysely<Database>, requestId: string): Promise<number> {
+  const row = await db
+    .selectFrom('service_request_attachments')
+    .select(sql<number>`count(*)::int`.as('n'))
+    .where('request_id', '=', requestId)
+    .executeTakeFirstOrThrow()
+  return row.n
+}
+
+export async function findAttachment(
+  db: Kysely<Database>,
+  requestId: string,
+  attachmentId: string,
+): Promise<(AttachmentRecord & { content: Uint8Array }) | null> {
+  return (
+    (await db
+      .selectFrom('service_request_attachments')
+      .select([...attachmentColumns, 'content'])
+      .where('request_id', '=', requestId)
+      .where('id', '=', attachmentId)
+      .executeTakeFirst()) ?? null
+  )
+}
+
+export async function insertAttachment(
+  db: Kysely<Database>,
+  row: {
+    id: string
+    requestId: string
+    fileName: string
+    contentType: string
+    sha256: string
+    content: Uint8Array
+    visibility: NoteVisibility
+    uploader: { userId: string; name: string; tenantId: string }
+  },
+  now: Date,
+): Promise<void> {
+  await db
+    .insertInto('service_request_attachments')
+    .values({
+      id: row.id,
+      request_id: row.requestId,
+      file_name: row.fileName,
+      content_type: row.contentType,
+      size_bytes: row.content.length,
+      sha256: row.sha256,
+      content: row.content,
+      visibility: row.visibility,
+      uploaded_by_user_id: row.uploader.userId,
+      uploaded_by_name: row.uploader.name,
+      uploaded_by_tenant_id: row.uploader.tenantId,
+      created_at: now,
+    })
+    .execute()
+}

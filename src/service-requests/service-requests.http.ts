@@ -13,9 +13,11 @@ import {
   SupportPlanSchema,
   WorkloadSchema,
 } from '../policy/advice.http.ts'
-import type { NoteRecord, ServiceRequestRecord } from './service-requests.data.ts'
+import type { AttachmentRecord, NoteRecord, ServiceRequestRecord } from './service-requests.data.ts'
 import {
+  addAttachmentAsActor,
   addNoteAsActor,
+  getAttachmentForActor,
   createServiceRequest,
   getRequestForActor,
   listEngineers,
@@ -94,6 +96,18 @@ function expectedVersion(request: FastifyRequest, id: string): number | undefine
   return Number(match[1])
 }
 
+const presentAttachment = (requestId: string) => (a: AttachmentRecord) => ({
+  id: a.id,
+  fileName: a.fileName,
+  contentType: a.contentType,
+  sizeBytes: a.sizeBytes,
+  sha256: a.sha256,
+  visibility: a.visibility,
+  uploadedBy: { name: a.uploadedByName, tenantId: a.uploadedByTenantId },
+  createdAt: a.createdAt.toISOString(),
+  url: `/api/service-requests/${requestId}/attachments/${a.id}`,
+})
+
 /** Updates from the portal must say which version they change: a blind overwrite is refused. */
 function requiredVersion(request: FastifyRequest, id: string): number {
   const version = expectedVersion(request, id)
@@ -118,14 +132,22 @@ export function registerServiceRequestRoutes(app: App, ctx: AppContext): void {
     r: ServiceRequestRecord,
     locale: Locale,
     notes?: NoteRecord[],
+    attachments?: AttachmentRecord[],
   ) => {
     reply.header('etag', etag(r))
-    return present(r, locale, notes)
+    const presented = present(r, locale, notes)
+    return attachments ? { ...presented, attachments: attachments.map(presentAttachment(r.id)) } : presented
   }
   /** The request as the caller may now see it, with its notes (internal ones for the responder). */
   const sendWithNotes = async (reply: FastifyReply, request: FastifyRequest, id: string) => {
-    const { request: found, notes } = await getRequestForActor(ctx, actorOf(request), id, { audit: false })
-    return sendRequest(reply, found, request.locale, notes)
+    const {
+      request: found,
+      notes,
+      attachments,
+    } = await getRequestForActor(ctx, actorOf(request), id, {
+      audit: false,
+    })
+    return sendRequest(reply, found, request.locale, notes, attachments)
   }
 
   app.get(
@@ -273,8 +295,12 @@ export function registerServiceRequestRoutes(app: App, ctx: AppContext): void {
       },
     },
     async (request, reply) => {
-      const { request: found, notes } = await getRequestForActor(ctx, actorOf(request), request.params.id)
-      return sendRequest(reply, found, request.locale, notes)
+      const {
+        request: found,
+        notes,
+        attachments,
+      } = await getRequestForActor(ctx, actorOf(request), request.params.id)
+      return sendRequest(reply, found, request.locale, notes, attachments)
     },
   )
 
@@ -381,6 +407,93 @@ export function registerServiceRequestRoutes(app: App, ctx: AppContext): void {
       },
     )
   }
+
+  app.post(
+    '/api/service-requests/:id/attachments',
+    {
+      schema: {
+        tags: ['service requests'],
+        summary: 'Attach a file (multipart/form-data, one file per call)',
+        description:
+          'Screenshots (PNG, JPEG, GIF, WebP), PDF, ZIP/GZIP, and UTF-8 text files (.txt, .log, .csv, .json, .har, .xml, .md); the type is decided from the content, not the name. `visibility=internal` keeps the file among the working papers of whoever works the request.',
+        params: IdParams,
+        querystring: Type.Object(
+          { visibility: Type.Optional(VisibilitySchema) },
+          { additionalProperties: false },
+        ),
+        consumes: ['multipart/form-data'],
+        response: { 201: looseObject },
+      },
+    },
+    async (request, reply) => {
+      const { id } = request.params
+      if (!request.isMultipart()) {
+        throw new AppError(415, 'unsupported_media_type', 'error.unsupported_media_type', {
+          expected: 'multipart/form-data',
+        })
+      }
+      const file = await request.file()
+      if (!file) throw new AppError(400, 'attachment_empty', 'error.attachment_empty')
+      let bytes: Buffer
+      try {
+        bytes = await file.toBuffer()
+      } catch (error) {
+        if ((error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') {
+          throw new AppError(413, 'attachment_too_large', 'error.attachment_too_large', {
+            limit: ctx.config.ATTACHMENT_MAX_BYTES,
+          })
+        }
+        throw error
+      }
+      const { attachmentId } = await addAttachmentAsActor(
+        ctx,
+        actorOf(request),
+        id,
+        { fileName: file.filename, bytes, visibility: request.query.visibility },
+        expectedVersion(request, id),
+      )
+      reply.status(201).header('location', `/api/service-requests/${id}/attachments/${attachmentId}`)
+      return sendWithNotes(reply, request, id)
+    },
+  )
+
+  app.get(
+    '/api/service-requests/:id/attachments/:attachmentId',
+    {
+      schema: {
+        tags: ['service requests'],
+        summary: 'Download an attachment (whoever may read the request; internal files: whoever works it)',
+        params: Type.Object({
+          id: Type.String({ maxLength: 40 }),
+          attachmentId: Type.String({ maxLength: 40 }),
+        }),
+      },
+    },
+    async (request, reply) => {
+      const found = await getAttachmentForActor(
+        ctx,
+        actorOf(request),
+        request.params.id,
+        request.params.attachmentId,
+      )
+      // always a download, never rendered in the portal's origin
+      const textual =
+        found.contentType.startsWith('text/') ||
+        found.contentType.endsWith('/json') ||
+        found.contentType.endsWith('/xml')
+      reply
+        .header('content-type', textual ? 'text/plain; charset=utf-8' : found.contentType)
+        .header(
+          'content-disposition',
+          `attachment; filename="${found.fileName.replace(/[^\x20-\x7e]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(found.fileName)}`,
+        )
+        .header('x-content-type-options', 'nosniff')
+        .header('content-security-policy', "default-src 'none'; sandbox")
+        .header('cache-control', 'private, no-store')
+        .header('digest', `sha-256=${Buffer.from(found.sha256, 'hex').toString('base64')}`)
+      return reply.send(Buffer.from(found.content))
+    },
+  )
 
   app.get(
     '/api/desk/engineers',

@@ -27,8 +27,13 @@ import {
   type Asked,
 } from '../policy/policy.service.ts'
 import {
+  type AttachmentRecord,
+  countAttachments,
+  findAttachment,
   findServiceRequest,
+  insertAttachment,
   insertNote,
+  listAttachments,
   insertServiceRequest,
   listNotes,
   listServiceRequests,
@@ -57,6 +62,8 @@ import {
 } from './request-events.ts'
 import { notify } from '../notifications/notifications.data.ts'
 import type { MessageKey } from '../platform/i18n/messages.ts'
+import { randomUUID } from 'node:crypto'
+import { checkAttachment, MAX_ATTACHMENTS_PER_REQUEST, safeFileName } from './attachments.ts'
 
 export interface CreateRequestInput {
   customerTenantId?: string | undefined
@@ -195,6 +202,9 @@ async function fileRequest(
     }
   }
   const contact = await contactFor(ctx, actor, input, locale)
+  if (input.severity === 'critical' && !contact.phone && !input.azure?.contact?.phoneNumber) {
+    throw new AppError(422, 'critical_needs_phone', 'error.critical_needs_phone')
+  }
   const tenant = await ctx.db
     .selectFrom('tenants')
     .select(['country'])
@@ -411,7 +421,7 @@ export async function getRequestForActor(
   actor: Actor,
   id: string,
   options: { audit?: boolean } = {},
-): Promise<{ request: ServiceRequestRecord; notes: NoteRecord[] }> {
+): Promise<{ request: ServiceRequestRecord; notes: NoteRecord[]; attachments: AttachmentRecord[] }> {
   const { request, asked } = await askAbout(
     ctx,
     actor,
@@ -425,7 +435,11 @@ export async function getRequestForActor(
       id: request.id,
     })
   const includeInternal = sideOfActor(actor, request) === 'responder'
-  return { request, notes: await listNotes(ctx.db, request.id, { includeInternal }) }
+  const [notes, attachments] = await Promise.all([
+    listNotes(ctx.db, request.id, { includeInternal }),
+    listAttachments(ctx.db, request.id, { includeInternal }),
+  ])
+  return { request, notes, attachments }
 }
 
 const versionConflict = () => new AppError(412, 'version_conflict', 'error.version_conflict')
@@ -763,4 +777,94 @@ export async function listEngineers(
     .where('u.disabled', '=', false)
     .orderBy('u.display_name')
     .execute()
+}
+
+/**
+ * Attaches a file, under the same rules as a note (internal files are the responder's). The type is
+ * decided from the bytes (attachments.ts); the size limit is the configuration's.
+ */
+export function addAttachmentAsActor(
+  ctx: AppContext,
+  actor: Actor,
+  id: string,
+  file: { fileName: string; bytes: Uint8Array; visibility?: NoteVisibility | undefined },
+  expectedVersion?: number,
+): Promise<{ request: ServiceRequestRecord; attachmentId: string }> {
+  const attachmentId = randomUUID()
+  const internal = file.visibility === 'internal'
+  return change(ctx, actor, id, 'service_request.attachment', expectedVersion, async (request, trx, side) => {
+    const refusal = checkNote(side, request.status, internal)
+    if (refusal) refuseDesk(refusal, request, 'error.request_closed')
+    if (file.bytes.length > ctx.config.ATTACHMENT_MAX_BYTES) {
+      throw new AppError(413, 'attachment_too_large', 'error.attachment_too_large', {
+        limit: ctx.config.ATTACHMENT_MAX_BYTES,
+      })
+    }
+    if ((await countAttachments(trx, request.id)) >= MAX_ATTACHMENTS_PER_REQUEST) {
+      throw new AppError(409, 'too_many_attachments', 'error.too_many_attachments', {
+        limit: MAX_ATTACHMENTS_PER_REQUEST,
+      })
+    }
+    const checked = await checkAttachment(file.fileName, file.bytes)
+    if (!checked.ok) {
+      throw new AppError(
+        checked.code === 'attachment_empty' ? 400 : 415,
+        checked.code,
+        `error.${checked.code}`,
+        {
+          type: checked.type,
+          file: safeFileName(file.fileName),
+        },
+      )
+    }
+    await insertAttachment(
+      trx,
+      {
+        id: attachmentId,
+        requestId: request.id,
+        fileName: checked.fileName,
+        contentType: checked.contentType,
+        sha256: checked.sha256,
+        content: file.bytes,
+        visibility: internal ? 'internal' : 'public',
+        uploader: { userId: actor.userId, name: actor.displayName, tenantId: actor.homeTenantId },
+      },
+      ctx.now(),
+    )
+    return {
+      changes: {},
+      events: [
+        {
+          type: 'service_request.attachment_added',
+          visibility: internal ? 'internal' : 'public',
+          attachment: { id: attachmentId, fileName: checked.fileName, sizeBytes: file.bytes.length },
+          discriminator: `attachment-${attachmentId}`,
+        },
+      ],
+    }
+  }).then((request) => ({ request, attachmentId }))
+}
+
+/** An attachment's bytes, for whoever may read the request (internal files: the responder only). */
+export async function getAttachmentForActor(
+  ctx: AppContext,
+  actor: Actor,
+  id: string,
+  attachmentId: string,
+): Promise<AttachmentRecord & { content: Uint8Array }> {
+  const { request, asked } = await askAbout(
+    ctx,
+    actor,
+    await findServiceRequest(ctx.db, id),
+    'read',
+    'service_request.attachment.read',
+  )
+  const found = isUuid(attachmentId) ? await findAttachment(ctx.db, request.id, attachmentId) : null
+  if (!found) throw notFound()
+  if (found.visibility === 'internal' && sideOfActor(actor, request) !== 'responder') throw notFound()
+  await auditDecision(ctx, actor, asked, 'service_request.attachment.read', {
+    type: 'service_request_attachment',
+    id: attachmentId,
+  })
+  return found
 }

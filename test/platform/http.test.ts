@@ -134,6 +134,11 @@ describe.each(dialects())('HTTP platform (%s)', (dialect) => {
       ['GET', '/api/service-requests/2611250000000001'],
       ['POST', '/api/service-requests/2611250000000001/notes'],
       ['POST', '/api/service-requests/2611250000000001/close'],
+      ['PATCH', '/api/service-requests/2611250000000001'],
+      ['POST', '/api/service-requests/2611250000000001/attachments'],
+      ['GET', '/api/desk/engineers'],
+      ['GET', '/v1/servicerequests'],
+      ['PATCH', '/v1/servicerequests/2611250000000001'],
       ['GET', '/api/support-topics'],
       ['GET', '/api/audit'],
     ] as const
@@ -166,7 +171,7 @@ describe.each(dialects())('HTTP platform (%s)', (dialect) => {
       { numRuns: 600 },
     )
     expect(await counts()).toEqual(before)
-  })
+  }, 120_000)
 
   async function counts() {
     const db = t.db.db

@@ -36,7 +36,8 @@ export function gaugeOf<L extends string>(
     labelNames,
     registers: [registry],
     async collect() {
-      await collect(this)
+      // a failed read (database restarting…) keeps the last values rather than failing the scrape
+      await collect(this).catch(() => undefined)
     },
   })
 }

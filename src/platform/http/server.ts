@@ -4,6 +4,7 @@ import helmet from '@fastify/helmet'
 import swagger from '@fastify/swagger'
 import swaggerUi from '@fastify/swagger-ui'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
+import multipart from '@fastify/multipart'
 import Fastify, {
   type FastifyBaseLogger,
   type FastifyInstance,
@@ -90,6 +91,10 @@ export async function createServer(ctx: AppContext, options: ServerOptions): Pro
   })
 
   await app.register(cookie)
+  // file uploads (attachments): one file per request, read into memory up to the configured size
+  await app.register(multipart, {
+    limits: { fileSize: config.ATTACHMENT_MAX_BYTES, files: 1, fields: 4, parts: 5 },
+  })
   await app.register(helmet, {
     contentSecurityPolicy: {
       directives: {
