@@ -100,9 +100,6 @@ describe.each(dialects())('the vendor’s support desk (%s)', (dialect) => {
     // a later note of the engineer does not move the first response
     const later = await note(ENGINEER, id, { text: 'Thanks, looking into it.' })
     expect(later.json().sla.firstResponseAt).toBe(asked.json().sla.firstResponseAt)
-
-    const audit = (await t.request('GET', `/api/audit?limit=200`, as(ENGINEER))).json()
-    expect(audit).toBeDefined()
   })
 
   it('when a status is changed without If-Match or from a stale ETag, then it is refused and nothing changes', async () => {
@@ -285,17 +282,16 @@ describe.each(dialects())('the vendor’s support desk (%s)', (dialect) => {
         )
         .execute()
       expect(rows.every((r) => r.sla_breached_at !== null)).toBe(true)
-      const events = await t.db.db
-        .selectFrom('notifications')
-        .select('dedupe_key')
-        .where('kind', '=', 'service_request.sla_breached')
-        .where(
-          'dedupe_key',
-          'in',
-          filed.map((f) => `sla-breach:${f.id}:${rows.length ? '' : ''}`),
-        )
-        .execute()
-      expect(events).toEqual([])
+      // one alert per breach and engineer, however many instances saw it
+      for (const { id } of filed) {
+        const alerts = await t.db.db
+          .selectFrom('notifications')
+          .select('dedupe_key')
+          .where('kind', '=', 'service_request.sla_breached')
+          .where('dedupe_key', 'like', `sla-breach:${id}:%`)
+          .execute()
+        expect(alerts).toHaveLength(1)
+      }
       expect(total).toBeGreaterThanOrEqual(3)
       expect(await runSlaJob(t.ctx)).toEqual({ breached: 0, skipped: false })
     } finally {
