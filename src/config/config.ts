@@ -109,7 +109,8 @@ export const ConfigSchema = Type.Object({
     minimum: 1,
     maximum: 3600,
     default: 5,
-    description: 'How often each instance runs scheduled work (GDAP activation, expiry, notices).',
+    description:
+      'How often each instance runs scheduled work (GDAP activation and expiry, SLA breaches, email, webhooks).',
   }),
   WEBHOOK_MAX_ATTEMPTS: Type.Integer({
     minimum: 1,
