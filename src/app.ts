@@ -14,6 +14,7 @@ import { TokenService } from './identity/tokens.ts'
 import { registerPartnerCenterRoutes } from './partner-center/partner-center.http.ts'
 import { registerAdviceRoutes } from './policy/advice.http.ts'
 import { registerServiceRequestRoutes } from './service-requests/service-requests.http.ts'
+import { registerWebhookRoutes } from './webhooks/webhooks.http.ts'
 import type { AppContext } from './platform/context.ts'
 import { localEventBus, postgresEventBus } from './platform/events.ts'
 import type { DatabaseHandle } from './platform/db/database.ts'
@@ -48,6 +49,7 @@ export async function buildApp(ctx: AppContext, options: { logger?: boolean } = 
   registerCustomerRoutes(app, ctx)
   registerAdviceRoutes(app, ctx)
   registerServiceRequestRoutes(app, ctx)
+  registerWebhookRoutes(app, ctx)
   registerAuditRoutes(app, ctx)
   registerNotificationRoutes(app, ctx)
   await registerGraphSurface(app, ctx, gdapGraphRoutes, healthGraphRoutes)
