@@ -2,10 +2,162 @@ import type { Kysely } from 'kysely'
 import type { AppContext } from '../platform/context.ts'
 import type { Database } from '../platform/db/schema.ts'
 import type { RequestEvent } from '../service-requests/request-events.ts'
+import { type EmailKind, emailLocaleOf, renderRequestEmail } from './email.templates.ts'
 
-/** Puts the emails a public request event owes its contacts into the outbox (same transaction). */
+/** The host that names Tramite's messages and threads (Message-ID, In-Reply-To). */
+export function mailHostOf(publicUrl: string): string {
+  try {
+    return new URL(publicUrl).hostname || 'localhost'
+  } catch {
+    return 'localhost'
+  }
+}
+
+/** Every email about one request carries this in In-Reply-To and References: mail clients thread them. */
+export const threadIdOf = (requestId: string, host: string) => `<request-${requestId}@${host}>`
+
+/** An address nodemailer can put in an envelope as it is (no display name, no separators). */
+const ADDRESS = /^[^\s@<>()[\]\\,;:"]+@[^\s@<>()[\]\\,;:"]+$/
+
+/**
+ * Who hears of a change: the request's contact and, for Azure tickets, the ticket's contact
+ * addresses — each once (case-insensitively), and never the person who made the change.
+ */
+export function recipientsOf(event: RequestEvent): string[] {
+  const { request, actor } = event
+  const actorEmail = actor.email?.toLowerCase() ?? null
+  const candidates: string[] = []
+  if (!(actor.userId && request.contact.userId === actor.userId)) candidates.push(request.contact.email)
+  if (request.armContact) {
+    candidates.push(
+      request.armContact.primaryEmailAddress,
+      ...(request.armContact.additionalEmailAddresses ?? []),
+    )
+  }
+  const seen = new Set<string>()
+  const recipients: string[] = []
+  for (const raw of candidates) {
+    const address = raw?.trim()
+    if (!address || !ADDRESS.test(address)) continue
+    const key = address.toLowerCase()
+    if (key === actorEmail || seen.has(key)) continue
+    seen.add(key)
+    recipients.push(address)
+  }
+  return recipients
+}
+
+/**
+ * What the email of an event says, or null when the event is not emailed (assignment, external
+ * reference, SLA breach: the desk's business, not the contact's).
+ */
+async function emailKindOf(trx: Kysely<Database>, event: RequestEvent): Promise<EmailKind | null> {
+  const { request } = event
+  switch (event.type) {
+    case 'service_request.created':
+      return 'created'
+    case 'service_request.note_added': {
+      if (!event.note) return null
+      // an internal note never leaves the desk, whatever the event says
+      const note = await trx
+        .selectFrom('service_request_notes')
+        .select('visibility')
+        .where('id', '=', event.note.id)
+        .where('request_id', '=', request.id)
+        .executeTakeFirst()
+      if (note?.visibility !== 'public') return null
+      // a note that leaves the request waiting on its contacts asks them something
+      return request.status === 'attention_needed' ? 'information_requested' : 'note'
+    }
+    case 'service_request.status_changed': {
+      // A note that moved the status (asking for information, answering) is one email: the
+      // note's, which already says what the request now waits for.
+      if (await publicNoteInSameChange(trx, event)) return null
+      if (request.status === 'attention_needed') return 'information_requested'
+      if (request.status === 'closed') return 'closed'
+      return event.previous?.status === 'closed' ? 'reopened' : 'open_again'
+    }
+    case 'service_request.severity_changed':
+      return event.previous?.severity && event.previous.severity !== request.severity
+        ? 'severity_changed'
+        : null
+    case 'service_request.attachment_added':
+      return event.attachment ? 'attachment' : null
+    default:
+      return null
+  }
+}
+
+/**
+ * A public note the same actor added to the request during this change: a change reads the
+ * clock once before it starts (`event.at`) and writes its note after, so an earlier note is older.
+ */
+async function publicNoteInSameChange(trx: Kysely<Database>, event: RequestEvent): Promise<boolean> {
+  let query = trx
+    .selectFrom('service_request_notes')
+    .select('id')
+    .where('request_id', '=', event.request.id)
+    .where('visibility', '=', 'public')
+    .where('created_at', '>=', event.at)
+  if (event.actor.userId) query = query.where('author_user_id', '=', event.actor.userId)
+  return (await query.limit(1).executeTakeFirst()) !== undefined
+}
+
+/**
+ * Puts the emails a public request event owes its contacts into the outbox, in the transaction
+ * of the change: one row per event and recipient, keyed so that recording the same event again
+ * adds nothing. The sender (email.delivery.ts) takes them from there.
+ */
 export async function enqueueRequestEmails(
-  _trx: Kysely<Database>,
-  _ctx: AppContext,
-  _event: RequestEvent,
-): Promise<void> {}
+  trx: Kysely<Database>,
+  ctx: AppContext,
+  event: RequestEvent,
+): Promise<void> {
+  if (event.visibility !== 'public') return
+  const recipients = recipientsOf(event)
+  if (recipients.length === 0) return
+  const kind = await emailKindOf(trx, event)
+  if (!kind) return
+
+  const { request, actor } = event
+  const organization = actor.tenantId
+    ? ((
+        await trx
+          .selectFrom('tenants')
+          .select('display_name')
+          .where('id', '=', actor.tenantId)
+          .executeTakeFirst()
+      )?.display_name ?? null)
+    : null
+  const locale = emailLocaleOf(request.locale)
+  const content = renderRequestEmail({
+    kind,
+    locale,
+    request,
+    actor: { name: actor.name, organization },
+    link: `${ctx.config.publicUrl}/service-requests/${encodeURIComponent(request.id)}`,
+    note: event.note?.text,
+    attachment: event.attachment,
+    previousSeverity: event.previous?.severity,
+  })
+  const threadId = threadIdOf(request.id, mailHostOf(ctx.config.publicUrl))
+  const now = ctx.now()
+  await trx
+    .insertInto('email_outbox')
+    .values(
+      recipients.map((to) => ({
+        dedupe_key: `${event.id}:${to.toLowerCase()}`,
+        request_id: request.id,
+        to_address: to,
+        locale,
+        subject: content.subject,
+        body_text: content.text,
+        body_html: content.html,
+        thread_id: threadId,
+        next_attempt_at: now,
+        created_at: now,
+      })),
+    )
+    .onConflict((oc) => oc.column('dedupe_key').doNothing())
+    .execute()
+}
