@@ -23,6 +23,7 @@ import { openDatabase, withDefaultUser } from '../src/platform/db/database.ts'
 import { migrateToLatest } from '../src/platform/db/migrate.ts'
 import { gatherFacts } from '../src/policy/policy.data.ts'
 import { decide } from '../src/policy/support-policy.ts'
+import { countOpenBySla, listServiceRequests } from '../src/service-requests/service-requests.data.ts'
 
 const PASSWORD = 'bench-password-1'
 const ROSSI = tenantIdOf('rossi.example')
@@ -285,6 +286,106 @@ async function healthBench(): Promise<void> {
   await scratch?.drop()
 }
 
+/** The vendor's queue and full-text search over many requests (BENCH_REQUESTS, 50,000 by default). */
+async function deskBench(): Promise<void> {
+  const count = Number(process.env.BENCH_REQUESTS ?? 50_000)
+  const scratch = process.env.DATABASE_URL ? await scratchDatabase(process.env.DATABASE_URL) : null
+  const handle = scratch
+    ? await openDatabase({ kind: 'postgres', url: scratch.url })
+    : await openDatabase({ kind: 'pglite', dir: 'memory://' })
+  const db = handle.db
+  await migrateToLatest(db)
+  await ensureCatalog(db)
+  await seedDemoWorld(db, { password: PASSWORD })
+  const fabrikam = tenantIdOf('fabrikam.example')
+  const anna = (await findUserByEmail(db, 'anna@fabrikam.example'))!
+  // fifty topic words: a search for one of them matches 2% of the requests, as real searches do
+  const TOPICS = Array.from({ length: 50 }, (_, i) => `argomento${i} topic${i}`)
+  const words = [
+    ['Le stampanti non stampano', 'Nessuna stampante del piano accetta lavori di stampa.'],
+    ['Mailbox migration stalled', 'Several mailboxes are stuck while migrating to the cloud.'],
+    ['Teams calls drop', 'Calls drop after two minutes for all users.'],
+    ['Accesso negato a SharePoint', 'Gli utenti ricevono un errore di accesso sul sito del reparto.'],
+  ]
+  const t0 = performance.now()
+  for (const [index, [title, description]] of words.entries()) {
+    await sql`insert into service_requests (id, tenant_id, partner_tenant_id, handled_by, workload_id, problem_type, title, description,
+        severity, status, contact, created_by_user_id, created_by_tenant_id, decided_by_rule, support_plan, locale, country,
+        created_at, modified_at, first_response_due_at, sla_started_at, first_response_at)
+      select lpad((n * 4 + ${index})::text, 16, '0'), ${ROSSI}, ${fabrikam}, 'vendor', 'office365', 'technical',
+        ${title} || ' — ' || (array[${sql.join(TOPICS.map((w) => sql`${w}`))}])[1 + n % ${TOPICS.length}], ${description} || ' ' || n,
+        (array['minimal','moderate','critical'])[1 + n % 3], (array['open','attention_needed','closed','closed'])[1 + n % 4],
+        '{"name":"Anna Moretti","email":"anna@fabrikam.example","preferredLanguage":"it"}'::jsonb, ${anna.id}, ${fabrikam}, 'R6', 'csp', 'it', 'IT',
+        now() - (n || ' minutes')::interval, now() - (n || ' minutes')::interval,
+        now() - (n || ' minutes')::interval + interval '4 hours', now() - (n || ' minutes')::interval,
+        case when n % 2 = 0 then now() - (n || ' minutes')::interval + interval '1 hour' end
+      from generate_series(1, ${Math.ceil(count / words.length)}) n`.execute(db)
+  }
+  await sql`analyze`.execute(db)
+  const loadMs = performance.now() - t0
+  const total = (await sql<{ n: number }>`select count(*)::int as n from service_requests`.execute(db))
+    .rows[0]!.n
+
+  const measure = async (run: () => Promise<unknown>) => {
+    const times: number[] = []
+    for (let i = 0; i < 23; i++) {
+      const start = performance.now()
+      await run()
+      if (i >= 3) times.push(performance.now() - start)
+    }
+    times.sort((a, b) => a - b)
+    return times[Math.floor(times.length / 2)]!
+  }
+  const trips: number[] = []
+  for (let i = 0; i < 200; i++) {
+    const start = performance.now()
+    await sql`select 1`.execute(db)
+    trips.push(performance.now() - start)
+  }
+  trips.sort((a, b) => a - b)
+  const trip = trips[Math.floor(trips.length / 2)]!
+  const now = new Date()
+  const page = { offset: 0, limit: 50, now }
+  const cases: [string, () => Promise<unknown>][] = [
+    [
+      'desk queue: running clocks, due first',
+      () => listServiceRequests(db, { kind: 'all' }, { ...page, sla: 'running', sort: 'due' }),
+    ],
+    [
+      'desk queue: breached, newest first',
+      () => listServiceRequests(db, { kind: 'all' }, { ...page, sla: 'breached' }),
+    ],
+    [
+      'partner list, newest first',
+      () => listServiceRequests(db, { kind: 'partner', partnerTenantId: fabrikam }, page),
+    ],
+    [
+      'search "topic7" (2% of requests match)',
+      () => listServiceRequests(db, { kind: 'all' }, { ...page, q: 'topic7', searchInternal: 'vendor' }),
+    ],
+    [
+      'search "stampanti topic7" (Italian stem; 0.5% match)',
+      () => listServiceRequests(db, { kind: 'all' }, { ...page, q: 'stampanti topic7' }),
+    ],
+    [
+      'search "stampante" (a quarter of all requests match)',
+      () => listServiceRequests(db, { kind: 'all' }, { ...page, q: 'stampante' }),
+    ],
+    ['SLA gauge (counts by severity and state)', () => countOpenBySla(db, now)],
+  ]
+  console.log(
+    `\nSupport desk at ${total.toLocaleString('en')} requests (${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite'}; load ${(loadMs / 1000).toFixed(1)} s)`,
+  )
+  for (const [name, run] of cases) {
+    const median = await measure(run)
+    console.log(
+      `  ${name}: median ${median.toFixed(1)} ms = ${(median / trip).toFixed(0)}× one round trip (${trip.toFixed(2)} ms)`,
+    )
+  }
+  await handle.close()
+  await scratch?.drop()
+}
+
 async function scratchDatabase(url: string): Promise<{ url: string; drop(): Promise<void> }> {
   const name = `tramite_bench_${process.pid}`
   const admin = new pg.Client({ connectionString: withDefaultUser(url) })
@@ -304,6 +405,12 @@ async function scratchDatabase(url: string): Promise<{ url: string; drop(): Prom
   }
 }
 
-await policyBench()
-await healthBench()
-await httpBench()
+// BENCH_ONLY=desk,health runs some of them
+const only = process.env.BENCH_ONLY?.split(',')
+const benches: [string, () => Promise<void>][] = [
+  ['policy', policyBench],
+  ['health', healthBench],
+  ['desk', deskBench],
+  ['http', httpBench],
+]
+for (const [name, bench] of benches) if (!only || only.includes(name)) await bench()
