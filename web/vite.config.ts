@@ -21,6 +21,9 @@ export default defineConfig({
     proxy: {
       '/api': process.env.TRAMITE_DEV_API ?? 'http://localhost:3000',
       '/v1.0': process.env.TRAMITE_DEV_API ?? 'http://localhost:3000',
+      '/v1': process.env.TRAMITE_DEV_API ?? 'http://localhost:3000',
+      '/subscriptions': process.env.TRAMITE_DEV_API ?? 'http://localhost:3000',
+      '/providers': process.env.TRAMITE_DEV_API ?? 'http://localhost:3000',
     },
   },
 })

@@ -135,7 +135,7 @@ const en: Catalog = {
   },
   own_with_entitlement: {
     message:
-      'You may open a {workload} request for your own subscription, in your own context, under “{entitlement}”.',
+      'You may open a support request for {workload} on your own subscription, in your own context, under “{entitlement}”.',
   },
   not_customer_admin: {
     message: 'Only your organization’s administrators can open support requests.',

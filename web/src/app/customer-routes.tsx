@@ -4,6 +4,7 @@ import { CustomerPage } from '../features/customers/components/CustomerPage.tsx'
 import { CustomersPage } from '../features/customers/components/CustomersPage.tsx'
 import type { Viewer } from '../features/customers/viewer.ts'
 import { CustomerGdapActions } from '../features/gdap/components/CustomerGdapActions.tsx'
+import { CustomerHealthButton } from '../features/health/components/CustomerHealthButton.tsx'
 import { NewRequestButton } from '../features/service-requests/components/NewRequestButton.tsx'
 import { useGdapViewer } from './gdap-routes.tsx'
 
@@ -23,8 +24,14 @@ export function CustomerRoute() {
   const viewer = useViewer()
   const gdapViewer = useGdapViewer()
   const { tenantId = '' } = useParams()
-  // R3: a request on the customer's behalf starts from the customer (Customers → customer → New request).
-  const actions = viewer.isPartner ? <NewRequestButton customerTenantId={tenantId} /> : undefined
+  // R3: a request on the customer's behalf starts from the customer (Customers → customer → New request);
+  // R4: on a customer problem, check the customer's service health first.
+  const actions = viewer.isPartner ? (
+    <>
+      <CustomerHealthButton customerTenantId={tenantId} />
+      <NewRequestButton customerTenantId={tenantId} />
+    </>
+  ) : undefined
   const gdapActions = viewer.isPartner ? (
     <CustomerGdapActions customerTenantId={tenantId} viewer={gdapViewer} />
   ) : undefined

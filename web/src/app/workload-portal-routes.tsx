@@ -1,4 +1,47 @@
+import type { ReactNode } from 'react'
 import type { RouteObject } from 'react-router'
+import { useSignedInUser } from '../features/auth/session.tsx'
+import { AzureHomePage } from '../features/workload-portals/components/azure/AzureHomePage.tsx'
+import { AzureNewRequestPage } from '../features/workload-portals/components/azure/AzureNewRequestPage.tsx'
+import { AzureRequestsPage } from '../features/workload-portals/components/azure/AzureRequestsPage.tsx'
+import { AzureTicketPage } from '../features/workload-portals/components/azure/AzureTicketPage.tsx'
+import { M365HomePage } from '../features/workload-portals/components/m365/M365HomePage.tsx'
+import { M365NewRequestPage } from '../features/workload-portals/components/m365/M365NewRequestPage.tsx'
+import { M365RequestsPage } from '../features/workload-portals/components/m365/M365RequestsPage.tsx'
+import type { PortalViewer } from '../features/workload-portals/viewer.ts'
 
-/** Routes of the workload portals (Azure support, Microsoft 365 admin center), added to the app's router. */
-export const workloadPortalRoutes: RouteObject[] = []
+// The workload portals do not know about sessions; the app tells them who is looking.
+function usePortalViewer(): PortalViewer {
+  const user = useSignedInUser()
+  return {
+    userId: user.id,
+    name: user.displayName,
+    email: user.email,
+    phone: user.phone ?? null,
+    tenantId: user.tenantId,
+    tenantName: user.tenantName,
+    tenantKind: user.tenantKind,
+  }
+}
+
+function route(path: string, Page: (props: { viewer: PortalViewer }) => ReactNode): RouteObject {
+  function Route() {
+    return <Page viewer={usePortalViewer()} />
+  }
+  return { path, element: <Route /> }
+}
+
+/**
+ * Routes of the workload portals (Azure support, Microsoft 365 admin center), added to the app's
+ * router. `?tenant=<customer>` opens them in the delegated context (R3); without it, in the user's
+ * own (R12).
+ */
+export const workloadPortalRoutes: RouteObject[] = [
+  route('azure/support', AzureHomePage),
+  route('azure/support/new', AzureNewRequestPage),
+  route('azure/support/requests', AzureRequestsPage),
+  route('azure/support/requests/:subscription/:name', AzureTicketPage),
+  route('admin-center/support', M365HomePage),
+  route('admin-center/support/new', M365NewRequestPage),
+  route('admin-center/support/requests', M365RequestsPage),
+]

@@ -41,6 +41,9 @@ function sectionOf(pathname: string): string {
   if (pathname.startsWith('/service-requests')) return 'service-requests'
   if (pathname.startsWith('/gdap/trace')) return 'gdap-trace'
   if (pathname.startsWith('/gdap')) return 'gdap'
+  if (pathname.startsWith('/health')) return 'health'
+  if (pathname.startsWith('/azure')) return 'azure-support'
+  if (pathname.startsWith('/admin-center')) return 'm365-admin-center'
   return ''
 }
 

@@ -88,6 +88,13 @@ export interface Refusal {
   alternatives: Alternative[]
 }
 
+export type AdviceIncident = Advice['incidents'][number]
+
+/** R4: follow an incident — its updates become notifications for the user. */
+export function followIncident(id: string): Promise<void> {
+  return apiRequest<void>(`/api/health/incidents/${encodeURIComponent(id)}/follow`, { method: 'POST' })
+}
+
 export interface AdviceQuery {
   customer?: string | undefined
   workload: Workload
@@ -161,6 +168,8 @@ export interface ServiceRequest {
   closedAt: string | null
   firstResponseDueAt: string | null
   version: number
+  /** R4: the service incident the request was filed against ("File anyway, linked to it"). */
+  linkedIncident: { id: string; title: string | null; status: string | null } | null
   notes?: Note[]
 }
 
@@ -183,6 +192,8 @@ export interface NewRequest {
   handledBy?: HandledBy
   entitlementId?: string
   contact?: { phone?: string; preferredLanguage?: 'it' | 'en' }
+  /** R4: one of the active incidents the advice listed ("File anyway, linked to it"). */
+  linkedIncidentId?: string
 }
 
 export async function createRequest(body: NewRequest): Promise<ServiceRequest> {

@@ -312,7 +312,6 @@ export const en = {
       problemTypeAction: 'Switch to a request of type “{{problemType}}”',
       other: 'Another way is possible.',
     },
-    incidentsTitle: 'Active service incidents for this workload: check service health first (R4).',
   },
   context: {
     delegatedTitle: 'Delegated context: you are working in the customer’s tenant',

@@ -314,8 +314,6 @@ export const it: Catalog<typeof en> = {
       problemTypeAction: 'Passa a una richiesta di tipo “{{problemType}}”',
       other: 'È possibile un’altra strada.',
     },
-    incidentsTitle:
-      'Eventi imprevisti attivi per questo carico di lavoro: controlla prima l’integrità del servizio (R4).',
   },
   context: {
     delegatedTitle: 'Contesto delegato: stai lavorando nel tenant del cliente',

@@ -10,11 +10,11 @@ import {
 } from '@fluentui/react-components'
 import { useTranslation } from 'react-i18next'
 import type { ApiError } from '../../../shared/api/client.ts'
-import { useFormat } from '../../../shared/i18n/format.ts'
 import { ErrorMessage } from '../../../shared/ui/ErrorMessage.tsx'
 import type { Advice, Alternative } from '../api.ts'
 import { refusalFromAdvice } from '../refusal.ts'
 import { AdviceChecklist } from './AdviceChecklist.tsx'
+import { AdviceIncidents } from './AdviceIncidents.tsx'
 import { RuleBadge } from './Badges.tsx'
 import { RefusalBox } from './RefusalBox.tsx'
 
@@ -23,7 +23,6 @@ const useStyles = makeStyles({
   stale: { opacity: 0.55 },
   titleRow: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
   body: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, paddingBottom: '6px' },
-  incidents: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
 })
 
 /**
@@ -37,15 +36,19 @@ export function AdvicePanel({
   error,
   onRetry,
   onAlternative,
+  linkedIncidentId,
+  onLinkIncident,
 }: {
   advice: Advice | undefined
   loading: boolean
   error: ApiError | null
   onRetry: () => void
   onAlternative: (alternative: Alternative) => void
+  /** R4: the incident the request will be linked to, and how to (un)link one. */
+  linkedIncidentId?: string | null | undefined
+  onLinkIncident?: ((incidentId: string | null) => void) | undefined
 }) {
   const { t } = useTranslation()
-  const format = useFormat()
   const styles = useStyles()
   if (error) return <ErrorMessage error={error} onRetry={onRetry} />
   if (!advice)
@@ -61,20 +64,12 @@ export function AdvicePanel({
       data-rule={advice.rule ?? ''}
       data-loading={loading}
     >
-      {advice.incidents.length > 0 && (
-        <MessageBar intent="warning" layout="multiline" data-testid="advice-incidents">
-          <MessageBarBody className={styles.body}>
-            <MessageBarTitle>{t('advice.incidentsTitle')}</MessageBarTitle>
-            <ul className={styles.incidents}>
-              {advice.incidents.map((i) => (
-                <li key={i.id}>
-                  {i.title} ({format.dateTime(i.startedAt)})
-                </li>
-              ))}
-            </ul>
-          </MessageBarBody>
-        </MessageBar>
-      )}
+      <AdviceIncidents
+        incidents={advice.incidents}
+        canFile={advice.allowed}
+        linkedIncidentId={linkedIncidentId}
+        onLink={onLinkIncident}
+      />
       <AdviceChecklist checks={advice.checks} />
       {advice.allowed ? (
         <MessageBar

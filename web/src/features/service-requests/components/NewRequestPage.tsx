@@ -12,10 +12,10 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components'
-import { ArrowRightRegular } from '@fluentui/react-icons'
+import { ArrowRightRegular, OpenRegular } from '@fluentui/react-icons'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { useSearchParams } from 'react-router'
+import { useNavigate, useSearchParams } from 'react-router'
 import { useApiResource } from '../../../shared/api/use-api-resource.ts'
 import { useDocumentTitle } from '../../../shared/hooks/use-document-title.ts'
 import { ErrorMessage } from '../../../shared/ui/ErrorMessage.tsx'
@@ -30,6 +30,7 @@ import {
   type ProblemType,
   type Workload,
 } from '../api.ts'
+import { usePortalsT } from '../../workload-portals/t.ts'
 import type { RequestViewer } from '../viewer.ts'
 import { CustomerStep } from './wizard/CustomerStep.tsx'
 import { DetailsStep } from './wizard/DetailsStep.tsx'
@@ -49,10 +50,43 @@ const useStyles = makeStyles({
   },
   actions: {
     display: 'flex',
+    alignItems: 'center',
+    flexWrap: 'wrap',
     gap: tokens.spacingHorizontalS,
     marginTop: tokens.spacingVerticalXL,
   },
+  handoverHint: { flexBasis: '100%', color: tokens.colorNeutralForeground2 },
 })
+
+/**
+ * R3: where a request on a customer's behalf continues — the workload's own portal, in the delegated
+ * context for the customer's tenant. Only for the delegated context: the provider's narrower path
+ * (R8, no GDAP role) and the user's own requests are filled in right here.
+ */
+export function handoverPath(
+  advice: Advice,
+  problemType: ProblemType,
+  linkedIncidentId: string | null,
+): string | null {
+  if (!advice.allowed || advice.tenant.kind !== 'customer' || advice.context !== 'delegated') return null
+  const query = new URLSearchParams({ tenant: advice.tenant.tenantId })
+  let path: string
+  if (advice.workload === 'azure') {
+    if (!advice.subscription) return null
+    path = '/azure/support/new'
+    query.set('subscription', advice.subscription.id)
+    if (problemType !== 'technical') query.set('issueType', problemType)
+  } else if (advice.portal === 'm365') {
+    path = '/admin-center/support/new'
+    query.set('workload', advice.workload)
+  } else {
+    return null
+  }
+  if (linkedIncidentId && advice.incidents.some((i) => i.id === linkedIncidentId)) {
+    query.set('incident', linkedIncidentId)
+  }
+  return `${path}?${query.toString()}`
+}
 
 export function RequestsBreadcrumb({ current }: { current: string }) {
   const { t } = useTranslation()
@@ -77,13 +111,14 @@ export function RequestsBreadcrumb({ current }: { current: string }) {
  */
 export function NewRequestPage({ viewer }: { viewer: RequestViewer }) {
   const { t } = useTranslation()
+  const portalsT = usePortalsT()
   const styles = useStyles()
+  const navigate = useNavigate()
   useDocumentTitle(t('wizard.title'))
   const [params, setParams] = useSearchParams()
   const isPartner = viewer.tenantKind === 'partner'
   const initialCustomer = isPartner ? params.get('customer') : null
 
-  const steps: StepId[] = isPartner ? ['customer', 'workload', 'details'] : ['workload', 'details']
   const [target, setTarget] = useState<Target | null>(
     isPartner
       ? initialCustomer
@@ -97,6 +132,7 @@ export function NewRequestPage({ viewer }: { viewer: RequestViewer }) {
   const [subscriptionId, setSubscriptionId] = useState<string | undefined>()
   const [productId, setProductId] = useState<string | undefined>()
   const [handledBy, setHandledBy] = useState<HandledBy | undefined>()
+  const [linkedIncidentId, setLinkedIncidentId] = useState<string | null>(null)
 
   const customerId = target?.kind === 'customer' ? target.tenantId : undefined
   const customer = useApiResource(
@@ -135,6 +171,7 @@ export function NewRequestPage({ viewer }: { viewer: RequestViewer }) {
     setWorkload(null)
     setSubscriptionId(undefined)
     setProductId(undefined)
+    setLinkedIncidentId(null)
     // the customer stays in the URL, so a reload or a shared link comes back to it
     setParams(next.kind === 'customer' ? { customer: next.tenantId } : {}, { replace: true })
   }
@@ -145,6 +182,7 @@ export function NewRequestPage({ viewer }: { viewer: RequestViewer }) {
     setSubscriptionId(undefined)
     setProductId(undefined)
     setHandledBy(undefined)
+    setLinkedIncidentId(null)
   }
   const takeAlternative = (alternative: Alternative) => {
     if (alternative.problemType) setProblemType(alternative.problemType)
@@ -186,6 +224,12 @@ export function NewRequestPage({ viewer }: { viewer: RequestViewer }) {
   }
 
   const canContinue = current !== undefined && current.allowed && !advice.loading
+  // R3: for a customer (delegated context) the request continues in the workload's own portal.
+  const handover = current && !advice.loading ? handoverPath(current, problemType, linkedIncidentId) : null
+  const handsOver = target?.kind === 'customer' && current?.context !== 'provider'
+  const steps: StepId[] = isPartner
+    ? ['customer', 'workload', handsOver ? 'portal' : 'details']
+    : ['workload', 'details']
 
   return (
     <article data-testid="new-request-wizard" data-step={step}>
@@ -247,6 +291,8 @@ export function NewRequestPage({ viewer }: { viewer: RequestViewer }) {
             products={products}
             productId={productId}
             onProduct={setProductId}
+            linkedIncidentId={linkedIncidentId}
+            onLinkIncident={setLinkedIncidentId}
           />
           <div className={styles.actions}>
             {isPartner && (
@@ -254,16 +300,42 @@ export function NewRequestPage({ viewer }: { viewer: RequestViewer }) {
                 {t('wizard.back')}
               </Button>
             )}
-            <Button
-              appearance="primary"
-              icon={<ArrowRightRegular />}
-              iconPosition="after"
-              disabled={!canContinue}
-              onClick={() => setStep('details')}
-              data-testid="wizard-next"
-            >
-              {t('wizard.next')}
-            </Button>
+            {handover && current ? (
+              <>
+                <Button
+                  appearance="primary"
+                  icon={<OpenRegular />}
+                  iconPosition="after"
+                  onClick={() => void navigate(handover)}
+                  data-testid="wizard-handover"
+                  data-portal={current.portal ?? ''}
+                  data-href={handover}
+                >
+                  {current.portal === 'azure'
+                    ? portalsT('handover.continueAzure')
+                    : portalsT('handover.continueM365')}
+                </Button>
+                <Text className={styles.handoverHint} size={200} data-testid="wizard-handover-hint">
+                  {portalsT('handover.hint', {
+                    portal:
+                      current.portal === 'azure' ? portalsT('azure.portalName') : portalsT('m365.portalName'),
+                    customer: current.tenant.name,
+                    partner: viewer.tenantName,
+                  })}
+                </Text>
+              </>
+            ) : (
+              <Button
+                appearance="primary"
+                icon={<ArrowRightRegular />}
+                iconPosition="after"
+                disabled={!canContinue}
+                onClick={() => setStep('details')}
+                data-testid="wizard-next"
+              >
+                {t('wizard.next')}
+              </Button>
+            )}
           </div>
         </>
       )}
@@ -271,7 +343,14 @@ export function NewRequestPage({ viewer }: { viewer: RequestViewer }) {
       {step === 'details' && workload && formAdvice && (
         <DetailsStep
           viewer={viewer}
-          choice={{ customerTenantId: customerId, workload, problemType, productId, handledBy }}
+          choice={{
+            customerTenantId: customerId,
+            workload,
+            problemType,
+            productId,
+            handledBy,
+            linkedIncident: formAdvice.incidents.find((i) => i.id === linkedIncidentId) ?? null,
+          }}
           advice={formAdvice}
           lastAllowed={allowed?.workload === workload ? allowed : undefined}
           adviceResource={advice}

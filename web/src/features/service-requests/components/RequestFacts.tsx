@@ -3,7 +3,10 @@ import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useFormat } from '../../../shared/i18n/format.ts'
 import { CopyableText } from '../../../shared/ui/CopyableText.tsx'
+import { RouterLink } from '../../../shared/ui/RouterLink.tsx'
+import { usePortalsT } from '../../workload-portals/t.ts'
 import type { ServiceRequest } from '../api.ts'
+import { IncidentStatusBadge } from './AdviceIncidents.tsx'
 import { RuleBadge } from './Badges.tsx'
 
 const useStyles = makeStyles({
@@ -34,6 +37,7 @@ const useStyles = makeStyles({
 /** Who, what and under which rule: the request's facts as a definition list. */
 export function RequestFacts({ request: r }: { request: ServiceRequest }) {
   const { t } = useTranslation()
+  const portalsT = usePortalsT()
   const format = useFormat()
   const styles = useStyles()
 
@@ -52,6 +56,23 @@ export function RequestFacts({ request: r }: { request: ServiceRequest }) {
     ],
     ['workload', t('detail.workload'), t(`requests.workload.${r.workload}`, { defaultValue: r.workload })],
   ]
+  // R4: the incident the request escalates, right after what it is about.
+  if (r.linkedIncident) {
+    const incident = r.linkedIncident
+    facts.push([
+      'linked-incident',
+      portalsT('incidents.linkedFact'),
+      <>
+        <RouterLink
+          to={`/health/incidents/${encodeURIComponent(incident.id)}`}
+          data-testid="request-linked-incident-link"
+        >
+          {incident.title ? `${incident.id} — ${incident.title}` : incident.id}
+        </RouterLink>
+        <IncidentStatusBadge status={incident.status} />
+      </>,
+    ])
+  }
   if (r.subscription) {
     facts.push([
       'subscription',
@@ -139,7 +160,6 @@ export function RequestFacts({ request: r }: { request: ServiceRequest }) {
     </span>,
   ])
   if (r.closedAt) facts.push(['closed', t('detail.closedAt'), format.dateTime(r.closedAt)])
-
   return (
     <dl className={styles.list} data-testid="request-facts">
       {facts.map(([id, term, value]) => (

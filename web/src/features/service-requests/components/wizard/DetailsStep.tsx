@@ -14,7 +14,7 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components'
-import { InfoRegular } from '@fluentui/react-icons'
+import { InfoRegular, LinkRegular } from '@fluentui/react-icons'
 import { useEffect, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useNavigate } from 'react-router'
@@ -29,6 +29,7 @@ import {
   createRequest,
   listSupportTopics,
   type Advice,
+  type AdviceIncident,
   type Alternative,
   type HandledBy,
   type NewRequest,
@@ -38,6 +39,7 @@ import {
   type Workload,
 } from '../../api.ts'
 import { refusalFromAdvice, refusalFromError } from '../../refusal.ts'
+import { usePortalsT } from '../../../workload-portals/t.ts'
 import type { RequestViewer } from '../../viewer.ts'
 import { ContextBanner } from '../ContextBanner.tsx'
 import { RefusalBox } from '../RefusalBox.tsx'
@@ -99,6 +101,8 @@ export interface RequestChoice {
   problemType: ProblemType
   productId: string | undefined
   handledBy: HandledBy | undefined
+  /** R4: "File anyway, linked to it" — the active incident the request is linked to. */
+  linkedIncident: AdviceIncident | null
 }
 
 /**
@@ -131,6 +135,7 @@ export function DetailsStep({
   onBack: () => void
 }) {
   const { t, i18n } = useTranslation()
+  const portalsT = usePortalsT()
   const format = useFormat()
   const styles = useStyles()
   const navigate = useNavigate()
@@ -192,6 +197,7 @@ export function DetailsStep({
     if (chosenTopic) body.supportTopicId = chosenTopic.id
     if (choice.handledBy) body.handledBy = choice.handledBy
     if (advice.entitlementId) body.entitlementId = advice.entitlementId
+    if (choice.linkedIncident) body.linkedIncidentId = choice.linkedIncident.id
     try {
       const created = await createRequest(body)
       void navigate(`/service-requests/${encodeURIComponent(created.id)}`, { state: { created: true } })
@@ -226,6 +232,15 @@ export function DetailsStep({
         <RefusalBox refusal={refusalFromAdvice(latest)} onAlternative={onAlternative} />
       )}
       {adviceResource.error && <ErrorMessage error={adviceResource.error} onRetry={adviceResource.reload} />}
+      {choice.linkedIncident && (
+        <Text className={styles.note} data-testid="details-linked-incident">
+          <LinkRegular className={styles.noteIcon} aria-hidden />
+          {portalsT('incidents.willLink', {
+            id: choice.linkedIncident.id,
+            title: choice.linkedIncident.title,
+          })}
+        </Text>
+      )}
 
       <section className={styles.section} aria-labelledby="details-title">
         <Subtitle2 as="h2" id="details-title">

@@ -1,8 +1,10 @@
 import { makeStyles, mergeClasses, tokens } from '@fluentui/react-components'
 import { CheckmarkRegular } from '@fluentui/react-icons'
 import { useTranslation } from 'react-i18next'
+import { usePortalsT } from '../../../workload-portals/t.ts'
 
-export type StepId = 'customer' | 'workload' | 'details'
+/** `portal`: a customer's request continues in the workload's own portal (R3). */
+export type StepId = 'customer' | 'workload' | 'details' | 'portal'
 
 const useStyles = makeStyles({
   list: {
@@ -48,6 +50,7 @@ const useStyles = makeStyles({
 /** "1 Customer — 2 Workload — 3 Details", with the current step marked for screen readers too. */
 export function WizardSteps({ steps, current }: { steps: StepId[]; current: StepId }) {
   const { t } = useTranslation()
+  const portalsT = usePortalsT()
   const styles = useStyles()
   const currentIndex = steps.indexOf(current)
   return (
@@ -74,7 +77,7 @@ export function WizardSteps({ steps, current }: { steps: StepId[]; current: Step
             >
               {done ? <CheckmarkRegular /> : index + 1}
             </span>
-            {t(`wizard.steps.${step}`)}
+            {step === 'portal' ? portalsT('handover.step') : t(`wizard.steps.${step}`)}
           </li>
         )
       })}

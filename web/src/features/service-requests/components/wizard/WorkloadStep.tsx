@@ -54,6 +54,8 @@ export function WorkloadStep({
   products,
   productId,
   onProduct,
+  linkedIncidentId,
+  onLinkIncident,
 }: {
   workload: Workload | null
   onWorkload: (workload: Workload) => void
@@ -64,6 +66,9 @@ export function WorkloadStep({
   products: { id: string; name: string; isvName: string }[]
   productId: string | undefined
   onProduct: (id: string | undefined) => void
+  /** R4: the incident the request will be linked to ("File anyway, linked to it"). */
+  linkedIncidentId: string | null
+  onLinkIncident: (incidentId: string | null) => void
 }) {
   const { t } = useTranslation()
   const styles = useStyles()
@@ -145,6 +150,8 @@ export function WorkloadStep({
             error={advice.error}
             onRetry={advice.reload}
             onAlternative={onAlternative}
+            linkedIncidentId={linkedIncidentId}
+            onLinkIncident={onLinkIncident}
           />
         ) : (
           <Text className={styles.placeholder} data-testid="advice-placeholder">

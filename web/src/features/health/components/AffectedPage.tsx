@@ -1,0 +1,329 @@
+import {
+  Button,
+  Caption1,
+  Card,
+  Subtitle1,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Text,
+  Title1,
+  makeStyles,
+  mergeClasses,
+  tokens,
+} from '@fluentui/react-components'
+import {
+  AlertUrgentRegular,
+  ArrowDownloadRegular,
+  HeartPulseCheckmarkRegular,
+  PeopleTeamRegular,
+} from '@fluentui/react-icons'
+import { useApiResource } from '../../../shared/api/use-api-resource.ts'
+import { useDocumentTitle } from '../../../shared/hooks/use-document-title.ts'
+import { useFormat } from '../../../shared/i18n/format.ts'
+import { ErrorMessage } from '../../../shared/ui/ErrorMessage.tsx'
+import { LoadingState } from '../../../shared/ui/LoadingState.tsx'
+import { PageHeader } from '../../../shared/ui/PageHeader.tsx'
+import { RouterLink } from '../../../shared/ui/RouterLink.tsx'
+import {
+  affectedCsvHref,
+  getAffected,
+  listServices,
+  type AffectedOverview,
+  type AffectedRow,
+} from '../api.ts'
+import { useIncidentStream } from '../live.ts'
+import { useHealthTranslation } from '../translation.ts'
+import { ClassificationBadge, HealthStatusBadge } from './Badges.tsx'
+import { AffectedPerServiceChart } from './Charts.tsx'
+import { HealthFilters, useHealthFilters } from './Filters.tsx'
+import { LiveNote } from './LiveNote.tsx'
+
+const useStyles = makeStyles({
+  section: { marginTop: tokens.spacingVerticalXXL },
+  sectionTitle: { display: 'block', marginBottom: tokens.spacingVerticalS },
+  hint: { display: 'block', marginBottom: tokens.spacingVerticalM, color: tokens.colorNeutralForeground3 },
+  summary: { display: 'flex', flexWrap: 'wrap', alignItems: 'flex-start', gap: tokens.spacingHorizontalL },
+  stat: { minWidth: '220px', padding: tokens.spacingVerticalM },
+  statRow: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalM },
+  statIcon: { fontSize: '32px', color: tokens.colorBrandForeground1 },
+  statIconOk: { color: tokens.colorPaletteGreenForeground1 },
+  statValue: { margin: 0 },
+  statLabel: { color: tokens.colorNeutralForeground2 },
+  everyone: {
+    listStyleType: 'none',
+    margin: 0,
+    padding: 0,
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalS,
+  },
+  everyoneItem: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'center',
+    gap: tokens.spacingHorizontalM,
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
+    borderRadius: tokens.borderRadiusMedium,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    borderLeft: `${tokens.strokeWidthThickest} solid ${tokens.colorPaletteDarkOrangeBorderActive}`,
+    backgroundColor: tokens.colorNeutralBackground1,
+  },
+  everyoneAdvisory: { borderLeftColor: tokens.colorBrandStroke1 },
+  grow: { flexGrow: 1, minWidth: '240px' },
+  scroller: { overflowX: 'auto' },
+  table: { tableLayout: 'auto', minWidth: '960px' },
+  busy: { opacity: 0.6 },
+  cell: { verticalAlign: 'top', paddingTop: tokens.spacingVerticalS, paddingBottom: tokens.spacingVerticalS },
+  nowrap: { whiteSpace: 'nowrap' },
+  strong: { fontWeight: tokens.fontWeightSemibold },
+  muted: { color: tokens.colorNeutralForeground3 },
+  fresh: { backgroundColor: tokens.colorBrandBackground2 },
+  block: { display: 'block' },
+  empty: {
+    display: 'flex',
+    flexDirection: 'column',
+    alignItems: 'center',
+    gap: tokens.spacingVerticalS,
+    padding: `${tokens.spacingVerticalXXXL} ${tokens.spacingHorizontalL}`,
+    color: tokens.colorNeutralForeground3,
+  },
+  emptyIcon: { fontSize: '40px', color: tokens.colorPaletteGreenForeground1 },
+})
+
+const incidentHref = (id: string) => `/health/incidents/${encodeURIComponent(id)}`
+const customerHref = (tenantId: string) => `/health/customers/${encodeURIComponent(tenantId)}`
+
+/** R4 for partners: which customers are affected right now, by which incident; live. */
+export function AffectedPage() {
+  const { t } = useHealthTranslation()
+  useDocumentTitle(t('nav'))
+  const [filters, setFilters] = useHealthFilters()
+  const { workload, service, classification } = filters
+  const services = useApiResource((signal) => listServices(signal), [])
+  const affected = useApiResource(
+    (signal) => getAffected({ workload, service, classification }, signal),
+    [workload, service, classification],
+  )
+  const live = useIncidentStream(true, undefined, () => affected.reload())
+  const data = affected.data
+  const freshId = live.last?.event.incident.id
+
+  return (
+    <section data-testid="health-affected" aria-busy={affected.loading}>
+      <PageHeader
+        title={t('nav')}
+        description={t('affected.intro')}
+        below={<LiveNote live={live} />}
+        actions={
+          <Button
+            as="a"
+            href={affectedCsvHref({ workload, service, classification })}
+            download="affected-customers.csv"
+            icon={<ArrowDownloadRegular />}
+            data-testid="health-affected-csv"
+          >
+            {t('affected.exportCsv')}
+          </Button>
+        }
+      />
+      <HealthFilters values={filters} onChange={setFilters} services={services.data} />
+
+      {affected.error && <ErrorMessage error={affected.error} onRetry={affected.reload} />}
+      {!data && affected.loading && <LoadingState label={t('affected.loading')} />}
+      {data && <AffectedView data={data} busy={affected.loading} freshId={freshId} />}
+    </section>
+  )
+}
+
+function AffectedView({
+  data,
+  busy,
+  freshId,
+}: {
+  data: AffectedOverview
+  busy: boolean
+  freshId: string | undefined
+}) {
+  const { t } = useHealthTranslation()
+  const styles = useStyles()
+  const incidents = new Set([...data.items, ...data.everyone].map((r) => r.incidentId)).size
+  const healthy = data.customers === 0
+
+  return (
+    <>
+      <div className={styles.summary}>
+        <Card className={styles.stat} data-testid="health-affected-count" data-count={data.customers}>
+          <div className={styles.statRow}>
+            {healthy ? (
+              <HeartPulseCheckmarkRegular
+                className={mergeClasses(styles.statIcon, styles.statIconOk)}
+                aria-hidden
+              />
+            ) : (
+              <PeopleTeamRegular className={styles.statIcon} aria-hidden />
+            )}
+            <div>
+              <Title1 as="p" className={styles.statValue}>
+                {data.customers}
+              </Title1>
+              <Text className={mergeClasses(styles.block, styles.statLabel)}>
+                {t('affected.customersAffected', { count: data.customers })}
+              </Text>
+            </div>
+          </div>
+        </Card>
+        <Card className={styles.stat} data-testid="health-affected-incidents" data-count={incidents}>
+          <div className={styles.statRow}>
+            <AlertUrgentRegular className={styles.statIcon} aria-hidden />
+            <div>
+              <Title1 as="p" className={styles.statValue}>
+                {incidents}
+              </Title1>
+              <Text className={mergeClasses(styles.block, styles.statLabel)}>
+                {t('affected.activeIncidents', { count: incidents })}
+              </Text>
+            </div>
+          </div>
+        </Card>
+      </div>
+
+      {healthy && (
+        <div className={styles.empty} data-testid="health-affected-empty">
+          <HeartPulseCheckmarkRegular className={styles.emptyIcon} aria-hidden />
+          <Text>{t('affected.none')}</Text>
+        </div>
+      )}
+
+      {data.perService.length > 0 && (
+        <section className={styles.section} aria-labelledby="health-per-service-title">
+          <Subtitle1 as="h2" id="health-per-service-title" className={styles.sectionTitle}>
+            {t('affected.perServiceTitle')}
+          </Subtitle1>
+          <AffectedPerServiceChart items={data.perService} />
+        </section>
+      )}
+
+      {data.everyone.length > 0 && (
+        <section className={styles.section} aria-labelledby="health-everyone-title">
+          <Subtitle1 as="h2" id="health-everyone-title" className={styles.sectionTitle}>
+            {t('affected.everyoneTitle')}
+          </Subtitle1>
+          <ul className={styles.everyone} data-testid="health-affected-everyone">
+            {data.everyone.map((r) => (
+              <li
+                key={r.incidentId}
+                className={mergeClasses(
+                  styles.everyoneItem,
+                  r.classification === 'advisory' && styles.everyoneAdvisory,
+                  r.incidentId === freshId && styles.fresh,
+                )}
+                data-testid="health-everyone-row"
+                data-incident-id={r.incidentId}
+                data-customers={r.customers}
+              >
+                <div className={styles.grow}>
+                  <RouterLink to={incidentHref(r.incidentId)} className={styles.strong}>
+                    {r.incidentId}
+                  </RouterLink>{' '}
+                  <Text>{r.title}</Text>
+                  <Caption1 className={mergeClasses(styles.block, styles.muted)}>
+                    {r.serviceName} · {t('affected.allCustomers', { count: r.customers })}
+                  </Caption1>
+                </div>
+                <ClassificationBadge classification={r.classification} />
+                <HealthStatusBadge status={r.status} />
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+
+      {data.items.length > 0 && (
+        <section className={styles.section} aria-labelledby="health-rows-title">
+          <Subtitle1 as="h2" id="health-rows-title" className={styles.sectionTitle}>
+            {t('affected.tableTitle')}
+          </Subtitle1>
+          <Caption1 className={styles.hint}>{t('affected.tableHint')}</Caption1>
+          <AffectedTable rows={data.items} busy={busy} freshId={freshId} />
+        </section>
+      )}
+    </>
+  )
+}
+
+function AffectedTable({ rows, busy, freshId }: { rows: AffectedRow[]; busy: boolean; freshId?: string }) {
+  const { t } = useHealthTranslation()
+  const format = useFormat()
+  const styles = useStyles()
+  const cell = styles.cell
+  return (
+    <div className={styles.scroller}>
+      <Table
+        className={mergeClasses(styles.table, busy && styles.busy)}
+        aria-label={t('affected.tableTitle')}
+        data-testid="health-affected-table"
+      >
+        <TableHeader>
+          <TableRow>
+            <TableHeaderCell>{t('column.customer')}</TableHeaderCell>
+            <TableHeaderCell>{t('column.incident')}</TableHeaderCell>
+            <TableHeaderCell>{t('column.service')}</TableHeaderCell>
+            <TableHeaderCell>{t('column.status')}</TableHeaderCell>
+            <TableHeaderCell>{t('column.started')}</TableHeaderCell>
+            <TableHeaderCell>{t('column.lastUpdate')}</TableHeaderCell>
+          </TableRow>
+        </TableHeader>
+        <TableBody>
+          {rows.map((r) => (
+            <TableRow
+              key={`${r.tenantId}-${r.incidentId}`}
+              className={mergeClasses(r.incidentId === freshId && styles.fresh)}
+              data-testid="health-affected-row"
+              data-tenant-id={r.tenantId ?? ''}
+              data-incident-id={r.incidentId}
+              data-status={r.status}
+            >
+              <TableCell className={cell}>
+                {r.tenantId && (
+                  <RouterLink
+                    to={customerHref(r.tenantId)}
+                    className={styles.strong}
+                    data-testid="health-row-customer"
+                  >
+                    {r.tenantName ?? r.tenantId}
+                  </RouterLink>
+                )}
+              </TableCell>
+              <TableCell className={cell}>
+                <RouterLink to={incidentHref(r.incidentId)} data-testid="health-row-incident">
+                  {r.incidentId}
+                </RouterLink>{' '}
+                <ClassificationBadge classification={r.classification} />
+                <Text className={styles.block}>{r.title}</Text>
+              </TableCell>
+              <TableCell className={cell}>
+                {r.serviceName}
+                <Caption1 className={mergeClasses(styles.block, styles.muted)}>
+                  {t(`workload.${r.workload}`)}
+                </Caption1>
+              </TableCell>
+              <TableCell className={mergeClasses(cell, styles.nowrap)}>
+                <HealthStatusBadge status={r.status} />
+              </TableCell>
+              <TableCell className={mergeClasses(cell, styles.nowrap)}>
+                {format.dateTime(r.startAt)}
+              </TableCell>
+              <TableCell className={mergeClasses(cell, styles.nowrap)}>
+                {format.dateTime(r.lastModifiedAt)}
+              </TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+    </div>
+  )
+}

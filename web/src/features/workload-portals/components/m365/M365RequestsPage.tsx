@@ -1,0 +1,230 @@
+import {
+  Button,
+  Caption1,
+  Field,
+  Select,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Text,
+  makeStyles,
+  mergeClasses,
+  tokens,
+} from '@fluentui/react-components'
+import {
+  AddRegular,
+  ArrowClockwiseRegular,
+  ClipboardTaskListLtrRegular,
+  LinkRegular,
+} from '@fluentui/react-icons'
+import { useTranslation } from 'react-i18next'
+import { useNavigate, useSearchParams } from 'react-router'
+import { useApiResource } from '../../../../shared/api/use-api-resource.ts'
+import { useDocumentTitle } from '../../../../shared/hooks/use-document-title.ts'
+import { useFormat } from '../../../../shared/i18n/format.ts'
+import { ErrorMessage } from '../../../../shared/ui/ErrorMessage.tsx'
+import { LoadingState } from '../../../../shared/ui/LoadingState.tsx'
+import { PageHeader } from '../../../../shared/ui/PageHeader.tsx'
+import { RouterLink } from '../../../../shared/ui/RouterLink.tsx'
+import { SeverityBadge, StatusBadge } from '../../../service-requests/components/Badges.tsx'
+import { M365_WORKLOADS, isM365Workload, listPortalRequests } from '../../api/portal.ts'
+import { tenantQuery, usePortalContext, type PortalContext } from '../../hooks/use-portal-context.ts'
+import { usePortalsT } from '../../t.ts'
+import type { PortalViewer } from '../../viewer.ts'
+import { PortalFrame } from '../PortalFrame.tsx'
+
+const useStyles = makeStyles({
+  filters: {
+    display: 'flex',
+    alignItems: 'flex-end',
+    flexWrap: 'wrap',
+    gap: tokens.spacingHorizontalM,
+    marginBottom: tokens.spacingVerticalM,
+  },
+  filter: { minWidth: '220px' },
+  scroller: { overflowX: 'auto' },
+  table: { tableLayout: 'auto' },
+  busy: { opacity: 0.6 },
+  nowrap: { whiteSpace: 'nowrap' },
+  title: { minWidth: '200px', overflowWrap: 'anywhere' },
+  mono: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200 },
+  muted: { color: tokens.colorNeutralForeground3 },
+  linked: { display: 'inline-flex', alignItems: 'center', gap: tokens.spacingHorizontalXXS },
+  empty: {
+    display: 'flex',
+    flexDirection: 'column',
+    alignItems: 'center',
+    gap: tokens.spacingVerticalS,
+    padding: `${tokens.spacingVerticalXXXL} ${tokens.spacingHorizontalL}`,
+    color: tokens.colorNeutralForeground3,
+  },
+  emptyIcon: { fontSize: '40px' },
+})
+
+/** Microsoft 365 admin center → Support → View all support tickets, in the portal's context. */
+export function M365RequestsPage({ viewer }: { viewer: PortalViewer }) {
+  const t = usePortalsT()
+  useDocumentTitle(t('m365.requests.title'))
+  const state = usePortalContext(viewer, 'urn:tramite:api', { ownToken: false })
+  return (
+    <PortalFrame portal="m365" state={state} viewer={viewer} tab="requests">
+      {(context) => <M365Requests key={context.tenantId} context={context} />}
+    </PortalFrame>
+  )
+}
+
+function M365Requests({ context }: { context: PortalContext }) {
+  const t = usePortalsT()
+  const { t: tApp } = useTranslation()
+  const format = useFormat()
+  const styles = useStyles()
+  const navigate = useNavigate()
+  const [params, setParams] = useSearchParams()
+  const given = params.get('workload')
+  const workload = isM365Workload(given) ? given : undefined
+  const page = useApiResource(
+    (signal) => listPortalRequests(context, { workload }, signal),
+    [context.kind, context.tenantId, context.auth.token, workload],
+  )
+
+  const setWorkload = (value: string) => {
+    const next = new URLSearchParams(params)
+    if (value) next.set('workload', value)
+    else next.delete('workload')
+    setParams(next, { replace: true })
+  }
+
+  return (
+    <>
+      <PageHeader
+        title={t('m365.requests.title')}
+        description={t('m365.requests.intro', { tenant: context.tenantName })}
+        actions={
+          <>
+            <Button
+              appearance="subtle"
+              icon={<ArrowClockwiseRegular />}
+              onClick={page.reload}
+              disabled={page.loading}
+              data-testid="m365-requests-refresh"
+            >
+              {t('common.refresh')}
+            </Button>
+            <Button
+              appearance="primary"
+              icon={<AddRegular />}
+              onClick={() =>
+                void navigate(
+                  `/admin-center/support/new${tenantQuery(context, workload ? `workload=${workload}` : '')}`,
+                )
+              }
+              data-testid="m365-requests-new"
+            >
+              {t('m365.tabs.new')}
+            </Button>
+          </>
+        }
+      />
+      <div className={styles.filters}>
+        <Field label={t('m365.new.workload')} className={styles.filter}>
+          <Select
+            value={workload ?? ''}
+            onChange={(_event, data) => setWorkload(data.value)}
+            data-testid="m365-requests-workload"
+          >
+            <option value="">{t('m365.requests.allWorkloads')}</option>
+            {M365_WORKLOADS.map((w) => (
+              <option key={w} value={w}>
+                {tApp(`requests.workload.${w}`)}
+              </option>
+            ))}
+          </Select>
+        </Field>
+      </div>
+
+      {page.error && <ErrorMessage error={page.error} onRetry={page.reload} />}
+      {!page.data && page.loading && <LoadingState label={tApp('requests.loading')} />}
+      {page.data && page.data.items.length === 0 && (
+        <div className={styles.empty} data-testid="m365-requests-empty">
+          <ClipboardTaskListLtrRegular className={styles.emptyIcon} aria-hidden />
+          <Text>{t('m365.requests.empty', { tenant: context.tenantName })}</Text>
+        </div>
+      )}
+      {page.data && page.data.items.length > 0 && (
+        <div className={styles.scroller}>
+          <Table
+            className={mergeClasses(styles.table, page.loading && styles.busy)}
+            aria-label={t('m365.requests.title')}
+            aria-busy={page.loading}
+            data-testid="m365-requests"
+          >
+            <TableHeader>
+              <TableRow>
+                <TableHeaderCell>{tApp('requests.column.number')}</TableHeaderCell>
+                <TableHeaderCell>{tApp('requests.column.title')}</TableHeaderCell>
+                <TableHeaderCell>{tApp('requests.column.workload')}</TableHeaderCell>
+                <TableHeaderCell>{t('m365.requests.category')}</TableHeaderCell>
+                <TableHeaderCell>{tApp('requests.column.severity')}</TableHeaderCell>
+                <TableHeaderCell>{tApp('requests.column.status')}</TableHeaderCell>
+                <TableHeaderCell>{t('m365.requests.handledBy')}</TableHeaderCell>
+                <TableHeaderCell>{tApp('requests.column.created')}</TableHeaderCell>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {page.data.items.map((r) => (
+                <TableRow
+                  key={r.id}
+                  data-testid="m365-request-row"
+                  data-request-id={r.id}
+                  data-workload={r.workload}
+                  data-status={r.status}
+                  data-tenant-id={r.tenant.tenantId}
+                >
+                  <TableCell className={styles.nowrap}>
+                    <RouterLink
+                      to={`/service-requests/${encodeURIComponent(r.id)}`}
+                      data-testid="m365-request-link"
+                    >
+                      <span className={styles.mono}>{r.id}</span>
+                    </RouterLink>
+                  </TableCell>
+                  <TableCell className={styles.title}>
+                    {r.title}
+                    {r.linkedIncident && (
+                      <Caption1 className={mergeClasses(styles.muted, styles.linked)}>
+                        {' '}
+                        <LinkRegular aria-hidden /> {r.linkedIncident.id}
+                      </Caption1>
+                    )}
+                  </TableCell>
+                  <TableCell className={styles.nowrap}>{tApp(`requests.workload.${r.workload}`)}</TableCell>
+                  <TableCell>{r.supportTopic?.name ?? '—'}</TableCell>
+                  <TableCell>
+                    <SeverityBadge severity={r.severity} />
+                  </TableCell>
+                  <TableCell className={styles.nowrap}>
+                    <StatusBadge status={r.status} />
+                  </TableCell>
+                  <TableCell>
+                    {r.handledBy === 'partner' && r.partner
+                      ? tApp('detail.handledByPartner', { partner: r.partner.name })
+                      : tApp('detail.handledByVendor')}
+                  </TableCell>
+                  <TableCell className={styles.nowrap}>{format.dateTime(r.createdAt)}</TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </div>
+      )}
+      {page.data && page.data.items.length > 0 && (
+        <Caption1 className={styles.muted} data-testid="m365-requests-count">
+          {t('m365.requests.count', { shown: page.data.items.length, total: page.data.total })}
+        </Caption1>
+      )}
+    </>
+  )
+}
