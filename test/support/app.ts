@@ -67,6 +67,8 @@ export async function startTestApp(dialect: Dialect, env: Record<string, string>
     TRAMITE_DEMO_PASSWORD: TEST_PASSWORD,
     SIGNIN_RATE_LIMIT: '1000',
     ...(db.url ? { DATABASE_URL: db.url } : {}),
+    // a separately built portal (parallel work on the web sources builds to its own directory)
+    ...(process.env.WEB_DIST_DIR ? { WEB_DIST_DIR: process.env.WEB_DIST_DIR } : {}),
     ...env,
   })
   const clock = { offsetMs: 0 }
