@@ -123,6 +123,11 @@ export const ConfigSchema = Type.Object({
     default: false,
     description: 'Accept plain http:// webhook URLs (local development and tests); by default https only.',
   }),
+  WEBHOOKS_ALLOW_PRIVATE_NETWORK: Type.Boolean({
+    default: false,
+    description:
+      'Let webhooks reach loopback, private and link-local addresses (receivers on your own network); by default only public addresses are called.',
+  }),
   SMTP_URL: Type.Optional(
     Type.String({
       pattern: '^smtps?://[^\\s]+$',

@@ -1,3 +1,4 @@
+import { request } from 'undici'
 import { recordAudit } from '../audit/audit.data.ts'
 import type { AppContext } from '../platform/context.ts'
 import { counterOf, gaugeOf } from '../platform/http/metrics.ts'
@@ -15,6 +16,7 @@ import {
 } from './webhooks.data.ts'
 import { serializePayload } from './webhooks.payload.ts'
 import { signatureHeader } from './webhooks.signature.ts'
+import { BlockedAddressError, ipLiteralOf, isPublicAddress, webhookDispatcher } from './webhooks.network.ts'
 
 /** How long a sender holds what it claimed; far above the request timeout, so it never runs out mid-send. */
 const LEASE_MS = 2 * 60_000
@@ -106,7 +108,7 @@ async function deliverOne(
   const now = ctx.now()
   // deleted between the claim and now: its deliveries went with it (cascade)
   if (!target) return null
-  const attempt = await post(target, claim, now)
+  const attempt = await post(target, claim, now, ctx.config.WEBHOOKS_ALLOW_PRIVATE_NETWORK)
   const finishedAt = ctx.now()
   if (attempt.ok) {
     await finishDelivery(ctx.db, claim, {
@@ -158,11 +160,22 @@ async function deliverOne(
   return 'failed'
 }
 
-/** One POST; anything but a 2xx (redirects included: they are not followed) is a failed attempt. */
-async function post(target: DeliveryTarget, claim: ClaimedDelivery, now: Date): Promise<Attempt> {
+/**
+ * One POST; anything but a 2xx (redirects included: they are not followed) is a failed attempt.
+ * Only public addresses are called unless private networks are allowed (webhooks.network.ts).
+ */
+async function post(
+  target: DeliveryTarget,
+  claim: ClaimedDelivery,
+  now: Date,
+  allowPrivateNetwork: boolean,
+): Promise<Attempt> {
   const body = serializePayload(claim.payload)
   try {
-    const response = await fetch(target.url, {
+    const literal = ipLiteralOf(new URL(target.url).hostname)
+    if (literal && !allowPrivateNetwork && !isPublicAddress(literal)) throw new BlockedAddressError(literal)
+    const dispatcher = webhookDispatcher(allowPrivateNetwork)
+    const response = await request(target.url, {
       method: 'POST',
       headers: {
         'Content-Type': 'application/json',
@@ -172,13 +185,14 @@ async function post(target: DeliveryTarget, claim: ClaimedDelivery, now: Date): 
         'X-Tramite-Signature': signatureHeader(target.secret, body, now),
       },
       body,
-      redirect: 'manual',
       signal: AbortSignal.timeout(TIMEOUT_MS),
+      ...(dispatcher ? { dispatcher } : {}),
     })
     // the receiver's answer is not read: drop it so the connection can be reused
-    await response.body?.cancel().catch(() => undefined)
-    if (response.status >= 200 && response.status < 300) return { ok: true, status: response.status }
-    return { ok: false, status: response.status, error: `HTTP ${response.status}` }
+    await response.body.dump().catch(() => undefined)
+    const status = response.statusCode
+    if (status >= 200 && status < 300) return { ok: true, status }
+    return { ok: false, status, error: `HTTP ${status}` }
   } catch (error) {
     return { ok: false, status: null, error: describeFailure(error) }
   }

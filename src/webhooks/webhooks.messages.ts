@@ -10,6 +10,8 @@ const en = {
   invalid_url: 'The URL must be an absolute http(s) URL of at most 2000 characters: {detail}.',
   url_credentials: 'The URL must not carry a user name or password; authenticate with the signature.',
   insecure_url: 'The URL must use https.',
+  private_address:
+    'The URL points to {host}, which is not a public internet address; webhooks only call public addresses.',
   unknown_event_type: 'Unknown event types: {types}. Use {known} or "*".',
   duplicate_event_type: 'Each event type may appear only once.',
   too_many_subscriptions: 'Your organization already has {max} webhook subscriptions.',
@@ -27,6 +29,8 @@ const it: Record<WebhookProblem, string> = {
   invalid_url: "L'URL deve essere un URL http(s) assoluto di al massimo 2000 caratteri: {detail}.",
   url_credentials: "L'URL non deve contenere nome utente o password; l'autenticazione è la firma.",
   insecure_url: "L'URL deve usare https.",
+  private_address:
+    "L'URL punta a {host}, che non è un indirizzo pubblico di Internet; i webhook chiamano solo indirizzi pubblici.",
   unknown_event_type: 'Tipi di evento sconosciuti: {types}. Usa {known} oppure "*".',
   duplicate_event_type: 'Ogni tipo di evento può comparire una sola volta.',
   too_many_subscriptions: 'La tua organizzazione ha già {max} sottoscrizioni webhook.',

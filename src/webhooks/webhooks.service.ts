@@ -23,6 +23,7 @@ import {
   updateSubscription,
 } from './webhooks.data.ts'
 import { WebhookError } from './webhooks.messages.ts'
+import { ipLiteralOf, isPublicAddress } from './webhooks.network.ts'
 import { pingPayload } from './webhooks.payload.ts'
 import { newWebhookSecret } from './webhooks.signature.ts'
 
@@ -44,9 +45,10 @@ function managedTenant(actor: Actor): string {
 
 /**
  * A URL the server may POST to: absolute http(s), no credentials (the signature authenticates),
- * no fragment, https unless WEBHOOKS_ALLOW_HTTP. Answers it normalized, as it will be called.
+ * no fragment, https unless WEBHOOKS_ALLOW_HTTP, no private IP literal unless
+ * WEBHOOKS_ALLOW_PRIVATE_NETWORK (names are checked at each delivery, on what they resolve to). Answers it normalized, as it will be called.
  */
-export function checkWebhookUrl(raw: string, allowHttp: boolean): string {
+export function checkWebhookUrl(raw: string, allowHttp: boolean, allowPrivateNetwork = true): string {
   const invalid = (reason: string) => new WebhookError(400, 'invalid_url', {}, { reason })
   let url: URL
   try {
@@ -60,6 +62,9 @@ export function checkWebhookUrl(raw: string, allowHttp: boolean): string {
   if (url.hash) throw invalid('fragment')
   if (url.protocol === 'http:' && !allowHttp) throw new WebhookError(400, 'insecure_url')
   if (url.href.length > MAX_URL_LENGTH) throw invalid('too_long')
+  const literal = ipLiteralOf(url.hostname)
+  if (literal && !allowPrivateNetwork && !isPublicAddress(literal))
+    throw new WebhookError(400, 'private_address', { host: literal })
   return url.href
 }
 
@@ -131,7 +136,11 @@ export async function createWebhookSubscription(
   input: NewSubscriptionInput,
 ): Promise<{ subscription: SubscriptionRecord; secret: string }> {
   const tenantId = managedTenant(actor)
-  const url = checkWebhookUrl(input.url, ctx.config.WEBHOOKS_ALLOW_HTTP)
+  const url = checkWebhookUrl(
+    input.url,
+    ctx.config.WEBHOOKS_ALLOW_HTTP,
+    ctx.config.WEBHOOKS_ALLOW_PRIVATE_NETWORK,
+  )
   const events = checkEventTypes(input.events)
   const description = input.description?.trim() || null
   const id = randomUUID()
@@ -173,7 +182,12 @@ export async function updateWebhookSubscription(
   const tenantId = managedTenant(actor)
   const current = await ownSubscription(ctx, tenantId, id)
   const changes: SubscriptionChanges = {}
-  if (update.url !== undefined) changes.url = checkWebhookUrl(update.url, ctx.config.WEBHOOKS_ALLOW_HTTP)
+  if (update.url !== undefined)
+    changes.url = checkWebhookUrl(
+      update.url,
+      ctx.config.WEBHOOKS_ALLOW_HTTP,
+      ctx.config.WEBHOOKS_ALLOW_PRIVATE_NETWORK,
+    )
   if (update.events !== undefined) changes.events = checkEventTypes(update.events)
   if (update.description !== undefined) changes.description = update.description?.trim() || null
   await ctx.db.transaction().execute(async (trx) => {

@@ -16,7 +16,7 @@ describe.each(dialects())('webhook deliveries (%s)', (dialect) => {
   const tokens: Record<string, string> = {}
   const receivers: Receiver[] = []
   beforeAll(async () => {
-    t = await startTestApp(dialect, { WEBHOOKS_ALLOW_HTTP: 'true' })
+    t = await startTestApp(dialect, { WEBHOOKS_ALLOW_HTTP: 'true', WEBHOOKS_ALLOW_PRIVATE_NETWORK: 'true' })
     for (const p of [ANNA, ENGINEER]) tokens[p] = await t.tokenFor(p)
   })
   afterEach(async () => {
