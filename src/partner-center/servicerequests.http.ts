@@ -9,6 +9,7 @@ import { t, type Locale } from '../platform/i18n/i18n.ts'
 import { actorOf } from '../platform/http/authentication.ts'
 import type { App } from '../platform/http/server.ts'
 import type { NoteRecord, ServiceRequestRecord } from '../service-requests/service-requests.data.ts'
+import { expectedVersion } from '../service-requests/service-requests.http.ts'
 import {
   addNoteAsActor,
   getRequestForActor,
@@ -196,15 +197,6 @@ function statusFilterOf(query: { status?: string | undefined; filter?: string | 
   return fromFilter ?? fromStatus
 }
 
-/** `If-Match: "<id>-<version>"`, as the ETag of GET/PATCH gives it → the version the caller saw. */
-function ifMatchVersion(request: FastifyRequest, id: string): number | undefined {
-  const header = request.headers['if-match']
-  if (header === undefined || header === '*') return undefined
-  const match = /^(?:W\/)?"(\d{1,30})-(\d{1,9})"$/.exec(String(header).trim())
-  if (!match || match[1] !== id) throw invalid('if_match', 'headers.if-match')
-  return Number(match[2])
-}
-
 async function productNames(ctx: AppContext): Promise<ProductNames> {
   const rows = await ctx.db.selectFrom('workloads').select(['id', 'name_en', 'name_it']).execute()
   return new Map(rows.map((r) => [r.id, { en: r.name_en, it: r.name_it }]))
@@ -314,7 +306,7 @@ export function registerPartnerCenterServiceRequestRoutes(pc: App, ctx: AppConte
     const actor = actorOf(request)
     partnerTenantOf(actor)
     const intent = parsePatch(request.body)
-    let version = ifMatchVersion(request, id)
+    let version = expectedVersion(request, id, () => invalid('if_match', 'headers.if-match'))
     const current = (await readScoped(ctx, actor, id, customerTenantId)).request
     const note = intent.note
     const target =

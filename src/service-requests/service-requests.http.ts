@@ -87,13 +87,21 @@ export function presentRequest(r: ServiceRequestRecord, locale: Locale, now: Dat
 
 const etag = (r: ServiceRequestRecord) => `"${r.id}-${r.version}"`
 
-/** `If-Match: "<id>-<version>"` (as sent back from ETag) → the version the caller saw. */
-function expectedVersion(request: FastifyRequest, id: string): number | undefined {
+/**
+ * `If-Match: "<id>-<version>"` (as sent back from ETag) → the version the caller saw; none (or `*`)
+ * → undefined. Anything else throws `invalid()` (each API answers in its own error shape).
+ */
+export function expectedVersion(
+  request: FastifyRequest,
+  id: string,
+  invalid: () => Error = () => validationFailed('If-Match must be an ETag this server returned'),
+): number | undefined {
   const header = request.headers['if-match']
   if (header === undefined || header === '*') return undefined
-  const match = new RegExp(`^(?:W/)?"${id}-(\\d+)"$`).exec(String(header).trim())
-  if (!match) throw validationFailed('If-Match must be an ETag this server returned')
-  return Number(match[1])
+  // a fixed pattern, then the id compared as text: the id comes from the URL and is no regex
+  const match = /^(?:W\/)?"(.{1,40})-(\d{1,9})"$/.exec(String(header).trim())
+  if (!match || match[1] !== id) throw invalid()
+  return Number(match[2])
 }
 
 const presentAttachment = (requestId: string) => (a: AttachmentRecord) => ({
