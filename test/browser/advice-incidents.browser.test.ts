@@ -1,42 +1,17 @@
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startTestApp, tenantIdOf, type TestApp } from '../support/app.ts'
-import { launchChromium } from '../support/browser.ts'
-import { TEST_PASSWORD } from '../support/constants.ts'
+import { describe, expect, it } from 'vitest'
+import { tenantIdOf } from '../support/app.ts'
+import { SCREENSHOTS as SHOTS, useBrowserApp } from '../support/browser.ts'
 import { dialects } from '../support/dialects.ts'
 
-const SHOTS = 'test-results/screenshots'
 const ROSSI = tenantIdOf('rossi.example')
 const TAILSPIN = tenantIdOf('tailspin.example')
 
 /** R4 in the New request flow: health first, then follow the incident or file linked to it. */
 describe.each(dialects())('incidents before a request, in Chromium (%s)', (dialect) => {
-  let t: TestApp
-  let baseUrl: string
-  let browser: Browser
-
-  beforeAll(async () => {
-    t = await startTestApp(dialect)
-    baseUrl = await t.listen()
-    browser = await launchChromium()
-  })
-  afterAll(async () => {
-    await browser?.close()
-    await t?.close()
-  })
-
-  async function signedIn(email: string, locale: string): Promise<Page> {
-    const context = await browser.newContext({ locale, viewport: { width: 1280, height: 1000 } })
-    const page = await context.newPage()
-    await page.goto(`${baseUrl}/signin`)
-    await page.locator('input[name="email"]').fill(email)
-    await page.locator('input[name="password"]').fill(TEST_PASSWORD)
-    await page.locator('button[type="submit"]').click()
-    await page.waitForURL((url) => !url.pathname.startsWith('/signin'))
-    return page
-  }
+  const app = useBrowserApp(dialect)
 
   it('when Exchange is degraded for Rossi, then anna’s Office 365 request lists the incident first, she follows it and files linked to it, and the request shows the incident’s status', async () => {
+    const { t, baseUrl } = app
     const engineer = await t.tokenFor('engineer@contoso.example')
     const anna = await t.tokenFor('anna@fabrikam.example')
     const published = await t.request('POST', '/api/health/incidents', {
@@ -54,7 +29,7 @@ describe.each(dialects())('incidents before a request, in Chromium (%s)', (diale
     expect(published.status, published.body).toBe(201)
     const incidentId = published.json().id as string
 
-    const page = await signedIn('anna@fabrikam.example', 'en-US')
+    const page = await app.signedIn('anna@fabrikam.example', 'en-US', { width: 1280, height: 1000 })
     await page.goto(`${baseUrl}/customers/${ROSSI}`)
     await page.getByTestId('customer-new-request').click()
     await page.locator('[data-testid="workload-option"][data-workload="office365"]').check()
