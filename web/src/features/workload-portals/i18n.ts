@@ -242,16 +242,18 @@ export const portalsEn = {
       fewer: 'Fewer categories',
       detailsTitle: 'Describe the problem',
       notePartner:
-        'On {{customer}}’s behalf the contact is you, for {{partner}}: the partner’s contact details, never the customer’s (R9).',
+        'On {{customer}}’s behalf the contact is you, for {{partner}}: the partner’s contact details, never the customer’s (R7).',
     },
     requests: {
       title: 'View all support tickets',
       intro: 'The support tickets of {{tenant}} for Office 365, EMS and Dynamics, newest first.',
       allWorkloads: 'All products',
-      category: 'Category',
       handledBy: 'Handled by',
       empty: '{{tenant}} has no support tickets for these products yet.',
       count: '{{shown}} of {{total}} support tickets',
+      contact: 'Contact',
+      created: 'Service request {{id}} was filed.',
+      openCreated: 'Open it in the partner portal',
     },
   },
 }
@@ -498,16 +500,18 @@ export const portalsIt: Catalog<typeof portalsEn> = {
       fewer: 'Meno categorie',
       detailsTitle: 'Descrivi il problema',
       notePartner:
-        'Per conto di {{customer}} il contatto sei tu, per {{partner}}: i dati di contatto del partner, mai quelli del cliente (R9).',
+        'Per conto di {{customer}} il contatto sei tu, per {{partner}}: i dati di contatto del partner, mai quelli del cliente (R7).',
     },
     requests: {
       title: 'Visualizza tutti i ticket di supporto',
       intro: 'I ticket di supporto di {{tenant}} per Office 365, EMS e Dynamics, dal più recente.',
       allWorkloads: 'Tutti i prodotti',
-      category: 'Categoria',
       handledBy: 'Gestita da',
       empty: '{{tenant}} non ha ancora ticket di supporto per questi prodotti.',
       count: '{{shown}} di {{total}} ticket di supporto',
+      contact: 'Contatto',
+      created: 'La richiesta di servizio {{id}} è stata aperta.',
+      openCreated: 'Aprila nel Centro per i partner',
     },
   },
 }

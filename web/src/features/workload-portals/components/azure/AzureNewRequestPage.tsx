@@ -184,6 +184,8 @@ function AzureNewRequestForm({ context, viewer }: { context: PortalContext; view
   }
   const invalid = Object.values(missing).some(Boolean) || Object.values(contactErrors).some(Boolean)
   const blocked = !current?.allowed || advice.loading || advice.error !== null
+  // Refused for this subscription and issue type: only what could change the answer stays on screen.
+  const refused = current !== undefined && !current.allowed
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault()
@@ -295,168 +297,186 @@ function AzureNewRequestForm({ context, viewer }: { context: PortalContext; view
             </div>
           )}
           <Field
-            label={t('azure.new.service')}
-            required
-            validationMessage={required(missing.service, t('azure.new.serviceRequired'))}
+            className={form.wide}
+            label={t('azure.new.supportPlan')}
+            hint={t('azure.new.supportPlanHint')}
           >
-            <Select
-              value={serviceName}
-              disabled={!services.data || issueType !== 'technical'}
-              onChange={(_event, data) => {
-                setTechnicalService(data.value)
-                setClassificationId('')
-              }}
-              data-testid="azure-service"
+            <div
+              className={styles.plan}
+              data-testid="azure-support-plan"
+              data-allowed={current ? String(current.allowed) : ''}
+              data-kind={current?.supportPlanKind ?? ''}
+              data-rule={current?.rule ?? ''}
+              aria-live="polite"
             >
-              {issueType === 'technical' && <option value="">{t('azure.new.servicePlaceholder')}</option>}
-              {serviceChoices.map((s) => (
-                <option key={s.name} value={s.name}>
-                  {s.properties.displayName}
-                </option>
-              ))}
-            </Select>
+              {advice.loading && !current ? (
+                <Spinner size="tiny" label={t('azure.new.checkingPlan')} labelPosition="after" />
+              ) : current?.allowed ? (
+                <>
+                  <span className={styles.planName}>{current.supportPlan ?? tApp('common.none')}</span>
+                  {current.rule && <RuleBadge rule={current.rule} />}
+                  <Caption1 className={form.secondary}>{current.message}</Caption1>
+                </>
+              ) : current ? (
+                <Text>{t('azure.new.noPlan')}</Text>
+              ) : (
+                <Text className={form.secondary}>{t('azure.new.planPickSubscription')}</Text>
+              )}
+            </div>
           </Field>
-          <Field
-            label={t('azure.new.problem')}
-            required
-            validationMessage={required(missing.problem, t('azure.new.problemRequired'))}
-          >
-            <Select
-              value={classificationId}
-              disabled={!serviceName || !classifications.data}
-              onChange={(_event, data) => setClassificationId(data.value)}
-              data-testid="azure-problem"
-            >
-              <option value="">
-                {serviceName ? t('azure.new.problemPlaceholder') : t('azure.new.problemPickService')}
-              </option>
-              {(classifications.data ?? []).map((c) => (
-                <option key={c.name} value={c.name}>
-                  {c.properties.displayName}
-                </option>
-              ))}
-            </Select>
-          </Field>
-          {(services.error ?? classifications.error) && (
+          {refused && (
             <div className={form.wide}>
-              <ErrorMessage
-                error={(services.error ?? classifications.error)!}
-                onRetry={services.error ? services.reload : classifications.reload}
-              />
+              <RefusalBox refusal={refusalFromAdvice(current)} onAlternative={takeAlternative} />
             </div>
           )}
-          <Field
-            className={form.wide}
-            label={t('azure.new.summary')}
-            required
-            validationMessage={required(missing.title, t('azure.new.summaryRequired'))}
-          >
-            <Input
-              value={title}
-              maxLength={200}
-              onChange={(_event, data) => setTitle(data.value)}
-              placeholder={t('azure.new.summaryPlaceholder')}
-              data-testid="azure-summary"
-            />
-          </Field>
+          {advice.error && (
+            <div className={form.wide}>
+              <ErrorMessage error={advice.error} onRetry={advice.reload} />
+            </div>
+          )}
+          {!refused && (
+            <>
+              <Field
+                label={t('azure.new.service')}
+                required
+                validationMessage={required(missing.service, t('azure.new.serviceRequired'))}
+              >
+                <Select
+                  value={serviceName}
+                  disabled={!services.data || issueType !== 'technical'}
+                  onChange={(_event, data) => {
+                    setTechnicalService(data.value)
+                    setClassificationId('')
+                  }}
+                  data-testid="azure-service"
+                >
+                  {issueType === 'technical' && <option value="">{t('azure.new.servicePlaceholder')}</option>}
+                  {serviceChoices.map((s) => (
+                    <option key={s.name} value={s.name}>
+                      {s.properties.displayName}
+                    </option>
+                  ))}
+                </Select>
+              </Field>
+              <Field
+                label={t('azure.new.problem')}
+                required
+                validationMessage={required(missing.problem, t('azure.new.problemRequired'))}
+              >
+                <Select
+                  value={classificationId}
+                  disabled={!serviceName || !classifications.data}
+                  onChange={(_event, data) => setClassificationId(data.value)}
+                  data-testid="azure-problem"
+                >
+                  <option value="">
+                    {serviceName ? t('azure.new.problemPlaceholder') : t('azure.new.problemPickService')}
+                  </option>
+                  {(classifications.data ?? []).map((c) => (
+                    <option key={c.name} value={c.name}>
+                      {c.properties.displayName}
+                    </option>
+                  ))}
+                </Select>
+              </Field>
+              {(services.error ?? classifications.error) && (
+                <div className={form.wide}>
+                  <ErrorMessage
+                    error={(services.error ?? classifications.error)!}
+                    onRetry={services.error ? services.reload : classifications.reload}
+                  />
+                </div>
+              )}
+              <Field
+                className={form.wide}
+                label={t('azure.new.summary')}
+                required
+                validationMessage={required(missing.title, t('azure.new.summaryRequired'))}
+              >
+                <Input
+                  value={title}
+                  maxLength={200}
+                  onChange={(_event, data) => setTitle(data.value)}
+                  placeholder={t('azure.new.summaryPlaceholder')}
+                  data-testid="azure-summary"
+                />
+              </Field>
+            </>
+          )}
         </div>
       </section>
 
-      <section className={form.section} aria-labelledby="azure-details-title">
-        <Subtitle2 as="h2" id="azure-details-title">
-          {t('azure.new.detailsTitle')}
-        </Subtitle2>
-        <Field
-          label={t('azure.new.description')}
-          required
-          hint={t('azure.new.descriptionHint')}
-          validationMessage={required(missing.description, t('azure.new.descriptionRequired'))}
-        >
-          <Textarea
-            value={description}
-            rows={6}
-            resize="vertical"
-            maxLength={19000}
-            onChange={(_event, data) => setDescription(data.value)}
-            data-testid="azure-description"
+      {!refused && (
+        <>
+          <section className={form.section} aria-labelledby="azure-details-title">
+            <Subtitle2 as="h2" id="azure-details-title">
+              {t('azure.new.detailsTitle')}
+            </Subtitle2>
+            <Field
+              label={t('azure.new.description')}
+              required
+              hint={t('azure.new.descriptionHint')}
+              validationMessage={required(missing.description, t('azure.new.descriptionRequired'))}
+            >
+              <Textarea
+                value={description}
+                rows={6}
+                resize="vertical"
+                maxLength={19000}
+                onChange={(_event, data) => setDescription(data.value)}
+                data-testid="azure-description"
+              />
+            </Field>
+            {linkedIncident && (
+              <Text className={styles.linked} data-testid="azure-linked-incident">
+                <LinkRegular className={styles.linkedIcon} aria-hidden />
+                {t('azure.new.linkedIncident', { id: linkedIncident.id, title: linkedIncident.title })}
+              </Text>
+            )}
+            <Field label={t('azure.new.severity')} required>
+              <SeverityPicker
+                value={severity}
+                onChange={setSeverity}
+                firstResponseMinutes={current?.firstResponseMinutes}
+                testId="azure-severity"
+              />
+            </Field>
+          </section>
+
+          <AzureContactSection
+            context={context}
+            viewer={viewer}
+            value={contact}
+            onChange={setContact}
+            errors={attempted ? contactErrors : {}}
           />
-        </Field>
-        {linkedIncident && (
-          <Text className={styles.linked} data-testid="azure-linked-incident">
-            <LinkRegular className={styles.linkedIcon} aria-hidden />
-            {t('azure.new.linkedIncident', { id: linkedIncident.id, title: linkedIncident.title })}
-          </Text>
-        )}
-        <Field label={t('azure.new.severity')} required>
-          <SeverityPicker
-            value={severity}
-            onChange={setSeverity}
-            firstResponseMinutes={current?.firstResponseMinutes}
-            testId="azure-severity"
-          />
-        </Field>
-        <Field label={t('azure.new.supportPlan')} hint={t('azure.new.supportPlanHint')}>
-          <div
-            className={styles.plan}
-            data-testid="azure-support-plan"
-            data-allowed={current ? String(current.allowed) : ''}
-            data-kind={current?.supportPlanKind ?? ''}
-            data-rule={current?.rule ?? ''}
-            aria-live="polite"
-          >
-            {advice.loading && !current ? (
-              <Spinner size="tiny" label={t('azure.new.checkingPlan')} labelPosition="after" />
-            ) : current?.allowed ? (
-              <>
-                <span className={styles.planName}>{current.supportPlan ?? tApp('common.none')}</span>
-                {current.rule && <RuleBadge rule={current.rule} />}
-                <Caption1 className={form.secondary}>{current.message}</Caption1>
-              </>
-            ) : current ? (
-              <Text>{t('azure.new.noPlan')}</Text>
-            ) : (
-              <Text className={form.secondary}>{t('azure.new.planPickSubscription')}</Text>
+
+          {submitRefusal && <RefusalBox refusal={submitRefusal} testId="azure-create-refusal" />}
+          {submitError && <ErrorMessage error={submitError} />}
+          {submitting && (
+            <MessageBar intent="info" data-testid="azure-creating">
+              <MessageBarBody>{t('azure.new.creating')}</MessageBarBody>
+            </MessageBar>
+          )}
+
+          <div className={form.actions}>
+            <Button
+              type="submit"
+              appearance="primary"
+              disabled={submitting || blocked}
+              icon={submitting ? <Spinner size="tiny" /> : undefined}
+              data-testid="azure-create"
+            >
+              {submitting ? t('azure.new.creatingShort') : t('azure.new.create')}
+            </Button>
+            {attempted && invalid && (
+              <Caption1 className={form.secondary} role="alert">
+                {t('common.fixErrors')}
+              </Caption1>
             )}
           </div>
-        </Field>
-        {current && !current.allowed && (
-          <RefusalBox refusal={refusalFromAdvice(current)} onAlternative={takeAlternative} />
-        )}
-        {advice.error && <ErrorMessage error={advice.error} onRetry={advice.reload} />}
-      </section>
-
-      <AzureContactSection
-        context={context}
-        viewer={viewer}
-        value={contact}
-        onChange={setContact}
-        errors={attempted ? contactErrors : {}}
-      />
-
-      {submitRefusal && <RefusalBox refusal={submitRefusal} testId="azure-create-refusal" />}
-      {submitError && <ErrorMessage error={submitError} />}
-      {submitting && (
-        <MessageBar intent="info" data-testid="azure-creating">
-          <MessageBarBody>{t('azure.new.creating')}</MessageBarBody>
-        </MessageBar>
+        </>
       )}
-
-      <div className={form.actions}>
-        <Button
-          type="submit"
-          appearance="primary"
-          disabled={submitting || blocked}
-          icon={submitting ? <Spinner size="tiny" /> : undefined}
-          data-testid="azure-create"
-        >
-          {submitting ? t('azure.new.creatingShort') : t('azure.new.create')}
-        </Button>
-        {attempted && invalid && (
-          <Caption1 className={form.secondary} role="alert">
-            {t('common.fixErrors')}
-          </Caption1>
-        )}
-      </div>
     </form>
   )
 }

@@ -30,7 +30,7 @@ import { tenantQuery, usePortalContext, type PortalContext } from '../../hooks/u
 import { usePortalsT } from '../../t.ts'
 import type { PortalViewer } from '../../viewer.ts'
 import { PortalFrame } from '../PortalFrame.tsx'
-import { TicketSeverityBadge, TicketStatusBadge, isClosed } from './TicketBadges.tsx'
+import { TicketSeverityBadge, TicketStatusBadge, isClosed, useSupportPlanLabel } from './TicketBadges.tsx'
 
 const useStyles = makeStyles({
   filters: {
@@ -98,6 +98,7 @@ function AzureRequests({ context }: { context: PortalContext }) {
   const format = useFormat()
   const styles = useStyles()
   const navigate = useNavigate()
+  const planLabel = useSupportPlanLabel()
   const [status, setStatus] = useState<'' | 'open' | 'closed'>('')
   const rows = useApiResource((signal) => loadRows(context, signal), [context.tenantId, context.auth.token])
   const query = tenantQuery(context)
@@ -207,7 +208,7 @@ function AzureRequests({ context }: { context: PortalContext }) {
                       <TicketStatusBadge status={p.status} />
                     </TableCell>
                     <TableCell className={styles.service}>{p.serviceDisplayName}</TableCell>
-                    <TableCell className={styles.service}>{p.supportPlanType ?? '—'}</TableCell>
+                    <TableCell className={styles.service}>{planLabel(p.supportPlanType)}</TableCell>
                     <TableCell className={styles.date}>{format.dateTime(p.createdDate)}</TableCell>
                     <TableCell className={styles.date}>
                       {due ? (

@@ -43,12 +43,13 @@ import {
   updateTicket,
   type SupportTicket,
 } from '../../api/arm.ts'
+import { azureSubscriptions } from '../../api/portal.ts'
 import { tenantQuery, usePortalContext, type PortalContext } from '../../hooks/use-portal-context.ts'
 import { usePortalsT } from '../../t.ts'
 import type { PortalViewer } from '../../viewer.ts'
 import { PortalFrame } from '../PortalFrame.tsx'
 import { COUNTRIES } from './contact.ts'
-import { TicketSeverityBadge, TicketStatusBadge, isClosed } from './TicketBadges.tsx'
+import { TicketSeverityBadge, TicketStatusBadge, isClosed, useSupportPlanLabel } from './TicketBadges.tsx'
 
 const useStyles = makeStyles({
   badges: { display: 'flex', gap: tokens.spacingHorizontalS, marginTop: tokens.spacingVerticalS },
@@ -180,6 +181,7 @@ function AzureTicket({ context }: { context: PortalContext }) {
   const format = useFormat()
   const styles = useStyles()
   const location = useLocation()
+  const planLabel = useSupportPlanLabel()
   const { subscription = '', name = '' } = useParams()
   const token = context.auth.token ?? ''
   const justCreated = (location.state as { created?: boolean } | null)?.created === true
@@ -192,6 +194,12 @@ function AzureTicket({ context }: { context: PortalContext }) {
     (signal) => listCommunications(token, subscription, name, signal),
     [token, subscription, name],
   )
+  // Only for the subscription's name; the ticket shows its id until (or if never) it comes.
+  const subscriptions = useApiResource(
+    (signal) => azureSubscriptions(context, signal),
+    [context.kind, context.tenantId],
+  )
+  const subscriptionName = subscriptions.data?.find((s) => s.id === subscription)?.name
   const [changed, setChanged] = useState<SupportTicket | null>(null)
   const [busy, setBusy] = useState<'severity' | 'close' | 'reopen' | 'message' | null>(null)
   const [actionError, setActionError] = useState<ActionError | null>(null)
@@ -276,12 +284,17 @@ function AzureTicket({ context }: { context: PortalContext }) {
 
   const facts: [string, string, ReactNode][] = [
     ['id', t('azure.ticket.id'), <span key="id">{p.supportTicketId}</span>],
-    ['plan', t('azure.ticket.plan'), p.supportPlanType ?? '—'],
+    ['plan', t('azure.ticket.plan'), planLabel(p.supportPlanType)],
     [
       'sla',
       t('azure.ticket.sla'),
       sla ? (
-        <span className={overdue ? styles.overdue : undefined} data-sla-minutes={sla.slaMinutes}>
+        <span
+          className={overdue ? styles.overdue : undefined}
+          data-sla-minutes={sla.slaMinutes}
+          data-sla-start={sla.startTime}
+          data-sla-due={sla.expirationTime}
+        >
           {t('azure.ticket.slaValue', {
             duration: format.minutes(sla.slaMinutes),
             due: format.dateTime(sla.expirationTime),
@@ -294,7 +307,18 @@ function AzureTicket({ context }: { context: PortalContext }) {
     ],
     ['service', t('azure.ticket.service'), p.serviceDisplayName],
     ['problem', t('azure.ticket.problem'), p.problemClassificationDisplayName ?? '—'],
-    ['subscription', t('azure.ticket.subscription'), <span key="sub">{subscription}</span>],
+    [
+      'subscription',
+      t('azure.ticket.subscription'),
+      subscriptionName ? (
+        <>
+          <span>{subscriptionName}</span>
+          <Caption1 className={styles.muted}>{subscription}</Caption1>
+        </>
+      ) : (
+        <span key="sub">{subscription}</span>
+      ),
+    ],
     ['created', t('azure.ticket.created'), format.dateTime(p.createdDate)],
   ]
   if (sla) facts.push(['sla-start', t('azure.ticket.slaStart'), format.dateTime(sla.startTime)])
@@ -357,7 +381,7 @@ function AzureTicket({ context }: { context: PortalContext }) {
             <TicketSeverityBadge ticket={ticket} />
             {p.supportPlanType && (
               <Badge appearance="outline" color="informative">
-                {p.supportPlanType}
+                {planLabel(p.supportPlanType)}
               </Badge>
             )}
           </div>

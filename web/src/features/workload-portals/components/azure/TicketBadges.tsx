@@ -25,3 +25,25 @@ export function TicketSeverityBadge({ ticket }: { ticket: SupportTicket }) {
 }
 
 export const isClosed = (ticket: SupportTicket) => ticket.properties.status.toLowerCase() === 'closed'
+
+/** ARM's `supportPlanType` (English display names) → the portal's support-plan kinds. */
+const PLAN_KINDS: Record<string, string> = {
+  'cloud solution provider': 'csp',
+  'azure support plan': 'azure_support_plan',
+  premier: 'premier',
+  'partner program agreement': 'partner_agreement',
+  'customer support plan': 'customer',
+  'partner support': 'partner',
+}
+
+/** A ticket's support plan in the UI language (ARM gives it in English); unknown plans as given. */
+export function useSupportPlanLabel(): (supportPlanType: string | undefined) => string {
+  const { t } = useTranslation()
+  return (supportPlanType) => {
+    if (!supportPlanType) return '—'
+    const kind = PLAN_KINDS[supportPlanType.toLowerCase()]
+    return kind
+      ? t(`requests.supportPlan.${kind as 'csp'}`, { defaultValue: supportPlanType })
+      : supportPlanType
+  }
+}

@@ -43,7 +43,7 @@ import {
   listTopics,
   type M365Workload,
 } from '../../api/portal.ts'
-import { usePortalContext, type PortalContext } from '../../hooks/use-portal-context.ts'
+import { tenantQuery, usePortalContext, type PortalContext } from '../../hooks/use-portal-context.ts'
 import { usePortalsT } from '../../t.ts'
 import type { PortalViewer } from '../../viewer.ts'
 import { useFormStyles } from '../form-styles.ts'
@@ -261,7 +261,10 @@ function M365NewRequest({ context, viewer }: { context: PortalContext; viewer: P
           blocked={advice.loading || advice.error !== null}
           language={i18n.language}
           onCreated={(id) =>
-            void navigate(`/service-requests/${encodeURIComponent(id)}`, { state: { created: true } })
+            // Back to "View all support tickets" in the same context, as the admin center does.
+            void navigate(`/admin-center/support/requests${tenantQuery(context)}`, {
+              state: { created: id },
+            })
           }
         />
       )}

@@ -2,6 +2,8 @@ import {
   Button,
   Caption1,
   Field,
+  MessageBar,
+  MessageBarBody,
   Select,
   Table,
   TableBody,
@@ -21,7 +23,7 @@ import {
   LinkRegular,
 } from '@fluentui/react-icons'
 import { useTranslation } from 'react-i18next'
-import { useNavigate, useSearchParams } from 'react-router'
+import { useLocation, useNavigate, useSearchParams } from 'react-router'
 import { useApiResource } from '../../../../shared/api/use-api-resource.ts'
 import { useDocumentTitle } from '../../../../shared/hooks/use-document-title.ts'
 import { useFormat } from '../../../../shared/i18n/format.ts'
@@ -49,7 +51,7 @@ const useStyles = makeStyles({
   table: { tableLayout: 'auto' },
   busy: { opacity: 0.6 },
   nowrap: { whiteSpace: 'nowrap' },
-  title: { minWidth: '200px', overflowWrap: 'anywhere' },
+  title: { minWidth: '240px', overflowWrap: 'anywhere' },
   mono: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200 },
   muted: { color: tokens.colorNeutralForeground3 },
   linked: { display: 'inline-flex', alignItems: 'center', gap: tokens.spacingHorizontalXXS },
@@ -62,6 +64,9 @@ const useStyles = makeStyles({
     color: tokens.colorNeutralForeground3,
   },
   emptyIcon: { fontSize: '40px' },
+  created: { marginBottom: tokens.spacingVerticalM },
+  stack: { display: 'flex', flexDirection: 'column', paddingTop: '6px', paddingBottom: '6px' },
+  highlight: { backgroundColor: tokens.colorPaletteGreenBackground1 },
 })
 
 /** Microsoft 365 admin center → Support → View all support tickets, in the portal's context. */
@@ -82,6 +87,8 @@ function M365Requests({ context }: { context: PortalContext }) {
   const format = useFormat()
   const styles = useStyles()
   const navigate = useNavigate()
+  const location = useLocation()
+  const createdId = (location.state as { created?: string } | null)?.created ?? null
   const [params, setParams] = useSearchParams()
   const given = params.get('workload')
   const workload = isM365Workload(given) ? given : undefined
@@ -128,6 +135,21 @@ function M365Requests({ context }: { context: PortalContext }) {
           </>
         }
       />
+      {createdId && (
+        <MessageBar
+          intent="success"
+          className={styles.created}
+          data-testid="m365-request-created"
+          data-request-id={createdId}
+        >
+          <MessageBarBody>
+            {t('m365.requests.created', { id: createdId })}{' '}
+            <RouterLink to={`/service-requests/${encodeURIComponent(createdId)}`}>
+              {t('m365.requests.openCreated')}
+            </RouterLink>
+          </MessageBarBody>
+        </MessageBar>
+      )}
       <div className={styles.filters}>
         <Field label={t('m365.new.workload')} className={styles.filter}>
           <Select
@@ -165,11 +187,10 @@ function M365Requests({ context }: { context: PortalContext }) {
               <TableRow>
                 <TableHeaderCell>{tApp('requests.column.number')}</TableHeaderCell>
                 <TableHeaderCell>{tApp('requests.column.title')}</TableHeaderCell>
-                <TableHeaderCell>{tApp('requests.column.workload')}</TableHeaderCell>
-                <TableHeaderCell>{t('m365.requests.category')}</TableHeaderCell>
                 <TableHeaderCell>{tApp('requests.column.severity')}</TableHeaderCell>
                 <TableHeaderCell>{tApp('requests.column.status')}</TableHeaderCell>
                 <TableHeaderCell>{t('m365.requests.handledBy')}</TableHeaderCell>
+                <TableHeaderCell>{t('m365.requests.contact')}</TableHeaderCell>
                 <TableHeaderCell>{tApp('requests.column.created')}</TableHeaderCell>
               </TableRow>
             </TableHeader>
@@ -177,6 +198,7 @@ function M365Requests({ context }: { context: PortalContext }) {
               {page.data.items.map((r) => (
                 <TableRow
                   key={r.id}
+                  className={r.id === createdId ? styles.highlight : undefined}
                   data-testid="m365-request-row"
                   data-request-id={r.id}
                   data-workload={r.workload}
@@ -192,16 +214,22 @@ function M365Requests({ context }: { context: PortalContext }) {
                     </RouterLink>
                   </TableCell>
                   <TableCell className={styles.title}>
-                    {r.title}
-                    {r.linkedIncident && (
-                      <Caption1 className={mergeClasses(styles.muted, styles.linked)}>
-                        {' '}
-                        <LinkRegular aria-hidden /> {r.linkedIncident.id}
+                    <span className={styles.stack}>
+                      <span>
+                        {r.title}
+                        {r.linkedIncident && (
+                          <Caption1 className={mergeClasses(styles.muted, styles.linked)}>
+                            {' '}
+                            <LinkRegular aria-hidden /> {r.linkedIncident.id}
+                          </Caption1>
+                        )}
+                      </span>
+                      <Caption1 className={styles.muted} data-testid="m365-request-category">
+                        {tApp(`requests.workload.${r.workload}`)}
+                        {r.supportTopic ? ` · ${r.supportTopic.name}` : ''}
                       </Caption1>
-                    )}
+                    </span>
                   </TableCell>
-                  <TableCell className={styles.nowrap}>{tApp(`requests.workload.${r.workload}`)}</TableCell>
-                  <TableCell>{r.supportTopic?.name ?? '—'}</TableCell>
                   <TableCell>
                     <SeverityBadge severity={r.severity} />
                   </TableCell>
@@ -212,6 +240,12 @@ function M365Requests({ context }: { context: PortalContext }) {
                     {r.handledBy === 'partner' && r.partner
                       ? tApp('detail.handledByPartner', { partner: r.partner.name })
                       : tApp('detail.handledByVendor')}
+                  </TableCell>
+                  <TableCell data-testid="m365-request-contact">
+                    <span className={styles.stack}>
+                      {r.contact.name}
+                      <Caption1 className={styles.muted}>{r.contact.email}</Caption1>
+                    </span>
                   </TableCell>
                   <TableCell className={styles.nowrap}>{format.dateTime(r.createdAt)}</TableCell>
                 </TableRow>
