@@ -68,6 +68,7 @@ export const healthEn = {
     lastDays_one: 'Last {{count}} day',
     lastDays_other: 'Last {{count}} days',
     activeOnly: 'Active only',
+    clear: 'Clear filters',
   },
   live: {
     connected: 'Live',
@@ -90,6 +91,8 @@ export const healthEn = {
     activeIncidents_one: 'active incident or advisory',
     activeIncidents_other: 'active incidents and advisories',
     none: 'None of your customers is affected by an active incident or advisory.',
+    noneFiltered:
+      'None of your customers is affected by an active incident or advisory matching these filters.',
     perServiceTitle: 'Affected customers per service',
     customerCount_one: '{{count}} customer',
     customerCount_other: '{{count}} customers',
@@ -162,6 +165,7 @@ export const healthEn = {
     conflict: 'Someone changed this incident meanwhile. Reload it, check the change and try again.',
     reload: 'Reload',
     nothing: 'Nothing to publish: change the status, write an update or edit the details.',
+    done: 'Update published: the affected tenants and their partners see it now.',
   },
   form: {
     title: 'Title',
@@ -284,6 +288,7 @@ export const healthIt: Catalog<HealthCatalog> = {
     lastDays_one: 'Ultimo giorno',
     lastDays_other: 'Ultimi {{count}} giorni',
     activeOnly: 'Solo attivi',
+    clear: 'Cancella filtri',
   },
   live: {
     connected: 'In tempo reale',
@@ -307,6 +312,8 @@ export const healthIt: Catalog<HealthCatalog> = {
     activeIncidents_one: 'evento imprevisto o avviso attivo',
     activeIncidents_other: 'eventi imprevisti e avvisi attivi',
     none: 'Nessuno dei tuoi clienti è coinvolto in un evento imprevisto o avviso attivo.',
+    noneFiltered:
+      'Nessuno dei tuoi clienti è coinvolto in un evento imprevisto o avviso attivo che corrisponda a questi filtri.',
     perServiceTitle: 'Clienti coinvolti per servizio',
     customerCount_one: '{{count}} cliente',
     customerCount_other: '{{count}} clienti',
@@ -381,6 +388,7 @@ export const healthIt: Catalog<HealthCatalog> = {
       'Qualcuno ha modificato questo evento nel frattempo. Ricaricalo, controlla la modifica e riprova.',
     reload: 'Ricarica',
     nothing: 'Niente da pubblicare: cambia lo stato, scrivi un aggiornamento o modifica i dettagli.',
+    done: 'Aggiornamento pubblicato: i tenant coinvolti e i loro partner lo vedono da subito.',
   },
   form: {
     title: 'Titolo',

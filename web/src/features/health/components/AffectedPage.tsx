@@ -134,7 +134,17 @@ export function AffectedPage() {
 
       {affected.error && <ErrorMessage error={affected.error} onRetry={affected.reload} />}
       {!data && affected.loading && <LoadingState label={t('affected.loading')} />}
-      {data && <AffectedView data={data} busy={affected.loading} freshId={freshId} />}
+      {data && (
+        <AffectedView
+          data={data}
+          busy={affected.loading}
+          freshId={freshId}
+          filtered={Boolean(workload || service || classification)}
+          onClearFilters={() =>
+            setFilters({ workload: undefined, service: undefined, classification: undefined })
+          }
+        />
+      )}
     </section>
   )
 }
@@ -143,10 +153,15 @@ function AffectedView({
   data,
   busy,
   freshId,
+  filtered,
+  onClearFilters,
 }: {
   data: AffectedOverview
   busy: boolean
   freshId: string | undefined
+  /** A filter is set: "none affected" means none for these filters. */
+  filtered: boolean
+  onClearFilters: () => void
 }) {
   const { t } = useHealthTranslation()
   const styles = useStyles()
@@ -194,7 +209,12 @@ function AffectedView({
       {healthy && (
         <div className={styles.empty} data-testid="health-affected-empty">
           <HeartPulseCheckmarkRegular className={styles.emptyIcon} aria-hidden />
-          <Text>{t('affected.none')}</Text>
+          <Text>{filtered ? t('affected.noneFiltered') : t('affected.none')}</Text>
+          {filtered && (
+            <Button appearance="subtle" onClick={onClearFilters} data-testid="health-clear-filters">
+              {t('filters.clear')}
+            </Button>
+          )}
         </div>
       )}
 

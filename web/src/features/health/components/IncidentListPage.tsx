@@ -89,6 +89,17 @@ export function IncidentListPage() {
         <div className={styles.empty} data-testid="health-incidents-empty">
           <HeartPulseCheckmarkRegular className={styles.emptyIcon} aria-hidden />
           <Text>{active ? t('list.emptyActive') : t('list.empty')}</Text>
+          {(workload || service || classification) && (
+            <Button
+              appearance="subtle"
+              onClick={() =>
+                setFilters({ workload: undefined, service: undefined, classification: undefined })
+              }
+              data-testid="health-clear-filters"
+            >
+              {t('filters.clear')}
+            </Button>
+          )}
         </div>
       )}
       {items && items.length > 0 && (

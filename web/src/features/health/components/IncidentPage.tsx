@@ -49,17 +49,21 @@ const useStyles = makeStyles({
   section: { marginTop: tokens.spacingVerticalXL },
   sectionTitle: { display: 'block', marginBottom: tokens.spacingVerticalS },
   impact: { display: 'block', whiteSpace: 'pre-wrap', overflowWrap: 'anywhere', maxWidth: '900px' },
+  // each fact's name above its value: long names (Italian ones too) never squeeze a date into two lines
   facts: {
-    display: 'grid',
-    gridTemplateColumns: 'max-content minmax(0, 1fr)',
-    columnGap: tokens.spacingHorizontalL,
-    rowGap: tokens.spacingVerticalS,
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalM,
     margin: 0,
-    padding: tokens.spacingVerticalM,
+    padding: tokens.spacingVerticalL,
     borderRadius: tokens.borderRadiusMedium,
     backgroundColor: tokens.colorNeutralBackground2,
   },
-  term: { color: tokens.colorNeutralForeground3 },
+  term: {
+    color: tokens.colorNeutralForeground3,
+    fontSize: tokens.fontSizeBase200,
+    lineHeight: tokens.lineHeightBase200,
+  },
   definition: { margin: 0, overflowWrap: 'anywhere' },
   plainList: { listStyleType: 'none', margin: 0, padding: 0 },
   timeline: {
@@ -284,12 +288,12 @@ function IncidentFacts({ incident, viewer }: { incident: IncidentDetail; viewer:
   const format = useFormat()
   const styles = useStyles()
   const fact = (term: string, value: ReactNode, testId?: string) => (
-    <>
+    <div>
       <dt className={styles.term}>{term}</dt>
       <dd className={styles.definition} data-testid={testId}>
         {value}
       </dd>
-    </>
+    </div>
   )
   const tenants = incident.affectedTenants
   // partners see the customers they may see; an engineer sees every tenant

@@ -90,6 +90,10 @@ export function IncidentUpdateForm({
   const [failure, setFailure] = useState<Failure | null>(null)
   const [submitted, setSubmitted] = useState(false)
   const [rebaseOnArrival, setRebaseOnArrival] = useState(false)
+  // The version this engineer's last update replaced: until the page reloads the incident it is
+  // still the one shown, and that is not someone else's change.
+  const [replaced, setReplaced] = useState<string | null>(null)
+  const [done, setDone] = useState(false)
 
   /** Starts the draft over from `next` (the message stays unless it was just published). */
   const rebase = (next: Base, keepMessage: boolean) => {
@@ -113,7 +117,7 @@ export function IncidentUpdateForm({
     // only a new version (or the request for one) starts the rebase
   }, [etag, rebaseOnArrival])
 
-  const stale = etag !== base.etag
+  const stale = etag !== base.etag && etag !== replaced
   const statuses: readonly HealthStatus[] = (INCIDENT_STATUSES as readonly HealthStatus[]).includes(
     base.status,
   )
@@ -148,9 +152,12 @@ export function IncidentUpdateForm({
     }
     setBusy(true)
     setFailure(null)
+    setDone(false)
     try {
       const updated = await updateIncident(incident.id, base.etag, body)
+      setReplaced(base.etag)
       rebase(baseOf(updated, `"${updated.id}-${updated.version}"`), false)
+      setDone(true)
       onUpdated()
     } catch (caught) {
       setFailure(
@@ -283,6 +290,11 @@ export function IncidentUpdateForm({
         </MessageBar>
       )}
       {failure?.kind === 'error' && <ErrorMessage error={failure.error} />}
+      {done && !failure && !stale && (
+        <MessageBar intent="success" data-testid="health-update-done">
+          <MessageBarBody>{t('update.done')}</MessageBarBody>
+        </MessageBar>
+      )}
       <div className={styles.actions}>
         <Button
           type="submit"

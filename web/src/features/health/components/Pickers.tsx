@@ -12,6 +12,7 @@ import {
   TagGroup,
   Text,
   makeStyles,
+  mergeClasses,
   tokens,
 } from '@fluentui/react-components'
 import { ArrowUpRegular, ErrorCircle12Filled, SearchRegular } from '@fluentui/react-icons'
@@ -22,6 +23,8 @@ import { useHealthTranslation } from '../translation.ts'
 
 const useStyles = makeStyles({
   group: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  // the checkboxes' workload names would otherwise touch the field's label
+  servicesBody: { paddingTop: tokens.spacingVerticalS },
   workloads: {
     display: 'grid',
     gridTemplateColumns: 'repeat(auto-fill, minmax(220px, 1fr))',
@@ -146,7 +149,7 @@ export function ServicePicker({
       validationMessage={validationMessage}
       testId="health-service-picker"
     >
-      <div className={styles.group}>
+      <div className={mergeClasses(styles.group, styles.servicesBody)}>
         <div className={styles.workloads}>
           {WORKLOADS.map((workload) => {
             const group = services.filter((s) => s.workload === workload)
