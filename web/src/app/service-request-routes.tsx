@@ -27,5 +27,5 @@ export function NewRequestRoute() {
 }
 
 export function RequestDetailRoute() {
-  return <RequestDetailPage />
+  return <RequestDetailPage viewer={useRequestViewer()} />
 }

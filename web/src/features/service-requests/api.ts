@@ -1,4 +1,5 @@
-import { apiRequest, apiRequestWithMeta } from '../../shared/api/client.ts'
+import { ApiError, apiRequest, apiRequestWithMeta } from '../../shared/api/client.ts'
+import { currentLanguage, i18n } from '../../shared/i18n/i18n.ts'
 
 export const WORKLOADS = ['azure', 'office365', 'dynamics', 'ems', 'marketplace'] as const
 export type Workload = (typeof WORKLOADS)[number]
@@ -120,12 +121,42 @@ export function listSupportTopics(workload: Workload, signal: AbortSignal): Prom
   )
 }
 
+export type Visibility = 'public' | 'internal'
+
 export interface Note {
   id: string
   authorName: string
   authorTenantId: string
   text: string
+  /** Internal notes reach only whoever works the request; the API never sends them to the requester. */
+  visibility?: Visibility
   createdAt: string
+}
+
+export const SLA_STATES = ['running', 'at_risk', 'breached', 'met', 'stopped', 'none'] as const
+export type SlaState = (typeof SLA_STATES)[number]
+
+/** The first-response clock (R14) every request carries. */
+export interface Sla {
+  state: SlaState
+  firstResponseDueAt: string | null
+  firstResponseAt: string | null
+  breachedAt: string | null
+  /** While the clock runs (running, at risk): whole minutes left. */
+  remainingMinutes: number | null
+}
+
+export interface Attachment {
+  id: string
+  fileName: string
+  contentType: string
+  sizeBytes: number
+  sha256: string
+  visibility: Visibility
+  uploadedBy: { name: string; tenantId: string }
+  createdAt: string
+  /** Same-origin download URL (always served as a download). */
+  url: string
 }
 
 export interface ServiceRequest {
@@ -170,7 +201,13 @@ export interface ServiceRequest {
   version: number
   /** R4: the service incident the request was filed against ("File anyway, linked to it"). */
   linkedIncident: { id: string; title: string | null; status: string | null } | null
+  /** The vendor's engineer working the request, if any. */
+  assignedTo?: { userId: string; name: string | null } | null
+  /** The partner's own ticket number in its PSA tool. */
+  externalReference?: string | null
+  sla?: Sla
   notes?: Note[]
+  attachments?: Attachment[]
 }
 
 /** A request with the ETag to send back as If-Match on the next change. */
@@ -202,11 +239,22 @@ export async function createRequest(body: NewRequest): Promise<ServiceRequest> {
 
 export const REQUESTS_PAGE_SIZE = 50
 
+export const SORTS = ['created', 'modified', 'due', 'relevance'] as const
+export type RequestSort = (typeof SORTS)[number]
+
 export interface RequestFilters {
   customer?: string | undefined
   status?: RequestStatus | undefined
   severity?: Severity | undefined
   workload?: Workload | undefined
+  /** The vendor's queue: the partner that filed or handles the request. */
+  partner?: string | undefined
+  sla?: SlaState | undefined
+  /** `me`, `none` or an engineer's user id (the vendor's queue). */
+  assignee?: string | undefined
+  /** Words, a quoted phrase, `or`, `-word`, or a request number. */
+  q?: string | undefined
+  sort?: RequestSort | undefined
   offset: number
 }
 
@@ -238,6 +286,45 @@ export async function addNote(id: string, text: string, etag: string | null): Pr
   return { request: data, etag: next }
 }
 
+export interface NoteInput {
+  text: string
+  visibility?: Visibility
+  /** The responder asks the requester for information: the request waits on them. */
+  requestInformation?: boolean
+}
+
+/** A note with a visibility, or one that asks the requester for information. */
+export async function postNote(id: string, note: NoteInput, etag: string | null): Promise<VersionedRequest> {
+  const { data, etag: next } = await apiRequestWithMeta<ServiceRequest>(`${requestPath(id)}/notes`, {
+    method: 'POST',
+    body: note,
+    headers: ifMatch(etag),
+  })
+  return { request: data, etag: next }
+}
+
+export interface RequestUpdate {
+  status?: RequestStatus
+  severity?: Severity
+  /** An engineer's user id, or null to unassign. */
+  assignedTo?: string | null
+  externalReference?: string | null
+}
+
+/** PATCH: the server requires If-Match, so a change made meanwhile by someone else answers 412. */
+export async function updateRequest(
+  id: string,
+  update: RequestUpdate,
+  etag: string | null,
+): Promise<VersionedRequest> {
+  const { data, etag: next } = await apiRequestWithMeta<ServiceRequest>(requestPath(id), {
+    method: 'PATCH',
+    body: update,
+    headers: ifMatch(etag),
+  })
+  return { request: data, etag: next }
+}
+
 export async function changeStatus(
   id: string,
   action: 'close' | 'reopen',
@@ -248,6 +335,91 @@ export async function changeStatus(
     headers: ifMatch(etag),
   })
   return { request: data, etag: next }
+}
+
+export interface Engineer {
+  userId: string
+  name: string
+  email: string
+}
+
+/** The vendor's engineers requests can be assigned to (vendor engineers only). */
+export function listEngineers(signal: AbortSignal): Promise<Engineer[]> {
+  return apiRequest<{ items: Engineer[] }>('/api/desk/engineers', { signal }).then((r) => r.items)
+}
+
+/** Customer tenants for the vendor's queue filter (the health feature's directory, engineers only). */
+export function listCustomerDirectory(signal: AbortSignal): Promise<CustomerChoice[]> {
+  return apiRequest<{ items: { tenantId: string; name: string; domain: string }[] }>(
+    '/api/health/tenant-directory',
+    { signal },
+  ).then((r) => r.items.map((c) => ({ tenantId: c.tenantId, displayName: c.name, defaultDomain: c.domain })))
+}
+
+export interface PartnerChoice {
+  tenantId: string
+  name: string
+}
+
+/**
+ * The partners the vendor's queue can be filtered by. There is no partner directory in the API
+ * yet, so these are the partners of the 200 most recently changed requests.
+ */
+export async function listPartnerChoices(signal: AbortSignal): Promise<PartnerChoice[]> {
+  const page = await apiRequest<{ items: ServiceRequest[] }>('/api/service-requests', {
+    query: { sort: 'modified', limit: 200 },
+    signal,
+  })
+  const partners = new Map<string, string>()
+  for (const r of page.items) if (r.partner) partners.set(r.partner.tenantId, r.partner.name)
+  return [...partners]
+    .map(([tenantId, name]) => ({ tenantId, name }))
+    .sort((a, b) => a.name.localeCompare(b.name))
+}
+
+/**
+ * Uploads one file (multipart, field `file`). The shared client speaks JSON only, so this one call
+ * uses fetch itself, with the session's anti-forgery token as every unsafe call must send it.
+ */
+export async function uploadAttachment(
+  id: string,
+  file: File,
+  visibility: Visibility,
+  etag: string | null,
+): Promise<VersionedRequest> {
+  const session = await apiRequest<{ csrfToken: string | null }>('/api/session')
+  const body = new FormData()
+  body.append('file', file, file.name)
+  const headers: Record<string, string> = {
+    ...ifMatch(etag),
+    Accept: 'application/json',
+    'Accept-Language': currentLanguage(),
+  }
+  if (session.csrfToken) headers['X-CSRF-Token'] = session.csrfToken
+  const query = visibility === 'internal' ? '?visibility=internal' : ''
+  let response: Response
+  try {
+    response = await fetch(`${requestPath(id)}/attachments${query}`, {
+      method: 'POST',
+      headers,
+      body,
+      credentials: 'same-origin',
+    })
+  } catch {
+    throw new ApiError(0, 'network_error', i18n.t('errors.network'))
+  }
+  const payload: unknown = await response.json().catch(() => null)
+  if (response.ok) return { request: payload as ServiceRequest, etag: response.headers.get('etag') }
+  const error = (
+    payload as { error?: { code?: string; message?: string; details?: unknown; requestId?: string } }
+  )?.error
+  throw new ApiError(
+    response.status,
+    error?.code ?? 'http_error',
+    error?.message ?? i18n.t('errors.unexpected', { status: response.status }),
+    error?.requestId ?? response.headers.get('x-request-id'),
+    error?.details,
+  )
 }
 
 /** The partner's customers, as the wizard and the list filter need them. */

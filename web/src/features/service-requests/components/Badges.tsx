@@ -1,6 +1,13 @@
 import { Badge, type BadgeProps } from '@fluentui/react-components'
+import {
+  CheckmarkCircleRegular,
+  ClockAlarmRegular,
+  ClockRegular,
+  ErrorCircleRegular,
+} from '@fluentui/react-icons'
+import type { JSX } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { RequestStatus, Severity } from '../api.ts'
+import type { RequestStatus, Severity, Sla, SlaState } from '../api.ts'
 
 const SEVERITY_COLORS: Record<Severity, BadgeProps['color']> = {
   minimal: 'informative',
@@ -47,6 +54,41 @@ export function RuleBadge({ rule, testId }: { rule: string; testId?: string }) {
   return (
     <Badge appearance="outline" color="informative" size="small" data-testid={testId} data-rule={rule}>
       {rule}
+    </Badge>
+  )
+}
+
+const SLA_COLORS: Record<SlaState, BadgeProps['color']> = {
+  running: 'brand',
+  at_risk: 'warning',
+  breached: 'danger',
+  met: 'success',
+  stopped: 'subtle',
+  none: 'informative',
+}
+
+const SLA_ICONS: Record<SlaState, JSX.Element | undefined> = {
+  running: <ClockRegular />,
+  at_risk: <ClockAlarmRegular />,
+  breached: <ErrorCircleRegular />,
+  met: <CheckmarkCircleRegular />,
+  stopped: undefined,
+  none: undefined,
+}
+
+/** R14: the first-response clock's state as a badge ("At risk"). */
+export function SlaBadge({ sla }: { sla: Sla }) {
+  const { t } = useTranslation()
+  const urgent = sla.state === 'breached' || sla.state === 'at_risk'
+  return (
+    <Badge
+      appearance={urgent ? 'filled' : 'tint'}
+      color={SLA_COLORS[sla.state] ?? 'informative'}
+      icon={SLA_ICONS[sla.state]}
+      data-testid="sla-badge"
+      data-sla-state={sla.state}
+    >
+      {t(`requests.sla.${sla.state}`, { defaultValue: sla.state })}
     </Badge>
   )
 }

@@ -31,7 +31,6 @@ const useStyles = makeStyles({
     columnGap: tokens.spacingHorizontalS,
   },
   muted: { color: tokens.colorNeutralForeground3 },
-  overdue: { color: tokens.colorPaletteRedForeground1 },
 })
 
 /** Who, what and under which rule: the request's facts as a definition list. */
@@ -147,18 +146,10 @@ export function RequestFacts({ request: r }: { request: ServiceRequest }) {
     t('detail.createdBy'),
     t('detail.createdByValue', { name: r.createdBy.name, date: format.dateTime(r.createdAt) }),
   ])
-  const overdue =
-    r.status !== 'closed' &&
-    r.firstResponseDueAt !== null &&
-    new Date(r.firstResponseDueAt).getTime() < Date.now()
-  facts.push([
-    'first-response-due',
-    t('detail.firstResponseDue'),
-    <span className={overdue ? styles.overdue : undefined}>
-      {format.dateTime(r.firstResponseDueAt)}
-      {overdue && ` (${t('requests.overdue')})`}
-    </span>,
-  ])
+  // the first-response clock (R14) has a card of its own (SlaClock); older answers had only the target
+  if (!r.sla) {
+    facts.push(['first-response-due', t('detail.firstResponseDue'), format.dateTime(r.firstResponseDueAt)])
+  }
   if (r.closedAt) facts.push(['closed', t('detail.closedAt'), format.dateTime(r.closedAt)])
   return (
     <dl className={styles.list} data-testid="request-facts">

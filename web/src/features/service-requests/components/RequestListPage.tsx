@@ -2,13 +2,15 @@ import {
   Button,
   Caption1,
   Field,
+  Input,
   Select,
   Spinner,
   Text,
   makeStyles,
   tokens,
 } from '@fluentui/react-components'
-import { AddRegular, ClipboardTaskListLtr20Regular } from '@fluentui/react-icons'
+import { AddRegular, ClipboardTaskListLtr20Regular, SearchRegular } from '@fluentui/react-icons'
+import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useNavigate, useSearchParams } from 'react-router'
 import { useApiResource } from '../../../shared/api/use-api-resource.ts'
@@ -19,28 +21,43 @@ import { PageHeader } from '../../../shared/ui/PageHeader.tsx'
 import {
   REQUESTS_PAGE_SIZE,
   SEVERITIES,
+  SLA_STATES,
+  SORTS,
   STATUSES,
   WORKLOADS,
   listCustomerChoices,
+  listCustomerDirectory,
+  listEngineers,
+  listPartnerChoices,
   listRequests,
   type RequestFilters,
+  type RequestSort,
   type RequestStatus,
   type Severity,
+  type SlaState,
   type Workload,
 } from '../api.ts'
 import type { RequestViewer } from '../viewer.ts'
 import { RequestTable } from './RequestTable.tsx'
 
 const useStyles = makeStyles({
-  filters: {
+  toolbar: {
     display: 'flex',
     alignItems: 'flex-end',
     flexWrap: 'wrap',
     gap: tokens.spacingHorizontalM,
     marginBottom: tokens.spacingVerticalM,
   },
-  filter: { minWidth: '170px' },
-  customerFilter: { minWidth: '240px' },
+  search: { flexGrow: 1, flexBasis: '320px', maxWidth: '560px' },
+  filters: {
+    display: 'flex',
+    alignItems: 'flex-end',
+    flexWrap: 'wrap',
+    gap: tokens.spacingHorizontalM,
+    marginBottom: tokens.spacingVerticalL,
+  },
+  filter: { minWidth: '150px' },
+  wideFilter: { minWidth: '210px' },
   empty: {
     display: 'flex',
     flexDirection: 'column',
@@ -63,7 +80,17 @@ const useStyles = makeStyles({
 const oneOf = <T extends string>(values: readonly T[], value: string | null): T | undefined =>
   values.includes(value as T) ? (value as T) : undefined
 
-/** Service requests the user may see, newest first, filtered and paged through the URL. */
+const UUID = /^[0-9a-fA-F-]{36}$/
+/** Typing waits this long before the list asks the server again. */
+const SEARCH_DEBOUNCE_MS = 350
+
+type FilterKey =
+  'customer' | 'partner' | 'status' | 'severity' | 'workload' | 'sla' | 'assignee' | 'q' | 'sort' | 'offset'
+
+/**
+ * Service requests the user may see, filtered, searched, sorted and paged through the URL. For the
+ * vendor's engineers this is the desk's queue: partner and assignee filters and an assignee column.
+ */
 export function RequestListPage({ viewer }: { viewer: RequestViewer }) {
   const { t } = useTranslation()
   const styles = useStyles()
@@ -71,37 +98,101 @@ export function RequestListPage({ viewer }: { viewer: RequestViewer }) {
   useDocumentTitle(t('requests.title'))
   const [params, setParams] = useSearchParams()
   const isPartner = viewer.tenantKind === 'partner'
+  const isVendor = viewer.tenantKind === 'vendor'
 
+  const q = (params.get('q') ?? '').trim() || undefined
+  const assignee = params.get('assignee')
+  const sort = oneOf<RequestSort>(SORTS, params.get('sort'))
   const filters: RequestFilters = {
-    customer: (isPartner && params.get('customer')) || undefined,
+    customer: ((isPartner || isVendor) && params.get('customer')) || undefined,
+    partner: (isVendor && UUID.test(params.get('partner') ?? '') && params.get('partner')) || undefined,
     status: oneOf<RequestStatus>(STATUSES, params.get('status')),
     severity: oneOf<Severity>(SEVERITIES, params.get('severity')),
     workload: oneOf<Workload>(WORKLOADS, params.get('workload')),
+    sla: oneOf<SlaState>(SLA_STATES, params.get('sla')),
+    assignee:
+      isVendor && assignee && (assignee === 'me' || assignee === 'none' || UUID.test(assignee))
+        ? assignee
+        : undefined,
+    q,
+    // relevance ranks search hits; without words there is nothing to rank
+    sort: sort === 'relevance' && !q ? undefined : sort,
     offset: Math.max(0, Number.parseInt(params.get('offset') ?? '0', 10) || 0),
   }
-  const filtered = Boolean(filters.customer || filters.status || filters.severity || filters.workload)
+  const filtered = Boolean(
+    filters.customer ||
+    filters.partner ||
+    filters.status ||
+    filters.severity ||
+    filters.workload ||
+    filters.sla ||
+    filters.assignee ||
+    filters.q,
+  )
 
   const requests = useApiResource(
     (signal) => listRequests(filters, signal),
-    [filters.customer, filters.status, filters.severity, filters.workload, filters.offset],
+    [
+      filters.customer,
+      filters.partner,
+      filters.status,
+      filters.severity,
+      filters.workload,
+      filters.sla,
+      filters.assignee,
+      filters.q,
+      filters.sort,
+      filters.offset,
+    ],
   )
   const customers = useApiResource(
-    (signal) => (isPartner ? listCustomerChoices('', signal) : Promise.resolve(null)),
-    [isPartner],
+    (signal) =>
+      isPartner
+        ? listCustomerChoices('', signal).then((page) => page.items)
+        : isVendor
+          ? listCustomerDirectory(signal)
+          : Promise.resolve([]),
+    [isPartner, isVendor],
+  )
+  const partners = useApiResource(
+    (signal) => (isVendor ? listPartnerChoices(signal) : Promise.resolve([])),
+    [isVendor],
+  )
+  const engineers = useApiResource(
+    (signal) => (isVendor ? listEngineers(signal) : Promise.resolve([])),
+    [isVendor],
   )
   const page = requests.data
 
   /** A changed filter starts again from the first page. */
-  const setFilter = (key: 'customer' | 'status' | 'severity' | 'workload' | 'offset', value: string) => {
-    const next = new URLSearchParams(params)
-    if (value) next.set(key, value)
-    else next.delete(key)
-    if (key !== 'offset') next.delete('offset')
-    setParams(next)
+  const setFilter = (key: FilterKey, value: string, options: { replace?: boolean } = {}) => {
+    setParams(
+      (previous) => {
+        const next = new URLSearchParams(previous)
+        if (value) next.set(key, value)
+        else next.delete(key)
+        if (key === 'q' && !value && next.get('sort') === 'relevance') next.delete('sort')
+        if (key !== 'offset') next.delete('offset')
+        return next
+      },
+      { replace: options.replace ?? false },
+    )
   }
 
+  // The search box answers as you type, once typing pauses; the URL keeps the words.
+  const [searchText, setSearchText] = useState(q ?? '')
+  // the URL's words changed elsewhere (clear, back): show them, but keep a space being typed
+  useEffect(() => setSearchText((typed) => (typed.trim() === (q ?? '') ? typed : (q ?? ''))), [q])
+  useEffect(() => {
+    const words = searchText.trim()
+    if (words === (q ?? '')) return
+    const timer = setTimeout(() => setFilter('q', words, { replace: true }), SEARCH_DEBOUNCE_MS)
+    return () => clearTimeout(timer)
+    // setFilter reads the current URL itself; only the typed text and the URL's words matter here
+  }, [searchText, q])
+
   const selectFilter = (
-    key: 'status' | 'severity' | 'workload',
+    key: 'status' | 'severity' | 'workload' | 'sla',
     values: readonly string[],
     label: (value: string) => string,
   ) => (
@@ -123,14 +214,17 @@ export function RequestListPage({ viewer }: { viewer: RequestViewer }) {
 
   const from = page && page.total > 0 ? filters.offset + 1 : 0
   const to = page ? filters.offset + page.items.length : 0
+  const otherEngineers = (engineers.data ?? []).filter((e) => e.userId !== viewer.userId)
 
   return (
     <>
       <PageHeader
         title={t('requests.title')}
-        description={isPartner ? t('requests.intro') : t('requests.introOther')}
+        description={
+          isPartner ? t('requests.intro') : isVendor ? t('requests.introVendor') : t('requests.introOther')
+        }
         actions={
-          viewer.tenantKind !== 'vendor' && (
+          !isVendor && (
             <Button
               appearance="primary"
               icon={<AddRegular />}
@@ -142,20 +236,55 @@ export function RequestListPage({ viewer }: { viewer: RequestViewer }) {
           )
         }
       />
-      <section aria-label={t('requests.title')}>
-        <div className={styles.filters} role="search" aria-label={t('requests.filters.label')}>
-          {isPartner && (
-            <Field label={t('requests.filters.customer')} className={styles.customerFilter}>
+      <section
+        aria-label={t('requests.title')}
+        data-testid="request-list-section"
+        data-loading={requests.loading}
+      >
+        <div className={styles.toolbar} role="search" aria-label={t('requests.filters.search')}>
+          <Field label={t('requests.filters.search')} className={styles.search}>
+            <Input
+              type="search"
+              value={searchText}
+              contentBefore={<SearchRegular />}
+              placeholder={t('requests.filters.searchPlaceholder')}
+              maxLength={200}
+              onChange={(_event, data) => setSearchText(data.value)}
+              onKeyDown={(event) => {
+                if (event.key === 'Enter') setFilter('q', searchText.trim(), { replace: true })
+              }}
+              data-testid="filter-q"
+            />
+          </Field>
+          <Field label={t('requests.filters.sort')} className={styles.wideFilter}>
+            <Select
+              value={filters.sort ?? 'created'}
+              onChange={(_event, data) => setFilter('sort', data.value === 'created' ? '' : data.value)}
+              data-testid="filter-sort"
+            >
+              {SORTS.map((s) => (
+                <option key={s} value={s} disabled={s === 'relevance' && !q}>
+                  {t(`requests.sort.${s}`)}
+                </option>
+              ))}
+            </Select>
+          </Field>
+        </div>
+        <div className={styles.filters} role="group" aria-label={t('requests.filters.label')}>
+          {(isPartner || isVendor) && (
+            <Field label={t('requests.filters.customer')} className={styles.wideFilter}>
               <Select
                 value={filters.customer ?? ''}
                 onChange={(_event, data) => setFilter('customer', data.value)}
                 data-testid="filter-customer"
               >
                 <option value="">{t('requests.filters.allCustomers')}</option>
-                <option value={viewer.tenantId}>
-                  {t('requests.filters.ownOrganization', { tenant: viewer.tenantName })}
-                </option>
-                {(customers.data?.items ?? []).map((c) => (
+                {isPartner && (
+                  <option value={viewer.tenantId}>
+                    {t('requests.filters.ownOrganization', { tenant: viewer.tenantName })}
+                  </option>
+                )}
+                {(customers.data ?? []).map((c) => (
                   <option key={c.tenantId} value={c.tenantId}>
                     {c.displayName}
                   </option>
@@ -163,11 +292,61 @@ export function RequestListPage({ viewer }: { viewer: RequestViewer }) {
               </Select>
             </Field>
           )}
+          {isVendor && (
+            <Field label={t('requests.filters.partner')} className={styles.wideFilter}>
+              <Select
+                value={filters.partner ?? ''}
+                onChange={(_event, data) => setFilter('partner', data.value)}
+                data-testid="filter-partner"
+              >
+                <option value="">{t('requests.filters.allPartners')}</option>
+                {(partners.data ?? []).map((p) => (
+                  <option key={p.tenantId} value={p.tenantId}>
+                    {p.name}
+                  </option>
+                ))}
+                {filters.partner && partners.data?.every((p) => p.tenantId !== filters.partner) && (
+                  <option value={filters.partner}>{filters.partner}</option>
+                )}
+              </Select>
+            </Field>
+          )}
+          {selectFilter('sla', SLA_STATES, (v) => t(`requests.sla.${v as SlaState}`))}
           {selectFilter('status', STATUSES, (v) => t(`requests.status.${v as RequestStatus}`))}
           {selectFilter('severity', SEVERITIES, (v) => t(`requests.severity.${v as Severity}`))}
           {selectFilter('workload', WORKLOADS, (v) => t(`requests.workload.${v as Workload}`))}
+          {isVendor && (
+            <Field label={t('requests.filters.assignee')} className={styles.filter}>
+              <Select
+                value={filters.assignee ?? ''}
+                onChange={(_event, data) => setFilter('assignee', data.value)}
+                data-testid="filter-assignee"
+              >
+                <option value="">{t('requests.filters.anyone')}</option>
+                <option value="me">{t('requests.filters.me')}</option>
+                <option value="none">{t('requests.filters.unassigned')}</option>
+                {otherEngineers.map((e) => (
+                  <option key={e.userId} value={e.userId}>
+                    {e.name}
+                  </option>
+                ))}
+                {filters.assignee &&
+                  UUID.test(filters.assignee) &&
+                  otherEngineers.every((e) => e.userId !== filters.assignee) && (
+                    <option value={filters.assignee}>{filters.assignee}</option>
+                  )}
+              </Select>
+            </Field>
+          )}
           {filtered && (
-            <Button appearance="subtle" onClick={() => setParams({})} data-testid="filters-clear">
+            <Button
+              appearance="subtle"
+              onClick={() => {
+                setSearchText('')
+                setParams({})
+              }}
+              data-testid="filters-clear"
+            >
               {t('requests.filters.clear')}
             </Button>
           )}
@@ -181,7 +360,14 @@ export function RequestListPage({ viewer }: { viewer: RequestViewer }) {
             <Text>{filtered ? t('requests.noMatch') : t('requests.empty')}</Text>
           </div>
         )}
-        {page && page.items.length > 0 && <RequestTable items={page.items} busy={requests.loading} />}
+        {page && page.items.length > 0 && (
+          <RequestTable
+            items={page.items}
+            busy={requests.loading}
+            showAssignee={isVendor}
+            showPartner={isVendor}
+          />
+        )}
         {page && page.total > 0 && (
           <div className={styles.pager}>
             <Caption1 className={styles.range} data-testid="request-range" aria-live="polite">
