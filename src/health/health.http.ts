@@ -23,6 +23,7 @@ import {
   publishIncident,
   tenantIncidents,
   updateIncidentAsEngineer,
+  readableTenants,
   visibleFor,
 } from './health.service.ts'
 
@@ -521,11 +522,7 @@ export function registerHealthRoutes(app: App, ctx: AppContext): void {
       const unsubscribe = ctx.events.subscribe(HEALTH_TOPIC, (payload) => {
         // one event at a time, in order; each checked with the same rule as the REST reads
         queue = queue
-          .then(() =>
-            deliver(ctx, actor, String(payload.incidentId), String(payload.kind), only, (text) =>
-              res.write(text),
-            ),
-          )
+          .then(() => deliver(ctx, actor, payload, only, (text) => res.write(text)))
           .catch((error: unknown) => request.log.warn({ err: error }, 'health stream event failed'))
       })
       await ctx.events.ready()
@@ -553,20 +550,34 @@ async function tenantNames(ctx: AppContext, ids: string[]) {
     .execute()
 }
 
+/**
+ * One incident event for one stream, checked with the same rule as the REST reads. A viewer who
+ * may read a tenant the update took away, and no longer sees the incident, hears only that it is
+ * withdrawn there — its id, nothing of the incident as it is now.
+ */
 async function deliver(
   ctx: AppContext,
   actor: Actor,
-  incidentId: string,
-  kind: string,
+  payload: Record<string, unknown>,
   only: string | undefined,
   write: (text: string) => void,
 ): Promise<void> {
-  const incident = await findIncident(ctx.db, incidentId)
+  const incident = await findIncident(ctx.db, String(payload.incidentId))
   if (!incident) return
-  const visible = await visibleFor(ctx, actor, incident)
-  const tenants =
+  const narrow = (visible: string[] | 'all') =>
     visible === 'all' ? (only ? [only] : 'all') : only ? visible.filter((t) => t === only) : visible
-  if (tenants !== 'all' && tenants.length === 0) return
-  const data = { kind, incident: presentIncident(incident), tenants }
-  write(`event: incident\nid: ${incident.id}-${incident.version}\ndata: ${JSON.stringify(data)}\n\n`)
+  const seen = (tenants: string[] | 'all') => tenants === 'all' || tenants.length > 0
+  const tenants = narrow(await visibleFor(ctx, actor, incident))
+  const id = `${incident.id}-${incident.version}`
+  if (seen(tenants)) {
+    const data = { kind: String(payload.kind), incident: presentIncident(incident), tenants }
+    write(`event: incident\nid: ${id}\ndata: ${JSON.stringify(data)}\n\n`)
+    return
+  }
+  const removed = payload.removedTenants
+  if (removed !== 'all' && !(Array.isArray(removed) && removed.length > 0)) return
+  const lost = narrow(await readableTenants(ctx, actor, removed === 'all' ? null : (removed as string[])))
+  if (!seen(lost)) return
+  const data = { kind: 'withdrawn', incident: { id: incident.id }, tenants: lost }
+  write(`event: incident\nid: ${id}\ndata: ${JSON.stringify(data)}\n\n`)
 }

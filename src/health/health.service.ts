@@ -227,6 +227,7 @@ export async function updateIncidentAsEngineer(
   }
   if (update.tenantIds !== undefined) await checkTenants(ctx, update.tenantIds)
   const now = ctx.now()
+  const removedTenants = await tenantsTakenAway(ctx, incident, update.tenantIds)
   const postId = await ctx.db.transaction().execute(async (trx) => {
     const ok = await updateIncident(
       trx,
@@ -267,8 +268,26 @@ export async function updateIncidentAsEngineer(
     return post
   })
   await notifyFollowers(ctx, id, postId ?? `v${incident.version + 1}`)
-  await ctx.events.publish(HEALTH_TOPIC, { incidentId: id, kind: 'updated' })
+  await ctx.events.publish(HEALTH_TOPIC, { incidentId: id, kind: 'updated', removedTenants })
   return (await findIncident(ctx.db, id))!
+}
+
+/** Beyond this many, an event says "some tenants" ('all') rather than naming them (events stay small). */
+const MAX_NAMED_REMOVALS = 100
+
+/**
+ * The tenants an update takes away from an incident: their viewers must hear that it is withdrawn
+ * (the stream checks each viewer against them), since the incident no longer reaches them.
+ */
+async function tenantsTakenAway(
+  ctx: AppContext,
+  incident: IncidentRecord,
+  next: string[] | null | undefined,
+): Promise<string[] | 'all'> {
+  if (next === undefined || next === null) return []
+  if (incident.allTenants) return 'all'
+  const removed = (await affectedTenantIds(ctx.db, incident.id)).filter((t) => !next.includes(t))
+  return removed.length > MAX_NAMED_REMOVALS ? 'all' : removed
 }
 
 async function notifyFollowers(ctx: AppContext, incidentId: string, change: number | string): Promise<void> {

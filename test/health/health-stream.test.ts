@@ -4,6 +4,7 @@ import { dialects } from '../support/dialects.ts'
 
 const ROSSI = tenantIdOf('rossi.example')
 const TAILSPIN = tenantIdOf('tailspin.example')
+const BIANCHI = tenantIdOf('bianchi.example')
 
 /** An SSE client: collects events, resolves `connected` once the server says it listens. */
 async function openStream(url: string, token: string) {
@@ -89,6 +90,50 @@ describe.each(dialects())('live service health (%s)', (dialect) => {
       anna.close()
       ada.close()
       rossiAdmin.close()
+    }
+  })
+
+  it('when an update takes Rossi off an incident, then anna’s stream says it is withdrawn (its id only) and Bianchi’s readers get the update', async () => {
+    const engineer = await t.tokenFor('engineer@contoso.example')
+    const published = await t.request('POST', '/api/health/incidents', {
+      token: engineer,
+      body: {
+        title: 'Secret title for Bianchi',
+        classification: 'incident',
+        status: 'investigating',
+        impactDescription: 'x',
+        serviceIds: ['Exchange'],
+        tenantIds: [ROSSI, BIANCHI],
+        message: 'Investigating.',
+      },
+    })
+    expect(published.status, published.body).toBe(201)
+    const id = published.json().id as string
+    const anna = await openStream(`${base}/api/health/stream`, await t.tokenFor('anna@fabrikam.example'))
+    const ada = await openStream(`${base}/api/health/stream`, await t.tokenFor('ada@adatum.example'))
+    const tailspinAdmin = await openStream(
+      `${base}/api/health/stream`,
+      await t.tokenFor('admin@tailspin.example'),
+    )
+    try {
+      const narrowed = await t.request('PATCH', `/api/health/incidents/${id}`, {
+        token: engineer,
+        body: { tenantIds: [BIANCHI], message: 'Only Bianchi is affected.' },
+      })
+      expect(narrowed.status, narrowed.body).toBe(200)
+      await expect.poll(() => anna.events.length, { timeout: 10_000 }).toBe(1)
+      expect(anna.events[0]!.data).toEqual({ kind: 'withdrawn', incident: { id }, tenants: [ROSSI] })
+      expect(JSON.stringify(anna.events)).not.toContain('Only Bianchi')
+      await expect.poll(() => ada.events.length, { timeout: 10_000 }).toBe(1)
+      expect(ada.events[0]!.data.kind).toBe('updated')
+      expect(ada.events[0]!.data.tenants).toEqual([BIANCHI])
+      // a tenant that never had it hears nothing
+      await new Promise((r) => setTimeout(r, 300))
+      expect(tailspinAdmin.events).toEqual([])
+    } finally {
+      anna.close()
+      ada.close()
+      tailspinAdmin.close()
     }
   })
 

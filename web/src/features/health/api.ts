@@ -276,11 +276,13 @@ export function searchTenantDirectory(q: string, signal: AbortSignal): Promise<D
 
 // ── Live updates ────────────────────────────────────────────────────────────────────────
 
-export interface IncidentEvent {
-  kind: 'published' | 'updated'
-  incident: Incident
-  tenants: string[] | 'all'
-}
+/**
+ * A live event: an incident published or updated, or withdrawn from tenants the viewer reads (an
+ * update took them away; only its id is sent).
+ */
+export type IncidentEvent =
+  | { kind: 'published' | 'updated'; incident: Incident; tenants: string[] | 'all' }
+  | { kind: 'withdrawn'; incident: { id: string }; tenants: string[] | 'all' }
 
 /** The live stream's URL: every tenant the viewer may read, or only one. */
 export const streamUrl = (tenantId?: string): string =>

@@ -80,6 +80,7 @@ export const healthEn = {
     at: 'at {{time}}',
     published: 'Updated {{when}}: {{id}} published',
     updated: 'Updated {{when}}: {{id}} changed',
+    withdrawn: 'Updated {{when}}: {{id}} no longer affects some of your tenants',
   },
   affected: {
     intro:
@@ -301,6 +302,7 @@ export const healthIt: Catalog<HealthCatalog> = {
     at: 'alle {{time}}',
     published: 'Aggiornato {{when}}: pubblicato {{id}}',
     updated: 'Aggiornato {{when}}: modificato {{id}}',
+    withdrawn: 'Aggiornato {{when}}: {{id}} non riguarda più alcuni dei tuoi tenant',
   },
   affected: {
     intro:

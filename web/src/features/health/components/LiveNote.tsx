@@ -76,11 +76,7 @@ export function LiveNote({ live }: { live: LiveState }) {
           data-kind={last.event.kind}
         >
           <ArrowSyncRegular aria-hidden />
-          {t(last.event.kind === 'published' ? 'live.published' : 'live.updated', {
-            when: when(last.at),
-            id: last.event.incident.id,
-            title: last.event.incident.title,
-          })}
+          {t(`live.${last.event.kind}`, { when: when(last.at), id: last.event.incident.id })}
         </Caption1>
       )}
     </span>
