@@ -21,6 +21,7 @@ import {
   createServiceRequest,
   getRequestForActor,
   listEngineers,
+  listPartnerDirectory,
   listRequestsForActor,
   setStatusAsActor,
   updateRequestAsActor,
@@ -513,5 +514,17 @@ export function registerServiceRequestRoutes(app: App, ctx: AppContext): void {
       },
     },
     async (request) => ({ items: await listEngineers(ctx, actorOf(request)) }),
+  )
+
+  app.get(
+    '/api/desk/partners',
+    {
+      schema: {
+        tags: ['service requests'],
+        summary: 'The partner organizations (to filter the queue by); vendor engineers only',
+        response: { 200: looseObject },
+      },
+    },
+    async (request) => ({ items: await listPartnerDirectory(ctx, actorOf(request)) }),
   )
 }

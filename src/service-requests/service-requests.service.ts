@@ -779,6 +779,20 @@ export async function listEngineers(
     .execute()
 }
 
+/** The partner organizations the desk's queue can be filtered by (vendor engineers only). */
+export async function listPartnerDirectory(
+  ctx: AppContext,
+  actor: Actor,
+): Promise<{ tenantId: string; name: string; partnerType: string }[]> {
+  if (actor.homeTenantKind !== 'vendor' || !actor.roles.includes('support_engineer')) throw forbidden()
+  return ctx.db
+    .selectFrom('tenants as t')
+    .innerJoin('partners as p', 'p.tenant_id', 't.id')
+    .select(['t.id as tenantId', 't.display_name as name', 'p.partner_type as partnerType'])
+    .orderBy('t.display_name')
+    .execute()
+}
+
 /**
  * Attaches a file, under the same rules as a note (internal files are the responder's). The type is
  * decided from the bytes (attachments.ts); the size limit is the configuration's.

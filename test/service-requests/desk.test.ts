@@ -228,6 +228,27 @@ describe.each(dialects())('the vendor’s support desk (%s)', (dialect) => {
     expect((await patch(ENGINEER, id, { assignedTo: null })).json().assignedTo).toBeNull()
   })
 
+  it('when the engineer asks for the partner directory, then every partner is listed with its type and the queue filters by one; partners and customers get 403', async () => {
+    const { id } = await fileAsAnna()
+    const res = await t.request('GET', '/api/desk/partners', as(ENGINEER))
+    expect(res.status, res.body).toBe(200)
+    const partners = res.json().items as { tenantId: string; name: string; partnerType: string }[]
+    expect(partners.map((p) => p.name)).toEqual(['Adatum', 'Fabrikam', 'Litware', 'Northwind Distribution'])
+    const fabrikam = partners.find((p) => p.name === 'Fabrikam')!
+    expect(fabrikam.partnerType).toBe('direct')
+    const queue = (
+      await t.request('GET', `/api/service-requests?partner=${fabrikam.tenantId}&limit=200`, as(ENGINEER))
+    ).json()
+    expect(queue.items.map((r: { id: string }) => r.id)).toContain(id)
+    const adatum = partners.find((p) => p.name === 'Adatum')!
+    const other = (
+      await t.request('GET', `/api/service-requests?partner=${adatum.tenantId}&limit=200`, as(ENGINEER))
+    ).json()
+    expect(other.items.map((r: { id: string }) => r.id)).not.toContain(id)
+    expect((await t.request('GET', '/api/desk/partners', as(ANNA))).status).toBe(403)
+    expect((await t.request('GET', '/api/desk/partners', as(TAILSPIN_ADMIN))).status).toBe(403)
+  })
+
   it('when the first-response target passes without a response, then the job marks the breach once, alerts the desk and exports it', async () => {
     const { id } = await fileAsAnna({ severity: 'critical' })
     t.clock.offsetMs = 2 * HOUR + 60_000

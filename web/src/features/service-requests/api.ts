@@ -361,20 +361,9 @@ export interface PartnerChoice {
   name: string
 }
 
-/**
- * The partners the vendor's queue can be filtered by. There is no partner directory in the API
- * yet, so these are the partners of the 200 most recently changed requests.
- */
-export async function listPartnerChoices(signal: AbortSignal): Promise<PartnerChoice[]> {
-  const page = await apiRequest<{ items: ServiceRequest[] }>('/api/service-requests', {
-    query: { sort: 'modified', limit: 200 },
-    signal,
-  })
-  const partners = new Map<string, string>()
-  for (const r of page.items) if (r.partner) partners.set(r.partner.tenantId, r.partner.name)
-  return [...partners]
-    .map(([tenantId, name]) => ({ tenantId, name }))
-    .sort((a, b) => a.name.localeCompare(b.name))
+/** The partners the vendor's queue can be filtered by (vendor engineers only). */
+export function listPartnerChoices(signal: AbortSignal): Promise<PartnerChoice[]> {
+  return apiRequest<{ items: PartnerChoice[] }>('/api/desk/partners', { signal }).then((r) => r.items)
 }
 
 /**
