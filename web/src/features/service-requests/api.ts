@@ -1,5 +1,4 @@
-import { ApiError, apiRequest, apiRequestWithMeta } from '../../shared/api/client.ts'
-import { currentLanguage, i18n } from '../../shared/i18n/i18n.ts'
+import { apiRequest, apiRequestWithMeta } from '../../shared/api/client.ts'
 
 export const WORKLOADS = ['azure', 'office365', 'dynamics', 'ems', 'marketplace'] as const
 export type Workload = (typeof WORKLOADS)[number]
@@ -366,49 +365,22 @@ export function listPartnerChoices(signal: AbortSignal): Promise<PartnerChoice[]
   return apiRequest<{ items: PartnerChoice[] }>('/api/desk/partners', { signal }).then((r) => r.items)
 }
 
-/**
- * Uploads one file (multipart, field `file`). The shared client speaks JSON only, so this one call
- * uses fetch itself, with the session's anti-forgery token as every unsafe call must send it.
- */
+/** Uploads one file (multipart, field `file`); internal files are the responder's. */
 export async function uploadAttachment(
   id: string,
   file: File,
   visibility: Visibility,
   etag: string | null,
 ): Promise<VersionedRequest> {
-  const session = await apiRequest<{ csrfToken: string | null }>('/api/session')
   const body = new FormData()
   body.append('file', file, file.name)
-  const headers: Record<string, string> = {
-    ...ifMatch(etag),
-    Accept: 'application/json',
-    'Accept-Language': currentLanguage(),
-  }
-  if (session.csrfToken) headers['X-CSRF-Token'] = session.csrfToken
-  const query = visibility === 'internal' ? '?visibility=internal' : ''
-  let response: Response
-  try {
-    response = await fetch(`${requestPath(id)}/attachments${query}`, {
-      method: 'POST',
-      headers,
-      body,
-      credentials: 'same-origin',
-    })
-  } catch {
-    throw new ApiError(0, 'network_error', i18n.t('errors.network'))
-  }
-  const payload: unknown = await response.json().catch(() => null)
-  if (response.ok) return { request: payload as ServiceRequest, etag: response.headers.get('etag') }
-  const error = (
-    payload as { error?: { code?: string; message?: string; details?: unknown; requestId?: string } }
-  )?.error
-  throw new ApiError(
-    response.status,
-    error?.code ?? 'http_error',
-    error?.message ?? i18n.t('errors.unexpected', { status: response.status }),
-    error?.requestId ?? response.headers.get('x-request-id'),
-    error?.details,
-  )
+  const response = await apiRequestWithMeta<ServiceRequest>(`${requestPath(id)}/attachments`, {
+    method: 'POST',
+    body,
+    headers: ifMatch(etag),
+    query: { visibility: visibility === 'internal' ? 'internal' : undefined },
+  })
+  return { request: response.data, etag: response.etag }
 }
 
 /** The partner's customers, as the wizard and the list filter need them. */

@@ -37,6 +37,7 @@ export function onUnauthenticated(listener: () => void): () => void {
 
 export interface RequestOptions {
   method?: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE'
+  /** JSON, or a FormData for multipart uploads. */
   body?: unknown
   query?: Record<string, string | number | undefined>
   /** Extra request headers (e.g. If-Match for optimistic concurrency). */
@@ -69,7 +70,9 @@ export async function apiRequestWithMeta<T>(
     Accept: 'application/json',
     'Accept-Language': currentLanguage(),
   }
-  if (options.body !== undefined) headers['Content-Type'] = 'application/json'
+  // a form (file uploads) goes as multipart, with the boundary the browser sets; anything else as JSON
+  const isForm = typeof FormData !== 'undefined' && options.body instanceof FormData
+  if (options.body !== undefined && !isForm) headers['Content-Type'] = 'application/json'
   if (!SAFE_METHODS.has(method) && csrfToken) headers['X-CSRF-Token'] = csrfToken
 
   let response: Response
@@ -77,7 +80,12 @@ export async function apiRequestWithMeta<T>(
     response = await fetch(withQuery(path, options.query), {
       method,
       headers,
-      body: options.body === undefined ? null : JSON.stringify(options.body),
+      body:
+        options.body === undefined
+          ? null
+          : isForm
+            ? (options.body as FormData)
+            : JSON.stringify(options.body),
       credentials: 'same-origin',
       signal: options.signal ?? null,
     })
