@@ -29,7 +29,9 @@ describe.each(dialects())('incidents before a request, in Chromium (%s)', (diale
     expect(published.status, published.body).toBe(201)
     const incidentId = published.json().id as string
 
-    const page = await app.signedIn('anna@fabrikam.example', 'en-US', { width: 1280, height: 1000 })
+    const page = await app.signedIn('anna@fabrikam.example', 'en-US', {
+      viewport: { width: 1280, height: 1000 },
+    })
     await page.goto(`${baseUrl}/customers/${ROSSI}`)
     await page.getByTestId('customer-new-request').click()
     await page.locator('[data-testid="workload-option"][data-workload="office365"]').check()

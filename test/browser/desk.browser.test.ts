@@ -1,11 +1,9 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startTestApp, tenantIdOf, type TestApp } from '../support/app.ts'
-import { launchChromium } from '../support/browser.ts'
-import { TEST_PASSWORD } from '../support/constants.ts'
+import type { Page } from 'playwright-core'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { tenantIdOf } from '../support/app.ts'
+import { screenshotWhole, useBrowserApp } from '../support/browser.ts'
 import { dialects } from '../support/dialects.ts'
 
-const SHOTS = 'test-results/screenshots'
 const ROSSI = tenantIdOf('rossi.example')
 const BIANCHI = tenantIdOf('bianchi.example')
 const ANNA = 'anna@fabrikam.example'
@@ -14,71 +12,33 @@ const TAILSPIN_ADMIN = 'admin@tailspin.example'
 const ENGINEER = 'engineer@contoso.example'
 const HOUR = 3_600_000
 const WAIT = { timeout: 30_000 }
+const VIEWPORT = { viewport: { width: 1366, height: 900 } }
 
 describe.each(dialects())('the support desk in Chromium (%s)', (dialect) => {
-  let t: TestApp
-  let baseUrl: string
-  let browser: Browser
+  const app = useBrowserApp(dialect)
   const tokens: Record<string, string> = {}
   let engineerId: string
 
   beforeAll(async () => {
-    t = await startTestApp(dialect)
-    baseUrl = await t.listen()
-    browser = await launchChromium()
-    for (const who of [ANNA, ADA, TAILSPIN_ADMIN, ENGINEER]) tokens[who] = await t.tokenFor(who)
-    const engineers = await t.request('GET', '/api/desk/engineers', { token: tokens[ENGINEER]! })
+    for (const who of [ANNA, ADA, TAILSPIN_ADMIN, ENGINEER]) tokens[who] = await app.t.tokenFor(who)
+    const engineers = await app.t.request('GET', '/api/desk/engineers', { token: tokens[ENGINEER]! })
     engineerId = engineers.json().items.find((e: { email: string }) => e.email === ENGINEER).userId
-  })
-  afterAll(async () => {
-    await browser?.close()
-    await t?.close()
   })
 
   /** Files a request through the API; `agoMs` files it that long ago (the app's clock moved back). */
   async function file(who: string, body: Record<string, unknown>, agoMs = 0): Promise<string> {
-    t.clock.offsetMs = -agoMs
+    app.t.clock.offsetMs = -agoMs
     try {
-      const res = await t.request('POST', '/api/service-requests', { token: tokens[who]!, body })
+      const res = await app.t.request('POST', '/api/service-requests', { token: tokens[who]!, body })
       expect(res.status, res.body).toBe(201)
       return res.json().id as string
     } finally {
-      t.clock.offsetMs = 0
+      app.t.clock.offsetMs = 0
     }
   }
 
   const getAs = async (who: string, id: string) =>
-    (await t.request('GET', `/api/service-requests/${id}`, { token: tokens[who]! })).json()
-
-  async function newPage(
-    email: string,
-    locale: string,
-    context?: BrowserContext,
-  ): Promise<{ page: Page; context: BrowserContext }> {
-    const ctx = context ?? (await browser.newContext({ locale, viewport: { width: 1366, height: 900 } }))
-    const page = await ctx.newPage()
-    if (!context) {
-      await page.goto(`${baseUrl}/signin`)
-      await page.locator('input[name="email"]').fill(email)
-      await page.locator('input[name="password"]').fill(TEST_PASSWORD)
-      await page.locator('button[type="submit"]').click()
-      await page.waitForURL((url) => !url.pathname.startsWith('/signin'), WAIT)
-    }
-    return { page, context: ctx }
-  }
-
-  /** The layout scrolls inside <main>: grow the window to the page's height for a whole-page shot. */
-  async function screenshot(page: Page, name: string) {
-    const height = await page.evaluate(() => {
-      const main = document.querySelector('main')!
-      return Math.ceil(main.getBoundingClientRect().top + main.scrollHeight)
-    })
-    const width = page.viewportSize()?.width ?? 1366
-    await page.setViewportSize({ width, height: Math.min(Math.max(height, 700), 3200) })
-    await page.evaluate(() => document.querySelector('main')!.scrollTo(0, 0))
-    await page.screenshot({ path: `${SHOTS}/${name}` })
-    await page.setViewportSize({ width, height: 900 })
-  }
+    (await app.t.request('GET', `/api/service-requests/${id}`, { token: tokens[who]! })).json()
 
   const settledList = (page: Page) =>
     page.locator('[data-testid="request-list-section"][data-loading="false"]')
@@ -121,8 +81,9 @@ describe.each(dialects())('the support desk in Chromium (%s)', (dialect) => {
     })
 
     // the engineer's queue, in English: an SLA column and an assignee column, clocks due first on top
-    const { page: queue, context: engineerEn } = await newPage(ENGINEER, 'en-US')
-    await queue.goto(`${baseUrl}/service-requests?sort=due`)
+    const queue = await app.signedIn(ENGINEER, 'en-US', VIEWPORT)
+    const engineerEn = queue.context()
+    await queue.goto(`${app.baseUrl}/service-requests?sort=due`)
     await settledList(queue).waitFor(WAIT)
     await queue.getByTestId('request-list').waitFor(WAIT)
     expect(await queue.getByTestId('column-sla').textContent()).toBe('First response')
@@ -138,7 +99,7 @@ describe.each(dialects())('the support desk in Chromium (%s)', (dialect) => {
     const ourRow = queue.locator(`[data-testid="request-row"][data-request-id="${id}"]`)
     expect(await ourRow.getByTestId('request-sla-detail').textContent()).toMatch(/left$/)
     expect(await ourRow.getByTestId('request-row-assignee').textContent()).toBe('Unassigned')
-    await screenshot(queue, 'desk-queue-en.png')
+    await screenshotWhole(queue, 'desk-queue-en.png')
 
     // customer and partner filters, kept in the URL
     await queue.getByTestId('filter-customer').selectOption(ROSSI)
@@ -227,23 +188,25 @@ describe.each(dialects())('the support desk in Chromium (%s)', (dialect) => {
     const href = await page
       .locator('[data-testid="attachment"][data-visibility="public"] [data-testid="attachment-link"]')
       .getAttribute('href')
-    const download = await page.request.get(`${baseUrl}${href}`)
+    const download = await page.request.get(`${app.baseUrl}${href}`)
     expect(download.status()).toBe(200)
     expect(download.headers()['content-disposition']).toContain('attachment')
     expect(await download.text()).toContain('PCL6 driver fault')
 
     // the same page in Italian, for the record
-    const { page: engineerIt, context: itContext } = await newPage(ENGINEER, 'it-IT')
-    await engineerIt.goto(`${baseUrl}/service-requests/${id}`)
+    const engineerIt = await app.signedIn(ENGINEER, 'it-IT', VIEWPORT)
+    const itContext = engineerIt.context()
+    await engineerIt.goto(`${app.baseUrl}/service-requests/${id}`)
     await detail(engineerIt).waitFor(WAIT)
     await engineerIt.getByTestId('waiting-on-requester').waitFor(WAIT)
     expect(await engineerIt.getByTestId('request-note-internal').textContent()).toBe('Interna')
-    await screenshot(engineerIt, 'desk-request-engineer-it.png')
+    await screenshotWhole(engineerIt, 'desk-request-engineer-it.png')
     await itContext.close()
 
     // anna: waiting on her, no internal note, no internal file
-    const { page: anna, context: annaContext } = await newPage(ANNA, 'it-IT')
-    await anna.goto(`${baseUrl}/service-requests/${id}`)
+    const anna = await app.signedIn(ANNA, 'it-IT', VIEWPORT)
+    const annaContext = anna.context()
+    await anna.goto(`${app.baseUrl}/service-requests/${id}`)
     await detail(anna).waitFor(WAIT)
     expect(await anna.getByTestId('request-detail').getAttribute('data-side')).toBe('requester')
     const waiting = anna.getByTestId('waiting-on-you')
@@ -262,7 +225,7 @@ describe.each(dialects())('the support desk in Chromium (%s)', (dialect) => {
     ])
     expect(await anna.getByTestId('desk-assignee-name').textContent()).toBe('Sam Rivera')
     expect(await anna.getByTestId('note-visibility').count()).toBe(0)
-    await screenshot(anna, 'desk-request-requester-it.png')
+    await screenshotWhole(anna, 'desk-request-requester-it.png')
 
     await anna.getByTestId('waiting-on-you-answer').click()
     expect(await anna.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('note-text')
@@ -279,7 +242,7 @@ describe.each(dialects())('the support desk in Chromium (%s)', (dialect) => {
     await page.getByTestId('request-refresh').click()
     await page.locator('[data-testid="request-detail"][data-status="open"]').waitFor(WAIT)
     expect(await page.getByTestId('waiting-on-requester').count()).toBe(0)
-    await page.goto(`${baseUrl}/service-requests?assignee=me`)
+    await page.goto(`${app.baseUrl}/service-requests?assignee=me`)
     await settledList(page).waitFor(WAIT)
     await expect.poll(() => rowIds(page), WAIT).toContain(id)
     expect(
@@ -299,10 +262,12 @@ describe.each(dialects())('the support desk in Chromium (%s)', (dialect) => {
       description: 'Le cartelle condivise dal reparto acquisti restano in “sincronizzazione in sospeso”.',
       severity: 'moderate',
     })
-    const { page: first, context } = await newPage(ENGINEER, 'en-US')
-    const { page: second } = await newPage(ENGINEER, 'en-US', context)
+    const first = await app.signedIn(ENGINEER, 'en-US', VIEWPORT)
+    const context = first.context()
+    // a second tab in the same session
+    const second = await context.newPage()
     for (const tab of [first, second]) {
-      await tab.goto(`${baseUrl}/service-requests/${id}`)
+      await tab.goto(`${app.baseUrl}/service-requests/${id}`)
       await detail(tab).waitFor(WAIT)
     }
     const loadedVersion = await second.getByTestId('request-detail').getAttribute('data-version')
@@ -323,7 +288,7 @@ describe.each(dialects())('the support desk in Chromium (%s)', (dialect) => {
     expect(Number(await second.getByTestId('request-detail').getAttribute('data-version'))).toBeGreaterThan(
       Number(loadedVersion),
     )
-    await screenshot(second, 'desk-conflict-en.png')
+    await screenshotWhole(second, 'desk-conflict-en.png')
 
     await second.getByTestId('desk-severity').selectOption('minimal')
     await second.getByTestId('desk-severity-save').click()

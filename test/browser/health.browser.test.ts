@@ -1,12 +1,10 @@
-import { mkdirSync, readFileSync } from 'node:fs'
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startTestApp, tenantIdOf, type TestApp } from '../support/app.ts'
-import { launchChromium } from '../support/browser.ts'
-import { TEST_PASSWORD } from '../support/constants.ts'
+import { readFileSync } from 'node:fs'
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
+import { tenantIdOf } from '../support/app.ts'
+import { screenshotWhole, useBrowserApp } from '../support/browser.ts'
 import { dialects } from '../support/dialects.ts'
 
-const SHOTS = 'test-results/screenshots'
 const ROSSI = tenantIdOf('rossi.example')
 const BIANCHI = tenantIdOf('bianchi.example')
 const LIVE = { timeout: 30_000 }
@@ -27,36 +25,10 @@ const RECORD_EVENTS = `
 `
 
 describe.each(dialects())('service health in Chromium (%s)', (dialect) => {
-  let t: TestApp
-  let baseUrl: string
-  let browser: Browser
-
-  beforeAll(async () => {
-    t = await startTestApp(dialect)
-    baseUrl = await t.listen()
-    browser = await launchChromium()
-    mkdirSync(SHOTS, { recursive: true })
-  })
-  afterAll(async () => {
-    await browser?.close()
-    await t?.close()
-  })
-
-  async function signedIn(email: string, locale: string): Promise<Page> {
-    const context = await browser.newContext({
-      locale,
-      viewport: { width: 1280, height: 900 },
-      acceptDownloads: true,
-    })
-    await context.addInitScript(RECORD_EVENTS)
-    const page = await context.newPage()
-    await page.goto(`${baseUrl}/signin`)
-    await page.locator('input[name="email"]').fill(email)
-    await page.locator('input[name="password"]').fill(TEST_PASSWORD)
-    await page.locator('button[type="submit"]').click()
-    await page.waitForURL((url) => !url.pathname.startsWith('/signin'))
-    return page
-  }
+  const app = useBrowserApp(dialect)
+  /** Each page records the incident events it receives; downloads are kept (the CSV). */
+  const signedIn = (email: string, locale: string) =>
+    app.signedIn(email, locale, { initScript: RECORD_EVENTS, context: { acceptDownloads: true } })
 
   /** The page's live stream is open (events published from now on reach it). */
   const live = (page: Page) =>
@@ -72,17 +44,9 @@ describe.each(dialects())('service health in Chromium (%s)', (dialect) => {
       .locator('[data-testid="health-affected-row"]')
       .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-tenant-id')))
 
-  /** The whole page (the portal scrolls inside <main>): the viewport grows to fit, then shrinks back. */
-  async function shot(page: Page, name: string) {
-    const height = await page.evaluate<number>("document.getElementById('main')?.scrollHeight ?? 900")
-    await page.setViewportSize({ width: 1280, height: Math.max(900, height + 60) })
-    await page.screenshot({ path: `${SHOTS}/${name}.png` })
-    await page.setViewportSize({ width: 1280, height: 900 })
-  }
-
   async function publishAsEngineer(body: Record<string, unknown>): Promise<string> {
-    const token = await t.tokenFor('engineer@contoso.example')
-    const res = await t.request('POST', '/api/health/incidents', { token, body })
+    const token = await app.t.tokenFor('engineer@contoso.example')
+    const res = await app.t.request('POST', '/api/health/incidents', { token, body })
     expect(res.status).toBe(201)
     return res.json<{ id: string }>().id
   }
@@ -90,7 +54,7 @@ describe.each(dialects())('service health in Chromium (%s)', (dialect) => {
   it('when the engineer publishes an Exchange incident for Rossi through the Italian form, then anna’s open affected-customers page shows Rossi without reloading, ada’s never receives it, and the CSV lists it', async () => {
     // anna (Fabrikam, reads Rossi's health) and ada (Adatum, no relationship with Rossi) watch
     const anna = await signedIn('anna@fabrikam.example', 'it-IT')
-    await anna.goto(`${baseUrl}/health`)
+    await anna.goto(`${app.baseUrl}/health`)
     await anna.getByTestId('health-affected-count').waitFor()
     await live(anna)
     const annaBefore = await affectedCount(anna)
@@ -100,7 +64,7 @@ describe.each(dialects())('service health in Chromium (%s)', (dialect) => {
     await markNotReloaded(anna)
 
     const ada = await signedIn('ada@adatum.example', 'it-IT')
-    await ada.goto(`${baseUrl}/health`)
+    await ada.goto(`${app.baseUrl}/health`)
     await ada.getByTestId('health-affected-count').waitFor()
     await live(ada)
     const adaTenantsBefore = await affectedTenants(ada)
@@ -108,7 +72,7 @@ describe.each(dialects())('service health in Chromium (%s)', (dialect) => {
 
     // (a) the engineer publishes through the form, in Italian
     const engineer = await signedIn('engineer@contoso.example', 'it-IT')
-    await engineer.goto(`${baseUrl}/health`)
+    await engineer.goto(`${app.baseUrl}/health`)
     await engineer.getByTestId('health-publish').click()
     await engineer.waitForURL(/\/health\/incidents\/new$/)
     const form = engineer.getByTestId('health-publish-form')
@@ -138,7 +102,7 @@ describe.each(dialects())('service health in Chromium (%s)', (dialect) => {
       .getByTestId('health-publish-message')
       .fill('Stiamo analizzando i ritardi nella consegna della posta.')
     expect(await engineer.getByTestId('health-publish-invalid').count()).toBe(0)
-    await shot(engineer, 'health-publish-it')
+    await screenshotWhole(engineer, 'health-publish-it.png')
     await engineer.getByTestId('health-publish-submit').click()
 
     await engineer.waitForURL(/\/health\/incidents\/EX\d+$/)
@@ -164,7 +128,7 @@ describe.each(dialects())('service health in Chromium (%s)', (dialect) => {
     expect(await anna.getByTestId('health-live-update').getAttribute('data-incident-id')).toBe(id)
     expect(await notReloaded(anna)).toBe(true)
     expect(await events(anna)).toContain(id)
-    await shot(anna, 'health-affected-it')
+    await screenshotWhole(anna, 'health-affected-it.png')
 
     // ada: an incident for one of her customers (Bianchi) arrives live; Rossi's never did
     const bianchiId = await publishAsEngineer({
@@ -190,7 +154,7 @@ describe.each(dialects())('service health in Chromium (%s)', (dialect) => {
     // and anna never hears of Bianchi's
     expect(await events(anna)).not.toContain(bianchiId)
     // nor can ada open Rossi's incident by its id
-    await ada.goto(`${baseUrl}/health/incidents/${id}`)
+    await ada.goto(`${app.baseUrl}/health/incidents/${id}`)
     await ada.getByTestId('health-incident-not-found').waitFor()
 
     // (d) the CSV of anna's affected customers has Rossi's row for the incident, and no one else's
@@ -244,7 +208,7 @@ describe.each(dialects())('service health in Chromium (%s)', (dialect) => {
 
     // anna follows the incident from its page
     const anna = await signedIn('anna@fabrikam.example', 'en-US')
-    await anna.goto(`${baseUrl}/health/incidents/${id}`)
+    await anna.goto(`${app.baseUrl}/health/incidents/${id}`)
     const annaIncident = anna.getByTestId('health-incident')
     await annaIncident.waitFor()
     await live(anna)
@@ -256,7 +220,7 @@ describe.each(dialects())('service health in Chromium (%s)', (dialect) => {
 
     // (e) Rossi's administrator sees it on the own health page, in English
     const admin = await signedIn('admin@rossi.example', 'en-US')
-    await admin.goto(`${baseUrl}/health`)
+    await admin.goto(`${app.baseUrl}/health`)
     await admin.getByTestId('health-tenant').waitFor()
     await live(admin)
     expect(await admin.locator('h1').textContent()).toBe('Service health of Rossi Costruzioni S.p.A.')
@@ -269,7 +233,7 @@ describe.each(dialects())('service health in Chromium (%s)', (dialect) => {
 
     // (c) the engineer posts an update through the form
     const engineer = await signedIn('engineer@contoso.example', 'it-IT')
-    await engineer.goto(`${baseUrl}/health/incidents/${id}`)
+    await engineer.goto(`${app.baseUrl}/health/incidents/${id}`)
     await engineer.getByTestId('health-update-form').waitFor()
     await engineer.getByTestId('health-update-status').selectOption('restoringService')
     await engineer
@@ -310,7 +274,7 @@ describe.each(dialects())('service health in Chromium (%s)', (dialect) => {
     )
     expect(await anna.locator('[data-testid="health-post"]').count()).toBe(3)
     expect(await notReloaded(anna)).toBe(true)
-    await shot(anna, 'health-incident-en')
+    await screenshotWhole(anna, 'health-incident-en.png')
 
     // resolved: Teams is healthy again on the admin's page, and the issue left the active list
     await expect.poll(() => teams.getAttribute('data-status'), LIVE).toBe('serviceOperational')
@@ -319,11 +283,11 @@ describe.each(dialects())('service health in Chromium (%s)', (dialect) => {
     // the last 30 days still count it
     const series = admin.locator('[data-testid="health-history-series"][data-service-id="microsoftteams"]')
     await series.waitFor(LIVE)
-    await shot(admin, 'health-tenant-en')
+    await screenshotWhole(admin, 'health-tenant-en.png')
 
     // anna follows it: each update became a notification
-    const session = await t.signIn('anna@fabrikam.example')
-    const notifications = await t.request('GET', '/api/notifications', { session })
+    const session = await app.t.signIn('anna@fabrikam.example')
+    const notifications = await app.t.request('GET', '/api/notifications', { session })
     expect(notifications.status).toBe(200)
     expect(
       notifications

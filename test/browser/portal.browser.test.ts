@@ -1,42 +1,16 @@
-import { mkdirSync } from 'node:fs'
-import type { Browser } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startTestApp, type TestApp } from '../support/app.ts'
-import { launchChromium } from '../support/browser.ts'
-import { TEST_PASSWORD } from '../support/constants.ts'
+import { describe, expect, it } from 'vitest'
+import { SCREENSHOTS as SHOTS, submitSignIn, useBrowserApp } from '../support/browser.ts'
 import { dialects } from '../support/dialects.ts'
 
-const SHOTS = 'test-results/screenshots'
-
 describe.each(dialects())('the web portal in Chromium (%s)', (dialect) => {
-  let t: TestApp
-  let baseUrl: string
-  let browser: Browser
+  const app = useBrowserApp(dialect)
 
-  beforeAll(async () => {
-    t = await startTestApp(dialect)
-    baseUrl = await t.listen()
-    browser = await launchChromium()
-    mkdirSync(SHOTS, { recursive: true })
-  })
-  afterAll(async () => {
-    await browser?.close()
-    await t?.close()
-  })
-
-  async function signInAs(locale: string, email: string) {
-    const context = await browser.newContext({ locale, viewport: { width: 1280, height: 800 } })
-    const page = await context.newPage()
-    await page.goto(`${baseUrl}/customers`)
-    await page.waitForURL(/\/signin/)
-    await page.locator('input[name="email"]').fill(email)
-    await page.locator('input[name="password"]').fill(TEST_PASSWORD)
-    await page.locator('button[type="submit"]').click()
-    return { context, page }
-  }
+  /** Signed out, the customers page sends the browser to the sign-in page: the sign-in starts there. */
+  const signInAs = (locale: string, email: string) =>
+    app.signedIn(email, locale, { from: '/customers', viewport: { width: 1280, height: 800 } })
 
   it('when anna signs in with an Italian browser, then the portal is in Italian and lists Rossi and Tailspin only', async () => {
-    const { context, page } = await signInAs('it-IT', 'anna@fabrikam.example')
+    const page = await signInAs('it-IT', 'anna@fabrikam.example')
     const list = page.getByTestId('customer-list')
     await expect.poll(() => list.textContent(), { timeout: 15_000 }).toContain('Rossi Costruzioni S.p.A.')
     const text = (await list.textContent()) ?? ''
@@ -57,11 +31,11 @@ describe.each(dialects())('the web portal in Chromium (%s)', (dialect) => {
     expect(body).toContain('Tier1 Support')
     expect(body).toContain('Azure plan')
     await page.screenshot({ path: `${SHOTS}/customer-it.png`, fullPage: true })
-    await context.close()
+    await page.context().close()
   })
 
   it('when the language is switched to English, then the choice is applied and remembered after a reload', async () => {
-    const { context, page } = await signInAs('it-IT', 'anna@fabrikam.example')
+    const page = await signInAs('it-IT', 'anna@fabrikam.example')
     await expect
       .poll(() => page.getByTestId('customer-list').textContent(), { timeout: 15_000 })
       .toContain('Rossi')
@@ -81,16 +55,14 @@ describe.each(dialects())('the web portal in Chromium (%s)', (dialect) => {
     expect(await page.locator('html').getAttribute('lang')).toBe('en')
     expect(await page.locator('body').textContent()).toContain('Customers')
     await page.screenshot({ path: `${SHOTS}/customers-en.png`, fullPage: true })
-    await context.close()
+    await page.context().close()
   })
 
   it('when the password is wrong, then the sign-in page shows the server’s message in the page language', async () => {
-    const context = await browser.newContext({ locale: 'it-IT' })
+    const context = await app.browser.newContext({ locale: 'it-IT' })
     const page = await context.newPage()
-    await page.goto(`${baseUrl}/signin`)
-    await page.locator('input[name="email"]').fill('anna@fabrikam.example')
-    await page.locator('input[name="password"]').fill('not-the-password')
-    await page.locator('button[type="submit"]').click()
+    await page.goto(`${app.baseUrl}/signin`)
+    await submitSignIn(page, 'anna@fabrikam.example', 'not-the-password')
     await expect
       .poll(() => page.locator('body').textContent(), { timeout: 15_000 })
       .toContain('non sono corretti')

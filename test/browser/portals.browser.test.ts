@@ -1,14 +1,11 @@
-import { mkdirSync } from 'node:fs'
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
 import { azureClassificationId, azureServiceId } from '../../src/catalog/azure-catalog.ts'
 import { demoId } from '../../src/demo/world.ts'
-import { startTestApp, tenantIdOf, type TestApp } from '../support/app.ts'
-import { launchChromium } from '../support/browser.ts'
-import { TEST_PASSWORD } from '../support/constants.ts'
+import { tenantIdOf } from '../support/app.ts'
+import { screenshotWhole, useBrowserApp } from '../support/browser.ts'
 import { dialects } from '../support/dialects.ts'
 
-const SHOTS = 'test-results/screenshots'
 const ROSSI = tenantIdOf('rossi.example')
 const BIANCHI = tenantIdOf('bianchi.example')
 const FABRIKAM = tenantIdOf('fabrikam.example')
@@ -17,58 +14,26 @@ const ROSSI_SUB = demoId('subscription', 'rossi.example/Rossi Produzione')
 const FABRIKAM_SUB = demoId('subscription', 'fabrikam.example/Fabrikam Internal')
 const V = '?api-version=2020-04-01'
 const WAIT = { timeout: 30_000 }
+/** The ARM ticket the R14 test files in Rossi's subscription. */
+const SLA_RESTART = `/subscriptions/${ROSSI_SUB}/providers/Microsoft.Support/supportTickets/sla-restart${V}`
 
 describe.each(dialects())('workload portals in Chromium (%s)', (dialect) => {
-  let t: TestApp
-  let baseUrl: string
-  let browser: Browser
-
-  beforeAll(async () => {
-    t = await startTestApp(dialect)
-    baseUrl = await t.listen()
-    browser = await launchChromium()
-    mkdirSync(SHOTS, { recursive: true })
-  })
-  afterAll(async () => {
-    await browser?.close()
-    await t?.close()
-  })
-
-  async function signedIn(email: string, locale: string): Promise<Page> {
-    const context = await browser.newContext({ locale, viewport: { width: 1280, height: 900 } })
-    const page = await context.newPage()
-    page.setDefaultTimeout(30_000)
-    await page.goto(`${baseUrl}/signin`)
-    await page.locator('input[name="email"]').fill(email)
-    await page.locator('input[name="password"]').fill(TEST_PASSWORD)
-    await page.locator('button[type="submit"]').click()
-    await page.waitForURL((url) => !url.pathname.startsWith('/signin'))
-    return page
-  }
-
-  /**
-   * The layout scrolls inside <main>, so a full-page screenshot would cut the page: the viewport is
-   * made as tall as the content for the shot, then restored.
-   */
-  async function shoot(page: Page, name: string): Promise<void> {
-    const viewport = page.viewportSize() ?? { width: 1280, height: 900 }
-    // no half-drawn focus underline in the picture
-    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur())
-    const height = await page.evaluate(() => {
-      const main = document.querySelector('main')
-      const top = main?.getBoundingClientRect().top ?? 0
-      return Math.ceil(top + (main?.scrollHeight ?? document.body.scrollHeight))
-    })
-    await page.setViewportSize({ width: viewport.width, height: Math.min(Math.max(height, 600), 4000) })
-    await page.screenshot({ path: `${SHOTS}/${name}` })
-    await page.setViewportSize(viewport)
-  }
+  const app = useBrowserApp(dialect)
+  /** A request as the API gives it to anna. */
+  const storedForAnna = async (id: string) =>
+    (
+      await app.t.request('GET', `/api/service-requests/${id}`, {
+        token: await app.t.tokenFor('anna@fabrikam.example'),
+      })
+    ).json()
+  /** The R14 test's ticket as ARM gives it. */
+  const armTicket = async (token: string) => (await app.t.request('GET', SLA_RESTART, { token })).json()
 
   const text = async (page: Page, testId: string) => (await page.getByTestId(testId).textContent()) ?? ''
 
   it('when anna opens the Microsoft 365 admin center for Rossi in English, then she acts in Rossi’s tenant, files an Office 365 request as its contact (R7) and finds it in all support tickets', async () => {
-    const page = await signedIn('anna@fabrikam.example', 'en-US')
-    await page.goto(`${baseUrl}/admin-center/support/new?tenant=${ROSSI}`)
+    const page = await app.signedIn('anna@fabrikam.example', 'en-US')
+    await page.goto(`${app.baseUrl}/admin-center/support/new?tenant=${ROSSI}`)
 
     const banner = page.getByTestId('delegated-banner')
     await banner.waitFor(WAIT)
@@ -102,7 +67,7 @@ describe.each(dialects())('workload portals in Chromium (%s)', (dialect) => {
     expect(await text(page, 'm365-contact-name')).toContain('Anna Moretti')
     expect(await text(page, 'm365-contact-name')).toContain('Fabrikam')
     expect(await text(page, 'm365-contact-note')).toContain('Rossi Costruzioni S.p.A.')
-    await shoot(page, 'portal-m365-new-en.png')
+    await screenshotWhole(page, 'portal-m365-new-en.png')
     await page.getByTestId('m365-submit').click()
 
     // back in "View all support tickets" of the same delegated context, with the new request
@@ -123,14 +88,10 @@ describe.each(dialects())('workload portals in Chromium (%s)', (dialect) => {
       'anna@fabrikam.example',
     )
     await expect.poll(() => page.getByTestId('m365-requests-refresh').isEnabled(), WAIT).toBe(true)
-    await shoot(page, 'portal-m365-requests-en.png')
+    await screenshotWhole(page, 'portal-m365-requests-en.png')
 
     // what was stored: Rossi's request, filed by Fabrikam through GDAP, anna as its contact
-    const stored = (
-      await t.request('GET', `/api/service-requests/${id}`, {
-        token: await t.tokenFor('anna@fabrikam.example'),
-      })
-    ).json()
+    const stored = await storedForAnna(id)
     expect(stored).toMatchObject({
       tenant: { tenantId: ROSSI },
       workload: 'office365',
@@ -152,8 +113,8 @@ describe.each(dialects())('workload portals in Chromium (%s)', (dialect) => {
   }, 120_000)
 
   it('R5: when ada opens Azure support for Bianchi, then the portal shows the refusal with its rule and remedy and offers no Create button', async () => {
-    const page = await signedIn('ada@adatum.example', 'en-US')
-    await page.goto(`${baseUrl}/azure/support/new?tenant=${BIANCHI}`)
+    const page = await app.signedIn('ada@adatum.example', 'en-US')
+    await page.goto(`${app.baseUrl}/azure/support/new?tenant=${BIANCHI}`)
     const banner = page.getByTestId('delegated-banner')
     await banner.waitFor(WAIT)
     expect(await banner.getAttribute('data-tenant-id')).toBe(BIANCHI)
@@ -171,21 +132,21 @@ describe.each(dialects())('workload portals in Chromium (%s)', (dialect) => {
     )
     expect(await page.getByTestId('azure-create').count()).toBe(0)
     expect(await page.getByTestId('azure-contact').count()).toBe(0)
-    await shoot(page, 'portal-azure-refused-en.png')
+    await screenshotWhole(page, 'portal-azure-refused-en.png')
 
     await page.context().close()
   }, 90_000)
 
   it('R6: when the partner’s Admin Agents lose their Azure role on Rossi’s subscription, then anna is refused with the RBAC remedy and no Create button', async () => {
     const rbac = () =>
-      t.db.db
+      app.t.db.db
         .updateTable('azure_role_assignments')
         .where('principal_id', '=', demoId('group', 'fabrikam.example/Admin Agents'))
         .where('subscription_id', '=', ROSSI_SUB)
     await rbac().set({ role_name: 'Reader' }).execute()
     try {
-      const page = await signedIn('anna@fabrikam.example', 'en-US')
-      await page.goto(`${baseUrl}/azure/support/new?tenant=${ROSSI}`)
+      const page = await app.signedIn('anna@fabrikam.example', 'en-US')
+      await page.goto(`${app.baseUrl}/azure/support/new?tenant=${ROSSI}`)
       const refusal = page.locator('[data-testid="refusal"]')
       await refusal.waitFor(WAIT)
       expect(await refusal.getAttribute('data-rule')).toBe('R6')
@@ -196,7 +157,7 @@ describe.each(dialects())('workload portals in Chromium (%s)', (dialect) => {
         await page.locator('[data-testid="refusal-alternative"]').getAttribute('data-problem-type'),
       ).toBe('billing')
       expect(await page.getByTestId('azure-create').count()).toBe(0)
-      await shoot(page, 'portal-azure-refused-r6-en.png')
+      await screenshotWhole(page, 'portal-azure-refused-r6-en.png')
       await page.context().close()
     } finally {
       await rbac().set({ role_name: 'Owner' }).execute()
@@ -204,8 +165,8 @@ describe.each(dialects())('workload portals in Chromium (%s)', (dialect) => {
   }, 90_000)
 
   it('R6/R8: when nora (no GDAP support role in Bianchi) opens Azure support, then a technical request is refused and the billing alternative is offered and allowed', async () => {
-    const page = await signedIn('nora@northwind.example', 'en-US')
-    await page.goto(`${baseUrl}/azure/support/new?tenant=${BIANCHI}`)
+    const page = await app.signedIn('nora@northwind.example', 'en-US')
+    await page.goto(`${app.baseUrl}/azure/support/new?tenant=${BIANCHI}`)
     const refusal = page.locator('[data-testid="refusal"]')
     await refusal.waitFor(WAIT)
     expect(await refusal.getAttribute('data-rule')).toBe('R6')
@@ -226,8 +187,8 @@ describe.each(dialects())('workload portals in Chromium (%s)', (dialect) => {
   }, 90_000)
 
   it('R12/R13: when anna opens Azure support directly in Italian, then she works in Fabrikam’s own context and files under Fabrikam’s Azure support plan, not CSP', async () => {
-    const page = await signedIn('anna@fabrikam.example', 'it-IT')
-    await page.goto(`${baseUrl}/azure/support/new`)
+    const page = await app.signedIn('anna@fabrikam.example', 'it-IT')
+    await page.goto(`${app.baseUrl}/azure/support/new`)
     const banner = page.getByTestId('own-context-banner')
     await banner.waitFor(WAIT)
     expect(await banner.getAttribute('data-tenant-id')).toBe(FABRIKAM)
@@ -254,7 +215,7 @@ describe.each(dialects())('workload portals in Chromium (%s)', (dialect) => {
       .getByTestId('azure-description')
       .fill('Il backup della VM interna di Fabrikam fallisce da due notti con un timeout.')
     expect(await page.getByTestId('azure-contact-email').inputValue()).toBe('anna@fabrikam.example')
-    await shoot(page, 'portal-azure-own-it.png')
+    await screenshotWhole(page, 'portal-azure-own-it.png')
     await page.getByTestId('azure-create').click()
 
     const ticket = page.getByTestId('azure-ticket')
@@ -265,13 +226,9 @@ describe.each(dialects())('workload portals in Chromium (%s)', (dialect) => {
     expect(planText).toContain('Piano di supporto Azure')
     expect(await text(page, 'azure-ticket-subscription')).toContain(FABRIKAM_SUB)
     await expect.poll(() => text(page, 'azure-ticket-subscription'), WAIT).toContain('Fabrikam Internal')
-    await shoot(page, 'portal-azure-own-ticket-it.png')
+    await screenshotWhole(page, 'portal-azure-own-ticket-it.png')
 
-    const stored = (
-      await t.request('GET', `/api/service-requests/${await ticket.getAttribute('data-ticket-id')}`, {
-        token: await t.tokenFor('anna@fabrikam.example'),
-      })
-    ).json()
+    const stored = await storedForAnna((await ticket.getAttribute('data-ticket-id'))!)
     expect(stored).toMatchObject({
       tenant: { tenantId: FABRIKAM },
       rule: 'R13',
@@ -283,8 +240,8 @@ describe.each(dialects())('workload portals in Chromium (%s)', (dialect) => {
   }, 120_000)
 
   it('R13: when nora opens Azure support directly, then Northwind’s own subscription without an entitlement is refused with the remedy', async () => {
-    const page = await signedIn('nora@northwind.example', 'it-IT')
-    await page.goto(`${baseUrl}/azure/support/new`)
+    const page = await app.signedIn('nora@northwind.example', 'it-IT')
+    await page.goto(`${app.baseUrl}/azure/support/new`)
     await page.getByTestId('own-context-banner').waitFor(WAIT)
     expect(await page.getByTestId('own-context-banner').getAttribute('data-tenant-id')).toBe(NORTHWIND)
     const refusal = page.locator('[data-testid="refusal"]')
@@ -298,52 +255,42 @@ describe.each(dialects())('workload portals in Chromium (%s)', (dialect) => {
   it('R14: when anna follows a Rossi ticket in English, then raising its severity restarts the first-response target, and she closes, reopens and writes to it', async () => {
     // a ticket filed an hour ago at minimal severity (8 h), through ARM
     const hourMs = 60 * 60_000
-    t.clock.offsetMs = -hourMs
+    app.t.clock.offsetMs = -hourMs
     let created: { properties: { serviceLevelAgreement: { startTime: string; slaMinutes: number } } }
     try {
-      const token = await t.tokenFor('anna@fabrikam.example', 'rossi.example')
+      const token = await app.t.tokenFor('anna@fabrikam.example', 'rossi.example')
       const service = `/providers/Microsoft.Support/services/${azureServiceId('vm-windows')}`
-      const put = await t.request(
-        'PUT',
-        `/subscriptions/${ROSSI_SUB}/providers/Microsoft.Support/supportTickets/sla-restart${V}`,
-        {
-          token,
-          body: {
-            properties: {
-              serviceId: service,
-              problemClassificationId: `${service}/problemClassifications/${azureClassificationId('vm-windows', 'connectivity')}`,
-              title: 'Slow disk on the file server',
-              description: 'Disk latency above 200 ms since the last maintenance window.',
-              severity: 'minimal',
-              contactDetails: {
-                firstName: 'Anna',
-                lastName: 'Moretti',
-                preferredContactMethod: 'email',
-                primaryEmailAddress: 'anna@fabrikam.example',
-                preferredTimeZone: 'Europe/Rome',
-                country: 'ita',
-                preferredSupportLanguage: 'en-US',
-              },
+      const put = await app.t.request('PUT', SLA_RESTART, {
+        token,
+        body: {
+          properties: {
+            serviceId: service,
+            problemClassificationId: `${service}/problemClassifications/${azureClassificationId('vm-windows', 'connectivity')}`,
+            title: 'Slow disk on the file server',
+            description: 'Disk latency above 200 ms since the last maintenance window.',
+            severity: 'minimal',
+            contactDetails: {
+              firstName: 'Anna',
+              lastName: 'Moretti',
+              preferredContactMethod: 'email',
+              primaryEmailAddress: 'anna@fabrikam.example',
+              preferredTimeZone: 'Europe/Rome',
+              country: 'ita',
+              preferredSupportLanguage: 'en-US',
             },
           },
         },
-      )
+      })
       expect(put.status, put.body).toBe(202)
-      created = (
-        await t.request(
-          'GET',
-          `/subscriptions/${ROSSI_SUB}/providers/Microsoft.Support/supportTickets/sla-restart${V}`,
-          { token },
-        )
-      ).json()
+      created = await armTicket(token)
     } finally {
-      t.clock.offsetMs = 0
+      app.t.clock.offsetMs = 0
     }
     expect(created.properties.serviceLevelAgreement.slaMinutes).toBe(480)
     const firstStart = new Date(created.properties.serviceLevelAgreement.startTime).getTime()
 
-    const page = await signedIn('anna@fabrikam.example', 'en-US')
-    await page.goto(`${baseUrl}/azure/support/requests?tenant=${ROSSI}`)
+    const page = await app.signedIn('anna@fabrikam.example', 'en-US')
+    await page.goto(`${app.baseUrl}/azure/support/requests?tenant=${ROSSI}`)
     const row = page.locator('[data-testid="azure-request-row"][data-ticket-name="sla-restart"]')
     await row.waitFor(WAIT)
     expect(await row.getAttribute('data-severity')).toBe('minimal')
@@ -389,17 +336,11 @@ describe.each(dialects())('workload portals in Chromium (%s)', (dialect) => {
     await message.first().waitFor(WAIT)
     expect(await message.first().textContent()).toContain('Latency peaks at 02:00 UTC')
     expect(await page.getByTestId('azure-message-subject').inputValue()).toBe('')
-    await shoot(page, 'portal-azure-ticket-en.png')
+    await screenshotWhole(page, 'portal-azure-ticket-en.png')
 
     // what ARM says afterwards
-    const token = await t.tokenFor('anna@fabrikam.example', 'rossi.example')
-    const after = (
-      await t.request(
-        'GET',
-        `/subscriptions/${ROSSI_SUB}/providers/Microsoft.Support/supportTickets/sla-restart${V}`,
-        { token },
-      )
-    ).json()
+    const token = await app.t.tokenFor('anna@fabrikam.example', 'rossi.example')
+    const after = await armTicket(token)
     expect(after.properties).toMatchObject({
       severity: 'critical',
       status: 'Open',

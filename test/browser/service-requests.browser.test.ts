@@ -1,45 +1,20 @@
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startTestApp, tenantIdOf, type TestApp } from '../support/app.ts'
-import { launchChromium } from '../support/browser.ts'
-import { TEST_PASSWORD } from '../support/constants.ts'
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
+import { tenantIdOf } from '../support/app.ts'
+import { SCREENSHOTS as SHOTS, useBrowserApp } from '../support/browser.ts'
 import { dialects } from '../support/dialects.ts'
 
-const SHOTS = 'test-results/screenshots'
 const ROSSI = tenantIdOf('rossi.example')
 const BIANCHI = tenantIdOf('bianchi.example')
 
 describe.each(dialects())('service requests in Chromium (%s)', (dialect) => {
-  let t: TestApp
-  let baseUrl: string
-  let browser: Browser
-
-  beforeAll(async () => {
-    t = await startTestApp(dialect)
-    baseUrl = await t.listen()
-    browser = await launchChromium()
-  })
-  afterAll(async () => {
-    await browser?.close()
-    await t?.close()
-  })
-
-  async function signedIn(email: string, locale: string): Promise<Page> {
-    const context = await browser.newContext({ locale, viewport: { width: 1280, height: 900 } })
-    const page = await context.newPage()
-    await page.goto(`${baseUrl}/signin`)
-    await page.locator('input[name="email"]').fill(email)
-    await page.locator('input[name="password"]').fill(TEST_PASSWORD)
-    await page.locator('button[type="submit"]').click()
-    await page.waitForURL((url) => !url.pathname.startsWith('/signin'))
-    return page
-  }
+  const app = useBrowserApp(dialect)
 
   const settledAdvice = (page: Page) => page.locator('[data-testid="advice"][data-loading="false"]')
 
   it('when anna files an Azure request for Rossi from the customer page, then she acts in Rossi’s context and the request is filed under R6', async () => {
-    const page = await signedIn('anna@fabrikam.example', 'it-IT')
-    await page.goto(`${baseUrl}/customers/${ROSSI}`)
+    const page = await app.signedIn('anna@fabrikam.example', 'it-IT')
+    await page.goto(`${app.baseUrl}/customers/${ROSSI}`)
     await page.getByTestId('customer-new-request').click()
     await page.locator('[data-testid="workload-option"][data-workload="azure"]').check()
     const advice = settledAdvice(page)
@@ -97,8 +72,8 @@ describe.each(dialects())('service requests in Chromium (%s)', (dialect) => {
     await page.screenshot({ path: `${SHOTS}/request-detail-it.png`, fullPage: true })
 
     // the customer's administrator sees it in the list
-    const admin = await signedIn('admin@rossi.example', 'en-US')
-    await admin.goto(`${baseUrl}/service-requests`)
+    const admin = await app.signedIn('admin@rossi.example', 'en-US')
+    await admin.goto(`${app.baseUrl}/service-requests`)
     await admin.getByTestId('request-list').waitFor()
     await expect.poll(() => admin.getByTestId('request-list').textContent()).toContain('VM non raggiungibile')
     await page.context().close()
@@ -106,8 +81,8 @@ describe.each(dialects())('service requests in Chromium (%s)', (dialect) => {
   })
 
   it('when ada chooses Azure for Bianchi, then R5 refuses with its remedy; Office 365 is allowed', async () => {
-    const page = await signedIn('ada@adatum.example', 'en-US')
-    await page.goto(`${baseUrl}/service-requests/new`)
+    const page = await app.signedIn('ada@adatum.example', 'en-US')
+    await page.goto(`${app.baseUrl}/service-requests/new`)
     await page.locator(`[data-testid="customer-option"][data-tenant-id="${BIANCHI}"]`).check()
     await page.getByTestId('wizard-next').first().click()
     await page.locator('[data-testid="workload-option"][data-workload="azure"]').check()
@@ -123,8 +98,8 @@ describe.each(dialects())('service requests in Chromium (%s)', (dialect) => {
   })
 
   it('when a trial customer’s admin asks, then R10 offers only the partner, and the request goes to Adatum', async () => {
-    const page = await signedIn('admin@bianchi.example', 'it-IT')
-    await page.goto(`${baseUrl}/service-requests/new`)
+    const page = await app.signedIn('admin@bianchi.example', 'it-IT')
+    await page.goto(`${app.baseUrl}/service-requests/new`)
     await page.locator('[data-testid="workload-option"][data-workload="office365"]').check()
     const refusal = page.locator('[data-testid="refusal"][data-rule="R10"]')
     await refusal.waitFor()
