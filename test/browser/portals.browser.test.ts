@@ -112,6 +112,73 @@ describe.each(dialects())('workload portals in Chromium (%s)', (dialect) => {
     await page.context().close()
   }, 120_000)
 
+  it('R10: when the administrators of a trial and of a paid customer open their own Microsoft 365 admin center, then the trial one can only reach its partner, the paid one the vendor', async () => {
+    // Bianchi holds a Microsoft 365 trial: the vendor is refused (R10), its partner Adatum is offered
+    const trial = await app.signedIn('admin@bianchi.example', 'it-IT')
+    await trial.goto(`${app.baseUrl}/admin-center/support/new`)
+    await trial.getByTestId('own-context-banner').waitFor(WAIT)
+    expect(await trial.getByTestId('m365-support').getAttribute('data-context')).toBe('own')
+    await trial.locator('[data-testid="m365-workload-option"][data-workload="office365"]').check()
+    await trial.locator('[data-testid="refusal"][data-rule="R10"]').waitFor(WAIT)
+    expect(await trial.getByTestId('m365-form').count()).toBe(0)
+    expect(await trial.getByTestId('partner-contact').first().textContent()).toContain('Adatum')
+    await trial.getByTestId('refusal-alternative-action').first().click()
+    await expect
+      .poll(
+        () => trial.locator('[data-testid="advice"][data-loading="false"]').getAttribute('data-allowed'),
+        WAIT,
+      )
+      .toBe('true')
+    await trial.locator('[data-testid="m365-category"]').first().check()
+    await trial.getByTestId('m365-title').fill('Licenze di prova in scadenza')
+    await trial
+      .getByTestId('m365-description')
+      .fill('Vorremmo capire come passare agli abbonamenti a pagamento.')
+    await trial.getByTestId('m365-submit').click()
+    const trialCreated = trial.getByTestId('m365-request-created')
+    await trialCreated.waitFor(WAIT)
+    const bianchiAdmin = await app.t.tokenFor('admin@bianchi.example')
+    const toPartner = (
+      await app.t.request(
+        'GET',
+        `/api/service-requests/${await trialCreated.getAttribute('data-request-id')}`,
+        {
+          token: bianchiAdmin,
+        },
+      )
+    ).json()
+    expect(toPartner.handledBy).toBe('partner')
+    expect(toPartner.partner.name).toBe('Adatum')
+    await trial.context().close()
+
+    // Rossi pays for Microsoft 365: its administrator files with the vendor (the partner is offered too)
+    const paid = await app.signedIn('admin@rossi.example', 'en-US')
+    await paid.goto(`${app.baseUrl}/admin-center/support/new`)
+    await paid.locator('[data-testid="m365-workload-option"][data-workload="office365"]').check()
+    const advice = paid.locator('[data-testid="advice"][data-loading="false"]')
+    await advice.waitFor(WAIT)
+    expect(await advice.getAttribute('data-allowed')).toBe('true')
+    await paid.getByTestId('m365-handled-by').waitFor(WAIT)
+    await paid.locator('[data-testid="m365-category"]').first().check()
+    await paid.getByTestId('m365-title').fill('Calendar sharing fails')
+    await paid.getByTestId('m365-description').fill('Shared calendars show no events since Monday.')
+    await paid.getByTestId('m365-submit').click()
+    const paidCreated = paid.getByTestId('m365-request-created')
+    await paidCreated.waitFor(WAIT)
+    const toVendor = (
+      await app.t.request(
+        'GET',
+        `/api/service-requests/${await paidCreated.getAttribute('data-request-id')}`,
+        {
+          token: await app.t.tokenFor('admin@rossi.example'),
+        },
+      )
+    ).json()
+    expect(toVendor.handledBy).toBe('vendor')
+    expect(toVendor.contact.email).toBe('admin@rossi.example')
+    await paid.context().close()
+  }, 90_000)
+
   it('R5: when ada opens Azure support for Bianchi, then the portal shows the refusal with its rule and remedy and offers no Create button', async () => {
     const page = await app.signedIn('ada@adatum.example', 'en-US')
     await page.goto(`${app.baseUrl}/azure/support/new?tenant=${BIANCHI}`)
