@@ -51,16 +51,14 @@ async function runCommand(command: string, args: Record<string, unknown>): Promi
 
 async function serve(): Promise<void> {
   const cfg = config()
-  const server = await startServer(cfg, out)
+  // Signals are handled from the first moment: one that arrives while the server is still starting
+  // (or has just printed its address) stops it cleanly once it is up, instead of killing it midway.
+  let server: Awaited<ReturnType<typeof startServer>> | null = null
+  let pending: string | null = null
   let stopping = false
-  const stop = (signal: string): void => {
-    if (stopping) {
-      err('Forced exit.')
-      process.exit(1)
-    }
-    stopping = true
-    server.app.log.info({ signal }, 'shutting down')
-    server.close().then(
+  const shutDown = (running: NonNullable<typeof server>, signal: string): void => {
+    running.app.log.info({ signal }, 'shutting down')
+    running.close().then(
       () => process.exit(0),
       (error: unknown) => {
         err(`Shutdown failed: ${(error as Error).message}`)
@@ -68,8 +66,19 @@ async function serve(): Promise<void> {
       },
     )
   }
+  const stop = (signal: string): void => {
+    if (stopping) {
+      err('Forced exit.')
+      process.exit(1)
+    }
+    stopping = true
+    if (server) shutDown(server, signal)
+    else pending = signal
+  }
   process.on('SIGINT', () => stop('SIGINT'))
   process.on('SIGTERM', () => stop('SIGTERM'))
+  server = await startServer(cfg, out)
+  if (pending) shutDown(server, pending)
 }
 
 const program = new Command()
