@@ -1,6 +1,6 @@
 import Type from 'typebox'
 import { findCustomer } from '../customers/customers.data.ts'
-import type { Actor } from '../identity/actor.ts'
+import { type Actor, isSupportEngineer } from '../identity/actor.ts'
 import type { AppContext } from '../platform/context.ts'
 import { forbidden, notFound } from '../platform/errors.ts'
 import { isUuid } from '../platform/ids.ts'
@@ -17,7 +17,7 @@ async function auditScope(ctx: AppContext, actor: Actor, tenant: string | undefi
   const tenantId = tenant ?? actor.homeTenantId
   if (!isUuid(tenantId)) throw notFound()
   if (actor.delegated) throw forbidden()
-  if (actor.homeTenantKind === 'vendor' && actor.roles.includes('support_engineer')) return { tenantId }
+  if (isSupportEngineer(actor)) return { tenantId }
   if (actor.homeTenantKind === 'customer') {
     if (tenantId !== actor.homeTenantId) throw notFound()
     if (!actor.roles.includes('global_admin')) throw forbidden()

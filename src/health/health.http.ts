@@ -1,6 +1,6 @@
 import type { FastifyRequest } from 'fastify'
 import Type from 'typebox'
-import type { Actor } from '../identity/actor.ts'
+import { type Actor, isSupportEngineer } from '../identity/actor.ts'
 import type { AppContext } from '../platform/context.ts'
 import type { IncidentStatus, WorkloadId } from '../platform/db/schema.ts'
 import { notFound, validationFailed } from '../platform/errors.ts'
@@ -537,8 +537,7 @@ export function registerHealthRoutes(app: App, ctx: AppContext): void {
   )
 }
 
-const isEngineer = (actor: Actor) =>
-  actor.homeTenantKind === 'vendor' && actor.roles.includes('support_engineer')
+const isEngineer = isSupportEngineer
 
 async function tenantNames(ctx: AppContext, ids: string[]) {
   if (ids.length === 0) return []

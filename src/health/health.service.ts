@@ -1,6 +1,6 @@
 import { recordAudit } from '../audit/audit.data.ts'
 import { resolveAccess } from '../gdap/access.data.ts'
-import type { Actor } from '../identity/actor.ts'
+import { type Actor, isSupportEngineer } from '../identity/actor.ts'
 import { notify } from '../notifications/notifications.data.ts'
 import type { AppContext } from '../platform/context.ts'
 import type { IncidentStatus, WorkloadId } from '../platform/db/schema.ts'
@@ -28,8 +28,7 @@ import {
 
 export const HEALTH_TOPIC = 'health.incident'
 
-const isEngineer = (actor: Actor) =>
-  actor.homeTenantKind === 'vendor' && actor.roles.includes('support_engineer')
+const isEngineer = isSupportEngineer
 
 /** May the actor read `tenantId`'s service health now? */
 export async function canReadHealth(ctx: AppContext, actor: Actor, tenantId: string): Promise<boolean> {

@@ -38,3 +38,8 @@ export function actorFor(user: UserRecord, via: Actor['via'], contextTenantId = 
     user,
   }
 }
+
+/** One of the vendor's support engineers (who work the desk and publish service health). */
+export function isSupportEngineer(actor: Actor): boolean {
+  return actor.homeTenantKind === 'vendor' && actor.roles.includes('support_engineer')
+}

@@ -1,5 +1,5 @@
 import { recordAudit } from '../audit/audit.data.ts'
-import type { Actor } from '../identity/actor.ts'
+import { type Actor, isSupportEngineer } from '../identity/actor.ts'
 import { findUserById } from '../identity/users.data.ts'
 import type { AppContext } from '../platform/context.ts'
 import type { Kysely } from 'kysely'
@@ -332,7 +332,7 @@ async function contactFor(
 
 /** The requests an actor's lists hold: the policy's read rule, as a query scope. */
 function scopeOf(actor: Actor): RequestScope {
-  if (actor.homeTenantKind === 'vendor' && actor.roles.includes('support_engineer')) return { kind: 'all' }
+  if (isSupportEngineer(actor)) return { kind: 'all' }
   if (actor.homeTenantKind === 'customer' && actor.roles.includes('global_admin')) {
     return { kind: 'tenant', tenantId: actor.homeTenantId }
   }
@@ -767,7 +767,7 @@ export async function listEngineers(
   ctx: AppContext,
   actor: Actor,
 ): Promise<{ userId: string; name: string; email: string }[]> {
-  if (actor.homeTenantKind !== 'vendor' || !actor.roles.includes('support_engineer')) throw forbidden()
+  if (!isSupportEngineer(actor)) throw forbidden()
   return ctx.db
     .selectFrom('users as u')
     .innerJoin('user_roles as ur', 'ur.user_id', 'u.id')
@@ -784,7 +784,7 @@ export async function listPartnerDirectory(
   ctx: AppContext,
   actor: Actor,
 ): Promise<{ tenantId: string; name: string; partnerType: string }[]> {
-  if (actor.homeTenantKind !== 'vendor' || !actor.roles.includes('support_engineer')) throw forbidden()
+  if (!isSupportEngineer(actor)) throw forbidden()
   return ctx.db
     .selectFrom('tenants as t')
     .innerJoin('partners as p', 'p.tenant_id', 't.id')

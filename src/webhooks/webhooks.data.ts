@@ -235,30 +235,19 @@ export function listDeliveries(
   return query.orderBy('d.id', 'desc').limit(options.limit).execute()
 }
 
+/** One delivery of a subscription, by its id or by the event it carries. */
 export function findDelivery(
   db: Db,
   subscriptionId: string,
-  deliveryId: number,
+  by: { id: number } | { eventId: string },
 ): Promise<DeliveryRecord | undefined> {
-  return db
+  const query = db
     .selectFrom('webhook_deliveries as d')
     .select(DELIVERY_COLUMNS)
     .where('d.subscription_id', '=', subscriptionId)
-    .where('d.id', '=', deliveryId)
-    .executeTakeFirst()
-}
-
-export function findDeliveryOfEvent(
-  db: Db,
-  subscriptionId: string,
-  eventId: string,
-): Promise<DeliveryRecord | undefined> {
-  return db
-    .selectFrom('webhook_deliveries as d')
-    .select(DELIVERY_COLUMNS)
-    .where('d.subscription_id', '=', subscriptionId)
-    .where('d.event_id', '=', eventId)
-    .executeTakeFirst()
+  return (
+    'id' in by ? query.where('d.id', '=', by.id) : query.where('d.event_id', '=', by.eventId)
+  ).executeTakeFirst()
 }
 
 /**

@@ -12,7 +12,6 @@ import {
   deleteSubscription,
   enqueueDeliveries,
   findDelivery,
-  findDeliveryOfEvent,
   findSubscription,
   insertSubscription,
   listDeliveries,
@@ -248,7 +247,7 @@ export async function redeliverWebhook(
   deliveryId: number,
 ): Promise<DeliveryRecord> {
   const subscription = await ownSubscription(ctx, managedTenant(actor), id)
-  if (!(await findDelivery(ctx.db, subscription.id, deliveryId))) throw notFound()
+  if (!(await findDelivery(ctx.db, subscription.id, { id: deliveryId }))) throw notFound()
   if (!subscription.active) throw new WebhookError(409, 'subscription_inactive')
   await ctx.db.transaction().execute(async (trx) => {
     if (!(await requeueDelivery(trx, subscription.id, deliveryId, ctx.now()))) {
@@ -256,7 +255,7 @@ export async function redeliverWebhook(
     }
     await audit(trx, actor, 'webhook.delivery.redeliver', subscription.id, { deliveryId })
   })
-  return (await findDelivery(ctx.db, subscription.id, deliveryId))!
+  return (await findDelivery(ctx.db, subscription.id, { id: deliveryId }))!
 }
 
 /** Queues a `ping` event to this subscription only, to try the receiver and its signature check. */
@@ -270,5 +269,5 @@ export async function pingWebhook(ctx: AppContext, actor: Actor, id: string): Pr
     await enqueueDeliveries(trx, tenantId, { eventId, payload: pingPayload(eventId, id, now), now }, id)
     await audit(trx, actor, 'webhook.ping', id, { eventId })
   })
-  return (await findDeliveryOfEvent(ctx.db, id, eventId))!
+  return (await findDelivery(ctx.db, id, { eventId }))!
 }
