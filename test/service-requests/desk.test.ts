@@ -4,6 +4,7 @@ import { openDatabase } from '../../src/platform/db/database.ts'
 import { runSlaJob } from '../../src/service-requests/sla.jobs.ts'
 import { startTestApp, tenantIdOf, type RequestOptions, type TestApp } from '../support/app.ts'
 import { dialects } from '../support/dialects.ts'
+import { fileRequest } from '../support/requests.ts'
 
 const ROSSI = tenantIdOf('rossi.example')
 const HOUR = 3_600_000
@@ -29,22 +30,7 @@ describe.each(dialects())('the vendor’s support desk (%s)', (dialect) => {
     ...extra,
   })
 
-  async function fileAsAnna(extra: Record<string, unknown> = {}) {
-    const res = await t.request('POST', '/api/service-requests', {
-      ...as(ANNA),
-      body: {
-        customerTenantId: ROSSI,
-        workload: 'office365',
-        supportTopicId: 'o365.teams',
-        title: 'Teams calls drop',
-        description: 'Calls drop after two minutes for all users.',
-        severity: 'moderate',
-        ...extra,
-      },
-    })
-    expect(res.status, res.body).toBe(201)
-    return res.json() as { id: string; version: number; createdAt: string }
-  }
+  const fileAsAnna = (extra: Record<string, unknown> = {}) => fileRequest(t, tokens[ANNA]!, extra)
 
   const get = async (email: string, id: string) => t.request('GET', `/api/service-requests/${id}`, as(email))
   const etagOf = async (id: string) => String((await get(ENGINEER, id)).headers.etag)

@@ -5,6 +5,7 @@ import { enqueueWebhookEvent } from '../../src/webhooks/webhooks.events.ts'
 import { startTestApp, tenantIdOf, type TestApp } from '../support/app.ts'
 import { dialects } from '../support/dialects.ts'
 import { type Receiver, signatureOf, startReceiver } from './receiver.ts'
+import { fileRequest } from '../support/requests.ts'
 
 const ROSSI = tenantIdOf('rossi.example')
 const FABRIKAM = tenantIdOf('fabrikam.example')
@@ -44,21 +45,7 @@ describe.each(dialects())('webhook deliveries (%s)', (dialect) => {
     return res.json() as { id: string; secret: string }
   }
 
-  async function fileForRossi(title = 'Teams calls drop') {
-    const res = await t.request('POST', '/api/service-requests', {
-      ...as(ANNA),
-      body: {
-        customerTenantId: ROSSI,
-        workload: 'office365',
-        supportTopicId: 'o365.teams',
-        title,
-        description: 'Calls drop after two minutes for all users.',
-        severity: 'moderate',
-      },
-    })
-    expect(res.status, res.body).toBe(201)
-    return res.json() as { id: string }
-  }
+  const fileForRossi = (title = 'Teams calls drop') => fileRequest(t, tokens[ANNA]!, { title })
 
   async function deliveries(subscriptionId: string) {
     const res = await t.request('GET', `/api/webhooks/${subscriptionId}/deliveries`, as(ANNA))

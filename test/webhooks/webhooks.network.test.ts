@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { isPublicAddress } from '../../src/webhooks/webhooks.network.ts'
-import { startTestApp, tenantIdOf, type TestApp } from '../support/app.ts'
+import { startTestApp, type TestApp } from '../support/app.ts'
 import { dialects } from '../support/dialects.ts'
+import { fileRequest } from '../support/requests.ts'
 import { type Receiver, startReceiver } from './receiver.ts'
 
-const ROSSI = tenantIdOf('rossi.example')
 const ANNA = 'anna@fabrikam.example'
 
 describe('which addresses webhooks may call', () => {
@@ -81,18 +81,7 @@ describe.each(dialects())('webhooks and private networks (%s)', (dialect) => {
     })
     expect(created.status, created.body).toBe(201)
     const subscriptionId = created.json().id as string
-    const filed = await t.request('POST', '/api/service-requests', {
-      token,
-      body: {
-        customerTenantId: ROSSI,
-        workload: 'office365',
-        supportTopicId: 'o365.teams',
-        title: 'Teams calls drop',
-        description: 'Calls drop after two minutes for all users.',
-        severity: 'moderate',
-      },
-    })
-    expect(filed.status, filed.body).toBe(201)
+    await fileRequest(t, token)
 
     const report = (await t.runTask('webhooks')) as { delivered: number; retried: number }
     expect(report.delivered).toBe(0)
