@@ -1,5 +1,13 @@
 import type { Catalog } from '../../shared/i18n/en.ts'
 
+/** The workloads' product names: the same in every language. */
+const WORKLOAD_NAMES = {
+  office365: 'Office 365',
+  azure: 'Azure',
+  dynamics: 'Dynamics CRM Online',
+  ems: 'Enterprise Mobility Suite',
+}
+
 /** The service-health pages' strings (i18next namespace "health"); Italian typed against English. */
 export const healthEn = {
   nav: 'Service health',
@@ -39,12 +47,7 @@ export const healthEn = {
     thirdParty: 'Third party',
     customer: 'Customer',
   },
-  workload: {
-    office365: 'Office 365',
-    azure: 'Azure',
-    dynamics: 'Dynamics CRM Online',
-    ems: 'Enterprise Mobility Suite',
-  },
+  workload: WORKLOAD_NAMES,
   column: {
     customer: 'Customer',
     incident: 'Incident',
@@ -260,12 +263,7 @@ export const healthIt: Catalog<HealthCatalog> = {
     thirdParty: 'Terze parti',
     customer: 'Cliente',
   },
-  workload: {
-    office365: 'Office 365',
-    azure: 'Azure',
-    dynamics: 'Dynamics CRM Online',
-    ems: 'Enterprise Mobility Suite',
-  },
+  workload: WORKLOAD_NAMES,
   column: {
     customer: 'Cliente',
     incident: 'Evento',

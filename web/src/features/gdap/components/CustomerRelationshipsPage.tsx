@@ -2,13 +2,8 @@ import {
   Button,
   MessageBar,
   MessageBarBody,
-  Table,
-  TableBody,
   TableCell,
-  TableHeader,
-  TableHeaderCell,
   TableRow,
-  Text,
   makeStyles,
   mergeClasses,
   tokens,
@@ -20,8 +15,10 @@ import { useNavigate } from 'react-router'
 import { useApiResource } from '../../../shared/api/use-api-resource.ts'
 import { useDocumentTitle } from '../../../shared/hooks/use-document-title.ts'
 import { useFormat } from '../../../shared/i18n/format.ts'
+import { EmptyState } from '../../../shared/ui/EmptyState.tsx'
 import { ErrorMessage } from '../../../shared/ui/ErrorMessage.tsx'
 import { LoadingState } from '../../../shared/ui/LoadingState.tsx'
+import { ListTable, useListCellStyles } from '../../../shared/ui/ListTable.tsx'
 import { PageHeader } from '../../../shared/ui/PageHeader.tsx'
 import { RouterLink } from '../../../shared/ui/RouterLink.tsx'
 import {
@@ -42,11 +39,6 @@ import { roleName } from './RoleTable.tsx'
 import { RelationshipStatusBadge } from './StatusBadges.tsx'
 
 const useStyles = makeStyles({
-  scroller: { overflowX: 'auto' },
-  table: { tableLayout: 'auto' },
-  busy: { opacity: 0.6 },
-  cell: { verticalAlign: 'top', paddingTop: tokens.spacingVerticalS, paddingBottom: tokens.spacingVerticalS },
-  nowrap: { whiteSpace: 'nowrap' },
   name: { fontWeight: tokens.fontWeightSemibold },
   list: {
     listStyleType: 'none',
@@ -63,21 +55,13 @@ const useStyles = makeStyles({
     gap: tokens.spacingVerticalS,
     marginBottom: tokens.spacingVerticalM,
   },
-  empty: {
-    display: 'flex',
-    flexDirection: 'column',
-    alignItems: 'center',
-    gap: tokens.spacingVerticalS,
-    padding: `${tokens.spacingVerticalXXXL} ${tokens.spacingHorizontalL}`,
-    color: tokens.colorNeutralForeground3,
-  },
-  emptyIcon: { fontSize: '40px' },
 })
 
 /** A customer administrator's GDAP relationships with partners (Graph's list), with Terminate. */
 export function CustomerRelationshipsPage({ viewer }: { viewer: GdapViewer }) {
   const { t } = useTranslation()
   const styles = useStyles()
+  const cells = useListCellStyles()
   const format = useFormat()
   const navigate = useNavigate()
   useDocumentTitle(t('gdapCustomer.title'))
@@ -146,88 +130,83 @@ export function CustomerRelationshipsPage({ viewer }: { viewer: GdapViewer }) {
       {relationships.error && <ErrorMessage error={relationships.error} onRetry={relationships.reload} />}
       {!relationships.data && relationships.loading && <LoadingState label={t('gdapCustomer.loading')} />}
       {relationships.data && items.length === 0 && (
-        <div className={styles.empty} data-testid="gdap-customer-list-empty">
-          <HandshakeRegular className={styles.emptyIcon} aria-hidden />
-          <Text>{t('gdapCustomer.empty')}</Text>
-        </div>
+        <EmptyState
+          icon={HandshakeRegular}
+          message={t('gdapCustomer.empty')}
+          data-testid="gdap-customer-list-empty"
+        />
       )}
       {items.length > 0 && (
-        <div className={styles.scroller}>
-          <Table
-            className={mergeClasses(styles.table, relationships.loading && styles.busy)}
-            aria-label={t('gdapCustomer.title')}
-            data-testid="gdap-customer-list"
-          >
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell>{t('gdapCustomer.column.name')}</TableHeaderCell>
-                <TableHeaderCell>{t('gdapCustomer.column.partner')}</TableHeaderCell>
-                <TableHeaderCell>{t('gdapCustomer.column.status')}</TableHeaderCell>
-                <TableHeaderCell>{t('gdapCustomer.column.roles')}</TableHeaderCell>
-                <TableHeaderCell>{t('gdapCustomer.column.endAt')}</TableHeaderCell>
-                <TableHeaderCell>{t('gdapCustomer.column.actions')}</TableHeaderCell>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {items.map((r) => (
-                <TableRow
-                  key={r.id}
-                  data-testid="gdap-customer-row"
-                  data-relationship-id={r.id}
-                  data-status={r.status}
+        <ListTable
+          busy={relationships.loading}
+          label={t('gdapCustomer.title')}
+          data-testid="gdap-customer-list"
+          columns={[
+            t('gdapCustomer.column.name'),
+            t('gdapCustomer.column.partner'),
+            t('gdapCustomer.column.status'),
+            t('gdapCustomer.column.roles'),
+            t('gdapCustomer.column.endAt'),
+            t('gdapCustomer.column.actions'),
+          ]}
+        >
+          {items.map((r) => (
+            <TableRow
+              key={r.id}
+              data-testid="gdap-customer-row"
+              data-relationship-id={r.id}
+              data-status={r.status}
+            >
+              <TableCell className={cells.cell}>
+                <RouterLink
+                  to={`/gdap/approve/${encodeURIComponent(r.id)}`}
+                  className={styles.name}
+                  data-testid="gdap-customer-row-link"
                 >
-                  <TableCell className={styles.cell}>
-                    <RouterLink
-                      to={`/gdap/approve/${encodeURIComponent(r.id)}`}
-                      className={styles.name}
-                      data-testid="gdap-customer-row-link"
-                    >
-                      {r.displayName}
-                    </RouterLink>
-                  </TableCell>
-                  <TableCell className={styles.cell}>{partnerOf(r)}</TableCell>
-                  <TableCell className={mergeClasses(styles.cell, styles.nowrap)}>
-                    <RelationshipStatusBadge status={r.status} />
-                  </TableCell>
-                  <TableCell className={styles.cell}>
-                    <ul className={styles.list}>
-                      {roleIdsOf(r.accessDetails).map((id) => (
-                        <li key={id}>{roleName(catalog.data ?? [], id)}</li>
-                      ))}
-                    </ul>
-                  </TableCell>
-                  <TableCell className={mergeClasses(styles.cell, styles.nowrap)}>
-                    {format.date(r.endDateTime)}
-                  </TableCell>
-                  <TableCell className={mergeClasses(styles.cell, styles.nowrap)}>
-                    {r.status === 'approvalPending' && (
-                      <Button
-                        size="small"
-                        appearance="primary"
-                        icon={<ShieldCheckmarkRegular />}
-                        onClick={() => void navigate(`/gdap/approve/${encodeURIComponent(r.id)}`)}
-                        data-testid="gdap-customer-review"
-                      >
-                        {t('gdapCustomer.review')}
-                      </Button>
-                    )}
-                    {(givesAccess(r.status) || r.status === 'activating' || r.status === 'approved') && (
-                      <Button
-                        size="small"
-                        icon={<DismissCircleRegular />}
-                        disabled={busy}
-                        onClick={() => setTerminating(r)}
-                        data-testid="gdap-customer-terminate"
-                      >
-                        {t('gdapCustomer.terminate')}
-                      </Button>
-                    )}
-                  </TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        </div>
+                  {r.displayName}
+                </RouterLink>
+              </TableCell>
+              <TableCell className={cells.cell}>{partnerOf(r)}</TableCell>
+              <TableCell className={mergeClasses(cells.cell, cells.nowrap)}>
+                <RelationshipStatusBadge status={r.status} />
+              </TableCell>
+              <TableCell className={cells.cell}>
+                <ul className={styles.list}>
+                  {roleIdsOf(r.accessDetails).map((id) => (
+                    <li key={id}>{roleName(catalog.data ?? [], id)}</li>
+                  ))}
+                </ul>
+              </TableCell>
+              <TableCell className={mergeClasses(cells.cell, cells.nowrap)}>
+                {format.date(r.endDateTime)}
+              </TableCell>
+              <TableCell className={mergeClasses(cells.cell, cells.nowrap)}>
+                {r.status === 'approvalPending' && (
+                  <Button
+                    size="small"
+                    appearance="primary"
+                    icon={<ShieldCheckmarkRegular />}
+                    onClick={() => void navigate(`/gdap/approve/${encodeURIComponent(r.id)}`)}
+                    data-testid="gdap-customer-review"
+                  >
+                    {t('gdapCustomer.review')}
+                  </Button>
+                )}
+                {(givesAccess(r.status) || r.status === 'activating' || r.status === 'approved') && (
+                  <Button
+                    size="small"
+                    icon={<DismissCircleRegular />}
+                    disabled={busy}
+                    onClick={() => setTerminating(r)}
+                    data-testid="gdap-customer-terminate"
+                  >
+                    {t('gdapCustomer.terminate')}
+                  </Button>
+                )}
+              </TableCell>
+            </TableRow>
+          ))}
+        </ListTable>
       )}
       <ConfirmDialog
         open={terminating !== null}

@@ -3,13 +3,8 @@ import {
   CounterBadge,
   MessageBar,
   MessageBarBody,
-  Table,
-  TableBody,
   TableCell,
-  TableHeader,
-  TableHeaderCell,
   TableRow,
-  Text,
   ToggleButton,
   makeStyles,
   mergeClasses,
@@ -21,8 +16,10 @@ import { useLocation, useNavigate, useSearchParams } from 'react-router'
 import { useApiResource } from '../../../shared/api/use-api-resource.ts'
 import { useDocumentTitle } from '../../../shared/hooks/use-document-title.ts'
 import { useFormat } from '../../../shared/i18n/format.ts'
+import { EmptyState } from '../../../shared/ui/EmptyState.tsx'
 import { ErrorMessage } from '../../../shared/ui/ErrorMessage.tsx'
 import { LoadingState } from '../../../shared/ui/LoadingState.tsx'
+import { ListTable, useListCellStyles } from '../../../shared/ui/ListTable.tsx'
 import { PageHeader } from '../../../shared/ui/PageHeader.tsx'
 import { RouterLink } from '../../../shared/ui/RouterLink.tsx'
 import {
@@ -46,11 +43,7 @@ const useStyles = makeStyles({
     marginBottom: tokens.spacingVerticalM,
   },
   chipCount: { marginLeft: tokens.spacingHorizontalXS },
-  scroller: { overflowX: 'auto' },
-  table: { tableLayout: 'auto', minWidth: '1080px' },
-  busy: { opacity: 0.6 },
-  cell: { verticalAlign: 'top', paddingTop: tokens.spacingVerticalS, paddingBottom: tokens.spacingVerticalS },
-  nowrap: { whiteSpace: 'nowrap' },
+  table: { minWidth: '1080px' },
   name: { fontWeight: tokens.fontWeightSemibold },
   list: {
     listStyleType: 'none',
@@ -63,15 +56,6 @@ const useStyles = makeStyles({
   group: { fontWeight: tokens.fontWeightSemibold },
   muted: { color: tokens.colorNeutralForeground3 },
   attention: { minWidth: '220px' },
-  empty: {
-    display: 'flex',
-    flexDirection: 'column',
-    alignItems: 'center',
-    gap: tokens.spacingVerticalS,
-    padding: `${tokens.spacingVerticalXXXL} ${tokens.spacingHorizontalL}`,
-    color: tokens.colorNeutralForeground3,
-  },
-  emptyIcon: { fontSize: '40px' },
   note: { marginBottom: tokens.spacingVerticalM },
 })
 
@@ -163,10 +147,11 @@ export function GdapListPage({ viewer }: { viewer: GdapViewer }) {
       {overview.error && <ErrorMessage error={overview.error} onRetry={overview.reload} />}
       {!data && overview.loading && <LoadingState label={t('gdapList.loading')} />}
       {data && data.items.length === 0 && (
-        <div className={styles.empty} data-testid="gdap-list-empty">
-          <ShieldKeyholeRegular className={styles.emptyIcon} aria-hidden />
-          <Text>{flag ? t('gdapList.emptyFiltered') : t('gdapList.empty')}</Text>
-        </div>
+        <EmptyState
+          icon={ShieldKeyholeRegular}
+          message={flag ? t('gdapList.emptyFiltered') : t('gdapList.empty')}
+          data-testid="gdap-list-empty"
+        />
       )}
       {data && data.items.length > 0 && <RelationshipTable items={data.items} busy={overview.loading} />}
     </>
@@ -177,104 +162,99 @@ function RelationshipTable({ items, busy }: { items: RelationshipSummary[]; busy
   const { t } = useTranslation()
   const format = useFormat()
   const styles = useStyles()
-  const cell = styles.cell
+  const { cell, nowrap } = useListCellStyles()
   return (
-    <div className={styles.scroller}>
-      <Table
-        className={mergeClasses(styles.table, busy && styles.busy)}
-        aria-label={t('gdapList.title')}
-        aria-busy={busy}
-        data-testid="gdap-list"
-      >
-        <TableHeader>
-          <TableRow>
-            <TableHeaderCell>{t('gdapList.column.name')}</TableHeaderCell>
-            <TableHeaderCell>{t('gdapList.column.customer')}</TableHeaderCell>
-            <TableHeaderCell>{t('gdapList.column.status')}</TableHeaderCell>
-            <TableHeaderCell>{t('gdapList.column.roles')}</TableHeaderCell>
-            <TableHeaderCell>{t('gdapList.column.endAt')}</TableHeaderCell>
-            <TableHeaderCell>{t('gdapList.column.autoExtend')}</TableHeaderCell>
-            <TableHeaderCell>{t('gdapList.column.assignments')}</TableHeaderCell>
-            <TableHeaderCell>{t('gdapList.column.attention')}</TableHeaderCell>
-          </TableRow>
-        </TableHeader>
-        <TableBody>
-          {items.map((r) => {
-            const ended = isEnded(r.status)
-            const assignments = r.assignments.filter((a) => a.status !== 'deleted')
-            return (
-              <TableRow
-                key={r.id}
-                data-testid="gdap-row"
-                data-relationship-id={r.id}
-                data-status={r.status}
-                data-flags={r.flags.join(' ')}
-                data-customer-id={r.customer?.tenantId ?? ''}
+    <ListTable
+      className={styles.table}
+      busy={busy}
+      ariaBusy
+      label={t('gdapList.title')}
+      data-testid="gdap-list"
+      columns={[
+        t('gdapList.column.name'),
+        t('gdapList.column.customer'),
+        t('gdapList.column.status'),
+        t('gdapList.column.roles'),
+        t('gdapList.column.endAt'),
+        t('gdapList.column.autoExtend'),
+        t('gdapList.column.assignments'),
+        t('gdapList.column.attention'),
+      ]}
+    >
+      {items.map((r) => {
+        const ended = isEnded(r.status)
+        const assignments = r.assignments.filter((a) => a.status !== 'deleted')
+        return (
+          <TableRow
+            key={r.id}
+            data-testid="gdap-row"
+            data-relationship-id={r.id}
+            data-status={r.status}
+            data-flags={r.flags.join(' ')}
+            data-customer-id={r.customer?.tenantId ?? ''}
+          >
+            <TableCell className={cell}>
+              <RouterLink
+                to={`/gdap/relationships/${encodeURIComponent(r.id)}`}
+                className={styles.name}
+                data-testid="gdap-row-link"
               >
-                <TableCell className={cell}>
-                  <RouterLink
-                    to={`/gdap/relationships/${encodeURIComponent(r.id)}`}
-                    className={styles.name}
-                    data-testid="gdap-row-link"
-                  >
-                    {r.displayName}
-                  </RouterLink>
-                </TableCell>
-                <TableCell className={cell}>
-                  {r.customer ? (
-                    r.customer.name
-                  ) : (
-                    <span className={styles.muted}>{t('gdapList.noCustomer')}</span>
-                  )}
-                </TableCell>
-                <TableCell className={mergeClasses(cell, styles.nowrap)}>
-                  <RelationshipStatusBadge status={r.status} />
-                </TableCell>
-                <TableCell className={cell}>
-                  <ul className={styles.list}>
-                    {r.roles.map((role) => (
-                      <li key={role.id}>{role.displayName}</li>
-                    ))}
-                  </ul>
-                </TableCell>
-                <TableCell className={mergeClasses(cell, styles.nowrap)}>{format.date(r.endAt)}</TableCell>
-                <TableCell
-                  className={mergeClasses(cell, styles.nowrap)}
-                  data-testid="gdap-row-auto-extend"
-                  data-on={autoExtends(r.autoExtendDuration)}
-                >
-                  {ended ? (
-                    <span className={styles.muted}>{t('common.none')}</span>
-                  ) : autoExtends(r.autoExtendDuration) ? (
-                    t('gdap.autoExtendBy', { duration: format.duration(r.autoExtendDuration) })
-                  ) : (
-                    t('gdap.autoExtendOff')
-                  )}
-                </TableCell>
-                <TableCell className={cell}>
-                  {assignments.length === 0 ? (
-                    <span className={styles.muted}>{t('gdap.noAssignments')}</span>
-                  ) : (
-                    <ul className={mergeClasses(styles.list, ended && styles.muted)}>
-                      {assignments.map((a) => (
-                        <li key={a.id} data-testid="gdap-row-assignment" data-status={a.status}>
-                          <span className={styles.group}>{a.group.displayName}</span>
-                          {' → '}
-                          {a.roles.map((role) => role.displayName).join(', ')}{' '}
-                          {a.status !== 'active' && <AssignmentStatusBadge status={a.status} />}
-                        </li>
-                      ))}
-                    </ul>
-                  )}
-                </TableCell>
-                <TableCell className={mergeClasses(cell, styles.attention)}>
-                  <FlagBadges flags={r.flags} />
-                </TableCell>
-              </TableRow>
-            )
-          })}
-        </TableBody>
-      </Table>
-    </div>
+                {r.displayName}
+              </RouterLink>
+            </TableCell>
+            <TableCell className={cell}>
+              {r.customer ? (
+                r.customer.name
+              ) : (
+                <span className={styles.muted}>{t('gdapList.noCustomer')}</span>
+              )}
+            </TableCell>
+            <TableCell className={mergeClasses(cell, nowrap)}>
+              <RelationshipStatusBadge status={r.status} />
+            </TableCell>
+            <TableCell className={cell}>
+              <ul className={styles.list}>
+                {r.roles.map((role) => (
+                  <li key={role.id}>{role.displayName}</li>
+                ))}
+              </ul>
+            </TableCell>
+            <TableCell className={mergeClasses(cell, nowrap)}>{format.date(r.endAt)}</TableCell>
+            <TableCell
+              className={mergeClasses(cell, nowrap)}
+              data-testid="gdap-row-auto-extend"
+              data-on={autoExtends(r.autoExtendDuration)}
+            >
+              {ended ? (
+                <span className={styles.muted}>{t('common.none')}</span>
+              ) : autoExtends(r.autoExtendDuration) ? (
+                t('gdap.autoExtendBy', { duration: format.duration(r.autoExtendDuration) })
+              ) : (
+                t('gdap.autoExtendOff')
+              )}
+            </TableCell>
+            <TableCell className={cell}>
+              {assignments.length === 0 ? (
+                <span className={styles.muted}>{t('gdap.noAssignments')}</span>
+              ) : (
+                <ul className={mergeClasses(styles.list, ended && styles.muted)}>
+                  {assignments.map((a) => (
+                    <li key={a.id} data-testid="gdap-row-assignment" data-status={a.status}>
+                      <span className={styles.group}>{a.group.displayName}</span>
+                      {' → '}
+                      {a.roles.map((role) => role.displayName).join(', ')}{' '}
+                      {a.status !== 'active' && <AssignmentStatusBadge status={a.status} />}
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </TableCell>
+            <TableCell className={mergeClasses(cell, styles.attention)}>
+              <FlagBadges flags={r.flags} />
+            </TableCell>
+          </TableRow>
+        )
+      })}
+    </ListTable>
   )
 }

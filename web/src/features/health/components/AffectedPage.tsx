@@ -3,11 +3,7 @@ import {
   Caption1,
   Card,
   Subtitle1,
-  Table,
-  TableBody,
   TableCell,
-  TableHeader,
-  TableHeaderCell,
   TableRow,
   Text,
   Title1,
@@ -21,11 +17,13 @@ import {
   HeartPulseCheckmarkRegular,
   PeopleTeamRegular,
 } from '@fluentui/react-icons'
+import type { ReactNode } from 'react'
 import { useApiResource } from '../../../shared/api/use-api-resource.ts'
 import { useDocumentTitle } from '../../../shared/hooks/use-document-title.ts'
-import { useFormat } from '../../../shared/i18n/format.ts'
+import { EmptyState } from '../../../shared/ui/EmptyState.tsx'
 import { ErrorMessage } from '../../../shared/ui/ErrorMessage.tsx'
 import { LoadingState } from '../../../shared/ui/LoadingState.tsx'
+import { ListTable, useListCellStyles } from '../../../shared/ui/ListTable.tsx'
 import { PageHeader } from '../../../shared/ui/PageHeader.tsx'
 import { RouterLink } from '../../../shared/ui/RouterLink.tsx'
 import {
@@ -38,6 +36,7 @@ import {
 import { useIncidentStream } from '../live.ts'
 import { useHealthTranslation } from '../translation.ts'
 import { ClassificationBadge, HealthStatusBadge } from './Badges.tsx'
+import { ClearFiltersButton, StatusAndDatesCells } from './IncidentCells.tsx'
 import { AffectedPerServiceChart } from './Charts.tsx'
 import { HealthFilters, useHealthFilters } from './Filters.tsx'
 import { LiveNote } from './LiveNote.tsx'
@@ -74,24 +73,12 @@ const useStyles = makeStyles({
   },
   everyoneAdvisory: { borderLeftColor: tokens.colorBrandStroke1 },
   grow: { flexGrow: 1, minWidth: '240px' },
-  scroller: { overflowX: 'auto' },
-  table: { tableLayout: 'auto', minWidth: '960px' },
-  busy: { opacity: 0.6 },
-  cell: { verticalAlign: 'top', paddingTop: tokens.spacingVerticalS, paddingBottom: tokens.spacingVerticalS },
-  nowrap: { whiteSpace: 'nowrap' },
+  table: { minWidth: '960px' },
   strong: { fontWeight: tokens.fontWeightSemibold },
   muted: { color: tokens.colorNeutralForeground3 },
   fresh: { backgroundColor: tokens.colorBrandBackground2 },
   block: { display: 'block' },
-  empty: {
-    display: 'flex',
-    flexDirection: 'column',
-    alignItems: 'center',
-    gap: tokens.spacingVerticalS,
-    padding: `${tokens.spacingVerticalXXXL} ${tokens.spacingHorizontalL}`,
-    color: tokens.colorNeutralForeground3,
-  },
-  emptyIcon: { fontSize: '40px', color: tokens.colorPaletteGreenForeground1 },
+  emptyIcon: { color: tokens.colorPaletteGreenForeground1 },
 })
 
 const incidentHref = (id: string) => `/health/incidents/${encodeURIComponent(id)}`
@@ -171,67 +158,48 @@ function AffectedView({
   return (
     <>
       <div className={styles.summary}>
-        <Card className={styles.stat} data-testid="health-affected-count" data-count={data.customers}>
-          <div className={styles.statRow}>
-            {healthy ? (
+        <StatCard
+          testId="health-affected-count"
+          count={data.customers}
+          label={t('affected.customersAffected', { count: data.customers })}
+          icon={
+            healthy ? (
               <HeartPulseCheckmarkRegular
                 className={mergeClasses(styles.statIcon, styles.statIconOk)}
                 aria-hidden
               />
             ) : (
               <PeopleTeamRegular className={styles.statIcon} aria-hidden />
-            )}
-            <div>
-              <Title1 as="p" className={styles.statValue}>
-                {data.customers}
-              </Title1>
-              <Text className={mergeClasses(styles.block, styles.statLabel)}>
-                {t('affected.customersAffected', { count: data.customers })}
-              </Text>
-            </div>
-          </div>
-        </Card>
-        <Card className={styles.stat} data-testid="health-affected-incidents" data-count={incidents}>
-          <div className={styles.statRow}>
-            <AlertUrgentRegular className={styles.statIcon} aria-hidden />
-            <div>
-              <Title1 as="p" className={styles.statValue}>
-                {incidents}
-              </Title1>
-              <Text className={mergeClasses(styles.block, styles.statLabel)}>
-                {t('affected.activeIncidents', { count: incidents })}
-              </Text>
-            </div>
-          </div>
-        </Card>
+            )
+          }
+        />
+        <StatCard
+          testId="health-affected-incidents"
+          count={incidents}
+          label={t('affected.activeIncidents', { count: incidents })}
+          icon={<AlertUrgentRegular className={styles.statIcon} aria-hidden />}
+        />
       </div>
 
       {healthy && (
-        <div className={styles.empty} data-testid="health-affected-empty">
-          <HeartPulseCheckmarkRegular className={styles.emptyIcon} aria-hidden />
-          <Text>{filtered ? t('affected.noneFiltered') : t('affected.none')}</Text>
-          {filtered && (
-            <Button appearance="subtle" onClick={onClearFilters} data-testid="health-clear-filters">
-              {t('filters.clear')}
-            </Button>
-          )}
-        </div>
+        <EmptyState
+          icon={HeartPulseCheckmarkRegular}
+          iconClassName={styles.emptyIcon}
+          message={filtered ? t('affected.noneFiltered') : t('affected.none')}
+          data-testid="health-affected-empty"
+        >
+          {filtered && <ClearFiltersButton onClick={onClearFilters} />}
+        </EmptyState>
       )}
 
       {data.perService.length > 0 && (
-        <section className={styles.section} aria-labelledby="health-per-service-title">
-          <Subtitle1 as="h2" id="health-per-service-title" className={styles.sectionTitle}>
-            {t('affected.perServiceTitle')}
-          </Subtitle1>
+        <Section id="health-per-service-title" title={t('affected.perServiceTitle')}>
           <AffectedPerServiceChart items={data.perService} />
-        </section>
+        </Section>
       )}
 
       {data.everyone.length > 0 && (
-        <section className={styles.section} aria-labelledby="health-everyone-title">
-          <Subtitle1 as="h2" id="health-everyone-title" className={styles.sectionTitle}>
-            {t('affected.everyoneTitle')}
-          </Subtitle1>
+        <Section id="health-everyone-title" title={t('affected.everyoneTitle')}>
           <ul className={styles.everyone} data-testid="health-affected-everyone">
             {data.everyone.map((r) => (
               <li
@@ -259,91 +227,115 @@ function AffectedView({
               </li>
             ))}
           </ul>
-        </section>
+        </Section>
       )}
 
       {data.items.length > 0 && (
-        <section className={styles.section} aria-labelledby="health-rows-title">
-          <Subtitle1 as="h2" id="health-rows-title" className={styles.sectionTitle}>
-            {t('affected.tableTitle')}
-          </Subtitle1>
+        <Section id="health-rows-title" title={t('affected.tableTitle')}>
           <Caption1 className={styles.hint}>{t('affected.tableHint')}</Caption1>
           <AffectedTable rows={data.items} busy={busy} freshId={freshId} />
-        </section>
+        </Section>
       )}
     </>
   )
 }
 
+/** One of the overview's figures: an icon, a big number and what it counts. */
+function StatCard({
+  testId,
+  count,
+  label,
+  icon,
+}: {
+  testId: string
+  count: number
+  label: string
+  icon: ReactNode
+}) {
+  const styles = useStyles()
+  return (
+    <Card className={styles.stat} data-testid={testId} data-count={count}>
+      <div className={styles.statRow}>
+        {icon}
+        <div>
+          <Title1 as="p" className={styles.statValue}>
+            {count}
+          </Title1>
+          <Text className={mergeClasses(styles.block, styles.statLabel)}>{label}</Text>
+        </div>
+      </div>
+    </Card>
+  )
+}
+
+/** A titled part of the overview. */
+function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
+  const styles = useStyles()
+  return (
+    <section className={styles.section} aria-labelledby={id}>
+      <Subtitle1 as="h2" id={id} className={styles.sectionTitle}>
+        {title}
+      </Subtitle1>
+      {children}
+    </section>
+  )
+}
+
 function AffectedTable({ rows, busy, freshId }: { rows: AffectedRow[]; busy: boolean; freshId?: string }) {
   const { t } = useHealthTranslation()
-  const format = useFormat()
   const styles = useStyles()
-  const cell = styles.cell
+  const cell = useListCellStyles().cell
   return (
-    <div className={styles.scroller}>
-      <Table
-        className={mergeClasses(styles.table, busy && styles.busy)}
-        aria-label={t('affected.tableTitle')}
-        data-testid="health-affected-table"
-      >
-        <TableHeader>
-          <TableRow>
-            <TableHeaderCell>{t('column.customer')}</TableHeaderCell>
-            <TableHeaderCell>{t('column.incident')}</TableHeaderCell>
-            <TableHeaderCell>{t('column.service')}</TableHeaderCell>
-            <TableHeaderCell>{t('column.status')}</TableHeaderCell>
-            <TableHeaderCell>{t('column.started')}</TableHeaderCell>
-            <TableHeaderCell>{t('column.lastUpdate')}</TableHeaderCell>
-          </TableRow>
-        </TableHeader>
-        <TableBody>
-          {rows.map((r) => (
-            <TableRow
-              key={`${r.tenantId}-${r.incidentId}`}
-              className={mergeClasses(r.incidentId === freshId && styles.fresh)}
-              data-testid="health-affected-row"
-              data-tenant-id={r.tenantId ?? ''}
-              data-incident-id={r.incidentId}
-              data-status={r.status}
-            >
-              <TableCell className={cell}>
-                {r.tenantId && (
-                  <RouterLink
-                    to={customerHref(r.tenantId)}
-                    className={styles.strong}
-                    data-testid="health-row-customer"
-                  >
-                    {r.tenantName ?? r.tenantId}
-                  </RouterLink>
-                )}
-              </TableCell>
-              <TableCell className={cell}>
-                <RouterLink to={incidentHref(r.incidentId)} data-testid="health-row-incident">
-                  {r.incidentId}
-                </RouterLink>{' '}
-                <ClassificationBadge classification={r.classification} />
-                <Text className={styles.block}>{r.title}</Text>
-              </TableCell>
-              <TableCell className={cell}>
-                {r.serviceName}
-                <Caption1 className={mergeClasses(styles.block, styles.muted)}>
-                  {t(`workload.${r.workload}`)}
-                </Caption1>
-              </TableCell>
-              <TableCell className={mergeClasses(cell, styles.nowrap)}>
-                <HealthStatusBadge status={r.status} />
-              </TableCell>
-              <TableCell className={mergeClasses(cell, styles.nowrap)}>
-                {format.dateTime(r.startAt)}
-              </TableCell>
-              <TableCell className={mergeClasses(cell, styles.nowrap)}>
-                {format.dateTime(r.lastModifiedAt)}
-              </TableCell>
-            </TableRow>
-          ))}
-        </TableBody>
-      </Table>
-    </div>
+    <ListTable
+      className={styles.table}
+      busy={busy}
+      label={t('affected.tableTitle')}
+      data-testid="health-affected-table"
+      columns={[
+        t('column.customer'),
+        t('column.incident'),
+        t('column.service'),
+        t('column.status'),
+        t('column.started'),
+        t('column.lastUpdate'),
+      ]}
+    >
+      {rows.map((r) => (
+        <TableRow
+          key={`${r.tenantId}-${r.incidentId}`}
+          className={mergeClasses(r.incidentId === freshId && styles.fresh)}
+          data-testid="health-affected-row"
+          data-tenant-id={r.tenantId ?? ''}
+          data-incident-id={r.incidentId}
+          data-status={r.status}
+        >
+          <TableCell className={cell}>
+            {r.tenantId && (
+              <RouterLink
+                to={customerHref(r.tenantId)}
+                className={styles.strong}
+                data-testid="health-row-customer"
+              >
+                {r.tenantName ?? r.tenantId}
+              </RouterLink>
+            )}
+          </TableCell>
+          <TableCell className={cell}>
+            <RouterLink to={incidentHref(r.incidentId)} data-testid="health-row-incident">
+              {r.incidentId}
+            </RouterLink>{' '}
+            <ClassificationBadge classification={r.classification} />
+            <Text className={styles.block}>{r.title}</Text>
+          </TableCell>
+          <TableCell className={cell}>
+            {r.serviceName}
+            <Caption1 className={mergeClasses(styles.block, styles.muted)}>
+              {t(`workload.${r.workload}`)}
+            </Caption1>
+          </TableCell>
+          <StatusAndDatesCells status={r.status} startAt={r.startAt} lastModifiedAt={r.lastModifiedAt} />
+        </TableRow>
+      ))}
+    </ListTable>
   )
 }

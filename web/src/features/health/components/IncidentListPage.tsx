@@ -1,11 +1,7 @@
 import {
   Button,
   Caption1,
-  Table,
-  TableBody,
   TableCell,
-  TableHeader,
-  TableHeaderCell,
   TableRow,
   Text,
   makeStyles,
@@ -16,43 +12,31 @@ import { HeartPulseCheckmarkRegular, MegaphoneRegular } from '@fluentui/react-ic
 import { useNavigate } from 'react-router'
 import { useApiResource } from '../../../shared/api/use-api-resource.ts'
 import { useDocumentTitle } from '../../../shared/hooks/use-document-title.ts'
-import { useFormat } from '../../../shared/i18n/format.ts'
+import { EmptyState } from '../../../shared/ui/EmptyState.tsx'
 import { ErrorMessage } from '../../../shared/ui/ErrorMessage.tsx'
 import { LoadingState } from '../../../shared/ui/LoadingState.tsx'
+import { ListTable, useListCellStyles } from '../../../shared/ui/ListTable.tsx'
 import { PageHeader } from '../../../shared/ui/PageHeader.tsx'
 import { RouterLink } from '../../../shared/ui/RouterLink.tsx'
 import { listIncidents, listServices, type Incident } from '../api.ts'
 import { useIncidentStream } from '../live.ts'
 import { useHealthTranslation } from '../translation.ts'
-import { ClassificationBadge, HealthStatusBadge, HighImpactBadge } from './Badges.tsx'
+import { ClassificationBadge, HighImpactBadge } from './Badges.tsx'
 import { HealthFilters, useHealthFilters } from './Filters.tsx'
+import { ClearFiltersButton, DatesCells, StatusCell } from './IncidentCells.tsx'
 import { LiveNote } from './LiveNote.tsx'
 
 const useStyles = makeStyles({
-  scroller: { overflowX: 'auto' },
-  table: { tableLayout: 'auto', minWidth: '1000px' },
-  busy: { opacity: 0.6 },
-  cell: { verticalAlign: 'top', paddingTop: tokens.spacingVerticalS, paddingBottom: tokens.spacingVerticalS },
-  nowrap: { whiteSpace: 'nowrap' },
+  table: { minWidth: '1000px' },
   strong: { fontWeight: tokens.fontWeightSemibold },
   block: { display: 'block' },
   muted: { color: tokens.colorNeutralForeground3 },
   fresh: { backgroundColor: tokens.colorBrandBackground2 },
-  empty: {
-    display: 'flex',
-    flexDirection: 'column',
-    alignItems: 'center',
-    gap: tokens.spacingVerticalS,
-    padding: `${tokens.spacingVerticalXXXL} ${tokens.spacingHorizontalL}`,
-    color: tokens.colorNeutralForeground3,
-  },
-  emptyIcon: { fontSize: '40px' },
 })
 
 /** The vendor's engineers: every incident and advisory, with "Publish incident"; live. */
 export function IncidentListPage() {
   const { t } = useHealthTranslation()
-  const styles = useStyles()
   const navigate = useNavigate()
   useDocumentTitle(t('nav'))
   const [filters, setFilters] = useHealthFilters()
@@ -86,21 +70,19 @@ export function IncidentListPage() {
       {incidents.error && <ErrorMessage error={incidents.error} onRetry={incidents.reload} />}
       {!items && incidents.loading && <LoadingState label={t('list.loading')} />}
       {items && items.length === 0 && (
-        <div className={styles.empty} data-testid="health-incidents-empty">
-          <HeartPulseCheckmarkRegular className={styles.emptyIcon} aria-hidden />
-          <Text>{active ? t('list.emptyActive') : t('list.empty')}</Text>
+        <EmptyState
+          icon={HeartPulseCheckmarkRegular}
+          message={active ? t('list.emptyActive') : t('list.empty')}
+          data-testid="health-incidents-empty"
+        >
           {(workload || service || classification) && (
-            <Button
-              appearance="subtle"
+            <ClearFiltersButton
               onClick={() =>
                 setFilters({ workload: undefined, service: undefined, classification: undefined })
               }
-              data-testid="health-clear-filters"
-            >
-              {t('filters.clear')}
-            </Button>
+            />
           )}
-        </div>
+        </EmptyState>
       )}
       {items && items.length > 0 && (
         <IncidentTable items={items} busy={incidents.loading} freshId={live.last?.event.incident.id} />
@@ -111,65 +93,51 @@ export function IncidentListPage() {
 
 function IncidentTable({ items, busy, freshId }: { items: Incident[]; busy: boolean; freshId?: string }) {
   const { t } = useHealthTranslation()
-  const format = useFormat()
   const styles = useStyles()
-  const cell = styles.cell
+  const cell = useListCellStyles().cell
   return (
-    <div className={styles.scroller}>
-      <Table
-        className={mergeClasses(styles.table, busy && styles.busy)}
-        aria-label={t('list.tableLabel')}
-        data-testid="health-incident-list"
-      >
-        <TableHeader>
-          <TableRow>
-            <TableHeaderCell>{t('column.incident')}</TableHeaderCell>
-            <TableHeaderCell>{t('column.services')}</TableHeaderCell>
-            <TableHeaderCell>{t('column.status')}</TableHeaderCell>
-            <TableHeaderCell>{t('column.tenants')}</TableHeaderCell>
-            <TableHeaderCell>{t('column.started')}</TableHeaderCell>
-            <TableHeaderCell>{t('column.lastUpdate')}</TableHeaderCell>
-          </TableRow>
-        </TableHeader>
-        <TableBody>
-          {items.map((i) => (
-            <TableRow
-              key={i.id}
-              className={mergeClasses(i.id === freshId && styles.fresh)}
-              data-testid="health-incident-row"
-              data-incident-id={i.id}
-              data-status={i.status}
-            >
-              <TableCell className={cell}>
-                <RouterLink to={`/health/incidents/${encodeURIComponent(i.id)}`} className={styles.strong}>
-                  {i.id}
-                </RouterLink>{' '}
-                <ClassificationBadge classification={i.classification} />{' '}
-                {i.highImpact && <HighImpactBadge />}
-                <Text className={styles.block}>{i.title}</Text>
-              </TableCell>
-              <TableCell className={cell}>
-                {i.services.map((s) => s.displayName).join(', ')}
-                <Caption1 className={mergeClasses(styles.block, styles.muted)}>
-                  {[...new Set(i.services.map((s) => t(`workload.${s.workload}`)))].join(', ')}
-                </Caption1>
-              </TableCell>
-              <TableCell className={mergeClasses(cell, styles.nowrap)}>
-                <HealthStatusBadge status={i.status} />
-              </TableCell>
-              <TableCell className={cell}>
-                {i.allTenants ? t('incident.allTenants') : t('list.namedTenants')}
-              </TableCell>
-              <TableCell className={mergeClasses(cell, styles.nowrap)}>
-                {format.dateTime(i.startAt)}
-              </TableCell>
-              <TableCell className={mergeClasses(cell, styles.nowrap)}>
-                {format.dateTime(i.lastModifiedAt)}
-              </TableCell>
-            </TableRow>
-          ))}
-        </TableBody>
-      </Table>
-    </div>
+    <ListTable
+      className={styles.table}
+      busy={busy}
+      label={t('list.tableLabel')}
+      data-testid="health-incident-list"
+      columns={[
+        t('column.incident'),
+        t('column.services'),
+        t('column.status'),
+        t('column.tenants'),
+        t('column.started'),
+        t('column.lastUpdate'),
+      ]}
+    >
+      {items.map((i) => (
+        <TableRow
+          key={i.id}
+          className={mergeClasses(i.id === freshId && styles.fresh)}
+          data-testid="health-incident-row"
+          data-incident-id={i.id}
+          data-status={i.status}
+        >
+          <TableCell className={cell}>
+            <RouterLink to={`/health/incidents/${encodeURIComponent(i.id)}`} className={styles.strong}>
+              {i.id}
+            </RouterLink>{' '}
+            <ClassificationBadge classification={i.classification} /> {i.highImpact && <HighImpactBadge />}
+            <Text className={styles.block}>{i.title}</Text>
+          </TableCell>
+          <TableCell className={cell}>
+            {i.services.map((s) => s.displayName).join(', ')}
+            <Caption1 className={mergeClasses(styles.block, styles.muted)}>
+              {[...new Set(i.services.map((s) => t(`workload.${s.workload}`)))].join(', ')}
+            </Caption1>
+          </TableCell>
+          <StatusCell status={i.status} />
+          <TableCell className={cell}>
+            {i.allTenants ? t('incident.allTenants') : t('list.namedTenants')}
+          </TableCell>
+          <DatesCells startAt={i.startAt} lastModifiedAt={i.lastModifiedAt} />
+        </TableRow>
+      ))}
+    </ListTable>
   )
 }

@@ -1,16 +1,11 @@
 import {
   Button,
   Field,
-  Input,
   MessageBar,
   MessageBarActions,
   MessageBarBody,
   Radio,
   RadioGroup,
-  Select,
-  Spinner,
-  Switch,
-  Textarea,
   makeStyles,
   tokens,
 } from '@fluentui/react-components'
@@ -21,7 +16,6 @@ import { ErrorMessage } from '../../../shared/ui/ErrorMessage.tsx'
 import {
   INCIDENT_STATUSES,
   POST_TYPES,
-  isStatus,
   updateIncident,
   type HealthStatus,
   type Incident,
@@ -30,13 +24,13 @@ import {
   type PostType,
 } from '../api.ts'
 import { useHealthTranslation } from '../translation.ts'
+import { HighImpactSwitch, LongTextField, StatusField, SubmitRow, TitleField } from './IncidentFormFields.tsx'
 import { AffectedTenantsField, type TenantChoice } from './Pickers.tsx'
 
 const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, maxWidth: '900px' },
   row: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalL },
   narrow: { minWidth: '260px' },
-  actions: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS },
 })
 
 type Failure = { kind: 'conflict' } | { kind: 'error'; error: ApiError } | { kind: 'nothing' }
@@ -190,19 +184,14 @@ export function IncidentUpdateForm({
       data-testid="health-update-form"
     >
       <div className={styles.row}>
-        <Field label={t('form.status')} className={styles.narrow} hint={t('update.statusHint')}>
-          <Select
-            value={status}
-            onChange={(_event, data) => isStatus(data.value) && setStatus(data.value)}
-            data-testid="health-update-status"
-          >
-            {statuses.map((s) => (
-              <option key={s} value={s}>
-                {t(`status.${s}`)}
-              </option>
-            ))}
-          </Select>
-        </Field>
+        <StatusField
+          statuses={statuses}
+          value={status}
+          onChange={setStatus}
+          className={styles.narrow}
+          hint={t('update.statusHint')}
+          testId="health-update-status"
+        />
         <Field label={t('form.postType')}>
           <RadioGroup
             layout="horizontal"
@@ -216,46 +205,29 @@ export function IncidentUpdateForm({
           </RadioGroup>
         </Field>
       </div>
-      <Field label={t('update.message')} hint={t('update.messageHint')}>
-        <Textarea
-          value={message}
-          rows={4}
-          resize="vertical"
-          maxLength={20000}
-          onChange={(_event, data) => setMessage(data.value)}
-          data-testid="health-update-message"
-        />
-      </Field>
-      <Field
-        label={t('form.title')}
-        validationMessage={submitted && titleEmpty ? t('form.required') : undefined}
-      >
-        <Input
-          value={title}
-          maxLength={300}
-          onChange={(_event, data) => setTitle(data.value)}
-          data-testid="health-update-title"
-        />
-      </Field>
-      <Field
-        label={t('form.impact')}
-        validationMessage={submitted && impactEmpty ? t('form.required') : undefined}
-      >
-        <Textarea
-          value={impact}
-          rows={3}
-          resize="vertical"
-          maxLength={5000}
-          onChange={(_event, data) => setImpact(data.value)}
-          data-testid="health-update-impact"
-        />
-      </Field>
-      <Switch
-        checked={highImpact}
-        onChange={(_event, data) => setHighImpact(data.checked)}
-        label={t('form.highImpact')}
-        data-testid="health-update-high-impact"
+      <LongTextField
+        kind="message"
+        label={t('update.message')}
+        hint={t('update.messageHint')}
+        value={message}
+        onChange={setMessage}
+        testId="health-update-message"
       />
+      <TitleField
+        value={title}
+        onChange={setTitle}
+        validationMessage={submitted && titleEmpty ? t('form.required') : undefined}
+        testId="health-update-title"
+      />
+      <LongTextField
+        kind="impact"
+        label={t('form.impact')}
+        value={impact}
+        onChange={setImpact}
+        validationMessage={submitted && impactEmpty ? t('form.required') : undefined}
+        testId="health-update-impact"
+      />
+      <HighImpactSwitch value={highImpact} onChange={setHighImpact} testId="health-update-high-impact" />
       <AffectedTenantsField
         allowKeep
         keep={keepTenants}
@@ -295,17 +267,12 @@ export function IncidentUpdateForm({
           <MessageBarBody>{t('update.done')}</MessageBarBody>
         </MessageBar>
       )}
-      <div className={styles.actions}>
-        <Button
-          type="submit"
-          appearance="primary"
-          disabled={busy}
-          icon={busy ? <Spinner size="tiny" /> : <SendRegular />}
-          data-testid="health-update-submit"
-        >
-          {t('update.submit')}
-        </Button>
-      </div>
+      <SubmitRow
+        busy={busy}
+        icon={<SendRegular />}
+        label={t('update.submit')}
+        testId="health-update-submit"
+      />
     </form>
   )
 }

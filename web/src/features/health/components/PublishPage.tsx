@@ -1,15 +1,9 @@
 import {
-  Button,
   Field,
-  Input,
   MessageBar,
   MessageBarBody,
   Radio,
   RadioGroup,
-  Select,
-  Spinner,
-  Switch,
-  Textarea,
   makeStyles,
   tokens,
 } from '@fluentui/react-components'
@@ -25,7 +19,6 @@ import { PageHeader } from '../../../shared/ui/PageHeader.tsx'
 import {
   CLASSIFICATIONS,
   INCIDENT_STATUSES,
-  isStatus,
   listServices,
   publishIncident,
   type Classification,
@@ -34,13 +27,20 @@ import {
 import { useHealthTranslation } from '../translation.ts'
 import type { HealthViewer } from '../viewer.ts'
 import { HealthBreadcrumb } from './HealthBreadcrumb.tsx'
+import {
+  HighImpactSwitch,
+  LineField,
+  LongTextField,
+  StatusField,
+  SubmitRow,
+  TitleField,
+} from './IncidentFormFields.tsx'
 import { AffectedTenantsField, ServicePicker, type TenantChoice } from './Pickers.tsx'
 
 const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, maxWidth: '960px' },
   row: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalL },
   narrow: { minWidth: '260px', flexGrow: 1, flexBasis: 0 },
-  actions: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center' },
 })
 
 /** The vendor's engineers publish an incident or advisory; it goes live to the affected tenants at once. */
@@ -132,14 +132,13 @@ function PublishForm() {
       noValidate
       data-testid="health-publish-form"
     >
-      <Field label={t('form.title')} required validationMessage={show(problems.title, t('form.required'))}>
-        <Input
-          value={title}
-          maxLength={300}
-          onChange={(_event, data) => setTitle(data.value)}
-          data-testid="health-publish-title"
-        />
-      </Field>
+      <TitleField
+        required
+        value={title}
+        onChange={setTitle}
+        validationMessage={show(problems.title, t('form.required'))}
+        testId="health-publish-title"
+      />
       <div className={styles.row}>
         <Field label={t('form.classification')} required className={styles.narrow}>
           <RadioGroup
@@ -158,35 +157,25 @@ function PublishForm() {
             ))}
           </RadioGroup>
         </Field>
-        <Field label={t('form.status')} required className={styles.narrow}>
-          <Select
-            value={status}
-            onChange={(_event, data) => isStatus(data.value) && setStatus(data.value)}
-            data-testid="health-publish-status"
-          >
-            {INCIDENT_STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {t(`status.${s}`)}
-              </option>
-            ))}
-          </Select>
-        </Field>
+        <StatusField
+          statuses={INCIDENT_STATUSES}
+          value={status}
+          onChange={setStatus}
+          required
+          className={styles.narrow}
+          testId="health-publish-status"
+        />
       </div>
-      <Field
+      <LongTextField
+        kind="impact"
         label={t('form.impact')}
         hint={t('form.impactHint')}
         required
+        value={impact}
+        onChange={setImpact}
         validationMessage={show(problems.impact, t('form.required'))}
-      >
-        <Textarea
-          value={impact}
-          rows={3}
-          resize="vertical"
-          maxLength={5000}
-          onChange={(_event, data) => setImpact(data.value)}
-          data-testid="health-publish-impact"
-        />
-      </Field>
+        testId="health-publish-impact"
+      />
       <ServicePicker
         services={services.data}
         selected={serviceIds}
@@ -201,44 +190,35 @@ function PublishForm() {
         validationMessage={show(problems.tenants, t('form.tenantsRequired'))}
       />
       <div className={styles.row}>
-        <Field label={t('form.feature')} hint={t('form.optional')} className={styles.narrow}>
-          <Input
-            value={feature}
+        {(
+          [
+            ['feature', feature, setFeature, 'health-publish-feature'],
+            ['featureGroup', featureGroup, setFeatureGroup, 'health-publish-feature-group'],
+          ] as const
+        ).map(([key, value, onChange, testId]) => (
+          <LineField
+            key={key}
+            label={t(`form.${key}`)}
+            hint={t('form.optional')}
+            className={styles.narrow}
             maxLength={200}
-            onChange={(_event, data) => setFeature(data.value)}
-            data-testid="health-publish-feature"
+            value={value}
+            onChange={onChange}
+            testId={testId}
           />
-        </Field>
-        <Field label={t('form.featureGroup')} hint={t('form.optional')} className={styles.narrow}>
-          <Input
-            value={featureGroup}
-            maxLength={200}
-            onChange={(_event, data) => setFeatureGroup(data.value)}
-            data-testid="health-publish-feature-group"
-          />
-        </Field>
+        ))}
       </div>
-      <Switch
-        checked={highImpact}
-        onChange={(_event, data) => setHighImpact(data.checked)}
-        label={t('form.highImpact')}
-        data-testid="health-publish-high-impact"
-      />
-      <Field
+      <HighImpactSwitch value={highImpact} onChange={setHighImpact} testId="health-publish-high-impact" />
+      <LongTextField
+        kind="message"
         label={t('publish.message')}
         hint={t('publish.messageHint')}
         required
+        value={message}
+        onChange={setMessage}
         validationMessage={show(problems.message, t('form.required'))}
-      >
-        <Textarea
-          value={message}
-          rows={4}
-          resize="vertical"
-          maxLength={20000}
-          onChange={(_event, data) => setMessage(data.value)}
-          data-testid="health-publish-message"
-        />
-      </Field>
+        testId="health-publish-message"
+      />
 
       {error && <ErrorMessage error={error} />}
       {submitted && invalid && (
@@ -246,17 +226,12 @@ function PublishForm() {
           <MessageBarBody>{t('form.fixErrors')}</MessageBarBody>
         </MessageBar>
       )}
-      <div className={styles.actions}>
-        <Button
-          type="submit"
-          appearance="primary"
-          disabled={busy}
-          icon={busy ? <Spinner size="tiny" /> : <MegaphoneRegular />}
-          data-testid="health-publish-submit"
-        >
-          {t('publish.submit')}
-        </Button>
-      </div>
+      <SubmitRow
+        busy={busy}
+        icon={<MegaphoneRegular />}
+        label={t('publish.submit')}
+        testId="health-publish-submit"
+      />
     </form>
   )
 }

@@ -5,11 +5,7 @@ import {
   MessageBarBody,
   Subtitle1,
   Subtitle2,
-  Table,
-  TableBody,
   TableCell,
-  TableHeader,
-  TableHeaderCell,
   TableRow,
   Text,
   makeStyles,
@@ -26,9 +22,9 @@ import {
 import type { ReactNode } from 'react'
 import { useApiResource } from '../../../shared/api/use-api-resource.ts'
 import { useDocumentTitle } from '../../../shared/hooks/use-document-title.ts'
-import { useFormat } from '../../../shared/i18n/format.ts'
 import { ErrorMessage } from '../../../shared/ui/ErrorMessage.tsx'
 import { LoadingState } from '../../../shared/ui/LoadingState.tsx'
+import { ListTable, useListCellStyles } from '../../../shared/ui/ListTable.tsx'
 import { PageHeader } from '../../../shared/ui/PageHeader.tsx'
 import { RouterLink } from '../../../shared/ui/RouterLink.tsx'
 import {
@@ -43,6 +39,7 @@ import { useIncidentStream } from '../live.ts'
 import { useHealthTranslation } from '../translation.ts'
 import type { HealthViewer } from '../viewer.ts'
 import { ClassificationBadge, HealthStatusBadge, STATUS_COLORS } from './Badges.tsx'
+import { StatusAndDatesCells } from './IncidentCells.tsx'
 import { HistoryChart } from './Charts.tsx'
 import { HealthBreadcrumb } from './HealthBreadcrumb.tsx'
 import { LiveNote } from './LiveNote.tsx'
@@ -91,10 +88,7 @@ const useStyles = makeStyles({
   },
   issue: { overflowWrap: 'anywhere' },
   muted: { color: tokens.colorNeutralForeground3 },
-  scroller: { overflowX: 'auto' },
-  table: { tableLayout: 'auto', minWidth: '860px' },
-  cell: { verticalAlign: 'top', paddingTop: tokens.spacingVerticalS, paddingBottom: tokens.spacingVerticalS },
-  nowrap: { whiteSpace: 'nowrap' },
+  table: { minWidth: '860px' },
   block: { display: 'block' },
   notFound: {
     display: 'flex',
@@ -316,48 +310,32 @@ function ServiceTile({ service }: { service: ServiceHealth }) {
 
 function IssueTable({ issues }: { issues: Incident[] }) {
   const { t } = useHealthTranslation()
-  const format = useFormat()
   const styles = useStyles()
-  const cell = styles.cell
+  const cell = useListCellStyles().cell
   return (
-    <div className={styles.scroller}>
-      <Table className={styles.table} aria-label={t('tenant.issuesTitle')} data-testid="health-issues">
-        <TableHeader>
-          <TableRow>
-            <TableHeaderCell>{t('column.incident')}</TableHeaderCell>
-            <TableHeaderCell>{t('column.services')}</TableHeaderCell>
-            <TableHeaderCell>{t('column.status')}</TableHeaderCell>
-            <TableHeaderCell>{t('column.started')}</TableHeaderCell>
-            <TableHeaderCell>{t('column.lastUpdate')}</TableHeaderCell>
-          </TableRow>
-        </TableHeader>
-        <TableBody>
-          {issues.map((i) => (
-            <TableRow
-              key={i.id}
-              data-testid="health-issue-row"
-              data-incident-id={i.id}
-              data-status={i.status}
-            >
-              <TableCell className={cell}>
-                <RouterLink to={incidentHref(i.id)}>{i.id}</RouterLink>{' '}
-                <ClassificationBadge classification={i.classification} />
-                <Text className={styles.block}>{i.title}</Text>
-              </TableCell>
-              <TableCell className={cell}>{i.services.map((s) => s.displayName).join(', ')}</TableCell>
-              <TableCell className={mergeClasses(cell, styles.nowrap)}>
-                <HealthStatusBadge status={i.status} />
-              </TableCell>
-              <TableCell className={mergeClasses(cell, styles.nowrap)}>
-                {format.dateTime(i.startAt)}
-              </TableCell>
-              <TableCell className={mergeClasses(cell, styles.nowrap)}>
-                {format.dateTime(i.lastModifiedAt)}
-              </TableCell>
-            </TableRow>
-          ))}
-        </TableBody>
-      </Table>
-    </div>
+    <ListTable
+      className={styles.table}
+      label={t('tenant.issuesTitle')}
+      data-testid="health-issues"
+      columns={[
+        t('column.incident'),
+        t('column.services'),
+        t('column.status'),
+        t('column.started'),
+        t('column.lastUpdate'),
+      ]}
+    >
+      {issues.map((i) => (
+        <TableRow key={i.id} data-testid="health-issue-row" data-incident-id={i.id} data-status={i.status}>
+          <TableCell className={cell}>
+            <RouterLink to={incidentHref(i.id)}>{i.id}</RouterLink>{' '}
+            <ClassificationBadge classification={i.classification} />
+            <Text className={styles.block}>{i.title}</Text>
+          </TableCell>
+          <TableCell className={cell}>{i.services.map((s) => s.displayName).join(', ')}</TableCell>
+          <StatusAndDatesCells status={i.status} startAt={i.startAt} lastModifiedAt={i.lastModifiedAt} />
+        </TableRow>
+      ))}
+    </ListTable>
   )
 }

@@ -3,15 +3,12 @@ import { CheckmarkCircle20Filled, DismissCircle20Filled } from '@fluentui/react-
 import { useTranslation } from 'react-i18next'
 import type { PolicyCheck } from '../api.ts'
 import { RuleBadge } from './Badges.tsx'
+import { plainList } from './list-styles.ts'
 
 const useStyles = makeStyles({
   title: { display: 'block', fontWeight: tokens.fontWeightSemibold, marginBottom: tokens.spacingVerticalXS },
   list: {
-    listStyleType: 'none',
-    margin: 0,
-    padding: 0,
-    display: 'flex',
-    flexDirection: 'column',
+    ...plainList,
     gap: tokens.spacingVerticalXS,
   },
   item: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS },

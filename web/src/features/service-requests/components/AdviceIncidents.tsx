@@ -18,15 +18,12 @@ import { ErrorMessage } from '../../../shared/ui/ErrorMessage.tsx'
 import { RouterLink } from '../../../shared/ui/RouterLink.tsx'
 import { usePortalsT } from '../../workload-portals/t.ts'
 import { followIncident, type AdviceIncident } from '../api.ts'
+import { plainList } from './list-styles.ts'
 
 const useStyles = makeStyles({
   body: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, paddingBottom: '6px' },
   list: {
-    listStyleType: 'none',
-    margin: 0,
-    padding: 0,
-    display: 'flex',
-    flexDirection: 'column',
+    ...plainList,
     gap: tokens.spacingVerticalS,
   },
   item: {

@@ -20,15 +20,12 @@ import { useTranslation } from 'react-i18next'
 import { useFormat } from '../../../shared/i18n/format.ts'
 import type { Note, NoteInput, Visibility } from '../api.ts'
 import type { Side } from '../side.ts'
+import { plainList } from './list-styles.ts'
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, maxWidth: '900px' },
   list: {
-    listStyleType: 'none',
-    margin: 0,
-    padding: 0,
-    display: 'flex',
-    flexDirection: 'column',
+    ...plainList,
     gap: tokens.spacingVerticalM,
   },
   note: { display: 'flex', gap: tokens.spacingHorizontalM, alignItems: 'flex-start' },

@@ -1,14 +1,4 @@
-import {
-  Field,
-  Input,
-  Radio,
-  RadioGroup,
-  Select,
-  Subtitle2,
-  Text,
-  makeStyles,
-  tokens,
-} from '@fluentui/react-components'
+import { Field, Input, Radio, RadioGroup, Select, Subtitle2, makeStyles } from '@fluentui/react-components'
 import { InfoRegular } from '@fluentui/react-icons'
 import { useMemo } from 'react'
 import { useFormat } from '../../../../shared/i18n/format.ts'
@@ -17,18 +7,15 @@ import type { PortalContext } from '../../hooks/use-portal-context.ts'
 import { usePortalsT } from '../../t.ts'
 import type { PortalViewer } from '../../viewer.ts'
 import { COUNTRIES, SUPPORT_LANGUAGES, timeZones } from './contact.ts'
-import { useFormStyles } from '../form-styles.ts'
+import { useFormStyles } from '../../../service-requests/components/form-styles.ts'
+import { FormNote } from '../../../service-requests/components/request-form.tsx'
 
 const useStyles = makeStyles({
-  note: {
-    display: 'flex',
-    alignItems: 'flex-start',
-    gap: tokens.spacingHorizontalS,
-    color: tokens.colorNeutralForeground2,
-  },
-  noteIcon: { flexShrink: 0, marginTop: '2px' },
   methods: { display: 'flex', flexDirection: 'row', flexWrap: 'wrap' },
 })
+
+type TextKey = 'firstName' | 'lastName' | 'primaryEmailAddress' | 'phoneNumber'
+type ChoiceKey = 'preferredTimeZone' | 'country' | 'preferredSupportLanguage'
 
 export type ContactErrors = Partial<Record<'firstName' | 'lastName' | 'email' | 'phone', boolean>>
 
@@ -64,70 +51,85 @@ export function AzureContactSection({
         ? t('azure.contact.noteOwnPartner', { tenant: viewer.tenantName })
         : t('azure.contact.noteOwn')
 
+  const textField = (
+    key: TextKey,
+    label: string,
+    input: {
+      required: boolean
+      error: string | undefined
+      type?: 'email' | 'tel'
+      maxLength: number
+      autoComplete: string
+      testId: string
+    },
+  ) => (
+    <Field label={label} required={input.required} validationMessage={input.error}>
+      <Input
+        type={input.type}
+        value={value[key] ?? ''}
+        maxLength={input.maxLength}
+        autoComplete={input.autoComplete}
+        onChange={(_event, data) => set(key, data.value)}
+        data-testid={input.testId}
+      />
+    </Field>
+  )
+  const choiceField = (
+    key: ChoiceKey,
+    label: string,
+    options: { value: string; label: string }[],
+    testId: string,
+  ) => (
+    <Field label={label}>
+      <Select value={value[key]} onChange={(_event, data) => set(key, data.value)} data-testid={testId}>
+        {options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </Select>
+    </Field>
+  )
+
   return (
     <section className={form.section} aria-labelledby="azure-contact-title" data-testid="azure-contact">
       <Subtitle2 as="h2" id="azure-contact-title">
         {t('azure.contact.title')}
       </Subtitle2>
-      <Text className={styles.note} data-testid="azure-contact-note">
-        <InfoRegular className={styles.noteIcon} aria-hidden />
+      <FormNote icon={InfoRegular} testId="azure-contact-note">
         {note}
-      </Text>
+      </FormNote>
       <div className={form.row}>
-        <Field
-          label={t('azure.contact.firstName')}
-          required
-          validationMessage={errors.firstName ? t('common.required') : undefined}
-        >
-          <Input
-            value={value.firstName}
-            maxLength={100}
-            autoComplete="given-name"
-            onChange={(_event, data) => set('firstName', data.value)}
-            data-testid="azure-contact-first-name"
-          />
-        </Field>
-        <Field
-          label={t('azure.contact.lastName')}
-          required
-          validationMessage={errors.lastName ? t('common.required') : undefined}
-        >
-          <Input
-            value={value.lastName}
-            maxLength={100}
-            autoComplete="family-name"
-            onChange={(_event, data) => set('lastName', data.value)}
-            data-testid="azure-contact-last-name"
-          />
-        </Field>
-        <Field
-          label={t('azure.contact.email')}
-          required
-          validationMessage={errors.email ? t('azure.contact.emailInvalid') : undefined}
-        >
-          <Input
-            type="email"
-            value={value.primaryEmailAddress}
-            maxLength={320}
-            autoComplete="email"
-            onChange={(_event, data) => set('primaryEmailAddress', data.value)}
-            data-testid="azure-contact-email"
-          />
-        </Field>
-        <Field
-          label={t('azure.contact.phone')}
-          required={value.preferredContactMethod === 'phone'}
-          validationMessage={errors.phone ? t('azure.contact.phoneRequired') : undefined}
-        >
-          <Input
-            type="tel"
-            value={value.phoneNumber ?? ''}
-            maxLength={40}
-            autoComplete="tel"
-            onChange={(_event, data) => set('phoneNumber', data.value)}
-            data-testid="azure-contact-phone"
-          />
-        </Field>
+        {textField('firstName', t('azure.contact.firstName'), {
+          required: true,
+          error: errors.firstName ? t('common.required') : undefined,
+          maxLength: 100,
+          autoComplete: 'given-name',
+          testId: 'azure-contact-first-name',
+        })}
+        {textField('lastName', t('azure.contact.lastName'), {
+          required: true,
+          error: errors.lastName ? t('common.required') : undefined,
+          maxLength: 100,
+          autoComplete: 'family-name',
+          testId: 'azure-contact-last-name',
+        })}
+        {textField('primaryEmailAddress', t('azure.contact.email'), {
+          required: true,
+          error: errors.email ? t('azure.contact.emailInvalid') : undefined,
+          type: 'email',
+          maxLength: 320,
+          autoComplete: 'email',
+          testId: 'azure-contact-email',
+        })}
+        {textField('phoneNumber', t('azure.contact.phone'), {
+          required: value.preferredContactMethod === 'phone',
+          error: errors.phone ? t('azure.contact.phoneRequired') : undefined,
+          type: 'tel',
+          maxLength: 40,
+          autoComplete: 'tel',
+          testId: 'azure-contact-phone',
+        })}
         <Field label={t('azure.contact.method')}>
           <RadioGroup
             className={styles.methods}
@@ -139,45 +141,24 @@ export function AzureContactSection({
             <Radio value="phone" label={t('azure.contact.methodPhone')} data-method="phone" />
           </RadioGroup>
         </Field>
-        <Field label={t('azure.contact.timeZone')}>
-          <Select
-            value={value.preferredTimeZone}
-            onChange={(_event, data) => set('preferredTimeZone', data.value)}
-            data-testid="azure-contact-time-zone"
-          >
-            {zones.map((zone) => (
-              <option key={zone} value={zone}>
-                {zone.replace(/_/g, ' ')}
-              </option>
-            ))}
-          </Select>
-        </Field>
-        <Field label={t('azure.contact.country')}>
-          <Select
-            value={value.country}
-            onChange={(_event, data) => set('country', data.value)}
-            data-testid="azure-contact-country"
-          >
-            {countries.map((c) => (
-              <option key={c.alpha3} value={c.alpha3}>
-                {c.name}
-              </option>
-            ))}
-          </Select>
-        </Field>
-        <Field label={t('azure.contact.language')}>
-          <Select
-            value={value.preferredSupportLanguage}
-            onChange={(_event, data) => set('preferredSupportLanguage', data.value)}
-            data-testid="azure-contact-language"
-          >
-            {SUPPORT_LANGUAGES.map((tag) => (
-              <option key={tag} value={tag}>
-                {format.locale(tag)}
-              </option>
-            ))}
-          </Select>
-        </Field>
+        {choiceField(
+          'preferredTimeZone',
+          t('azure.contact.timeZone'),
+          zones.map((zone) => ({ value: zone, label: zone.replace(/_/g, ' ') })),
+          'azure-contact-time-zone',
+        )}
+        {choiceField(
+          'country',
+          t('azure.contact.country'),
+          countries.map((c) => ({ value: c.alpha3, label: c.name })),
+          'azure-contact-country',
+        )}
+        {choiceField(
+          'preferredSupportLanguage',
+          t('azure.contact.language'),
+          SUPPORT_LANGUAGES.map((tag) => ({ value: tag, label: format.locale(tag) })),
+          'azure-contact-language',
+        )}
       </div>
     </section>
   )

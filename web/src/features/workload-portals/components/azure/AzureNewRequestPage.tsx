@@ -1,23 +1,18 @@
 import {
-  Button,
   Caption1,
   Field,
-  Input,
   MessageBar,
   MessageBarBody,
   Select,
   Spinner,
   Subtitle2,
   Text,
-  Textarea,
   makeStyles,
   tokens,
 } from '@fluentui/react-components'
-import { LinkRegular } from '@fluentui/react-icons'
-import { useEffect, useState, type FormEvent } from 'react'
+import { useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useNavigate, useSearchParams } from 'react-router'
-import { ApiError } from '../../../../shared/api/client.ts'
 import { useApiResource } from '../../../../shared/api/use-api-resource.ts'
 import { useDocumentTitle } from '../../../../shared/hooks/use-document-title.ts'
 import { ErrorMessage } from '../../../../shared/ui/ErrorMessage.tsx'
@@ -27,12 +22,19 @@ import {
   getAdvice,
   type Alternative,
   type ProblemType,
-  type Refusal,
   type Severity,
 } from '../../../service-requests/api.ts'
 import { AdviceIncidents } from '../../../service-requests/components/AdviceIncidents.tsx'
 import { RuleBadge } from '../../../service-requests/components/Badges.tsx'
 import { RefusalBox } from '../../../service-requests/components/RefusalBox.tsx'
+import { SeverityPicker } from '../../../service-requests/components/SeverityPicker.tsx'
+import {
+  DescriptionField,
+  LinkedIncidentNote,
+  SubmitActions,
+  TitleField,
+  useSubmission,
+} from '../../../service-requests/components/request-form.tsx'
 import { refusalFromAdvice } from '../../../service-requests/refusal.ts'
 import {
   ISSUE_TYPE_SERVICES,
@@ -47,9 +49,8 @@ import { azureSubscriptions } from '../../api/portal.ts'
 import { tenantQuery, usePortalContext, type PortalContext } from '../../hooks/use-portal-context.ts'
 import { usePortalsT } from '../../t.ts'
 import type { PortalViewer } from '../../viewer.ts'
-import { useFormStyles } from '../form-styles.ts'
+import { useFormStyles } from '../../../service-requests/components/form-styles.ts'
 import { PortalFrame } from '../PortalFrame.tsx'
-import { SeverityPicker } from '../SeverityPicker.tsx'
 import { AzureContactSection, type ContactErrors } from './AzureContactSection.tsx'
 import { initialContact } from './contact.ts'
 
@@ -63,7 +64,6 @@ const useStyles = makeStyles({
   },
   planName: { fontWeight: tokens.fontWeightSemibold },
   linked: { display: 'flex', alignItems: 'flex-start', gap: tokens.spacingHorizontalS },
-  linkedIcon: { flexShrink: 0, marginTop: '2px' },
 })
 
 const isProblemType = (value: string | null): value is ProblemType =>
@@ -103,16 +103,8 @@ function AzureNewRequestForm({ context, viewer }: { context: PortalContext; view
   const [severity, setSeverity] = useState<Severity>('moderate')
   const [contact, setContact] = useState<ContactDetails>(() => initialContact(viewer, i18n.language))
   const [linkedIncidentId, setLinkedIncidentId] = useState<string | null>(params.get('incident'))
-  const [attempted, setAttempted] = useState(false)
-  const [submitting, setSubmitting] = useState(false)
-  const [submitError, setSubmitError] = useState<ApiError | null>(null)
-  const [submitRefusal, setSubmitRefusal] = useState<Refusal | null>(null)
-
-  // Server messages are in the language they were asked in; drop them rather than mix languages.
-  useEffect(() => {
-    setSubmitError(null)
-    setSubmitRefusal(null)
-  }, [i18n.language])
+  const submission = useSubmission(i18n.language)
+  const { attempted, submitting } = submission
 
   const subscriptions = useApiResource(
     (signal) => azureSubscriptions(context, signal),
@@ -187,45 +179,39 @@ function AzureNewRequestForm({ context, viewer }: { context: PortalContext; view
   // Refused for this subscription and issue type: only what could change the answer stays on screen.
   const refused = current !== undefined && !current.allowed
 
-  async function submit(event: FormEvent<HTMLFormElement>) {
+  function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault()
-    setAttempted(true)
-    if (invalid || blocked || !service || !classification) return
-    setSubmitting(true)
-    setSubmitError(null)
-    setSubmitRefusal(null)
     const name = newTicketName()
     // Microsoft.Support has no field for a service incident: the link goes into the description (R4).
     const text = linkedIncident
       ? `${description.trim()}\n\n${t('azure.new.incidentLine', { id: linkedIncident.id, title: linkedIncident.title })}`
       : description.trim()
     const phone = contact.phoneNumber?.trim()
-    try {
-      await createTicket(token, subscriptionId, name, {
-        serviceId: service.id,
-        problemClassificationId: classification.id,
-        title: title.trim(),
-        description: text,
-        severity,
-        contactDetails: {
-          ...contact,
-          firstName: contact.firstName.trim(),
-          lastName: contact.lastName.trim(),
-          primaryEmailAddress: contact.primaryEmailAddress.trim(),
-          ...(phone ? { phoneNumber: phone } : { phoneNumber: undefined }),
-        },
-      })
-      void navigate(
-        `/azure/support/requests/${encodeURIComponent(subscriptionId)}/${encodeURIComponent(name)}${tenantQuery(context)}`,
-        { state: { created: true } },
-      )
-    } catch (caught) {
-      setSubmitting(false)
-      const refusal = refusalFromArmError(caught)
-      if (refusal) setSubmitRefusal(refusal)
-      else
-        setSubmitError(caught instanceof ApiError ? caught : new ApiError(0, 'client_error', String(caught)))
-    }
+    void submission.attempt(
+      !invalid && !blocked && service !== undefined && classification !== undefined,
+      async () => {
+        if (!service || !classification) return
+        await createTicket(token, subscriptionId, name, {
+          serviceId: service.id,
+          problemClassificationId: classification.id,
+          title: title.trim(),
+          description: text,
+          severity,
+          contactDetails: {
+            ...contact,
+            firstName: contact.firstName.trim(),
+            lastName: contact.lastName.trim(),
+            primaryEmailAddress: contact.primaryEmailAddress.trim(),
+            ...(phone ? { phoneNumber: phone } : { phoneNumber: undefined }),
+          },
+        })
+        void navigate(
+          `/azure/support/requests/${encodeURIComponent(subscriptionId)}/${encodeURIComponent(name)}${tenantQuery(context)}`,
+          { state: { created: true } },
+        )
+      },
+      refusalFromArmError,
+    )
   }
 
   const required = (show: boolean, message: string) => (attempted && show ? message : undefined)
@@ -233,7 +219,7 @@ function AzureNewRequestForm({ context, viewer }: { context: PortalContext; view
   return (
     <form
       className={form.form}
-      onSubmit={(event) => void submit(event)}
+      onSubmit={submit}
       noValidate
       aria-labelledby="azure-new-title"
       data-testid="azure-new-request"
@@ -387,20 +373,16 @@ function AzureNewRequestForm({ context, viewer }: { context: PortalContext; view
                   />
                 </div>
               )}
-              <Field
+              <TitleField
                 className={form.wide}
+                value={title}
+                onChange={setTitle}
+                showError={attempted}
+                testId="azure-summary"
                 label={t('azure.new.summary')}
-                required
-                validationMessage={required(missing.title, t('azure.new.summaryRequired'))}
-              >
-                <Input
-                  value={title}
-                  maxLength={200}
-                  onChange={(_event, data) => setTitle(data.value)}
-                  placeholder={t('azure.new.summaryPlaceholder')}
-                  data-testid="azure-summary"
-                />
-              </Field>
+                placeholder={t('azure.new.summaryPlaceholder')}
+                requiredMessage={t('azure.new.summaryRequired')}
+              />
             </>
           )}
         </div>
@@ -412,26 +394,20 @@ function AzureNewRequestForm({ context, viewer }: { context: PortalContext; view
             <Subtitle2 as="h2" id="azure-details-title">
               {t('azure.new.detailsTitle')}
             </Subtitle2>
-            <Field
+            <DescriptionField
+              value={description}
+              onChange={setDescription}
+              showError={attempted}
+              testId="azure-description"
+              maxLength={19000}
               label={t('azure.new.description')}
-              required
               hint={t('azure.new.descriptionHint')}
-              validationMessage={required(missing.description, t('azure.new.descriptionRequired'))}
-            >
-              <Textarea
-                value={description}
-                rows={6}
-                resize="vertical"
-                maxLength={19000}
-                onChange={(_event, data) => setDescription(data.value)}
-                data-testid="azure-description"
-              />
-            </Field>
+              requiredMessage={t('azure.new.descriptionRequired')}
+            />
             {linkedIncident && (
-              <Text className={styles.linked} data-testid="azure-linked-incident">
-                <LinkRegular className={styles.linkedIcon} aria-hidden />
+              <LinkedIncidentNote className={styles.linked} testId="azure-linked-incident">
                 {t('azure.new.linkedIncident', { id: linkedIncident.id, title: linkedIncident.title })}
-              </Text>
+              </LinkedIncidentNote>
             )}
             <Field label={t('azure.new.severity')} required>
               <SeverityPicker
@@ -451,30 +427,23 @@ function AzureNewRequestForm({ context, viewer }: { context: PortalContext; view
             errors={attempted ? contactErrors : {}}
           />
 
-          {submitRefusal && <RefusalBox refusal={submitRefusal} testId="azure-create-refusal" />}
-          {submitError && <ErrorMessage error={submitError} />}
-          {submitting && (
-            <MessageBar intent="info" data-testid="azure-creating">
-              <MessageBarBody>{t('azure.new.creating')}</MessageBarBody>
-            </MessageBar>
-          )}
-
-          <div className={form.actions}>
-            <Button
-              type="submit"
-              appearance="primary"
-              disabled={submitting || blocked}
-              icon={submitting ? <Spinner size="tiny" /> : undefined}
-              data-testid="azure-create"
-            >
-              {submitting ? t('azure.new.creatingShort') : t('azure.new.create')}
-            </Button>
-            {attempted && invalid && (
-              <Caption1 className={form.secondary} role="alert">
-                {t('common.fixErrors')}
-              </Caption1>
-            )}
-          </div>
+          <SubmitActions
+            submission={submission}
+            blocked={blocked}
+            invalid={invalid}
+            label={t('azure.new.create')}
+            busyLabel={t('azure.new.creatingShort')}
+            fixErrors={t('common.fixErrors')}
+            testId="azure-create"
+            refusalTestId="azure-create-refusal"
+            status={
+              submitting && (
+                <MessageBar intent="info" data-testid="azure-creating">
+                  <MessageBarBody>{t('azure.new.creating')}</MessageBarBody>
+                </MessageBar>
+              )
+            }
+          />
         </>
       )}
     </form>

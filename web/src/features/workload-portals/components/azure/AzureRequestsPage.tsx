@@ -3,26 +3,24 @@ import {
   Caption1,
   Field,
   Select,
-  Table,
-  TableBody,
   TableCell,
-  TableHeader,
-  TableHeaderCell,
   TableRow,
-  Text,
   makeStyles,
-  mergeClasses,
   tokens,
 } from '@fluentui/react-components'
-import { AddRegular, ArrowClockwiseRegular, ClipboardTaskListLtrRegular } from '@fluentui/react-icons'
+import { AddRegular, ClipboardTaskListLtrRegular } from '@fluentui/react-icons'
 import { useState } from 'react'
 import { useNavigate } from 'react-router'
 import { useApiResource } from '../../../../shared/api/use-api-resource.ts'
 import { useDocumentTitle } from '../../../../shared/hooks/use-document-title.ts'
 import { useFormat } from '../../../../shared/i18n/format.ts'
+import { EmptyState } from '../../../../shared/ui/EmptyState.tsx'
 import { ErrorMessage } from '../../../../shared/ui/ErrorMessage.tsx'
+import { FilterBar } from '../../../../shared/ui/FilterBar.tsx'
 import { LoadingState } from '../../../../shared/ui/LoadingState.tsx'
+import { ListTable } from '../../../../shared/ui/ListTable.tsx'
 import { PageHeader } from '../../../../shared/ui/PageHeader.tsx'
+import { RefreshButton } from '../../../../shared/ui/RefreshButton.tsx'
 import { RouterLink } from '../../../../shared/ui/RouterLink.tsx'
 import { listTickets, type SupportTicket } from '../../api/arm.ts'
 import { azureSubscriptions, type AzureSubscription } from '../../api/portal.ts'
@@ -33,17 +31,7 @@ import { PortalFrame } from '../PortalFrame.tsx'
 import { TicketSeverityBadge, TicketStatusBadge, isClosed, useSupportPlanLabel } from './TicketBadges.tsx'
 
 const useStyles = makeStyles({
-  filters: {
-    display: 'flex',
-    alignItems: 'flex-end',
-    flexWrap: 'wrap',
-    gap: tokens.spacingHorizontalM,
-    marginBottom: tokens.spacingVerticalM,
-  },
   filter: { minWidth: '200px' },
-  scroller: { overflowX: 'auto' },
-  table: { tableLayout: 'auto' },
-  busy: { opacity: 0.6 },
   nowrap: { whiteSpace: 'nowrap' },
   title: { minWidth: '220px', overflowWrap: 'anywhere' },
   stack: { display: 'flex', flexDirection: 'column', paddingTop: '6px', paddingBottom: '6px' },
@@ -52,15 +40,6 @@ const useStyles = makeStyles({
   mono: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200 },
   muted: { color: tokens.colorNeutralForeground3 },
   overdue: { color: tokens.colorPaletteRedForeground1 },
-  empty: {
-    display: 'flex',
-    flexDirection: 'column',
-    alignItems: 'center',
-    gap: tokens.spacingVerticalS,
-    padding: `${tokens.spacingVerticalXXXL} ${tokens.spacingHorizontalL}`,
-    color: tokens.colorNeutralForeground3,
-  },
-  emptyIcon: { fontSize: '40px' },
 })
 
 interface Row {
@@ -112,15 +91,12 @@ function AzureRequests({ context }: { context: PortalContext }) {
         description={t('azure.requests.intro', { tenant: context.tenantName })}
         actions={
           <>
-            <Button
-              appearance="subtle"
-              icon={<ArrowClockwiseRegular />}
+            <RefreshButton
+              label={t('common.refresh')}
+              loading={rows.loading}
               onClick={rows.reload}
-              disabled={rows.loading}
               data-testid="azure-requests-refresh"
-            >
-              {t('common.refresh')}
-            </Button>
+            />
             <Button
               appearance="primary"
               icon={<AddRegular />}
@@ -132,7 +108,7 @@ function AzureRequests({ context }: { context: PortalContext }) {
           </>
         }
       />
-      <div className={styles.filters}>
+      <FilterBar>
         <Field label={t('azure.requests.status')} className={styles.filter}>
           <Select
             value={status}
@@ -144,96 +120,91 @@ function AzureRequests({ context }: { context: PortalContext }) {
             <option value="closed">{t('azure.requests.closed')}</option>
           </Select>
         </Field>
-      </div>
+      </FilterBar>
 
       {rows.error && <ErrorMessage error={rows.error} onRetry={rows.reload} />}
       {!rows.data && rows.loading && <LoadingState label={t('azure.requests.loading')} />}
       {rows.data && shown.length === 0 && (
-        <div className={styles.empty} data-testid="azure-requests-empty">
-          <ClipboardTaskListLtrRegular className={styles.emptyIcon} aria-hidden />
-          <Text>{rows.data.length === 0 ? t('azure.requests.empty') : t('azure.requests.noMatch')}</Text>
-        </div>
+        <EmptyState
+          icon={ClipboardTaskListLtrRegular}
+          message={rows.data.length === 0 ? t('azure.requests.empty') : t('azure.requests.noMatch')}
+          data-testid="azure-requests-empty"
+        />
       )}
       {shown.length > 0 && (
-        <div className={styles.scroller}>
-          <Table
-            className={mergeClasses(styles.table, rows.loading && styles.busy)}
-            aria-label={t('azure.requests.title')}
-            aria-busy={rows.loading}
-            data-testid="azure-requests"
-          >
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell>{t('azure.requests.column.title')}</TableHeaderCell>
-                <TableHeaderCell>{t('azure.requests.column.severity')}</TableHeaderCell>
-                <TableHeaderCell>{t('azure.requests.column.status')}</TableHeaderCell>
-                <TableHeaderCell>{t('azure.requests.column.service')}</TableHeaderCell>
-                <TableHeaderCell>{t('azure.requests.column.plan')}</TableHeaderCell>
-                <TableHeaderCell>{t('azure.requests.column.created')}</TableHeaderCell>
-                <TableHeaderCell>{t('azure.requests.column.sla')}</TableHeaderCell>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {shown.map(({ ticket, subscription }) => {
-                const p = ticket.properties
-                const due = p.serviceLevelAgreement?.expirationTime
-                const overdue = !isClosed(ticket) && due !== undefined && new Date(due).getTime() < now
-                return (
-                  <TableRow
-                    key={`${subscription.id}/${ticket.name}`}
-                    data-testid="azure-request-row"
-                    data-ticket-name={ticket.name}
-                    data-ticket-id={p.supportTicketId}
-                    data-subscription-id={subscription.id}
-                    data-status={p.status.toLowerCase()}
-                    data-severity={p.severity}
-                  >
-                    <TableCell className={styles.title}>
-                      <span className={styles.stack}>
-                        <RouterLink
-                          to={`/azure/support/requests/${encodeURIComponent(subscription.id)}/${encodeURIComponent(ticket.name)}${query}`}
-                          data-testid="azure-request-link"
-                        >
-                          {p.title}
-                        </RouterLink>
-                        <Caption1 className={styles.muted}>
-                          <span className={styles.mono}>{p.supportTicketId}</span> · {subscription.name}
+        <ListTable
+          busy={rows.loading}
+          ariaBusy
+          label={t('azure.requests.title')}
+          data-testid="azure-requests"
+          columns={[
+            t('azure.requests.column.title'),
+            t('azure.requests.column.severity'),
+            t('azure.requests.column.status'),
+            t('azure.requests.column.service'),
+            t('azure.requests.column.plan'),
+            t('azure.requests.column.created'),
+            t('azure.requests.column.sla'),
+          ]}
+        >
+          {shown.map(({ ticket, subscription }) => {
+            const p = ticket.properties
+            const due = p.serviceLevelAgreement?.expirationTime
+            const overdue = !isClosed(ticket) && due !== undefined && new Date(due).getTime() < now
+            return (
+              <TableRow
+                key={`${subscription.id}/${ticket.name}`}
+                data-testid="azure-request-row"
+                data-ticket-name={ticket.name}
+                data-ticket-id={p.supportTicketId}
+                data-subscription-id={subscription.id}
+                data-status={p.status.toLowerCase()}
+                data-severity={p.severity}
+              >
+                <TableCell className={styles.title}>
+                  <span className={styles.stack}>
+                    <RouterLink
+                      to={`/azure/support/requests/${encodeURIComponent(subscription.id)}/${encodeURIComponent(ticket.name)}${query}`}
+                      data-testid="azure-request-link"
+                    >
+                      {p.title}
+                    </RouterLink>
+                    <Caption1 className={styles.muted}>
+                      <span className={styles.mono}>{p.supportTicketId}</span> · {subscription.name}
+                    </Caption1>
+                  </span>
+                </TableCell>
+                <TableCell>
+                  <TicketSeverityBadge ticket={ticket} />
+                </TableCell>
+                <TableCell className={styles.nowrap}>
+                  <TicketStatusBadge status={p.status} />
+                </TableCell>
+                <TableCell className={styles.service}>{p.serviceDisplayName}</TableCell>
+                <TableCell className={styles.service}>{planLabel(p.supportPlanType)}</TableCell>
+                <TableCell className={styles.date}>{format.dateTime(p.createdDate)}</TableCell>
+                <TableCell className={styles.date}>
+                  {due ? (
+                    <span className={overdue ? styles.overdue : undefined}>
+                      {format.dateTime(due)}
+                      {p.serviceLevelAgreement && (
+                        <Caption1 className={overdue ? styles.overdue : styles.muted}>
+                          <br />
+                          {t('azure.requests.slaWithin', {
+                            duration: format.minutes(p.serviceLevelAgreement.slaMinutes),
+                          })}
+                          {overdue ? `, ${t('azure.requests.overdue')}` : ''}
                         </Caption1>
-                      </span>
-                    </TableCell>
-                    <TableCell>
-                      <TicketSeverityBadge ticket={ticket} />
-                    </TableCell>
-                    <TableCell className={styles.nowrap}>
-                      <TicketStatusBadge status={p.status} />
-                    </TableCell>
-                    <TableCell className={styles.service}>{p.serviceDisplayName}</TableCell>
-                    <TableCell className={styles.service}>{planLabel(p.supportPlanType)}</TableCell>
-                    <TableCell className={styles.date}>{format.dateTime(p.createdDate)}</TableCell>
-                    <TableCell className={styles.date}>
-                      {due ? (
-                        <span className={overdue ? styles.overdue : undefined}>
-                          {format.dateTime(due)}
-                          {p.serviceLevelAgreement && (
-                            <Caption1 className={overdue ? styles.overdue : styles.muted}>
-                              <br />
-                              {t('azure.requests.slaWithin', {
-                                duration: format.minutes(p.serviceLevelAgreement.slaMinutes),
-                              })}
-                              {overdue ? `, ${t('azure.requests.overdue')}` : ''}
-                            </Caption1>
-                          )}
-                        </span>
-                      ) : (
-                        '—'
                       )}
-                    </TableCell>
-                  </TableRow>
-                )
-              })}
-            </TableBody>
-          </Table>
-        </div>
+                    </span>
+                  ) : (
+                    '—'
+                  )}
+                </TableCell>
+              </TableRow>
+            )
+          })}
+        </ListTable>
       )}
       {rows.data && rows.data.length > 0 && (
         <Caption1 className={styles.muted} data-testid="azure-requests-count">

@@ -1,41 +1,39 @@
 import {
-  Button,
-  Caption1,
   Field,
-  Input,
-  Link,
   Radio,
   RadioGroup,
-  Select,
-  Spinner,
   Subtitle2,
   Text,
-  Textarea,
   makeStyles,
   mergeClasses,
   tokens,
 } from '@fluentui/react-components'
-import { InfoRegular, LinkRegular } from '@fluentui/react-icons'
-import { useEffect, useState, type FormEvent } from 'react'
+import { useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useNavigate, useSearchParams } from 'react-router'
-import { ApiError } from '../../../../shared/api/client.ts'
 import { useApiResource } from '../../../../shared/api/use-api-resource.ts'
 import { useDocumentTitle } from '../../../../shared/hooks/use-document-title.ts'
-import { currentLanguage, type Language } from '../../../../shared/i18n/i18n.ts'
-import { ErrorMessage } from '../../../../shared/ui/ErrorMessage.tsx'
 import { PageHeader } from '../../../../shared/ui/PageHeader.tsx'
 import {
   getAdvice,
   type Alternative,
   type HandledBy,
   type NewRequest,
-  type Refusal,
   type Severity,
 } from '../../../service-requests/api.ts'
 import { AdvicePanel } from '../../../service-requests/components/AdvicePanel.tsx'
-import { RefusalBox } from '../../../service-requests/components/RefusalBox.tsx'
-import { refusalFromError } from '../../../service-requests/refusal.ts'
+import { SeverityPicker } from '../../../service-requests/components/SeverityPicker.tsx'
+import {
+  DescriptionField,
+  LinkedIncidentNote,
+  RequestContactSection,
+  SubmitActions,
+  TitleField,
+  TopicField,
+  topicMissing,
+  useRequestContact,
+  useSubmission,
+} from '../../../service-requests/components/request-form.tsx'
 import {
   M365_WORKLOADS,
   fileRequest,
@@ -46,9 +44,8 @@ import {
 import { tenantQuery, usePortalContext, type PortalContext } from '../../hooks/use-portal-context.ts'
 import { usePortalsT } from '../../t.ts'
 import type { PortalViewer } from '../../viewer.ts'
-import { useFormStyles } from '../form-styles.ts'
+import { useFormStyles } from '../../../service-requests/components/form-styles.ts'
 import { PortalFrame } from '../PortalFrame.tsx'
-import { SeverityPicker } from '../SeverityPicker.tsx'
 
 const useStyles = makeStyles({
   layout: {
@@ -78,22 +75,6 @@ const useStyles = makeStyles({
     columnGap: tokens.spacingHorizontalL,
   },
   more: { alignSelf: 'flex-start' },
-  note: {
-    display: 'flex',
-    alignItems: 'flex-start',
-    gap: tokens.spacingHorizontalS,
-    color: tokens.colorNeutralForeground2,
-  },
-  noteIcon: { flexShrink: 0, marginTop: '2px' },
-  summary: {
-    display: 'grid',
-    gridTemplateColumns: 'max-content minmax(0, 1fr)',
-    columnGap: tokens.spacingHorizontalXXL,
-    rowGap: tokens.spacingVerticalS,
-    margin: 0,
-  },
-  pair: { display: 'contents' },
-  term: { color: tokens.colorNeutralForeground3 },
   value: { margin: 0 },
 })
 
@@ -304,66 +285,38 @@ function M365RequestForm({
     [context.auth.token, workload],
   )
   const [topicId, setTopicId] = useState('')
-  const [showAll, setShowAll] = useState(false)
   const [title, setTitle] = useState('')
   const [description, setDescription] = useState('')
   const [severity, setSeverity] = useState<Severity>('moderate')
-  const [phone, setPhone] = useState(viewer.phone ?? '')
-  const [language, setLanguage] = useState<Language>(currentLanguage())
-  const [attempted, setAttempted] = useState(false)
-  const [submitting, setSubmitting] = useState(false)
-  const [submitError, setSubmitError] = useState<ApiError | null>(null)
-  const [submitRefusal, setSubmitRefusal] = useState<Refusal | null>(null)
+  const contact = useRequestContact(viewer)
+  const submission = useSubmission(uiLanguage)
+  const { attempted } = submission
 
-  useEffect(() => {
-    setSubmitError(null)
-    setSubmitRefusal(null)
-  }, [uiLanguage])
+  const chosen = (topics.data ?? []).find((topic) => topic.id === topicId)
+  const invalid = topicMissing(topics.data, topicId) || title.trim() === '' || description.trim() === ''
 
-  const all = topics.data ?? []
-  const chosen = all.find((topic) => topic.id === topicId)
-  const visible = all.filter((topic) => topic.common || showAll || topic.id === chosen?.id)
-  const hidden = all.filter((topic) => !topic.common).length
-  const missing = {
-    topic: all.length > 0 && !chosen,
-    title: title.trim() === '',
-    description: description.trim() === '',
-  }
-  const invalid = Object.values(missing).some(Boolean)
-
-  async function submit(event: FormEvent<HTMLFormElement>) {
+  function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault()
-    setAttempted(true)
-    if (invalid || blocked) return
-    setSubmitting(true)
-    setSubmitError(null)
-    setSubmitRefusal(null)
     const body: Omit<NewRequest, 'customerTenantId'> = {
       workload,
       title: title.trim(),
       description: description.trim(),
       severity,
-      contact: { preferredLanguage: language, ...(phone.trim() ? { phone: phone.trim() } : {}) },
+      contact: contact.contact,
     }
     if (chosen) body.supportTopicId = chosen.id
     if (handledBy) body.handledBy = handledBy
     if (linkedIncident) body.linkedIncidentId = linkedIncident.id
-    try {
+    void submission.attempt(!invalid && !blocked, async () => {
       const created = await fileRequest(context.auth, body)
       onCreated(created.id)
-    } catch (caught) {
-      setSubmitting(false)
-      const refusal = refusalFromError(caught)
-      if (refusal) setSubmitRefusal(refusal)
-      else
-        setSubmitError(caught instanceof ApiError ? caught : new ApiError(0, 'client_error', String(caught)))
-    }
+    })
   }
 
   return (
     <form
       className={form.form}
-      onSubmit={(event) => void submit(event)}
+      onSubmit={submit}
       noValidate
       aria-labelledby="m365-category-title"
       data-testid="m365-form"
@@ -373,47 +326,18 @@ function M365RequestForm({
         <Subtitle2 as="h2" id="m365-category-title">
           {t('m365.form.categoryTitle')}
         </Subtitle2>
-        <Field
+        <TopicField
+          topics={topics}
+          value={topicId}
+          onChange={setTopicId}
           label={t('m365.form.category')}
-          required={all.length > 0}
-          validationMessage={attempted && missing.topic ? tApp('form.topicRequired') : undefined}
-        >
-          {topics.error ? (
-            <ErrorMessage error={topics.error} onRetry={topics.reload} />
-          ) : !topics.data ? (
-            <Spinner size="tiny" />
-          ) : (
-            <RadioGroup
-              className={styles.categories}
-              value={topicId}
-              onChange={(_event, data) => setTopicId(data.value)}
-              data-testid="m365-categories"
-            >
-              {visible.map((topic) => (
-                <Radio
-                  key={topic.id}
-                  value={topic.id}
-                  label={topic.name}
-                  data-testid="m365-category"
-                  data-topic-id={topic.id}
-                  data-common={topic.common}
-                />
-              ))}
-            </RadioGroup>
-          )}
-        </Field>
-        {hidden > 0 && (
-          <Link
-            as="button"
-            type="button"
-            className={styles.more}
-            onClick={() => setShowAll((shown) => !shown)}
-            aria-expanded={showAll}
-            data-testid="m365-more"
-          >
-            {showAll ? t('m365.form.fewer') : t('m365.form.more', { hidden })}
-          </Link>
-        )}
+          showError={attempted}
+          className={styles.categories}
+          moreClassName={styles.more}
+          moreLabel={(hidden) => t('m365.form.more', { hidden })}
+          fewerLabel={t('m365.form.fewer')}
+          testIds={{ group: 'm365-categories', option: 'm365-category', more: 'm365-more' }}
+        />
       </section>
 
       <section className={form.section} aria-labelledby="m365-details-title">
@@ -421,39 +345,17 @@ function M365RequestForm({
           {t('m365.form.detailsTitle')}
         </Subtitle2>
         {linkedIncident && (
-          <Text className={styles.note} data-testid="m365-linked-incident">
-            <LinkRegular className={styles.noteIcon} aria-hidden />
+          <LinkedIncidentNote testId="m365-linked-incident">
             {t('incidents.willLink', { id: linkedIncident.id, title: linkedIncident.title })}
-          </Text>
+          </LinkedIncidentNote>
         )}
-        <Field
-          label={tApp('form.title')}
-          required
-          validationMessage={attempted && missing.title ? tApp('form.titleRequired') : undefined}
-        >
-          <Input
-            value={title}
-            maxLength={200}
-            onChange={(_event, data) => setTitle(data.value)}
-            placeholder={tApp('form.titlePlaceholder')}
-            data-testid="m365-title"
-          />
-        </Field>
-        <Field
-          label={tApp('form.description')}
-          required
-          hint={tApp('form.descriptionHint')}
-          validationMessage={attempted && missing.description ? tApp('form.descriptionRequired') : undefined}
-        >
-          <Textarea
-            value={description}
-            rows={6}
-            resize="vertical"
-            maxLength={20000}
-            onChange={(_event, data) => setDescription(data.value)}
-            data-testid="m365-description"
-          />
-        </Field>
+        <TitleField value={title} onChange={setTitle} showError={attempted} testId="m365-title" />
+        <DescriptionField
+          value={description}
+          onChange={setDescription}
+          showError={attempted}
+          testId="m365-description"
+        />
         <Field label={tApp('form.severity')} required>
           <SeverityPicker
             value={severity}
@@ -464,74 +366,24 @@ function M365RequestForm({
         </Field>
       </section>
 
-      <section className={form.section} aria-labelledby="m365-contact-title">
-        <Subtitle2 as="h2" id="m365-contact-title">
-          {tApp('form.contactTitle')}
-        </Subtitle2>
-        <Text className={styles.note} data-testid="m365-contact-note">
-          <InfoRegular className={styles.noteIcon} aria-hidden />
-          {contactNote}
-        </Text>
-        <dl className={styles.summary}>
-          <div className={styles.pair}>
-            <dt className={styles.term}>{tApp('form.contactName')}</dt>
-            <dd className={styles.value} data-testid="m365-contact-name">
-              {viewer.name} <span className={form.secondary}>({viewer.tenantName})</span>
-            </dd>
-          </div>
-          <div className={styles.pair}>
-            <dt className={styles.term}>{tApp('form.contactEmail')}</dt>
-            <dd className={styles.value} data-testid="m365-contact-email">
-              {viewer.email}
-            </dd>
-          </div>
-        </dl>
-        <div className={form.row}>
-          <Field
-            label={tApp('form.contactPhone')}
-            hint={viewer.phone ? undefined : tApp('form.contactPhoneHint')}
-          >
-            <Input
-              value={phone}
-              type="tel"
-              maxLength={40}
-              autoComplete="tel"
-              onChange={(_event, data) => setPhone(data.value)}
-              data-testid="m365-contact-phone"
-            />
-          </Field>
-          <Field label={tApp('form.preferredLanguage')}>
-            <Select
-              value={language}
-              onChange={(_event, data) => setLanguage(data.value as Language)}
-              data-testid="m365-contact-language"
-            >
-              <option value="it">{tApp('language.it')}</option>
-              <option value="en">{tApp('language.en')}</option>
-            </Select>
-          </Field>
-        </div>
-      </section>
+      <RequestContactSection
+        prefix="m365-"
+        viewer={viewer}
+        note={contactNote}
+        contact={contact}
+        valueClassName={styles.value}
+      />
 
-      {submitRefusal && <RefusalBox refusal={submitRefusal} testId="m365-submit-refusal" />}
-      {submitError && <ErrorMessage error={submitError} />}
-
-      <div className={form.actions}>
-        <Button
-          type="submit"
-          appearance="primary"
-          disabled={submitting || blocked}
-          icon={submitting ? <Spinner size="tiny" /> : undefined}
-          data-testid="m365-submit"
-        >
-          {submitting ? tApp('form.submitting') : tApp('form.submit')}
-        </Button>
-        {attempted && invalid && (
-          <Caption1 className={form.secondary} role="alert">
-            {tApp('form.fixErrors')}
-          </Caption1>
-        )}
-      </div>
+      <SubmitActions
+        submission={submission}
+        blocked={blocked}
+        invalid={invalid}
+        label={tApp('form.submit')}
+        busyLabel={tApp('form.submitting')}
+        fixErrors={tApp('form.fixErrors')}
+        testId="m365-submit"
+        refusalTestId="m365-submit-refusal"
+      />
     </form>
   )
 }

@@ -5,31 +5,25 @@ import {
   MessageBar,
   MessageBarBody,
   Select,
-  Table,
-  TableBody,
   TableCell,
-  TableHeader,
-  TableHeaderCell,
   TableRow,
-  Text,
   makeStyles,
   mergeClasses,
   tokens,
 } from '@fluentui/react-components'
-import {
-  AddRegular,
-  ArrowClockwiseRegular,
-  ClipboardTaskListLtrRegular,
-  LinkRegular,
-} from '@fluentui/react-icons'
+import { AddRegular, ClipboardTaskListLtrRegular, LinkRegular } from '@fluentui/react-icons'
 import { useTranslation } from 'react-i18next'
 import { useLocation, useNavigate, useSearchParams } from 'react-router'
 import { useApiResource } from '../../../../shared/api/use-api-resource.ts'
 import { useDocumentTitle } from '../../../../shared/hooks/use-document-title.ts'
 import { useFormat } from '../../../../shared/i18n/format.ts'
+import { EmptyState } from '../../../../shared/ui/EmptyState.tsx'
 import { ErrorMessage } from '../../../../shared/ui/ErrorMessage.tsx'
+import { FilterBar } from '../../../../shared/ui/FilterBar.tsx'
 import { LoadingState } from '../../../../shared/ui/LoadingState.tsx'
+import { ListTable } from '../../../../shared/ui/ListTable.tsx'
 import { PageHeader } from '../../../../shared/ui/PageHeader.tsx'
+import { RefreshButton } from '../../../../shared/ui/RefreshButton.tsx'
 import { RouterLink } from '../../../../shared/ui/RouterLink.tsx'
 import { SeverityBadge, StatusBadge } from '../../../service-requests/components/Badges.tsx'
 import { M365_WORKLOADS, isM365Workload, listPortalRequests } from '../../api/portal.ts'
@@ -39,31 +33,12 @@ import type { PortalViewer } from '../../viewer.ts'
 import { PortalFrame } from '../PortalFrame.tsx'
 
 const useStyles = makeStyles({
-  filters: {
-    display: 'flex',
-    alignItems: 'flex-end',
-    flexWrap: 'wrap',
-    gap: tokens.spacingHorizontalM,
-    marginBottom: tokens.spacingVerticalM,
-  },
   filter: { minWidth: '220px' },
-  scroller: { overflowX: 'auto' },
-  table: { tableLayout: 'auto' },
-  busy: { opacity: 0.6 },
   nowrap: { whiteSpace: 'nowrap' },
   title: { minWidth: '240px', overflowWrap: 'anywhere' },
   mono: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200 },
   muted: { color: tokens.colorNeutralForeground3 },
   linked: { display: 'inline-flex', alignItems: 'center', gap: tokens.spacingHorizontalXXS },
-  empty: {
-    display: 'flex',
-    flexDirection: 'column',
-    alignItems: 'center',
-    gap: tokens.spacingVerticalS,
-    padding: `${tokens.spacingVerticalXXXL} ${tokens.spacingHorizontalL}`,
-    color: tokens.colorNeutralForeground3,
-  },
-  emptyIcon: { fontSize: '40px' },
   created: { marginBottom: tokens.spacingVerticalM },
   stack: { display: 'flex', flexDirection: 'column', paddingTop: '6px', paddingBottom: '6px' },
   highlight: { backgroundColor: tokens.colorPaletteGreenBackground1 },
@@ -111,15 +86,12 @@ function M365Requests({ context }: { context: PortalContext }) {
         description={t('m365.requests.intro', { tenant: context.tenantName })}
         actions={
           <>
-            <Button
-              appearance="subtle"
-              icon={<ArrowClockwiseRegular />}
+            <RefreshButton
+              label={t('common.refresh')}
+              loading={page.loading}
               onClick={page.reload}
-              disabled={page.loading}
               data-testid="m365-requests-refresh"
-            >
-              {t('common.refresh')}
-            </Button>
+            />
             <Button
               appearance="primary"
               icon={<AddRegular />}
@@ -150,7 +122,7 @@ function M365Requests({ context }: { context: PortalContext }) {
           </MessageBarBody>
         </MessageBar>
       )}
-      <div className={styles.filters}>
+      <FilterBar>
         <Field label={t('m365.new.workload')} className={styles.filter}>
           <Select
             value={workload ?? ''}
@@ -165,94 +137,89 @@ function M365Requests({ context }: { context: PortalContext }) {
             ))}
           </Select>
         </Field>
-      </div>
+      </FilterBar>
 
       {page.error && <ErrorMessage error={page.error} onRetry={page.reload} />}
       {!page.data && page.loading && <LoadingState label={tApp('requests.loading')} />}
       {page.data && page.data.items.length === 0 && (
-        <div className={styles.empty} data-testid="m365-requests-empty">
-          <ClipboardTaskListLtrRegular className={styles.emptyIcon} aria-hidden />
-          <Text>{t('m365.requests.empty', { tenant: context.tenantName })}</Text>
-        </div>
+        <EmptyState
+          icon={ClipboardTaskListLtrRegular}
+          message={t('m365.requests.empty', { tenant: context.tenantName })}
+          data-testid="m365-requests-empty"
+        />
       )}
       {page.data && page.data.items.length > 0 && (
-        <div className={styles.scroller}>
-          <Table
-            className={mergeClasses(styles.table, page.loading && styles.busy)}
-            aria-label={t('m365.requests.title')}
-            aria-busy={page.loading}
-            data-testid="m365-requests"
-          >
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell>{tApp('requests.column.number')}</TableHeaderCell>
-                <TableHeaderCell>{tApp('requests.column.title')}</TableHeaderCell>
-                <TableHeaderCell>{tApp('requests.column.severity')}</TableHeaderCell>
-                <TableHeaderCell>{tApp('requests.column.status')}</TableHeaderCell>
-                <TableHeaderCell>{t('m365.requests.handledBy')}</TableHeaderCell>
-                <TableHeaderCell>{t('m365.requests.contact')}</TableHeaderCell>
-                <TableHeaderCell>{tApp('requests.column.created')}</TableHeaderCell>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {page.data.items.map((r) => (
-                <TableRow
-                  key={r.id}
-                  className={r.id === createdId ? styles.highlight : undefined}
-                  data-testid="m365-request-row"
-                  data-request-id={r.id}
-                  data-workload={r.workload}
-                  data-status={r.status}
-                  data-tenant-id={r.tenant.tenantId}
+        <ListTable
+          busy={page.loading}
+          ariaBusy
+          label={t('m365.requests.title')}
+          data-testid="m365-requests"
+          columns={[
+            tApp('requests.column.number'),
+            tApp('requests.column.title'),
+            tApp('requests.column.severity'),
+            tApp('requests.column.status'),
+            t('m365.requests.handledBy'),
+            t('m365.requests.contact'),
+            tApp('requests.column.created'),
+          ]}
+        >
+          {page.data.items.map((r) => (
+            <TableRow
+              key={r.id}
+              className={r.id === createdId ? styles.highlight : undefined}
+              data-testid="m365-request-row"
+              data-request-id={r.id}
+              data-workload={r.workload}
+              data-status={r.status}
+              data-tenant-id={r.tenant.tenantId}
+            >
+              <TableCell className={styles.nowrap}>
+                <RouterLink
+                  to={`/service-requests/${encodeURIComponent(r.id)}`}
+                  data-testid="m365-request-link"
                 >
-                  <TableCell className={styles.nowrap}>
-                    <RouterLink
-                      to={`/service-requests/${encodeURIComponent(r.id)}`}
-                      data-testid="m365-request-link"
-                    >
-                      <span className={styles.mono}>{r.id}</span>
-                    </RouterLink>
-                  </TableCell>
-                  <TableCell className={styles.title}>
-                    <span className={styles.stack}>
-                      <span>
-                        {r.title}
-                        {r.linkedIncident && (
-                          <Caption1 className={mergeClasses(styles.muted, styles.linked)}>
-                            {' '}
-                            <LinkRegular aria-hidden /> {r.linkedIncident.id}
-                          </Caption1>
-                        )}
-                      </span>
-                      <Caption1 className={styles.muted} data-testid="m365-request-category">
-                        {tApp(`requests.workload.${r.workload}`)}
-                        {r.supportTopic ? ` · ${r.supportTopic.name}` : ''}
+                  <span className={styles.mono}>{r.id}</span>
+                </RouterLink>
+              </TableCell>
+              <TableCell className={styles.title}>
+                <span className={styles.stack}>
+                  <span>
+                    {r.title}
+                    {r.linkedIncident && (
+                      <Caption1 className={mergeClasses(styles.muted, styles.linked)}>
+                        {' '}
+                        <LinkRegular aria-hidden /> {r.linkedIncident.id}
                       </Caption1>
-                    </span>
-                  </TableCell>
-                  <TableCell>
-                    <SeverityBadge severity={r.severity} />
-                  </TableCell>
-                  <TableCell className={styles.nowrap}>
-                    <StatusBadge status={r.status} />
-                  </TableCell>
-                  <TableCell>
-                    {r.handledBy === 'partner' && r.partner
-                      ? tApp('detail.handledByPartner', { partner: r.partner.name })
-                      : tApp('detail.handledByVendor')}
-                  </TableCell>
-                  <TableCell data-testid="m365-request-contact">
-                    <span className={styles.stack}>
-                      {r.contact.name}
-                      <Caption1 className={styles.muted}>{r.contact.email}</Caption1>
-                    </span>
-                  </TableCell>
-                  <TableCell className={styles.nowrap}>{format.dateTime(r.createdAt)}</TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        </div>
+                    )}
+                  </span>
+                  <Caption1 className={styles.muted} data-testid="m365-request-category">
+                    {tApp(`requests.workload.${r.workload}`)}
+                    {r.supportTopic ? ` · ${r.supportTopic.name}` : ''}
+                  </Caption1>
+                </span>
+              </TableCell>
+              <TableCell>
+                <SeverityBadge severity={r.severity} />
+              </TableCell>
+              <TableCell className={styles.nowrap}>
+                <StatusBadge status={r.status} />
+              </TableCell>
+              <TableCell>
+                {r.handledBy === 'partner' && r.partner
+                  ? tApp('detail.handledByPartner', { partner: r.partner.name })
+                  : tApp('detail.handledByVendor')}
+              </TableCell>
+              <TableCell data-testid="m365-request-contact">
+                <span className={styles.stack}>
+                  {r.contact.name}
+                  <Caption1 className={styles.muted}>{r.contact.email}</Caption1>
+                </span>
+              </TableCell>
+              <TableCell className={styles.nowrap}>{format.dateTime(r.createdAt)}</TableCell>
+            </TableRow>
+          ))}
+        </ListTable>
       )}
       {page.data && page.data.items.length > 0 && (
         <Caption1 className={styles.muted} data-testid="m365-requests-count">
