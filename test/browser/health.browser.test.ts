@@ -299,4 +299,18 @@ describe.each(dialects())('service health in Chromium (%s)', (dialect) => {
     await admin.context().close()
     await engineer.context().close()
   }, 180_000)
+
+  it('when the engineer types a tenant’s name on the incidents page, then its service health opens', async () => {
+    const engineer = await signedIn('engineer@contoso.example', 'en-US')
+    await engineer.goto(`${app.baseUrl}/health`)
+    const jump = engineer.getByTestId('health-tenant-jump')
+    await jump.waitFor()
+    await jump.click()
+    await jump.pressSequentially('Rossi')
+    const option = engineer.locator(`[data-testid="health-tenant-jump-option"][data-tenant-id="${ROSSI}"]`)
+    await option.click()
+    await engineer.waitForURL((url) => url.pathname === `/health/customers/${ROSSI}`)
+    expect(await engineer.getByTestId('health-tenant').getAttribute('data-tenant-id')).toBe(ROSSI)
+    await engineer.context().close()
+  }, 60_000)
 })

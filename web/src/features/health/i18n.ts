@@ -215,6 +215,7 @@ export const healthEn = {
   list: {
     intro: 'Every incident and advisory you and your colleagues published.',
     publish: 'Publish incident',
+    tenantJump: 'Open a tenant’s health…',
     loading: 'Loading incidents…',
     empty: 'No incidents or advisories in this period.',
     emptyActive: 'No active incidents or advisories.',
@@ -434,6 +435,7 @@ export const healthIt: Catalog<HealthCatalog> = {
   list: {
     intro: 'Tutti gli eventi imprevisti e gli avvisi pubblicati da te e dai tuoi colleghi.',
     publish: 'Pubblica evento',
+    tenantJump: 'Apri l’integrità di un tenant…',
     loading: 'Caricamento degli eventi…',
     empty: 'Nessun evento imprevisto o avviso in questo periodo.',
     emptyActive: 'Nessun evento imprevisto o avviso attivo.',

@@ -21,6 +21,7 @@ import { RouterLink } from '../../../shared/ui/RouterLink.tsx'
 import { listIncidents, listServices, type Incident } from '../api.ts'
 import { useIncidentStream } from '../live.ts'
 import { useHealthTranslation } from '../translation.ts'
+import { TenantHealthJump } from './TenantHealthJump.tsx'
 import { ClassificationBadge, HighImpactBadge } from './Badges.tsx'
 import { HealthFilters, useHealthFilters } from './Filters.tsx'
 import { ClearFiltersButton, DatesCells, StatusCell } from './IncidentCells.tsx'
@@ -56,14 +57,17 @@ export function IncidentListPage() {
         description={t('list.intro')}
         below={<LiveNote live={live} />}
         actions={
-          <Button
-            appearance="primary"
-            icon={<MegaphoneRegular />}
-            onClick={() => void navigate('/health/incidents/new')}
-            data-testid="health-publish"
-          >
-            {t('list.publish')}
-          </Button>
+          <>
+            <TenantHealthJump />
+            <Button
+              appearance="primary"
+              icon={<MegaphoneRegular />}
+              onClick={() => void navigate('/health/incidents/new')}
+              data-testid="health-publish"
+            >
+              {t('list.publish')}
+            </Button>
+          </>
         }
       />
       <HealthFilters values={filters} onChange={setFilters} services={services.data} withActive />
