@@ -1,9 +1,10 @@
 import { makeStyles, tokens } from '@fluentui/react-components'
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { Outlet } from 'react-router'
+import { Outlet, useLocation } from 'react-router'
 import { SideNav } from './SideNav.tsx'
 import { TopBar } from './TopBar.tsx'
+import { NARROW_QUERY, useNarrowScreen } from './useNarrowScreen.ts'
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', height: '100%' },
@@ -16,6 +17,9 @@ const useStyles = makeStyles({
     padding: `${tokens.spacingVerticalXL} ${tokens.spacingHorizontalXXXL}`,
     boxSizing: 'border-box',
     ':focus': { outline: 'none' },
+    [`@media ${NARROW_QUERY}`]: {
+      padding: `${tokens.spacingVerticalL} ${tokens.spacingHorizontalM}`,
+    },
   },
   skipLink: {
     position: 'absolute',
@@ -35,7 +39,15 @@ const useStyles = makeStyles({
 export function AppShell() {
   const { t } = useTranslation()
   const styles = useStyles()
-  const [navOpen, setNavOpen] = useState(true)
+  const narrow = useNarrowScreen()
+  const { pathname } = useLocation()
+  // On a wide screen the navigation sits beside the page, open; on a narrow one it overlays the
+  // page, closed until the hamburger opens it, and closes again once a page is picked.
+  const [navOpen, setNavOpen] = useState(!narrow)
+  useEffect(() => setNavOpen(!narrow), [narrow])
+  useEffect(() => {
+    if (narrow) setNavOpen(false)
+  }, [narrow, pathname])
   return (
     <div className={styles.root}>
       <a className={styles.skipLink} href="#main">
@@ -43,7 +55,7 @@ export function AppShell() {
       </a>
       <TopBar navOpen={navOpen} onToggleNav={() => setNavOpen((open) => !open)} />
       <div className={styles.body}>
-        <SideNav open={navOpen} />
+        <SideNav open={navOpen} overlay={narrow} onClose={() => setNavOpen(false)} />
         <main id="main" className={styles.main} tabIndex={-1}>
           <Outlet />
         </main>

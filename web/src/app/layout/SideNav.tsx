@@ -47,7 +47,16 @@ function sectionOf(pathname: string): string {
   return ''
 }
 
-export function SideNav({ open }: { open: boolean }) {
+export function SideNav({
+  open,
+  overlay = false,
+  onClose,
+}: {
+  open: boolean
+  /** Narrow screens: the navigation slides over the page (with a backdrop) instead of beside it. */
+  overlay?: boolean
+  onClose?: () => void
+}) {
   const { t } = useTranslation()
   const styles = useStyles()
   const { pathname } = useLocation()
@@ -59,7 +68,10 @@ export function SideNav({ open }: { open: boolean }) {
   return (
     <NavDrawer
       open={open}
-      type="inline"
+      type={overlay ? 'overlay' : 'inline'}
+      onOpenChange={(_, data) => {
+        if (!data.open) onClose?.()
+      }}
       selectedValue={sectionOf(pathname)}
       className={styles.drawer}
       aria-label={t('app.mainNavigation')}

@@ -1,10 +1,32 @@
-import { Avatar, Button, Hamburger, Tooltip, makeStyles, tokens } from '@fluentui/react-components'
+import {
+  Avatar,
+  Button,
+  Hamburger,
+  Tooltip,
+  makeStyles,
+  mergeClasses,
+  tokens,
+} from '@fluentui/react-components'
 import { SignOutRegular } from '@fluentui/react-icons'
 import { useTranslation } from 'react-i18next'
 import { useSession } from '../../features/auth/session.tsx'
 import { NotificationsBell } from '../../features/notifications/components/NotificationsBell.tsx'
 import { LanguageSwitcher } from '../../shared/ui/LanguageSwitcher.tsx'
 import { RouterLink } from '../../shared/ui/RouterLink.tsx'
+import { NARROW_QUERY } from './useNarrowScreen.ts'
+
+// Still read out by screen readers (and still in the DOM), but not drawn.
+const visuallyHidden = {
+  position: 'absolute',
+  width: '1px',
+  height: '1px',
+  margin: '-1px',
+  padding: 0,
+  overflow: 'hidden',
+  clip: 'rect(0 0 0 0)',
+  whiteSpace: 'nowrap',
+  border: 0,
+} as const
 
 const useStyles = makeStyles({
   bar: {
@@ -17,6 +39,7 @@ const useStyles = makeStyles({
     paddingRight: tokens.spacingHorizontalM,
     backgroundColor: tokens.colorBrandBackground,
     color: tokens.colorNeutralForegroundOnBrand,
+    [`@media ${NARROW_QUERY}`]: { gap: tokens.spacingHorizontalXS },
   },
   product: {
     color: tokens.colorNeutralForegroundOnBrand,
@@ -46,7 +69,22 @@ const useStyles = makeStyles({
     gap: tokens.spacingHorizontalS,
     marginLeft: tokens.spacingHorizontalS,
   },
-  userText: { display: 'flex', flexDirection: 'column', lineHeight: tokens.lineHeightBase200 },
+  userText: {
+    display: 'flex',
+    flexDirection: 'column',
+    lineHeight: tokens.lineHeightBase200,
+    [`@media ${NARROW_QUERY}`]: visuallyHidden,
+  },
+  // Narrow screens: the top bar's buttons show their icon only (the name stays their label).
+  narrowHidden: { [`@media ${NARROW_QUERY}`]: visuallyHidden },
+  narrowIconOnly: {
+    [`@media ${NARROW_QUERY}`]: {
+      minWidth: 'auto',
+      paddingLeft: tokens.spacingHorizontalSNudge,
+      paddingRight: tokens.spacingHorizontalSNudge,
+      '& .fui-Button__icon': { marginRight: 0 },
+    },
+  },
   userName: { fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
   userTenant: { fontSize: tokens.fontSizeBase200, opacity: 0.85 },
 })
@@ -75,7 +113,11 @@ export function TopBar({ navOpen, onToggleNav }: { navOpen: boolean; onToggleNav
       </RouterLink>
       <div className={styles.spacer} />
       {user && <NotificationsBell className={styles.onBrand} />}
-      <LanguageSwitcher className={styles.onBrand} appearance="transparent" />
+      <LanguageSwitcher
+        className={mergeClasses(styles.onBrand, styles.narrowIconOnly)}
+        labelClassName={styles.narrowHidden}
+        appearance="transparent"
+      />
       {user && (
         <div
           className={styles.user}
@@ -93,13 +135,13 @@ export function TopBar({ navOpen, onToggleNav }: { navOpen: boolean; onToggleNav
         </div>
       )}
       <Button
-        className={styles.onBrand}
+        className={mergeClasses(styles.onBrand, styles.narrowIconOnly)}
         appearance="transparent"
         icon={<SignOutRegular />}
         onClick={signOut}
         data-testid="sign-out"
       >
-        {t('auth.signOut')}
+        <span className={styles.narrowHidden}>{t('auth.signOut')}</span>
       </Button>
     </header>
   )

@@ -14,8 +14,12 @@ import { LANGUAGES, changeLanguage, currentLanguage, type Language } from '../i1
 /** A menu button showing the current language by its own name (Italiano / English). */
 export function LanguageSwitcher({
   className,
+  labelClassName,
   appearance = 'subtle',
-}: Pick<ButtonProps, 'className' | 'appearance'>) {
+}: Pick<ButtonProps, 'className' | 'appearance'> & {
+  /** For the language's name next to the icon (e.g. to hide it visually on narrow screens). */
+  labelClassName?: string
+}) {
   const { t } = useTranslation()
   const language = currentLanguage()
   return (
@@ -34,7 +38,7 @@ export function LanguageSwitcher({
           aria-label={`${t('language.label')}: ${t(`language.${language}`)}`}
           data-testid="language-switcher"
         >
-          {t(`language.${language}`)}
+          <span className={labelClassName}>{t(`language.${language}`)}</span>
         </Button>
       </MenuTrigger>
       <MenuPopover>

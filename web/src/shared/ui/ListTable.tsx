@@ -23,6 +23,16 @@ export const useListCellStyles = makeStyles({
 })
 
 /**
+ * For a fixed-layout table outside ListTable: put it in a `scroller` div and give it `wide`, so
+ * that on a narrow screen (a phone) it keeps readable columns and scrolls sideways in its own box
+ * instead of squeezing them (or making the whole page scroll).
+ */
+export const useTableScrollStyles = makeStyles({
+  scroller: { overflowX: 'auto' },
+  wide: { minWidth: '720px' },
+})
+
+/**
  * A horizontally scrollable table with one header row; its rows are the children. While `busy`
  * (reloading) the table is dimmed, and `aria-busy` is set when asked for.
  */

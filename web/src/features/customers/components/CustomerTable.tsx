@@ -12,6 +12,7 @@ import {
 import { useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useFormat } from '../../../shared/i18n/format.ts'
+import { useTableScrollStyles } from '../../../shared/ui/ListTable.tsx'
 import { RouterLink } from '../../../shared/ui/RouterLink.tsx'
 import type { CustomerListItem } from '../api.ts'
 import { GdapStatusWithEnd } from './GdapStatusBadge.tsx'
@@ -35,6 +36,8 @@ export function CustomerTable({
   busy: boolean
 }) {
   const { t } = useTranslation()
+  // (narrower than its columns, e.g. on a phone, the grid scrolls sideways in its own box)
+  const scroll = useTableScrollStyles()
   const format = useFormat()
 
   const columns = useMemo<TableColumnDefinition<CustomerListItem>[]>(
@@ -79,33 +82,35 @@ export function CustomerTable({
   )
 
   return (
-    <DataGrid
-      items={items}
-      columns={columns}
-      getRowId={(item: CustomerListItem) => item.tenantId}
-      resizableColumns
-      columnSizingOptions={COLUMN_SIZES}
-      focusMode="composite"
-      aria-label={t('customers.title')}
-      aria-busy={busy}
-      data-testid="customer-list"
-    >
-      <DataGridHeader>
-        <DataGridRow>
-          {({ renderHeaderCell }) => <DataGridHeaderCell>{renderHeaderCell()}</DataGridHeaderCell>}
-        </DataGridRow>
-      </DataGridHeader>
-      <DataGridBody<CustomerListItem>>
-        {({ item, rowId }) => (
-          <DataGridRow<CustomerListItem>
-            key={rowId}
-            data-testid="customer-row"
-            data-tenant-id={item.tenantId}
-          >
-            {({ renderCell }) => <DataGridCell>{renderCell(item)}</DataGridCell>}
+    <div className={scroll.scroller}>
+      <DataGrid
+        items={items}
+        columns={columns}
+        getRowId={(item: CustomerListItem) => item.tenantId}
+        resizableColumns
+        columnSizingOptions={COLUMN_SIZES}
+        focusMode="composite"
+        aria-label={t('customers.title')}
+        aria-busy={busy}
+        data-testid="customer-list"
+      >
+        <DataGridHeader>
+          <DataGridRow>
+            {({ renderHeaderCell }) => <DataGridHeaderCell>{renderHeaderCell()}</DataGridHeaderCell>}
           </DataGridRow>
-        )}
-      </DataGridBody>
-    </DataGrid>
+        </DataGridHeader>
+        <DataGridBody<CustomerListItem>>
+          {({ item, rowId }) => (
+            <DataGridRow<CustomerListItem>
+              key={rowId}
+              data-testid="customer-row"
+              data-tenant-id={item.tenantId}
+            >
+              {({ renderCell }) => <DataGridCell>{renderCell(item)}</DataGridCell>}
+            </DataGridRow>
+          )}
+        </DataGridBody>
+      </DataGrid>
+    </div>
   )
 }

@@ -15,6 +15,7 @@ import { useFormat } from '../../../shared/i18n/format.ts'
 import { RouterLink } from '../../../shared/ui/RouterLink.tsx'
 import type { GdapRelationship } from '../api.ts'
 import { GdapStatusBadge } from './GdapStatusBadge.tsx'
+import { useTableScrollStyles } from '../../../shared/ui/ListTable.tsx'
 
 const useStyles = makeStyles({
   list: {
@@ -45,6 +46,7 @@ export function RelationshipsTable({
   const { t } = useTranslation()
   const format = useFormat()
   const styles = useStyles()
+  const scroll = useTableScrollStyles()
 
   if (relationships.length === 0) {
     return (
@@ -55,69 +57,71 @@ export function RelationshipsTable({
   }
 
   return (
-    <Table aria-labelledby="gdap-title" data-testid="gdap-relationships-table">
-      <TableHeader>
-        <TableRow>
-          <TableHeaderCell>{t('gdap.column.name')}</TableHeaderCell>
-          <TableHeaderCell>{t('gdap.column.status')}</TableHeaderCell>
-          <TableHeaderCell>{t('gdap.column.roles')}</TableHeaderCell>
-          <TableHeaderCell>{t('gdap.column.endAt')}</TableHeaderCell>
-          <TableHeaderCell>{t('gdap.column.autoExtend')}</TableHeaderCell>
-          <TableHeaderCell className={styles.wide}>{t('gdap.column.assignments')}</TableHeaderCell>
-        </TableRow>
-      </TableHeader>
-      <TableBody>
-        {relationships.map((r) => (
-          <TableRow key={r.id} data-testid="gdap-relationship-row" data-relationship-id={r.id}>
-            <TableCell>
-              {relationshipHref ? (
-                <RouterLink to={relationshipHref(r.id)} data-testid="gdap-relationship-link">
-                  {r.displayName}
-                </RouterLink>
-              ) : (
-                r.displayName
-              )}
-            </TableCell>
-            <TableCell>
-              <GdapStatusBadge status={r.status} />
-            </TableCell>
-            <TableCell>
-              <ul className={styles.list}>
-                {r.roles.map((role) => (
-                  <li key={role.id}>{role.displayName}</li>
-                ))}
-              </ul>
-            </TableCell>
-            <TableCell>{format.date(r.endAt)}</TableCell>
-            <TableCell>
-              {isZeroDuration(r.autoExtendDuration)
-                ? t('gdap.autoExtendOff')
-                : t('gdap.autoExtendBy', { duration: format.duration(r.autoExtendDuration) })}
-            </TableCell>
-            <TableCell className={styles.wide}>
-              {r.assignments.length === 0 ? (
-                <span className={styles.muted}>{t('gdap.noAssignments')}</span>
-              ) : (
+    <div className={scroll.scroller}>
+      <Table className={scroll.wide} aria-labelledby="gdap-title" data-testid="gdap-relationships-table">
+        <TableHeader>
+          <TableRow>
+            <TableHeaderCell>{t('gdap.column.name')}</TableHeaderCell>
+            <TableHeaderCell>{t('gdap.column.status')}</TableHeaderCell>
+            <TableHeaderCell>{t('gdap.column.roles')}</TableHeaderCell>
+            <TableHeaderCell>{t('gdap.column.endAt')}</TableHeaderCell>
+            <TableHeaderCell>{t('gdap.column.autoExtend')}</TableHeaderCell>
+            <TableHeaderCell className={styles.wide}>{t('gdap.column.assignments')}</TableHeaderCell>
+          </TableRow>
+        </TableHeader>
+        <TableBody>
+          {relationships.map((r) => (
+            <TableRow key={r.id} data-testid="gdap-relationship-row" data-relationship-id={r.id}>
+              <TableCell>
+                {relationshipHref ? (
+                  <RouterLink to={relationshipHref(r.id)} data-testid="gdap-relationship-link">
+                    {r.displayName}
+                  </RouterLink>
+                ) : (
+                  r.displayName
+                )}
+              </TableCell>
+              <TableCell>
+                <GdapStatusBadge status={r.status} />
+              </TableCell>
+              <TableCell>
                 <ul className={styles.list}>
-                  {r.assignments.map((a) => (
-                    <li key={a.id} data-testid="gdap-assignment">
-                      <span className={styles.group}>{a.group.displayName}</span>
-                      {' → '}
-                      {a.roles.map((role) => role.displayName).join(', ')}
-                      {a.status !== 'active' && (
-                        <Caption1 className={styles.muted}>
-                          {' '}
-                          ({t(`gdap.assignmentStatus.${a.status}`, { defaultValue: a.status })})
-                        </Caption1>
-                      )}
-                    </li>
+                  {r.roles.map((role) => (
+                    <li key={role.id}>{role.displayName}</li>
                   ))}
                 </ul>
-              )}
-            </TableCell>
-          </TableRow>
-        ))}
-      </TableBody>
-    </Table>
+              </TableCell>
+              <TableCell>{format.date(r.endAt)}</TableCell>
+              <TableCell>
+                {isZeroDuration(r.autoExtendDuration)
+                  ? t('gdap.autoExtendOff')
+                  : t('gdap.autoExtendBy', { duration: format.duration(r.autoExtendDuration) })}
+              </TableCell>
+              <TableCell className={styles.wide}>
+                {r.assignments.length === 0 ? (
+                  <span className={styles.muted}>{t('gdap.noAssignments')}</span>
+                ) : (
+                  <ul className={styles.list}>
+                    {r.assignments.map((a) => (
+                      <li key={a.id} data-testid="gdap-assignment">
+                        <span className={styles.group}>{a.group.displayName}</span>
+                        {' → '}
+                        {a.roles.map((role) => role.displayName).join(', ')}
+                        {a.status !== 'active' && (
+                          <Caption1 className={styles.muted}>
+                            {' '}
+                            ({t(`gdap.assignmentStatus.${a.status}`, { defaultValue: a.status })})
+                          </Caption1>
+                        )}
+                      </li>
+                    ))}
+                  </ul>
+                )}
+              </TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+    </div>
   )
 }

@@ -39,7 +39,8 @@ const useStyles = makeStyles({
   bandIcon: { fontSize: '28px', flexShrink: 0 },
   bandText: { display: 'flex', flexDirection: 'column' },
   bandCaption: { opacity: 0.85 },
-  tabs: { borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}` },
+  // (scrolls sideways when the tabs do not fit, e.g. on a phone)
+  tabs: { borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`, overflowX: 'auto' },
   content: { paddingTop: tokens.spacingVerticalS },
 })
 
