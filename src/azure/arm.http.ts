@@ -422,31 +422,13 @@ function subscriptionRoutes(arm: ReturnType<typeof armScope>, ctx: AppContext): 
         },
         request.locale,
       )
-      const operationId = randomUUID()
-      const now = ctx.now()
-      await ctx.db
-        .insertInto('arm_operations')
-        .values({
-          id: operationId,
-          subscription_id: subscriptionId,
-          resource_id: ticketPath(subscriptionId, supportTicketName),
-          status: 'Succeeded',
-          created_at: now,
-          finished_at: now,
-        })
-        .execute()
-      const query = `?api-version=${API_VERSION}`
-      reply
-        .status(202)
-        .header(
-          'azure-asyncoperation',
-          `${base(request)}/subscriptions/${subscriptionId}/providers/Microsoft.Support/operationsStatus/${operationId}${query}`,
-        )
-        .header(
-          'location',
-          `${base(request)}/subscriptions/${subscriptionId}/providers/Microsoft.Support/operationResults/${operationId}${query}`,
-        )
-        .header('retry-after', '1')
+      await acceptAsOperation(
+        ctx,
+        request,
+        reply,
+        subscriptionId,
+        ticketPath(subscriptionId, supportTicketName),
+      )
       request.log.info({ requestId: created.id }, 'support ticket created')
       return reply.send()
     },
@@ -798,32 +780,48 @@ function subscriptionRoutes(arm: ReturnType<typeof armScope>, ctx: AppContext): 
         armName: communicationName,
         subject: request.body.properties.subject,
       })
-      const operationId = randomUUID()
-      const now = ctx.now()
-      await ctx.db
-        .insertInto('arm_operations')
-        .values({
-          id: operationId,
-          subscription_id: subscriptionId,
-          resource_id: `${ticketPath(subscriptionId, supportTicketName)}/communications/${communicationName}`,
-          status: 'Succeeded',
-          created_at: now,
-          finished_at: now,
-        })
-        .execute()
-      const query = `?api-version=${API_VERSION}`
-      reply
-        .status(202)
-        .header(
-          'azure-asyncoperation',
-          `${base(request)}/subscriptions/${subscriptionId}/providers/Microsoft.Support/operationsStatus/${operationId}${query}`,
-        )
-        .header(
-          'location',
-          `${base(request)}/subscriptions/${subscriptionId}/providers/Microsoft.Support/operationResults/${operationId}${query}`,
-        )
-        .header('retry-after', '1')
+      await acceptAsOperation(
+        ctx,
+        request,
+        reply,
+        subscriptionId,
+        `${ticketPath(subscriptionId, supportTicketName)}/communications/${communicationName}`,
+      )
       return reply.send()
     },
   )
+}
+
+/**
+ * Answers a create as ARM's long-running operation: 202 with the operation's status and result
+ * URLs. The work is already done (the operation is recorded as succeeded), so the SDK's first poll
+ * finds it finished.
+ */
+async function acceptAsOperation(
+  ctx: AppContext,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  subscriptionId: string,
+  resourceId: string,
+): Promise<void> {
+  const operationId = randomUUID()
+  const now = ctx.now()
+  await ctx.db
+    .insertInto('arm_operations')
+    .values({
+      id: operationId,
+      subscription_id: subscriptionId,
+      resource_id: resourceId,
+      status: 'Succeeded',
+      created_at: now,
+      finished_at: now,
+    })
+    .execute()
+  const operations = `${base(request)}/subscriptions/${subscriptionId}/providers/Microsoft.Support`
+  const query = `?api-version=${API_VERSION}`
+  reply
+    .status(202)
+    .header('azure-asyncoperation', `${operations}/operationsStatus/${operationId}${query}`)
+    .header('location', `${operations}/operationResults/${operationId}${query}`)
+    .header('retry-after', '1')
 }
