@@ -3,6 +3,8 @@
  * pages added for the hand-over (R3) and service health first (R4). Italian is typed against
  * English, so a missing or extra key fails the type check. Components use `usePortalsT()` (t.ts).
  */
+import { healthEn, healthIt } from '../health/i18n.ts'
+
 export const portalsEn = {
   nav: {
     azure: 'Azure support',
@@ -53,25 +55,8 @@ export const portalsEn = {
     willLink: 'The request will be linked to incident {{id}} — {{title}}.',
     linkedFact: 'Linked incident',
   },
-  incidentStatus: {
-    serviceOperational: 'Operational',
-    investigating: 'Investigating',
-    restoringService: 'Restoring service',
-    verifyingService: 'Verifying service',
-    serviceRestored: 'Service restored',
-    postIncidentReviewPublished: 'Post-incident report published',
-    serviceDegradation: 'Service degradation',
-    serviceInterruption: 'Service interruption',
-    extendedRecovery: 'Extended recovery',
-    falsePositive: 'False positive',
-    investigationSuspended: 'Investigation suspended',
-    resolved: 'Resolved',
-    mitigatedExternal: 'Mitigated (external)',
-    mitigated: 'Mitigated',
-    resolvedExternal: 'Resolved (external)',
-    confirmed: 'Confirmed',
-    reported: 'Reported',
-  },
+  // one name per status across the portal: the service-health pages' own
+  incidentStatus: healthEn.status,
   azure: {
     portalName: 'Azure support',
     portalCaption: 'Microsoft Azure · Help + support',
@@ -310,25 +295,8 @@ export const portalsIt: Catalog<typeof portalsEn> = {
     willLink: 'La richiesta sarà collegata all’evento imprevisto {{id}} — {{title}}.',
     linkedFact: 'Evento imprevisto collegato',
   },
-  incidentStatus: {
-    serviceOperational: 'Operativo',
-    investigating: 'Analisi in corso',
-    restoringService: 'Ripristino del servizio',
-    verifyingService: 'Verifica del servizio',
-    serviceRestored: 'Servizio ripristinato',
-    postIncidentReviewPublished: 'Report post-evento pubblicato',
-    serviceDegradation: 'Servizio degradato',
-    serviceInterruption: 'Interruzione del servizio',
-    extendedRecovery: 'Ripristino prolungato',
-    falsePositive: 'Falso positivo',
-    investigationSuspended: 'Analisi sospesa',
-    resolved: 'Risolto',
-    mitigatedExternal: 'Mitigato (esterno)',
-    mitigated: 'Mitigato',
-    resolvedExternal: 'Risolto (esterno)',
-    confirmed: 'Confermato',
-    reported: 'Segnalato',
-  },
+  // one name per status across the portal: the service-health pages' own
+  incidentStatus: healthIt.status,
   azure: {
     portalName: 'Supporto di Azure',
     portalCaption: 'Microsoft Azure · Guida e supporto',
