@@ -5,7 +5,6 @@ import {
   MessageBarBody,
   Select,
   Spinner,
-  Switch,
   makeStyles,
   tokens,
 } from '@fluentui/react-components'
@@ -27,7 +26,7 @@ import {
 } from '../api.ts'
 import type { GdapViewer } from '../viewer.ts'
 import { GdapBreadcrumb } from './GdapBreadcrumb.tsx'
-import { DurationField, NameField, parseDays, validateName } from './RelationshipFields.tsx'
+import { AutoExtendField, DurationField, NameField, parseDays, validateName } from './RelationshipFields.tsx'
 import { RolePicker } from './RolePicker.tsx'
 
 const useStyles = makeStyles({
@@ -161,20 +160,13 @@ function NewRelationshipForm({ viewer }: { viewer: GdapViewer }) {
         testId="gdap-new-duration"
       />
 
-      <Field
+      <AutoExtendField
         className={styles.narrow}
-        label={t('gdapNew.autoExtend')}
-        hint={globalAdmin ? t('gdapNew.autoExtendGlobalAdmin') : t('gdapNew.autoExtendHint')}
-        validationState={globalAdmin ? 'warning' : 'none'}
-      >
-        <Switch
-          checked={autoExtend && !globalAdmin}
-          disabled={globalAdmin}
-          onChange={(_event, data) => setAutoExtend(data.checked)}
-          label={autoExtend && !globalAdmin ? t('gdapCommon.on') : t('gdapCommon.off')}
-          data-testid="gdap-new-auto-extend"
-        />
-      </Field>
+        value={autoExtend}
+        onChange={setAutoExtend}
+        globalAdmin={globalAdmin}
+        testId="gdap-new-auto-extend"
+      />
 
       <RolePicker
         roles={catalog}

@@ -61,7 +61,7 @@ import { GdapBreadcrumb } from './GdapBreadcrumb.tsx'
 import { OperationsTable, RequestsTable } from './HistoryTables.tsx'
 import { LifecycleSteps } from './LifecycleSteps.tsx'
 import { RelationshipFacts } from './RelationshipFacts.tsx'
-import { DurationField, NameField, parseDays, validateName } from './RelationshipFields.tsx'
+import { AutoExtendField, DurationField, NameField, parseDays, validateName } from './RelationshipFields.tsx'
 import { RolePicker } from './RolePicker.tsx'
 import { RoleTable } from './RoleTable.tsx'
 import { RelationshipStatusBadge } from './StatusBadges.tsx'
@@ -669,20 +669,13 @@ function EditRelationshipForm({
         showProblem={submitted}
         testId="gdap-edit-duration"
       />
-      <Field
+      <AutoExtendField
         className={styles.narrow}
-        label={t('gdapNew.autoExtend')}
-        hint={globalAdmin ? t('gdapNew.autoExtendGlobalAdmin') : t('gdapNew.autoExtendHint')}
-        validationState={globalAdmin ? 'warning' : 'none'}
-      >
-        <Switch
-          checked={autoExtend && !globalAdmin}
-          disabled={globalAdmin}
-          onChange={(_event, data) => setAutoExtend(data.checked)}
-          label={autoExtend && !globalAdmin ? t('gdapCommon.on') : t('gdapCommon.off')}
-          data-testid="gdap-edit-auto-extend"
-        />
-      </Field>
+        value={autoExtend}
+        onChange={setAutoExtend}
+        globalAdmin={globalAdmin}
+        testId="gdap-edit-auto-extend"
+      />
       <RolePicker
         roles={catalog}
         selected={roleIds}

@@ -1,4 +1,4 @@
-import { Field, Input } from '@fluentui/react-components'
+import { Field, Input, Switch } from '@fluentui/react-components'
 import { useTranslation } from 'react-i18next'
 import { useFormat } from '../../../shared/i18n/format.ts'
 import { MAX_DAYS, MAX_NAME_LENGTH, MIN_DAYS } from '../api.ts'
@@ -103,6 +103,40 @@ export function DurationField({
         onChange={(_event, data) => onChange(data.value)}
         contentAfter={t('gdapNew.daysUnit')}
         name="durationDays"
+        data-testid={testId}
+      />
+    </Field>
+  )
+}
+
+/** Auto-extend (P180D), which Global Administrator relationships cannot have. */
+export function AutoExtendField({
+  value,
+  onChange,
+  globalAdmin,
+  className,
+  testId,
+}: {
+  value: boolean
+  onChange: (value: boolean) => void
+  globalAdmin: boolean
+  className?: string
+  testId: string
+}) {
+  const { t } = useTranslation()
+  const on = value && !globalAdmin
+  return (
+    <Field
+      className={className}
+      label={t('gdapNew.autoExtend')}
+      hint={globalAdmin ? t('gdapNew.autoExtendGlobalAdmin') : t('gdapNew.autoExtendHint')}
+      validationState={globalAdmin ? 'warning' : 'none'}
+    >
+      <Switch
+        checked={on}
+        disabled={globalAdmin}
+        onChange={(_event, data) => onChange(data.checked)}
+        label={on ? t('gdapCommon.on') : t('gdapCommon.off')}
         data-testid={testId}
       />
     </Field>
