@@ -13,6 +13,7 @@ import {
   listIncidents,
   listPosts,
   tenantHistory,
+  affectedTenantIds,
 } from './health.data.ts'
 import {
   affectedForPartner,
@@ -549,6 +550,31 @@ async function tenantNames(ctx: AppContext, ids: string[]) {
     .execute()
 }
 
+const factsByEvent = new WeakMap<
+  object,
+  Promise<{ incident: IncidentRecord; tenantIds: string[] | null } | null>
+>()
+
+/**
+ * An event's incident and the tenants it affects (null: every tenant), read from the database once
+ * per event however many streams are open: every stream gets the same payload object.
+ */
+function eventFacts(ctx: AppContext, payload: Record<string, unknown>) {
+  let facts = factsByEvent.get(payload)
+  if (!facts) {
+    facts = (async () => {
+      const incident = await findIncident(ctx.db, String(payload.incidentId))
+      if (!incident) return null
+      return {
+        incident,
+        tenantIds: incident.allTenants ? null : await affectedTenantIds(ctx.db, incident.id),
+      }
+    })()
+    factsByEvent.set(payload, facts)
+  }
+  return facts
+}
+
 /**
  * One incident event for one stream, checked with the same rule as the REST reads. A viewer who
  * may read a tenant the update took away, and no longer sees the incident, hears only that it is
@@ -561,12 +587,13 @@ async function deliver(
   only: string | undefined,
   write: (text: string) => void,
 ): Promise<void> {
-  const incident = await findIncident(ctx.db, String(payload.incidentId))
-  if (!incident) return
+  const facts = await eventFacts(ctx, payload)
+  if (!facts) return
+  const { incident } = facts
   const narrow = (visible: string[] | 'all') =>
     visible === 'all' ? (only ? [only] : 'all') : only ? visible.filter((t) => t === only) : visible
   const seen = (tenants: string[] | 'all') => tenants === 'all' || tenants.length > 0
-  const tenants = narrow(await visibleFor(ctx, actor, incident))
+  const tenants = narrow(await readableTenants(ctx, actor, facts.tenantIds))
   const id = `${incident.id}-${incident.version}`
   if (seen(tenants)) {
     const data = { kind: String(payload.kind), incident: presentIncident(incident), tenants }
