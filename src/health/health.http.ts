@@ -161,7 +161,7 @@ export function registerHealthRoutes(app: App, ctx: AppContext): void {
       },
     },
     async (request) => {
-      if (!isEngineer(actorOf(request))) throw notFound()
+      if (!isSupportEngineer(actorOf(request))) throw notFound()
       let query = ctx.db
         .selectFrom('tenants')
         .select(['id as tenantId', 'display_name as name', 'default_domain as domain'])
@@ -300,7 +300,8 @@ export function registerHealthRoutes(app: App, ctx: AppContext): void {
             : undefined)
       let items: IncidentRecord[]
       if (tenant !== undefined) items = await tenantIncidents(ctx, actor, tenant, filter)
-      else if (isEngineer(actor)) items = await listIncidents(ctx.db, { ...filter, offset: 0, limit: 500 })
+      else if (isSupportEngineer(actor))
+        items = await listIncidents(ctx.db, { ...filter, offset: 0, limit: 500 })
       else throw validationFailed('tenant is required: the tenant whose service health you want to read')
       return { items: items.map((i) => presentIncident(i)) }
     },
@@ -537,8 +538,6 @@ export function registerHealthRoutes(app: App, ctx: AppContext): void {
     },
   )
 }
-
-const isEngineer = isSupportEngineer
 
 async function tenantNames(ctx: AppContext, ids: string[]) {
   if (ids.length === 0) return []

@@ -28,12 +28,10 @@ import {
 
 export const HEALTH_TOPIC = 'health.incident'
 
-const isEngineer = isSupportEngineer
-
 /** May the actor read `tenantId`'s service health now? */
 export async function canReadHealth(ctx: AppContext, actor: Actor, tenantId: string): Promise<boolean> {
   if (!isUuid(tenantId)) return false
-  if (isEngineer(actor)) return true
+  if (isSupportEngineer(actor)) return true
   if (actor.delegated && actor.contextTenantId !== tenantId) return false
   if (actor.homeTenantKind === 'customer')
     return tenantId === actor.homeTenantId && actor.roles.includes('global_admin')
@@ -48,7 +46,7 @@ export async function readableTenants(
   actor: Actor,
   tenantIds: string[] | null,
 ): Promise<string[] | 'all'> {
-  if (isEngineer(actor)) return tenantIds ?? 'all'
+  if (isSupportEngineer(actor)) return tenantIds ?? 'all'
   if (actor.homeTenantKind === 'customer') {
     const own = actor.roles.includes('global_admin') ? [actor.homeTenantId] : []
     return tenantIds === null ? own : own.filter((t) => tenantIds.includes(t))
@@ -153,7 +151,7 @@ async function checkTenants(ctx: AppContext, ids: string[] | null): Promise<void
 }
 
 function requireEngineer(actor: Actor): void {
-  if (!isEngineer(actor)) throw forbidden()
+  if (!isSupportEngineer(actor)) throw forbidden()
 }
 
 export async function publishIncident(
