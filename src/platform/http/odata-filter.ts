@@ -14,7 +14,8 @@ export type FilterOperator = ComparisonOperator | 'in' | 'startswith'
 
 /** One property of an entity as a route exposes it to query options. */
 export interface ODataProperty<T> {
-  type: ODataType
+  /** Needed to filter or sort by the property; a property without one can only be selected. */
+  type?: ODataType
   /** For `enum`: the members (compared without regard to case, as Graph's clients do). */
   values?: readonly string[]
   /** true: eq, ne, in (and gt, ge, lt, le for numbers and dates); or the exact operators. */
@@ -169,20 +170,20 @@ export function parseFilter<T>(text: string, entity: Entity<T>): FilterNode {
     i++
   }
 
-  function property(name: string): ODataProperty<T> {
+  function property(name: string): ODataProperty<T> & { type: ODataType } {
     const spec =
       entity.properties[name] ??
       Object.entries(entity.properties).find(([k]) => k.toLowerCase() === name.toLowerCase())?.[1]
     if (!spec) throw new ODataError('unknown_property', { property: name, type: entity.type })
-    if (!spec.filter) throw new ODataError('not_filterable', { property: name })
-    return spec
+    if (!spec.filter || !spec.type) throw new ODataError('not_filterable', { property: name })
+    return spec as ODataProperty<T> & { type: ODataType }
   }
   const canonical = (name: string) =>
     entity.properties[name]
       ? name
       : (Object.keys(entity.properties).find((k) => k.toLowerCase() === name.toLowerCase()) ?? name)
 
-  function allows(spec: ODataProperty<T>, name: string, op: FilterOperator): void {
+  function allows(spec: ODataProperty<T> & { type: ODataType }, name: string, op: FilterOperator): void {
     const ordered = spec.type === 'number' || spec.type === 'dateTime'
     const allowed =
       spec.filter === true
@@ -216,7 +217,7 @@ export function parseFilter<T>(text: string, entity: Entity<T>): FilterNode {
   }
 
   /** The literal as the property's type, or a BadRequest saying why not. */
-  function typed(spec: ODataProperty<T>, name: string, raw: Raw): Scalar {
+  function typed(spec: ODataProperty<T> & { type: ODataType }, name: string, raw: Raw): Scalar {
     if (raw.t === 'null') return null
     const mismatch = () =>
       new ODataError('type_mismatch', { value: raw.text, expected: EDM[spec.type], property: name })
