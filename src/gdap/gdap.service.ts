@@ -414,7 +414,7 @@ export async function updateAssignmentRoles(
   id: string,
   expectedVersion: number,
   roleIds: string[],
-): Promise<string> {
+): Promise<string | null> {
   const party = partyOf(actor)
   const r = await visibleRelationship(ctx, party, relationshipId)
   requireWriter(party)
@@ -423,6 +423,10 @@ export async function updateAssignmentRoles(
   if (assignment.status !== 'active')
     throw problem(409, 'assignment_not_active', { status: assignment.status })
   await checkRoles(r, roleIds)
+  // the same roles, nothing pending: no change and no operation (Graph answers 200 with the assignment)
+  const current = new Set(assignment.roles.map((x) => x.id))
+  if (!assignment.pendingRoleIds && roleIds.length === current.size && roleIds.every((x) => current.has(x)))
+    return null
   return ctx.db.transaction().execute(async (trx) => {
     if (
       !(await updateAssignment(

@@ -1,9 +1,21 @@
 import type { FastifyRequest } from 'fastify'
 import Type from 'typebox'
 import type { AppContext } from '../platform/context.ts'
-import type { GdapStatus } from '../platform/db/schema.ts'
 import { actorOf } from '../platform/http/authentication.ts'
 import { graphBase, graphContext, type GraphScope } from '../platform/http/graph-surface.ts'
+import {
+  applyODataQuery,
+  COUNT_OPTIONS,
+  LIST_OPTIONS,
+  type ODataEntity,
+  odataCollection,
+  odataContextPath,
+  odataEntity,
+  odataQuerystring,
+  parseODataQuery,
+  selectProperties,
+  sendODataCount,
+} from '../platform/http/odata-query.ts'
 import {
   type AssignmentRecord,
   findOperation,
@@ -60,6 +72,20 @@ function ifMatch(request: FastifyRequest, id: string): number | 'any' {
   return Number(version)
 }
 
+const RELATIONSHIP_STATUSES = [
+  'created',
+  'approvalPending',
+  'approved',
+  'activating',
+  'active',
+  'expiring',
+  'expired',
+  'terminationRequested',
+  'terminating',
+  'terminated',
+  'unknownFutureValue',
+] as const
+
 const iso = (d: Date | null) => (d ? d.toISOString() : null)
 const unifiedRoles = (ids: string[]) => ({
   unifiedRoles: ids.map((roleDefinitionId) => ({ roleDefinitionId })),
@@ -110,58 +136,127 @@ const presentOperation = (o: OperationRecord) => ({
   lastModifiedDateTime: o.lastModifiedAt.toISOString(),
 })
 
-/** `$select=a,b`: the listed properties only (with id and @odata.etag). */
-function select<T extends Record<string, unknown>>(item: T, fields: string | undefined): Partial<T> {
-  if (!fields) return item
-  const keep = new Set(['id', '@odata.etag', ...fields.split(',').map((f) => f.trim())])
-  return Object.fromEntries(Object.entries(item).filter(([k]) => keep.has(k))) as Partial<T>
-}
+const ISO = { type: 'dateTime', filter: true, orderby: true } as const
 
-type Filter = { status?: GdapStatus; displayName?: string; customerTenantId?: string; id?: string }
-const FILTER_FIELDS: Record<string, keyof Filter> = {
-  status: 'status',
-  displayname: 'displayName',
-  'customer/tenantid': 'customerTenantId',
-  id: 'id',
-}
-
-/** The part of OData $filter Graph documents for these lists: `field eq 'value'` joined by `and`. */
-export function parseFilter(raw: string | undefined): Filter {
-  if (!raw) return {}
-  const filter: Filter = {}
-  const clause = /\s*([A-Za-z/]+)\s+eq\s+'((?:[^']|'')*)'\s*/y
-  let at = 0
-  for (;;) {
-    clause.lastIndex = at
-    const m = clause.exec(raw)
-    if (!m) throw new GdapError(400, 'invalid_filter', { detail: raw })
-    const field = FILTER_FIELDS[m[1]!.toLowerCase()]
-    if (!field) throw new GdapError(400, 'invalid_filter', { detail: `${m[1]} cannot be filtered` })
-    ;(filter as Record<string, string>)[field] = m[2]!.replace(/''/g, "'")
-    at = clause.lastIndex
-    if (at === raw.length) return filter
-    const and = /and\s+/iy
-    and.lastIndex = at
-    if (!and.exec(raw)) throw new GdapError(400, 'invalid_filter', { detail: raw })
-    at = and.lastIndex
-  }
-}
-
-const skipToken = {
-  encode: (offset: number) => Buffer.from(JSON.stringify({ o: offset })).toString('base64url'),
-  decode(token: string | undefined): number {
-    if (!token) return 0
-    try {
-      const { o } = JSON.parse(Buffer.from(token, 'base64url').toString('utf8')) as { o?: unknown }
-      if (typeof o === 'number' && Number.isSafeInteger(o) && o >= 0) return o
-    } catch {
-      // fall through
-    }
-    throw new GdapError(400, 'invalid_filter', { detail: '$skiptoken' })
+/** What each list serves to $filter / $orderby / $select (Graph documents these options on every GDAP list). */
+const RELATIONSHIP = odataEntity<ReturnType<typeof presentRelationship>>({
+  type: 'microsoft.graph.delegatedAdminRelationship',
+  key: 'id',
+  maxTop: 300,
+  defaultTop: 100,
+  defaultOrderBy: [{ property: 'createdDateTime', desc: true }],
+  properties: {
+    id: { type: 'string', filter: true, orderby: true },
+    displayName: { type: 'string', filter: ['eq', 'ne', 'in', 'startswith'], orderby: true },
+    duration: { type: 'string', filter: ['eq', 'ne', 'in'] },
+    status: { type: 'enum', values: RELATIONSHIP_STATUSES, filter: true, orderby: true },
+    autoExtendDuration: { type: 'string', filter: ['eq', 'ne', 'in'] },
+    createdDateTime: ISO,
+    lastModifiedDateTime: ISO,
+    activatedDateTime: ISO,
+    endDateTime: ISO,
+    customer: {},
+    'customer/tenantId': { type: 'guid', filter: ['eq', 'ne', 'in'], select: false },
+    'customer/displayName': {
+      type: 'string',
+      filter: ['eq', 'ne', 'in', 'startswith'],
+      orderby: true,
+      select: false,
+    },
+    accessDetails: {},
   },
-}
+})
+
+const ASSIGNMENT = odataEntity<ReturnType<typeof presentAssignment>>({
+  type: 'microsoft.graph.delegatedAdminAccessAssignment',
+  key: 'id',
+  maxTop: 300,
+  defaultTop: 100,
+  defaultOrderBy: [{ property: 'createdDateTime', desc: false }],
+  properties: {
+    id: { type: 'string', filter: true, orderby: true },
+    status: {
+      type: 'enum',
+      values: ['pending', 'active', 'deleting', 'deleted', 'error', 'unknownFutureValue'],
+      filter: true,
+      orderby: true,
+    },
+    createdDateTime: ISO,
+    lastModifiedDateTime: ISO,
+    accessContainer: {},
+    'accessContainer/accessContainerId': { type: 'guid', filter: ['eq', 'ne', 'in'], select: false },
+    'accessContainer/accessContainerType': {
+      type: 'enum',
+      values: ['securityGroup', 'unknownFutureValue'],
+      filter: ['eq', 'ne'],
+      select: false,
+    },
+    accessDetails: {},
+  },
+})
+
+const REQUEST = odataEntity<ReturnType<typeof presentRequest>>({
+  type: 'microsoft.graph.delegatedAdminRelationshipRequest',
+  key: 'id',
+  maxTop: 300,
+  defaultTop: 100,
+  defaultOrderBy: [{ property: 'createdDateTime', desc: false }],
+  properties: {
+    id: { type: 'string', filter: true, orderby: true },
+    action: {
+      type: 'enum',
+      values: ['lockForApproval', 'approve', 'terminate', 'unknownFutureValue', 'reject'],
+      filter: true,
+      orderby: true,
+    },
+    status: {
+      type: 'enum',
+      values: ['created', 'pending', 'succeeded', 'failed', 'unknownFutureValue'],
+      filter: true,
+      orderby: true,
+    },
+    createdDateTime: ISO,
+    lastModifiedDateTime: ISO,
+  },
+})
+
+const OPERATION = odataEntity<ReturnType<typeof presentOperation>>({
+  type: 'microsoft.graph.delegatedAdminRelationshipOperation',
+  key: 'id',
+  maxTop: 300,
+  defaultTop: 100,
+  defaultOrderBy: [{ property: 'createdDateTime', desc: false }],
+  properties: {
+    id: { type: 'string', filter: true, orderby: true },
+    operationType: {
+      type: 'enum',
+      values: [
+        'delegatedAdminAccessAssignmentUpdate',
+        'unknownFutureValue',
+        'delegatedAdminRelationshipUpdate',
+      ],
+      filter: true,
+    },
+    status: {
+      type: 'enum',
+      values: ['notStarted', 'running', 'succeeded', 'failed', 'unknownFutureValue'],
+      filter: true,
+      orderby: true,
+    },
+    data: {},
+    createdDateTime: ISO,
+    lastModifiedDateTime: ISO,
+  },
+})
 
 const Id = Type.String({ maxLength: 100 })
+/** Seconds a client should wait before polling an operation (the scheduler applies it within seconds). */
+const OPERATION_RETRY_AFTER_SECONDS = 5
+const relationshipPath = (id: string, nav: string) =>
+  `tenantRelationships/delegatedAdminRelationships('${id}')/${nav}`
+const idOf = (request: FastifyRequest) => (request.params as { id?: string }).id ?? ''
+/** The most relationships one list reads before its query options apply. */
+const LIST_LIMIT = 20_000
 const RolesBody = Type.Object({
   unifiedRoles: Type.Array(Type.Object({ roleDefinitionId: Type.String({ maxLength: 64 }) }), {
     maxItems: 100,
@@ -173,42 +268,58 @@ const open = { additionalProperties: true }
 export function gdapGraphRoutes(graph: GraphScope, ctx: AppContext): void {
   const tags = ['Microsoft Graph v1.0: GDAP']
 
-  graph.get(
-    ROOT,
-    {
-      schema: {
-        tags,
-        summary: 'List delegated admin relationships ($filter, $top, $select, @odata.nextLink)',
-        querystring: Type.Object({
-          $filter: Type.Optional(Type.String({ maxLength: 500 })),
-          $top: Type.Integer({ minimum: 1, maximum: 300, default: 100 }),
-          $skiptoken: Type.Optional(Type.String({ maxLength: 200 })),
-          $select: Type.Optional(Type.String({ maxLength: 500 })),
-        }),
+  /** A list route and its `/$count` twin: the party's items, through the entity's query options. */
+  function listRoutes<T extends Record<string, unknown>>(
+    path: string,
+    entity: ODataEntity<T>,
+    summary: string,
+    load: (request: FastifyRequest, relationshipId: string) => Promise<T[]>,
+    contextPath: (relationshipId: string) => string,
+  ): void {
+    const params = path === ROOT ? {} : { params: Type.Object({ id: Id }) }
+    graph.get(
+      path,
+      {
+        schema: {
+          tags,
+          summary: `${summary} ($filter, $select, $orderby, $top, $count)`,
+          ...params,
+          querystring: odataQuerystring,
+        },
       },
-    },
-    async (request) => {
-      const party = partyOf(actorOf(request))
-      const q = request.query
-      const offset = skipToken.decode(q.$skiptoken)
-      const rows = await listForParty(ctx, party, {
-        ...parseFilter(q.$filter),
-        offset,
-        limit: q.$top + 1,
-      })
-      const page = rows.slice(0, q.$top)
-      const next = new URLSearchParams({
-        ...(q.$filter ? { $filter: q.$filter } : {}),
-        ...(q.$select ? { $select: q.$select } : {}),
-        $top: String(q.$top),
-        $skiptoken: skipToken.encode(offset + q.$top),
-      })
-      return {
-        '@odata.context': context(request, 'tenantRelationships/delegatedAdminRelationships'),
-        value: page.map((r) => select(presentRelationship(r), q.$select)),
-        ...(rows.length > q.$top ? { '@odata.nextLink': `${baseUrl(request)}${ROOT}?${next}` } : {}),
-      }
-    },
+      async (request) => {
+        const id = idOf(request)
+        const q = parseODataQuery(request.query, entity, { allow: LIST_OPTIONS })
+        const page = applyODataQuery(await load(request, id), q)
+        return odataCollection(request, q, page, context(request, odataContextPath(contextPath(id), q)))
+      },
+    )
+    graph.get(
+      `${path}/$count`,
+      {
+        schema: {
+          tags,
+          summary: `How many (${summary.toLowerCase()}; $filter)`,
+          ...params,
+          querystring: odataQuerystring,
+        },
+      },
+      async (request, reply) => {
+        const q = parseODataQuery(request.query, entity, { allow: COUNT_OPTIONS })
+        return sendODataCount(reply, applyODataQuery(await load(request, idOf(request)), q).count)
+      },
+    )
+  }
+
+  listRoutes(
+    ROOT,
+    RELATIONSHIP,
+    'List delegated admin relationships',
+    async (request) =>
+      (await listForParty(ctx, partyOf(actorOf(request)), { offset: 0, limit: LIST_LIMIT })).map(
+        presentRelationship,
+      ),
+    () => 'tenantRelationships/delegatedAdminRelationships',
   )
 
   graph.post(
@@ -254,17 +365,21 @@ export function gdapGraphRoutes(graph: GraphScope, ctx: AppContext): void {
     {
       schema: {
         tags,
-        summary: 'Get a delegated admin relationship',
+        summary: 'Get a delegated admin relationship ($select)',
         params: Type.Object({ id: Id }),
-        querystring: Type.Object({ $select: Type.Optional(Type.String({ maxLength: 500 })) }),
+        querystring: odataQuerystring,
       },
     },
     async (request, reply) => {
+      const q = parseODataQuery(request.query, RELATIONSHIP, { allow: ['select'] })
       const r = await visibleRelationship(ctx, partyOf(actorOf(request)), request.params.id)
       reply.header('etag', etag(r.id, r.version))
       return {
-        '@odata.context': context(request, 'tenantRelationships/delegatedAdminRelationships/$entity'),
-        ...select(presentRelationship(r), request.query.$select),
+        '@odata.context': context(
+          request,
+          odataContextPath('tenantRelationships/delegatedAdminRelationships/$entity', q),
+        ),
+        ...selectProperties(presentRelationship(r), q),
       }
     },
   )
@@ -327,34 +442,38 @@ export function gdapGraphRoutes(graph: GraphScope, ctx: AppContext): void {
   )
 
   // ── requests ────────────────────────────────────────────────────────────────────────
-  graph.get(
+  listRoutes(
     `${ROOT}/:id/requests`,
-    { schema: { tags, summary: 'List the relationship’s requests', params: Type.Object({ id: Id }) } },
-    async (request) => {
-      await visibleRelationship(ctx, partyOf(actorOf(request)), request.params.id)
-      return {
-        '@odata.context': context(
-          request,
-          `tenantRelationships/delegatedAdminRelationships('${request.params.id}')/requests`,
-        ),
-        value: (await listRequests(ctx.db, request.params.id)).map(presentRequest),
-      }
+    REQUEST,
+    'List the relationship’s requests',
+    async (request, id) => {
+      await visibleRelationship(ctx, partyOf(actorOf(request)), id)
+      return (await listRequests(ctx.db, id)).map(presentRequest)
     },
+    (id) => relationshipPath(id, 'requests'),
   )
 
   graph.get(
     `${ROOT}/:id/requests/:requestId`,
-    { schema: { tags, summary: 'Get a request', params: Type.Object({ id: Id, requestId: Id }) } },
+    {
+      schema: {
+        tags,
+        summary: 'Get a request ($select)',
+        params: Type.Object({ id: Id, requestId: Id }),
+        querystring: odataQuerystring,
+      },
+    },
     async (request) => {
+      const q = parseODataQuery(request.query, REQUEST, { allow: ['select'] })
       await visibleRelationship(ctx, partyOf(actorOf(request)), request.params.id)
       const found = await findRequest(ctx.db, request.params.id, request.params.requestId)
       if (!found) throw new GdapError(404, 'not_found')
       return {
         '@odata.context': context(
           request,
-          `tenantRelationships/delegatedAdminRelationships('${request.params.id}')/requests/$entity`,
+          odataContextPath(relationshipPath(request.params.id, 'requests/$entity'), q),
         ),
-        ...presentRequest(found),
+        ...selectProperties(presentRequest(found), q),
       }
     },
   )
@@ -384,29 +503,12 @@ export function gdapGraphRoutes(graph: GraphScope, ctx: AppContext): void {
   )
 
   // ── access assignments ─────────────────────────────────────────────────────────────
-  graph.get(
+  listRoutes(
     `${ROOT}/:id/accessAssignments`,
-    {
-      schema: {
-        tags,
-        summary: 'List access assignments',
-        params: Type.Object({ id: Id }),
-        querystring: Type.Object({ $filter: Type.Optional(Type.String({ maxLength: 200 })) }),
-      },
-    },
-    async (request) => {
-      const status = request.query.$filter ? parseFilter(request.query.$filter).status : undefined
-      const items = (await assignmentsOf(ctx, actorOf(request), request.params.id)).filter(
-        (a) => !status || a.status === status,
-      )
-      return {
-        '@odata.context': context(
-          request,
-          `tenantRelationships/delegatedAdminRelationships('${request.params.id}')/accessAssignments`,
-        ),
-        value: items.map(presentAssignment),
-      }
-    },
+    ASSIGNMENT,
+    'List access assignments',
+    async (request, id) => (await assignmentsOf(ctx, actorOf(request), id)).map(presentAssignment),
+    (id) => relationshipPath(id, 'accessAssignments'),
   )
 
   graph.post(
@@ -456,19 +558,21 @@ export function gdapGraphRoutes(graph: GraphScope, ctx: AppContext): void {
     {
       schema: {
         tags,
-        summary: 'Get an access assignment',
+        summary: 'Get an access assignment ($select)',
         params: Type.Object({ id: Id, assignmentId: Id }),
+        querystring: odataQuerystring,
       },
     },
     async (request, reply) => {
+      const q = parseODataQuery(request.query, ASSIGNMENT, { allow: ['select'] })
       const a = await assignmentOf(ctx, actorOf(request), request.params.id, request.params.assignmentId)
       reply.header('etag', etag(a.id, a.version))
       return {
         '@odata.context': context(
           request,
-          `tenantRelationships/delegatedAdminRelationships('${request.params.id}')/accessAssignments/$entity`,
+          odataContextPath(relationshipPath(request.params.id, 'accessAssignments/$entity'), q),
         ),
-        ...presentAssignment(a),
+        ...selectProperties(presentAssignment(a), q),
       }
     },
   )
@@ -496,10 +600,21 @@ export function gdapGraphRoutes(graph: GraphScope, ctx: AppContext): void {
         version === 'any' ? current.version : version,
         request.body.accessDetails.unifiedRoles.map((x) => x.roleDefinitionId),
       )
+      if (!operationId) {
+        // the same roles as now: nothing to do, the assignment as it is (Graph's 200)
+        reply.header('etag', etag(current.id, current.version))
+        return {
+          '@odata.context': context(request, relationshipPath(id, 'accessAssignments/$entity')),
+          ...presentAssignment(current),
+        }
+      }
+      // Graph's long-running answer: 202, the operation in Location, when to poll, a JSON body
       return reply
         .status(202)
         .header('location', `${baseUrl(request)}${ROOT}/${id}/operations/${operationId}`)
-        .send()
+        .header('retry-after', String(OPERATION_RETRY_AFTER_SECONDS))
+        .type('application/json')
+        .send({})
     },
   )
 
@@ -523,25 +638,29 @@ export function gdapGraphRoutes(graph: GraphScope, ctx: AppContext): void {
   )
 
   // ── operations ─────────────────────────────────────────────────────────────────────
-  graph.get(
+  listRoutes(
     `${ROOT}/:id/operations`,
-    { schema: { tags, summary: 'List long-running operations', params: Type.Object({ id: Id }) } },
-    async (request) => {
-      await visibleRelationship(ctx, partyOf(actorOf(request)), request.params.id)
-      return {
-        '@odata.context': context(
-          request,
-          `tenantRelationships/delegatedAdminRelationships('${request.params.id}')/operations`,
-        ),
-        value: (await listOperations(ctx.db, request.params.id)).map(presentOperation),
-      }
+    OPERATION,
+    'List long-running operations',
+    async (request, id) => {
+      await visibleRelationship(ctx, partyOf(actorOf(request)), id)
+      return (await listOperations(ctx.db, id)).map(presentOperation)
     },
+    (id) => relationshipPath(id, 'operations'),
   )
 
   graph.get(
     `${ROOT}/:id/operations/:operationId`,
-    { schema: { tags, summary: 'Get an operation', params: Type.Object({ id: Id, operationId: Id }) } },
+    {
+      schema: {
+        tags,
+        summary: 'Get an operation ($select)',
+        params: Type.Object({ id: Id, operationId: Id }),
+        querystring: odataQuerystring,
+      },
+    },
     async (request) => {
+      const q = parseODataQuery(request.query, OPERATION, { allow: ['select'] })
       await visibleRelationship(ctx, partyOf(actorOf(request)), request.params.id)
       const op = /^[0-9a-f-]{36}$/i.test(request.params.operationId)
         ? await findOperation(ctx.db, request.params.id, request.params.operationId)
@@ -550,9 +669,9 @@ export function gdapGraphRoutes(graph: GraphScope, ctx: AppContext): void {
       return {
         '@odata.context': context(
           request,
-          `tenantRelationships/delegatedAdminRelationships('${request.params.id}')/operations/$entity`,
+          odataContextPath(relationshipPath(request.params.id, 'operations/$entity'), q),
         ),
-        ...presentOperation(op),
+        ...selectProperties(presentOperation(op), q),
       }
     },
   )
