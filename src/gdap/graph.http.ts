@@ -93,6 +93,7 @@ const unifiedRoles = (ids: string[]) => ({
 
 function presentRelationship(r: RelationshipRecord) {
   return {
+    '@odata.type': '#microsoft.graph.delegatedAdminRelationship',
     '@odata.etag': etag(r.id, r.version),
     id: r.id,
     displayName: r.displayName,
@@ -109,6 +110,7 @@ function presentRelationship(r: RelationshipRecord) {
 }
 
 const presentRequest = (q: RequestRecord) => ({
+  '@odata.type': '#microsoft.graph.delegatedAdminRelationshipRequest',
   id: q.id,
   action: q.action,
   status: q.status,
@@ -117,6 +119,7 @@ const presentRequest = (q: RequestRecord) => ({
 })
 
 const presentAssignment = (a: AssignmentRecord) => ({
+  '@odata.type': '#microsoft.graph.delegatedAdminAccessAssignment',
   '@odata.etag': etag(a.id, a.version),
   id: a.id,
   status: a.status,
@@ -127,6 +130,7 @@ const presentAssignment = (a: AssignmentRecord) => ({
 })
 
 const presentOperation = (o: OperationRecord) => ({
+  '@odata.type': '#microsoft.graph.delegatedAdminRelationshipOperation',
   '@odata.etag': etag(o.id, o.version),
   id: o.id,
   operationType: o.operationType,

@@ -202,30 +202,38 @@ describe.each(dialects())('GDAP over the Graph v1.0 API (%s)', (dialect) => {
       accessDetails: { unifiedRoles: [{ roleDefinitionId: ROLE_IDS.serviceSupportAdministrator }] },
     })
     expect(bad.status).toBe(400)
+    // Graph's code on top, ours (the precise reason) in innerError
     expect(bad.json().error).toMatchObject({
-      code: 'invalid_duration',
-      innerError: { 'request-id': expect.any(String) },
+      code: 'BadRequest',
+      innerError: { code: 'invalid_duration', 'request-id': expect.any(String) },
     })
+    expect(bad.headers['request-id']).toBe(bad.json().error.innerError['request-id'])
     const ga = await create(anna, {
       displayName: 'with GA',
       duration: 'P30D',
       autoExtendDuration: 'P180D',
       accessDetails: { unifiedRoles: [{ roleDefinitionId: ROLE_IDS.globalAdministrator }] },
     })
-    expect(ga.json().error.code).toBe('auto_extend_with_global_admin')
+    expect(ga.json().error).toMatchObject({
+      code: 'BadRequest',
+      innerError: { code: 'auto_extend_with_global_admin' },
+    })
     const unknown = await create(anna, {
       displayName: 'bad role',
       duration: 'P30D',
       accessDetails: { unifiedRoles: [{ roleDefinitionId: crypto.randomUUID() }] },
     })
-    expect(unknown.json().error.code).toBe('unknown_role')
+    expect(unknown.json().error.innerError.code).toBe('unknown_role')
     const helpdesk = await create(await t.tokenFor('hugo@fabrikam.example'), {
       displayName: 'not an admin agent',
       duration: 'P30D',
       accessDetails: { unifiedRoles: [{ roleDefinitionId: ROLE_IDS.directoryReaders }] },
     })
     expect(helpdesk.status).toBe(403)
-    expect(helpdesk.json().error.code).toBe('admin_agent_required')
+    expect(helpdesk.json().error).toMatchObject({
+      code: 'Forbidden',
+      innerError: { code: 'admin_agent_required' },
+    })
 
     const rel = await newRelationship('ETag checks')
     const noMatch = await t.request('PATCH', `${ROOT}/${rel.id}`, {
@@ -233,6 +241,7 @@ describe.each(dialects())('GDAP over the Graph v1.0 API (%s)', (dialect) => {
       body: { displayName: 'renamed' },
     })
     expect(noMatch.status).toBe(428)
+    expect(noMatch.json().error.code).toBe('PreconditionRequired')
     const renamed = await t.request('PATCH', `${ROOT}/${rel.id}`, {
       token: anna,
       body: { displayName: 'renamed' },
@@ -246,6 +255,7 @@ describe.each(dialects())('GDAP over the Graph v1.0 API (%s)', (dialect) => {
       headers: { 'if-match': rel['@odata.etag'] },
     })
     expect(stale.status).toBe(412)
+    expect(stale.json().error.code).toBe('PreconditionFailed')
     const duplicate = await newRelationship('Name in use')
     const clash = await t.request('PATCH', `${ROOT}/${rel.id}`, {
       token: anna,
@@ -253,6 +263,7 @@ describe.each(dialects())('GDAP over the Graph v1.0 API (%s)', (dialect) => {
       headers: { 'if-match': renamed.json()['@odata.etag'] },
     })
     expect(clash.status).toBe(409)
+    expect(clash.json().error).toMatchObject({ code: 'Conflict', innerError: { code: 'display_name_taken' } })
 
     const activeId = await activate('Active edits')
     const current = (await get(anna, activeId)).json()
@@ -262,7 +273,7 @@ describe.each(dialects())('GDAP over the Graph v1.0 API (%s)', (dialect) => {
       headers: { 'if-match': current['@odata.etag'] },
     })
     expect(edit.status).toBe(409)
-    expect(edit.json().error.code).toBe('only_auto_extend_while_active')
+    expect(edit.json().error.innerError.code).toBe('only_auto_extend_while_active')
     const extend = await t.request('PATCH', `${ROOT}/${activeId}`, {
       token: anna,
       body: { autoExtendDuration: 'P180D' },
@@ -296,8 +307,10 @@ describe.each(dialects())('GDAP over the Graph v1.0 API (%s)', (dialect) => {
       )
     ).json()
     expect(first.value).toHaveLength(2)
-    expect(Object.keys(first.value[0]).sort()).toEqual(['@odata.etag', 'displayName', 'status'])
-    expect(first['@odata.context']).toMatch(/\$metadata#tenantRelationships\/delegatedAdminRelationships\(displayName,status\)$/)
+    expect(Object.keys(first.value[0]).sort()).toEqual(['@odata.etag', '@odata.type', 'displayName', 'status'])
+    expect(first['@odata.context']).toMatch(
+      /\$metadata#tenantRelationships\/delegatedAdminRelationships\(displayName,status\)$/,
+    )
     const seen = [...first.value]
     let next = first['@odata.nextLink']
     while (next) {

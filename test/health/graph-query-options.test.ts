@@ -244,6 +244,26 @@ describe.each(dialects())(
       )
     })
 
+    it('when a Graph call fails for any reason, then the body is Graph’s error with its code, and request-id / client-request-id headers come back', async () => {
+      const anonymous = await fetch(`${base}${ROOT}/issues`, { headers: { 'client-request-id': 'mine-1' } })
+      expect(anonymous.status).toBe(401)
+      expect(anonymous.headers.get('client-request-id')).toBe('mine-1')
+      expect(anonymous.headers.get('request-id')).toEqual(expect.any(String))
+      expect(((await anonymous.json()) as any).error).toMatchObject({
+        code: 'InvalidAuthenticationToken',
+        innerError: { code: 'unauthenticated', 'client-request-id': 'mine-1' },
+      })
+      const missing = await get(`${ROOT}/issues/EX999999`)
+      expect(missing.status).toBe(404)
+      expect(missing.json().error).toMatchObject({
+        code: 'ResourceNotFound',
+        innerError: { code: 'not_found' },
+      })
+      const noRoute = await get('/v1.0/admin/serviceAnnouncement/nothingHere')
+      expect(noRoute.status).toBe(404)
+      expect(noRoute.json().error.code).toBe('ResourceNotFound')
+    })
+
     it('when a filter names another tenant’s issue, then it neither returns nor counts it', async () => {
       const id = published.bianchiOnly
       expect(await list(`$filter=id eq '${id}'`)).toEqual([])

@@ -5,24 +5,68 @@ import { t } from '../i18n/i18n.ts'
 import { normalizeError, type NormalizedError } from './http-errors.ts'
 import type { App } from './server.ts'
 
-/** Graph's error body: `{"error": {"code", "message", "innerError": {"date", "request-id", "client-request-id"}}}`. */
+/** Graph's top-level codes, by status, for our own machine codes (which go to innerError.code). */
+const GRAPH_CODES: Record<number, string> = {
+  400: 'BadRequest',
+  401: 'InvalidAuthenticationToken',
+  403: 'Forbidden',
+  404: 'ResourceNotFound',
+  405: 'MethodNotAllowed',
+  409: 'Conflict',
+  412: 'PreconditionFailed',
+  413: 'RequestEntityTooLarge',
+  415: 'UnsupportedMediaType',
+  428: 'PreconditionRequired',
+  429: 'TooManyRequests',
+  500: 'InternalServerError',
+  503: 'ServiceNotAvailable',
+}
+
+/** Codes already in Graph's style (BadRequest, Request_UnsupportedQuery) are kept as they are. */
+const isGraphCode = (code: string) => /^[A-Z]/.test(code)
+
+const clientRequestId = (request: FastifyRequest) =>
+  String(request.headers['client-request-id'] ?? request.id)
+
+/**
+ * Graph's error body: `{"error": {"code", "message", "details"?, "innerError": {"code"?, "date",
+ * "request-id", "client-request-id"}}}`. The top-level code is Graph's; our more specific machine
+ * code (e.g. `auto_extend_with_global_admin`) is innerError.code, as Graph nests specific codes.
+ */
 export function sendGraphError(
   reply: FastifyReply,
   request: FastifyRequest,
   error: NormalizedError,
 ): FastifyReply {
-  return reply.status(error.status).send({
-    error: {
-      code: error.code,
-      message: error.message,
-      innerError: {
-        date: new Date().toISOString(),
-        'request-id': request.id,
-        'client-request-id': String(request.headers['client-request-id'] ?? request.id),
+  const code = isGraphCode(error.code)
+    ? error.code
+    : (GRAPH_CODES[error.status] ?? (error.status >= 500 ? 'InternalServerError' : 'BadRequest'))
+  const details = Array.isArray(error.details)
+    ? (error.details as Record<string, unknown>[]).map((d) => ({
+        code: String(d.code ?? d.rule ?? code),
+        message: String(d.message ?? ''),
+        ...(d.location === undefined && d.target === undefined
+          ? {}
+          : { target: String(d.location ?? d.target) }),
+      }))
+    : undefined
+  return reply
+    .status(error.status)
+    .header('request-id', request.id)
+    .header('client-request-id', clientRequestId(request))
+    .send({
+      error: {
+        code,
+        message: error.message,
+        ...(details ? { details } : {}),
+        innerError: {
+          ...(code === error.code ? {} : { code: error.code }),
+          date: new Date().toISOString().replace(/\.\d{3}Z$/, ''),
+          'request-id': request.id,
+          'client-request-id': clientRequestId(request),
+        },
       },
-      ...(error.details === undefined ? {} : { details: error.details }),
-    },
-  })
+    })
 }
 
 export const graphBase = (request: FastifyRequest) =>
@@ -43,6 +87,10 @@ export async function registerGraphSurface(
   await app.register(
     async (plugin) => {
       const graph = plugin.withTypeProvider<TypeBoxTypeProvider>()
+      // every Graph response names the request, and echoes the client's own id
+      graph.addHook('onRequest', async (request, reply) => {
+        reply.header('request-id', request.id).header('client-request-id', clientRequestId(request))
+      })
       graph.setErrorHandler((error, request, reply) => {
         const normalized = normalizeError(error, request)
         if (normalized.status >= 500) request.log.error({ err: error }, 'request failed')
