@@ -6,6 +6,8 @@ export interface AuditEvent {
   actorUserId: string | null
   actorEmail: string | null
   actorTenantId: string | null
+  /** The app registration that acted, for the user or on its own (null: a person directly, or the system). */
+  applicationId?: string | null
   tenantId: string | null
   relationshipId?: string | null
   roleName?: string | null
@@ -36,6 +38,7 @@ export async function recordAudit(db: Kysely<Database>, event: AuditEvent): Prom
       result: event.result,
       reason: event.reason ?? null,
       details: JSON.stringify(event.details ?? {}),
+      application_id: event.applicationId ?? null,
     })
     .execute()
 }

@@ -257,6 +257,8 @@ export interface SessionsTable {
   csrf_token: string
   created_at: CreatedAt
   expires_at: Timestamp
+  /** How the person signed in (RFC 8176: pwd, otp, hwk, swk, mfa, fed). */
+  amr: ColumnType<string[], string | undefined, string>
 }
 
 export interface RateLimitsTable {
@@ -498,6 +500,8 @@ export interface AuditEventsTable {
   result: 'allowed' | 'refused' | 'done'
   reason: string | null
   details: ColumnType<Record<string, unknown>, string | undefined, never>
+  /** The app registration that acted (for a user, or on its own); null for sessions and CLI tokens. */
+  application_id: ColumnType<string | null, string | null | undefined, never>
 }
 
 export type IncidentStatus =
@@ -619,4 +623,106 @@ export interface Database {
   email_outbox: EmailOutboxTable
   webhook_subscriptions: WebhookSubscriptionsTable
   webhook_deliveries: WebhookDeliveriesTable
+  app_registrations: AppRegistrationsTable
+  app_client_secrets: AppClientSecretsTable
+  app_certificates: AppCertificatesTable
+  app_permissions: AppPermissionsTable
+  app_user_consents: AppUserConsentsTable
+  oauth_authorization_codes: OAuthAuthorizationCodesTable
+  oauth_refresh_tokens: OAuthRefreshTokensTable
+  oauth_device_codes: OAuthDeviceCodesTable
+}
+
+export type PermissionKind = 'delegated' | 'application'
+
+export interface AppRegistrationsTable {
+  id: string
+  client_id: string
+  tenant_id: string
+  display_name: string
+  public_client: boolean
+  redirect_uris: Json<string[]>
+  created_by_user_id: string | null
+  created_at: CreatedAt
+}
+
+export interface AppClientSecretsTable {
+  id: string
+  application_id: string
+  description: string
+  hint: string
+  secret_hash: string
+  expires_at: Timestamp
+  created_at: CreatedAt
+}
+
+export interface AppCertificatesTable {
+  id: string
+  application_id: string
+  description: string
+  thumbprint_sha1: string
+  thumbprint_sha256: string
+  subject: string
+  certificate_pem: string
+  not_before: Timestamp
+  expires_at: Timestamp
+  created_at: CreatedAt
+}
+
+export interface AppPermissionsTable {
+  application_id: string
+  resource: string
+  permission: string
+  kind: PermissionKind
+  consented_at: NullableTimestamp
+  consented_by_user_id: string | null
+}
+
+export interface AppUserConsentsTable {
+  application_id: string
+  user_id: string
+  resource: string
+  permission: string
+  granted_at: CreatedAt
+}
+
+export interface OAuthAuthorizationCodesTable {
+  code_hash: string
+  application_id: string
+  user_id: string
+  tenant_id: string
+  redirect_uri: string
+  scope: string
+  code_challenge: string | null
+  code_challenge_method: string | null
+  nonce: string | null
+  amr: Json<string[]>
+  auth_time: Timestamp
+  expires_at: Timestamp
+}
+
+export interface OAuthRefreshTokensTable {
+  token_hash: string
+  application_id: string
+  user_id: string
+  amr: Json<string[]>
+  auth_time: Timestamp
+  created_at: CreatedAt
+  expires_at: Timestamp
+}
+
+export interface OAuthDeviceCodesTable {
+  device_code_hash: string
+  user_code: string
+  application_id: string
+  tenant_id: string | null
+  scope: string
+  status: ColumnType<'pending' | 'approved' | 'declined', 'pending' | undefined, 'approved' | 'declined'>
+  user_id: string | null
+  amr: ColumnType<string[] | null, string | null | undefined, string | null>
+  auth_time: NullableTimestamp
+  interval_seconds: number
+  last_polled_at: NullableTimestamp
+  created_at: CreatedAt
+  expires_at: Timestamp
 }
