@@ -15,7 +15,8 @@ import { permissionsInForce } from './consent.ts'
  */
 async function applicationOf(ctx: AppContext, claims: VerifiedToken): Promise<ApplicationRecord> {
   const app = claims.azp ? await findAppByClientId(ctx.db, claims.azp) : null
-  if (!app) throw invalidToken()
+  // a suspended tenant's applications stop with its people
+  if (!app || app.tenantStatus !== 'active') throw invalidToken()
   return app
 }
 
@@ -37,6 +38,7 @@ export async function appOnlyActor(ctx: AppContext, claims: VerifiedToken): Prom
     id: app.id,
     tenantId: app.tenantId,
     tenantKind: app.tenantKind,
+    tenantStatus: app.tenantStatus,
     tenantName: app.tenantName,
     tenantLocale: app.tenantLocale,
     partnerType: app.partnerType,

@@ -1,5 +1,5 @@
 import type { Db } from '../platform/db/database.ts'
-import type { PartnerType, PermissionKind, TenantKind } from '../platform/db/schema.ts'
+import type { PartnerType, PermissionKind, TenantKind, TenantStatus } from '../platform/db/schema.ts'
 import { isUuid } from '../platform/ids.ts'
 
 /**
@@ -13,6 +13,7 @@ export interface ApplicationRecord {
   clientId: string
   tenantId: string
   tenantKind: TenantKind
+  tenantStatus: TenantStatus
   tenantName: string
   tenantLocale: string
   tenantDomain: string
@@ -33,6 +34,7 @@ function baseQuery(db: Db) {
       'a.client_id as clientId',
       'a.tenant_id as tenantId',
       't.kind as tenantKind',
+      't.status as tenantStatus',
       't.display_name as tenantName',
       't.locale as tenantLocale',
       't.default_domain as tenantDomain',

@@ -13,6 +13,9 @@ export type TenantKind = 'partner' | 'customer' | 'vendor'
 export type PartnerType = 'direct' | 'indirect_provider' | 'indirect_reseller' | 'advisor'
 export type UserRole =
   'admin_agent' | 'helpdesk_agent' | 'sales_agent' | 'global_admin' | 'billing_admin' | 'support_engineer'
+/** The roles membership of a partner's AdminAgents / HelpdeskAgents / SalesAgents group confers. */
+export type PartnerRole = 'admin_agent' | 'helpdesk_agent' | 'sales_agent'
+export type TenantStatus = 'active' | 'suspended'
 export type CustomerRelationshipKind = 'reseller' | 'advisor'
 export type WorkloadId = 'azure' | 'office365' | 'dynamics' | 'ems' | 'marketplace'
 export type Channel = 'csp' | 'direct'
@@ -41,6 +44,9 @@ export interface TenantsTable {
   locale: string
   country: string
   created_at: CreatedAt
+  status: Generated<TenantStatus>
+  suspended_at: NullableTimestamp
+  require_mfa: Generated<boolean>
 }
 
 export interface PartnersTable {
@@ -69,6 +75,7 @@ export interface UsersTable {
   password_hash: string | null
   disabled: Generated<boolean>
   created_at: CreatedAt
+  job_title: ColumnType<string | null, string | null | undefined, string | null>
 }
 
 export interface UserRolesTable {
@@ -82,6 +89,8 @@ export interface SecurityGroupsTable {
   display_name: string
   description: string | null
   created_at: CreatedAt
+  partner_role: ColumnType<PartnerRole | null, PartnerRole | null | undefined, PartnerRole | null>
+  mail_nickname: ColumnType<string | null, string | null | undefined, string | null>
 }
 
 export interface GroupUserMembersTable {
@@ -119,6 +128,7 @@ export interface MarketplaceProductsTable {
   support_url: string | null
   support_email: string | null
   support_phone: string | null
+  created_at: CreatedAt
 }
 
 export interface SubscriptionsTable {
@@ -241,6 +251,19 @@ export interface SupportEntitlementsTable {
   description: string
   valid_until: DateOnly
   created_at: CreatedAt
+  removed_at: NullableTimestamp
+}
+
+/** A single-use link that lets a person set their password (an invitation). */
+export interface UserInvitationsTable {
+  id: string
+  user_id: string
+  token_hash: string
+  created_by_user_id: string | null
+  created_at: CreatedAt
+  expires_at: Timestamp
+  accepted_at: NullableTimestamp
+  revoked_at: NullableTimestamp
 }
 
 export interface SigningKeysTable {
@@ -631,6 +654,7 @@ export interface Database {
   oauth_authorization_codes: OAuthAuthorizationCodesTable
   oauth_refresh_tokens: OAuthRefreshTokensTable
   oauth_device_codes: OAuthDeviceCodesTable
+  user_invitations: UserInvitationsTable
 }
 
 export type PermissionKind = 'delegated' | 'application'

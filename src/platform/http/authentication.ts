@@ -31,7 +31,9 @@ export async function resolveActor(ctx: AppContext, request: FastifyRequest): Pr
     if (!claims) throw invalidToken()
     if (claims.idtyp === 'app') return appOnlyActor(ctx, claims)
     const user = await findUserById(ctx.db, claims.oid)
-    if (!user || user.disabled || user.tenantId !== claims.home_tid) throw invalidToken()
+    // a disabled user, or one of a suspended tenant, loses every token at once
+    if (!user || user.disabled || user.tenantStatus !== 'active' || user.tenantId !== claims.home_tid)
+      throw invalidToken()
     if (claims.tid !== user.tenantId) {
       const grants =
         user.tenantKind === 'partner' ? await resolveAccess(ctx.db, user.id, claims.tid, ctx.now()) : []
@@ -45,7 +47,7 @@ export async function resolveActor(ctx: AppContext, request: FastifyRequest): Pr
   const session = await findSession(ctx.db, sessionId)
   if (!session) return null
   const user = await findUserById(ctx.db, session.userId)
-  if (!user || user.disabled) return null
+  if (!user || user.disabled || user.tenantStatus !== 'active') return null
   request.sessionCsrfToken = session.csrfToken
   return actorFor(user, 'session', user.tenantId, { authMethods: session.amr })
 }
