@@ -7,6 +7,8 @@ export interface AuditEvent {
   actorEmail: string | null
   actorTenantId: string | null
   tenantId: string | null
+  /** The app registration the caller's token was issued to (null for sessions and `tramite token`). */
+  applicationId?: string | null
   relationshipId?: string | null
   roleName?: string | null
   action: string
@@ -18,7 +20,10 @@ export interface AuditEvent {
   details?: Record<string, unknown>
 }
 
-/** Appends an event, inside the caller's transaction when given one (so a change and its audit commit together). */
+/**
+ * Appends an event, inside the caller's transaction when given one (so a change and its audit
+ * commit together). The sealer chains it off the request path (audit-seal.ts).
+ */
 export async function recordAudit(db: Kysely<Database>, event: AuditEvent): Promise<void> {
   await db
     .insertInto('audit_events')
@@ -27,6 +32,7 @@ export async function recordAudit(db: Kysely<Database>, event: AuditEvent): Prom
       actor_email: event.actorEmail,
       actor_tenant_id: event.actorTenantId,
       tenant_id: event.tenantId,
+      application_id: event.applicationId ?? null,
       relationship_id: event.relationshipId ?? null,
       role_name: event.roleName ?? null,
       action: event.action,
