@@ -68,6 +68,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     alter table audit_anchors enable always trigger audit_anchors_append_only;
     alter table audit_anchors enable always trigger audit_anchors_no_truncate;
 
+    -- what an engineer did: the requests they acted on are the ones whose audit they may read
+    create index if not exists audit_events_actor_user_idx on audit_events (actor_user_id, target_type, target_id);
+    -- one request's trail
+    create index if not exists audit_events_target_idx on audit_events (target_type, target_id, id desc);
+
     -- Reading every tenant's audit trail is the vendor's auditors' role, not every engineer's.
     alter table user_roles drop constraint if exists user_roles_role_check;
     alter table user_roles add constraint user_roles_role_check check (role in (
