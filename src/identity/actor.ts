@@ -43,3 +43,8 @@ export function actorFor(user: UserRecord, via: Actor['via'], contextTenantId = 
 export function isSupportEngineer(actor: Actor): boolean {
   return actor.homeTenantKind === 'vendor' && actor.roles.includes('support_engineer')
 }
+
+/** One of the vendor's auditors: reads every tenant's audit trail and verifies the audit chain. */
+export function isAuditor(actor: Actor): boolean {
+  return actor.homeTenantKind === 'vendor' && actor.roles.includes('auditor')
+}
