@@ -44,6 +44,18 @@ export const ConfigSchema = Type.Object({
         'PostgreSQL connection string; when unset, the embedded PGlite database in TRAMITE_DATA_DIR is used.',
     }),
   ),
+  DATABASE_MIGRATION_URL: Type.Optional(
+    Type.String({
+      pattern: '^postgres(ql)?://',
+      description:
+        "PostgreSQL connection of the schema's owner, used only to migrate and grant; DATABASE_URL then names a role that cannot alter the audit log (docs/security.md).",
+    }),
+  ),
+  NODE_ENV: Type.Enum(['development', 'production', 'test'], {
+    default: 'development',
+    description:
+      'production: refuse to start on PostgreSQL when DATABASE_URL could rewrite the audit log (owner, superuser, UPDATE/DELETE/TRUNCATE); otherwise a loud warning.',
+  }),
   DATABASE_POOL_MAX: Type.Integer({
     minimum: 1,
     maximum: 200,
@@ -160,6 +172,32 @@ export const ConfigSchema = Type.Object({
     description:
       'Delivery attempts of one email before it is given up as failed (retries back off up to 1 h).',
   }),
+  AUDIT_CHECK_INTERVAL_SECONDS: Type.Integer({
+    minimum: 1,
+    maximum: 86400,
+    default: 60,
+    description:
+      'How often one instance re-verifies the audit chain (a window of 50,000 events per check; a break raises a metric and notifies the auditors).',
+  }),
+  AUDIT_ANCHOR_URL: Type.Optional(
+    Type.String({
+      pattern: '^https?://[^\\s]+$',
+      description:
+        'URL the audit chain head is POSTed to, so it is anchored outside the database (docs/audit.md); when unset, heads are only printed by `tramite audit head`.',
+    }),
+  ),
+  AUDIT_ANCHOR_SECRET: Type.Optional(
+    Type.String({
+      minLength: 16,
+      description: 'Signs each exported head (X-Tramite-Signature, HMAC-SHA256, as webhooks are signed).',
+    }),
+  ),
+  AUDIT_ANCHOR_INTERVAL_SECONDS: Type.Integer({
+    minimum: 1,
+    maximum: 86400,
+    default: 300,
+    description: 'Least time between two heads sent to AUDIT_ANCHOR_URL (a head is sent only when it moved).',
+  }),
   LOG_LEVEL: Type.Enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
     default: 'info',
     description: 'Log level of the JSON logs on stdout.',
@@ -215,6 +253,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   }
   if ((converted.TLS_CERT === undefined) !== (converted.TLS_KEY === undefined)) {
     problems.push('TLS_CERT and TLS_KEY must be set together')
+  }
+  if (converted.DATABASE_MIGRATION_URL && !converted.DATABASE_URL) {
+    problems.push('DATABASE_MIGRATION_URL needs DATABASE_URL (the role the server runs as)')
   }
   if (problems.length > 0) throw new ConfigError(problems)
 

@@ -92,3 +92,8 @@ export function auditActor(actor: Actor | null): {
     applicationId: actor.applicationId,
   }
 }
+
+/** One of the vendor's auditors: reads every tenant's audit trail and verifies the audit chain. */
+export function isAuditor(actor: Actor): boolean {
+  return actor.homeTenantKind === 'vendor' && actor.roles.includes('auditor')
+}

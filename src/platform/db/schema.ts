@@ -12,7 +12,13 @@ type Json<T> = ColumnType<T, string, string>
 export type TenantKind = 'partner' | 'customer' | 'vendor'
 export type PartnerType = 'direct' | 'indirect_provider' | 'indirect_reseller' | 'advisor'
 export type UserRole =
-  'admin_agent' | 'helpdesk_agent' | 'sales_agent' | 'global_admin' | 'billing_admin' | 'support_engineer'
+  | 'admin_agent'
+  | 'helpdesk_agent'
+  | 'sales_agent'
+  | 'global_admin'
+  | 'billing_admin'
+  | 'support_engineer'
+  | 'auditor'
 /** The roles membership of a partner's AdminAgents / HelpdeskAgents / SalesAgents group confers. */
 export type PartnerRole = 'admin_agent' | 'helpdesk_agent' | 'sales_agent'
 export type TenantStatus = 'active' | 'suspended'
@@ -523,8 +529,39 @@ export interface AuditEventsTable {
   result: 'allowed' | 'refused' | 'done'
   reason: string | null
   details: ColumnType<Record<string, unknown>, string | undefined, never>
-  /** The app registration that acted (for a user, or on its own); null for sessions and CLI tokens. */
+  /** The app registration a token was issued to (null for sessions and `tramite token`). */
   application_id: ColumnType<string | null, string | null | undefined, never>
+}
+
+/** One audit event's place in the chain (docs/audit.md); append-only. */
+export interface AuditSealsTable {
+  event_id: number
+  prev_event_id: number | null
+  content_hash: string
+  chain_hash: string
+  sealed_at: CreatedAt
+}
+
+export interface AuditChainStateTable {
+  id: number
+  sealed_through: Generated<number>
+  horizon_event_id: number | null
+  horizon_waits: Generated<string[]>
+  horizon_at: NullableTimestamp
+  anchor_lease_until: NullableTimestamp
+  checked_at: NullableTimestamp
+  check_status: 'intact' | 'broken' | null
+  check_report: ColumnType<Record<string, unknown> | null, string | null, string | null>
+  sweep_after: Generated<number>
+}
+
+export interface AuditAnchorsTable {
+  id: Generated<number>
+  event_id: number
+  chain_hash: string
+  target: string
+  anchored_at: CreatedAt
+  receipt: string | null
 }
 
 export type IncidentStatus =
@@ -629,6 +666,9 @@ export interface Database {
   service_requests: ServiceRequestsTable
   service_request_notes: ServiceRequestNotesTable
   audit_events: AuditEventsTable
+  audit_seals: AuditSealsTable
+  audit_chain_state: AuditChainStateTable
+  audit_anchors: AuditAnchorsTable
   gdap_requests: GdapRequestsTable
   gdap_operations: GdapOperationsTable
   notifications: NotificationsTable
