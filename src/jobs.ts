@@ -1,3 +1,5 @@
+import { createAuditAnchorTask } from './audit/audit-anchor.ts'
+import { createAuditCheckTask, createAuditSealTask } from './audit/audit-check.ts'
 import { createEmailTask } from './email/email.delivery.ts'
 import { runGdapJobs } from './gdap/gdap.jobs.ts'
 import type { AppContext } from './platform/context.ts'
@@ -12,5 +14,9 @@ export function scheduledTasks(ctx: AppContext): Task[] {
     { name: 'sla', run: () => runSlaJob(ctx) },
     createEmailTask(ctx),
     createWebhookTask(ctx),
+    // after the others, so a run seals the audit events they wrote
+    createAuditSealTask(ctx),
+    createAuditAnchorTask(ctx),
+    createAuditCheckTask(ctx),
   ]
 }

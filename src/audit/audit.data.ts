@@ -6,6 +6,8 @@ export interface AuditEvent {
   actorUserId: string | null
   actorEmail: string | null
   actorTenantId: string | null
+  /** The app registration that acted, for the user or on its own (null: a person directly, or the system). */
+  applicationId?: string | null
   tenantId: string | null
   relationshipId?: string | null
   roleName?: string | null
@@ -18,7 +20,10 @@ export interface AuditEvent {
   details?: Record<string, unknown>
 }
 
-/** Appends an event, inside the caller's transaction when given one (so a change and its audit commit together). */
+/**
+ * Appends an event, inside the caller's transaction when given one (so a change and its audit
+ * commit together). The sealer chains it off the request path (audit-seal.ts).
+ */
 export async function recordAudit(db: Kysely<Database>, event: AuditEvent): Promise<void> {
   await db
     .insertInto('audit_events')
@@ -27,6 +32,7 @@ export async function recordAudit(db: Kysely<Database>, event: AuditEvent): Prom
       actor_email: event.actorEmail,
       actor_tenant_id: event.actorTenantId,
       tenant_id: event.tenantId,
+      application_id: event.applicationId ?? null,
       relationship_id: event.relationshipId ?? null,
       role_name: event.roleName ?? null,
       action: event.action,
@@ -47,6 +53,7 @@ export interface AuditRow {
   actorTenantId: string | null
   actorTenantName: string | null
   tenantId: string | null
+  applicationId: string | null
   relationshipId: string | null
   roleName: string | null
   action: string
@@ -58,13 +65,22 @@ export interface AuditRow {
 }
 
 /**
- * Events about one tenant. `actorTenantId` narrows to what one partner did (a partner sees its own
- * actions for its customer, never another partner's).
+ * Which events a reader sees (audit.service.ts decides):
+ * - `all`: every event, or one tenant's (the vendor's auditors);
+ * - `tenant`: events about one tenant, narrowed to what one partner did when `actorTenantId` is set
+ *   (a partner sees its own actions for its customer, never another partner's);
+ * - `worked`: events about the service requests this engineer works — assigned to them, or that
+ *   they changed (an allowed audit event of theirs on the request other than a read).
  */
+export type AuditFilter =
+  | { kind: 'all'; tenantId?: string }
+  | { kind: 'tenant'; tenantId: string; actorTenantId?: string }
+  | { kind: 'worked'; userId: string; tenantId?: string }
+
 export async function listAudit(
   db: Kysely<Database>,
-  tenantId: string,
-  options: { actorTenantId?: string; limit: number; beforeId?: number },
+  filter: AuditFilter,
+  options: { limit: number; beforeId?: number; requestId?: string },
 ): Promise<AuditRow[]> {
   let query = db
     .selectFrom('audit_events as e')
@@ -76,6 +92,7 @@ export async function listAudit(
       'e.actor_tenant_id as actorTenantId',
       't.display_name as actorTenantName',
       'e.tenant_id as tenantId',
+      'e.application_id as applicationId',
       'e.relationship_id as relationshipId',
       'e.role_name as roleName',
       'e.action',
@@ -85,8 +102,44 @@ export async function listAudit(
       'e.result',
       'e.reason',
     ])
-    .where('e.tenant_id', '=', tenantId)
-  if (options.actorTenantId) query = query.where('e.actor_tenant_id', '=', options.actorTenantId)
+  if (filter.tenantId) query = query.where('e.tenant_id', '=', filter.tenantId)
+  if (filter.kind === 'tenant' && filter.actorTenantId)
+    query = query.where('e.actor_tenant_id', '=', filter.actorTenantId)
+  if (filter.kind === 'worked') {
+    const worked = workedRequests(db, filter.userId)
+    query = query.where('e.target_type', '=', 'service_request').where('e.target_id', 'in', worked)
+  }
+  if (options.requestId)
+    query = query.where('e.target_type', '=', 'service_request').where('e.target_id', '=', options.requestId)
   if (options.beforeId) query = query.where('e.id', '<', options.beforeId)
   return query.orderBy('e.id', 'desc').limit(options.limit).execute()
+}
+
+/** The requests an engineer works: assigned to them now, or changed by them (reads do not count). */
+function workedRequests(db: Kysely<Database>, userId: string) {
+  return db
+    .selectFrom('service_requests')
+    .select('id')
+    .where('assigned_to_user_id', '=', userId)
+    .union(
+      db
+        .selectFrom('audit_events')
+        .select('target_id as id')
+        .where('actor_user_id', '=', userId)
+        .where('target_type', '=', 'service_request')
+        .where('result', '<>', 'refused')
+        .where('action', 'not like', '%.read')
+        .where('target_id', 'is not', null)
+        .$narrowType<{ id: string }>(),
+    )
+}
+
+/** Whether this engineer works the request (see workedRequests). */
+export async function worksRequest(db: Kysely<Database>, userId: string, requestId: string): Promise<boolean> {
+  const row = await db
+    .selectFrom(workedRequests(db, userId).as('w'))
+    .select('w.id')
+    .where('w.id', '=', requestId)
+    .executeTakeFirst()
+  return row !== undefined
 }

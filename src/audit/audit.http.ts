@@ -1,36 +1,10 @@
 import Type from 'typebox'
-import { findCustomer } from '../customers/customers.data.ts'
-import { type Actor, isSupportEngineer } from '../identity/actor.ts'
 import type { AppContext } from '../platform/context.ts'
-import { forbidden, notFound } from '../platform/errors.ts'
-import { isUuid } from '../platform/ids.ts'
 import { actorOf } from '../platform/http/authentication.ts'
 import type { App } from '../platform/http/server.ts'
-import { type AuditRow, listAudit } from './audit.data.ts'
+import { chainStatus, type MarkedAuditRow, readAudit, verifyForAuditor } from './audit.service.ts'
 
-/**
- * Who may read a tenant's audit events: the vendor's engineers (all), the tenant's own
- * administrators (all events about it), and a partner's staff (what their own partner did for one
- * of its customers, or in its own tenant — never another partner's actions).
- */
-async function auditScope(ctx: AppContext, actor: Actor, tenant: string | undefined) {
-  const tenantId = tenant ?? actor.homeTenantId
-  if (!isUuid(tenantId)) throw notFound()
-  if (actor.delegated) throw forbidden()
-  if (isSupportEngineer(actor)) return { tenantId }
-  if (actor.homeTenantKind === 'customer') {
-    if (tenantId !== actor.homeTenantId) throw notFound()
-    if (!actor.roles.includes('global_admin')) throw forbidden()
-    return { tenantId }
-  }
-  if (!actor.roles.some((r) => ['admin_agent', 'helpdesk_agent', 'global_admin'].includes(r)))
-    throw forbidden()
-  if (tenantId !== actor.homeTenantId && !(await findCustomer(ctx.db, actor.homeTenantId, tenantId)))
-    throw notFound()
-  return { tenantId, actorTenantId: actor.homeTenantId }
-}
-
-const COLUMNS: (keyof AuditRow)[] = [
+const COLUMNS: (keyof MarkedAuditRow)[] = [
   'id',
   'at',
   'actorEmail',
@@ -44,6 +18,8 @@ const COLUMNS: (keyof AuditRow)[] = [
   'rule',
   'result',
   'reason',
+  'applicationId',
+  'integrity',
 ]
 
 /** RFC 4180 quoting; cells that a spreadsheet would run as a formula are prefixed with a quote. */
@@ -54,11 +30,13 @@ function csvCell(value: unknown): string {
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text
 }
 
-export function toCsv(rows: AuditRow[]): string {
+export function toCsv(rows: MarkedAuditRow[]): string {
   return (
     [COLUMNS.join(','), ...rows.map((r) => COLUMNS.map((c) => csvCell(r[c])).join(','))].join('\r\n') + '\r\n'
   )
 }
+
+const HASH = { type: 'string', pattern: '^[0-9a-f]{64}$' } as const
 
 export function registerAuditRoutes(app: App, ctx: AppContext): void {
   app.get(
@@ -66,10 +44,12 @@ export function registerAuditRoutes(app: App, ctx: AppContext): void {
     {
       schema: {
         tags: ['audit'],
-        summary: "A tenant's audit events, newest first (JSON, or CSV with format=csv)",
+        summary:
+          "Audit events, newest first, each marked with its integrity (JSON, or CSV with format=csv): one tenant's, one request's, or — for auditors — every tenant's",
         querystring: Type.Object(
           {
             tenant: Type.Optional(Type.String({ maxLength: 64 })),
+            request: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
             format: Type.Enum(['json', 'csv'], { default: 'json' }),
             limit: Type.Integer({ minimum: 1, maximum: 5000, default: 100 }),
             before: Type.Optional(Type.Integer({ minimum: 1 })),
@@ -79,19 +59,57 @@ export function registerAuditRoutes(app: App, ctx: AppContext): void {
       },
     },
     async (request, reply) => {
-      const scope = await auditScope(ctx, actorOf(request), request.query.tenant)
-      const rows = await listAudit(ctx.db, scope.tenantId, {
-        ...(scope.actorTenantId ? { actorTenantId: scope.actorTenantId } : {}),
-        limit: request.query.limit,
-        ...(request.query.before ? { beforeId: request.query.before } : {}),
-      })
+      const { items, chain } = await readAudit(ctx, actorOf(request), request.query)
       if (request.query.format === 'csv') {
+        const name = request.query.tenant ?? request.query.request ?? 'all'
         reply
           .type('text/csv; charset=utf-8')
-          .header('content-disposition', `attachment; filename="audit-${scope.tenantId}.csv"`)
-        return toCsv(rows)
+          .header('content-disposition', `attachment; filename="audit-${name.replace(/[^\w-]/g, '')}.csv"`)
+        return toCsv(items)
       }
-      return { items: rows.map((r) => ({ ...r, at: r.at.toISOString() })) }
+      return { items: items.map((r) => ({ ...r, at: r.at.toISOString() })), chain }
     },
+  )
+
+  app.get(
+    '/api/audit/chain',
+    {
+      schema: {
+        tags: ['audit'],
+        summary: "The audit chain's head, how far it is sealed, the last scheduled check and anchored heads (auditors)",
+      },
+    },
+    async (request) => chainStatus(ctx, actorOf(request)),
+  )
+
+  app.post(
+    '/api/audit/verify',
+    {
+      schema: {
+        tags: ['audit'],
+        summary:
+          'Verify the whole audit chain now, also against heads anchored outside the database; names the first broken link (auditors)',
+        body: Type.Optional(
+          Type.Object(
+            {
+              anchors: Type.Array(
+                Type.Object(
+                  { eventId: Type.Integer({ minimum: 1 }), chainHash: Type.Unsafe<string>(HASH) },
+                  { additionalProperties: false },
+                ),
+                { maxItems: 100, default: [] },
+              ),
+            },
+            { additionalProperties: false },
+          ),
+        ),
+      },
+    },
+    async (request) =>
+      verifyForAuditor(
+        ctx,
+        actorOf(request),
+        (request.body?.anchors ?? []).map((a) => ({ ...a, source: 'request' })),
+      ),
   )
 }

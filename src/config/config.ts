@@ -25,6 +25,13 @@ export const ConfigSchema = Type.Object({
       description: 'External base URL, used in links the APIs return (default: http://localhost:PORT).',
     }),
   ),
+  AUTHORITY_URL: Type.Optional(
+    Type.String({
+      pattern: '^https?://[^\\s/?#]+/?$',
+      description:
+        'Public base URL of the OAuth 2.0 / OpenID Connect authority: tokens are issued by {AUTHORITY_URL}/{tenant id}/v2.0 (default: the origin of PUBLIC_URL; else https://localhost:HTTPS_PORT when HTTPS is served, else http://localhost:PORT). Every instance must share it.',
+    }),
+  ),
   TRAMITE_DATA_DIR: Type.String({
     minLength: 1,
     default: './data',
@@ -37,6 +44,18 @@ export const ConfigSchema = Type.Object({
         'PostgreSQL connection string; when unset, the embedded PGlite database in TRAMITE_DATA_DIR is used.',
     }),
   ),
+  DATABASE_MIGRATION_URL: Type.Optional(
+    Type.String({
+      pattern: '^postgres(ql)?://',
+      description:
+        "PostgreSQL connection of the schema's owner, used only to migrate and grant; DATABASE_URL then names a role that cannot alter the audit log (docs/security.md).",
+    }),
+  ),
+  NODE_ENV: Type.Enum(['development', 'production', 'test'], {
+    default: 'development',
+    description:
+      'production: refuse to start on PostgreSQL when DATABASE_URL could rewrite the audit log (owner, superuser, UPDATE/DELETE/TRUNCATE); otherwise a loud warning.',
+  }),
   DATABASE_POOL_MAX: Type.Integer({
     minimum: 1,
     maximum: 200,
@@ -76,6 +95,12 @@ export const ConfigSchema = Type.Object({
     maximum: 86400,
     default: 3600,
     description: 'Lifetime of bearer tokens issued by the server.',
+  }),
+  REFRESH_TOKEN_LIFETIME_DAYS: Type.Integer({
+    minimum: 1,
+    maximum: 365,
+    default: 90,
+    description: 'Lifetime of the refresh tokens the authority issues to applications (offline_access).',
   }),
   SESSION_LIFETIME_HOURS: Type.Integer({
     minimum: 1,
@@ -147,6 +172,32 @@ export const ConfigSchema = Type.Object({
     description:
       'Delivery attempts of one email before it is given up as failed (retries back off up to 1 h).',
   }),
+  AUDIT_CHECK_INTERVAL_SECONDS: Type.Integer({
+    minimum: 1,
+    maximum: 86400,
+    default: 60,
+    description:
+      'How often one instance re-verifies the audit chain (a window of 50,000 events per check; a break raises a metric and notifies the auditors).',
+  }),
+  AUDIT_ANCHOR_URL: Type.Optional(
+    Type.String({
+      pattern: '^https?://[^\\s]+$',
+      description:
+        'URL the audit chain head is POSTed to, so it is anchored outside the database (docs/audit.md); when unset, heads are only printed by `tramite audit head`.',
+    }),
+  ),
+  AUDIT_ANCHOR_SECRET: Type.Optional(
+    Type.String({
+      minLength: 16,
+      description: 'Signs each exported head (X-Tramite-Signature, HMAC-SHA256, as webhooks are signed).',
+    }),
+  ),
+  AUDIT_ANCHOR_INTERVAL_SECONDS: Type.Integer({
+    minimum: 1,
+    maximum: 86400,
+    default: 300,
+    description: 'Least time between two heads sent to AUDIT_ANCHOR_URL (a head is sent only when it moved).',
+  }),
   LOG_LEVEL: Type.Enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
     default: 'info',
     description: 'Log level of the JSON logs on stdout.',
@@ -165,6 +216,8 @@ export interface Config extends RawConfig {
   dataDir: string
   database: { kind: 'pglite'; dir: string } | { kind: 'postgres'; url: string }
   publicUrl: string
+  /** The authority's base URL (no trailing slash): issuers are `${authorityUrl}/${tenantId}/v2.0`. */
+  authorityUrl: string
 }
 
 export class ConfigError extends Error {
@@ -201,9 +254,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   if ((converted.TLS_CERT === undefined) !== (converted.TLS_KEY === undefined)) {
     problems.push('TLS_CERT and TLS_KEY must be set together')
   }
+  if (converted.DATABASE_MIGRATION_URL && !converted.DATABASE_URL) {
+    problems.push('DATABASE_MIGRATION_URL needs DATABASE_URL (the role the server runs as)')
+  }
   if (problems.length > 0) throw new ConfigError(problems)
 
   const dataDir = resolve(cwd, converted.TRAMITE_DATA_DIR)
+  const servesHttps = converted.TRAMITE_TLS === 'dev' || converted.TLS_CERT !== undefined
+  const publicUrl = (converted.PUBLIC_URL ?? `http://localhost:${converted.PORT}`).replace(/\/$/, '')
   return {
     ...converted,
     dataDir,
@@ -211,7 +269,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     database: converted.DATABASE_URL
       ? { kind: 'postgres', url: converted.DATABASE_URL }
       : { kind: 'pglite', dir: resolve(dataDir, 'pglite') },
-    publicUrl: (converted.PUBLIC_URL ?? `http://localhost:${converted.PORT}`).replace(/\/$/, ''),
+    publicUrl,
+    authorityUrl: (
+      converted.AUTHORITY_URL ??
+      (converted.PUBLIC_URL && new URL(converted.PUBLIC_URL).origin) ??
+      (servesHttps ? `https://localhost:${converted.HTTPS_PORT}` : publicUrl)
+    ).replace(/\/$/, ''),
   }
 }
 

@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import { sql, type Transaction } from 'kysely'
+import { recordAudit } from '../audit/audit.data.ts'
+import { isPartnerRole } from '../directory/partner-roles.ts'
 import { hashPassword } from '../identity/passwords.ts'
 import type { Db } from '../platform/db/database.ts'
 import type { Database } from '../platform/db/schema.ts'
@@ -121,7 +123,9 @@ async function insertUser(
       password_hash: hashes.get(user.email) ?? null,
     })
     .execute()
-  for (const role of user.roles) await trx.insertInto('user_roles').values({ user_id: id, role }).execute()
+  // partner roles are the role groups' membership (in user.groups), not rows
+  for (const role of user.roles.filter((r) => !isPartnerRole(r)))
+    await trx.insertInto('user_roles').values({ user_id: id, role }).execute()
   for (const group of user.groups) {
     await trx
       .insertInto('group_user_members')
@@ -160,6 +164,7 @@ async function insertWorld(
           tenant_id: tenantIdOf(partner.domain),
           display_name: group.name,
           description: group.description,
+          partner_role: group.role ?? null,
         })
         .execute()
     }
@@ -343,14 +348,24 @@ async function insertWorld(
   }
 }
 
-/** Removes every tenant and what hangs off them, then creates the demo world again. */
+/**
+ * Removes every tenant and what hangs off them, then creates the demo world again. The audit log
+ * stays: it is tamper-evident (docs/audit.md), so the reset is one more event in it, not an erasure.
+ */
 export async function resetDemoWorld(
   db: Db,
   options: { password?: string | undefined } = {},
 ): Promise<SeedResult> {
   await db.transaction().execute(async (trx) => {
-    // the audit log is append-only row by row; a reset empties it as a whole
-    await sql`truncate audit_events`.execute(trx)
+    await recordAudit(trx, {
+      actorUserId: null,
+      actorEmail: null,
+      actorTenantId: null,
+      tenantId: null,
+      action: 'demo.reset',
+      result: 'done',
+      reason: 'every tenant deleted; the demo world is created again',
+    })
     await trx.deleteFrom('sessions').execute()
     await trx.deleteFrom('rate_limits').execute()
     await trx.deleteFrom('tenants').execute()

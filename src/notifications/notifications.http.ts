@@ -17,6 +17,8 @@ const TEXTS: Record<Locale, Record<string, string>> = {
     'gdap.expired':
       'The GDAP relationship “{relationship}” between {partner} and {customer} expired on {date}: its roles no longer apply.',
     'health.incident_updated': 'Incident {incident} “{title}” was updated: {status}.',
+    'audit.chain_broken':
+      'The audit chain is broken at event {event} ({problem}): the audit log was altered outside Tramite. Run `tramite audit verify` for the details.',
   },
   it: {
     'gdap.expires_in_30':
@@ -28,6 +30,8 @@ const TEXTS: Record<Locale, Record<string, string>> = {
     'gdap.expired':
       'La relazione GDAP “{relationship}” tra {partner} e {customer} è scaduta il {date}: i suoi ruoli non valgono più.',
     'health.incident_updated': "L'evento imprevisto {incident} “{title}” è stato aggiornato: {status}.",
+    'audit.chain_broken':
+      'La catena di audit è interrotta all’evento {event} ({problem}): il registro di audit è stato alterato fuori da Tramite. Esegui `tramite audit verify` per i dettagli.',
   },
 }
 

@@ -245,7 +245,7 @@ describe.each(dialects())('service requests (%s)', (dialect) => {
     expect(csv.headers['content-type']).toMatch(/text\/csv/)
     const lines = csv.body.trim().split('\r\n')
     expect(lines[0]).toBe(
-      'id,at,actorEmail,actorTenantName,tenantId,relationshipId,roleName,action,targetType,targetId,rule,result,reason',
+      'id,at,actorEmail,actorTenantName,tenantId,relationshipId,roleName,action,targetType,targetId,rule,result,reason,applicationId,integrity',
     )
     expect(lines.slice(1).every((l) => l.includes('anna@fabrikam.example'))).toBe(true)
     // the customer's admin sees everyone's actions on its tenant, including its own
@@ -279,10 +279,12 @@ describe.each(dialects())('service requests (%s)', (dialect) => {
         rule: null,
         result: 'done',
         reason: null,
+        applicationId: null,
+        integrity: 'verified',
       },
     ])
     expect(csv.split('\r\n')[1]).toBe(
-      `1,1970-01-01T00:00:00.000Z,"'=HYPERLINK(""x"")","A, ""B""",,,,a,,,,done,`,
+      `1,1970-01-01T00:00:00.000Z,"'=HYPERLINK(""x"")","A, ""B""",,,,a,,,,done,,,verified`,
     )
   })
 
