@@ -1,0 +1,55 @@
+import { type Kysely, sql } from 'kysely'
+import { recordAudit } from '../../src/audit/audit.data.ts'
+import type { Database } from '../../src/platform/db/schema.ts'
+import { tenantIdOf } from './app.ts'
+
+/** Writes `n` audit events as the application does (recordAudit), about Rossi unless told otherwise. */
+export async function writeAuditEvents(
+  db: Kysely<Database>,
+  n: number,
+  tenantId: string = tenantIdOf('rossi.example'),
+): Promise<void> {
+  for (let i = 0; i < n; i++) {
+    await recordAudit(db, {
+      actorUserId: null,
+      actorEmail: 'anna@fabrikam.example',
+      actorTenantId: tenantIdOf('fabrikam.example'),
+      tenantId,
+      action: 'test.event',
+      targetType: 'test',
+      targetId: `t-${i}`,
+      result: 'done',
+      reason: `event ${i}`,
+      details: { index: i, note: 'è così' },
+    })
+  }
+}
+
+export async function eventIds(db: Kysely<Database>): Promise<number[]> {
+  const rows = await db.selectFrom('audit_events').select('id').orderBy('id').execute()
+  return rows.map((r) => r.id)
+}
+
+/**
+ * Runs statements as the database's owner would, with the audit tables' guards switched off
+ * first (what an attacker holding the owner's or a superuser's credentials can do), and on again after.
+ */
+export async function withGuardsOff(
+  db: Kysely<Database>,
+  fn: (trx: Kysely<Database>) => Promise<void>,
+): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    for (const [table, trigger] of GUARDS)
+      await sql`alter table ${sql.table(table)} disable trigger ${sql.ref(trigger)}`.execute(trx)
+    await fn(trx)
+    for (const [table, trigger] of GUARDS)
+      await sql`alter table ${sql.table(table)} enable always trigger ${sql.ref(trigger)}`.execute(trx)
+  })
+}
+
+const GUARDS = [
+  ['audit_events', 'audit_events_append_only'],
+  ['audit_events', 'audit_events_no_truncate'],
+  ['audit_seals', 'audit_seals_append_only'],
+  ['audit_seals', 'audit_seals_no_truncate'],
+] as const
