@@ -152,7 +152,10 @@ audit
   )
   .option('--json', 'print the full report as JSON')
   .action(async (options: { anchor?: string[]; json?: boolean }) => {
-    const result = (await runCommand('audit-verify', { anchor: options.anchor ?? [], locale: cliLocale })) as {
+    const result = (await runCommand('audit-verify', {
+      anchor: options.anchor ?? [],
+      locale: cliLocale,
+    })) as {
       report: { status: string }
       lines: string[]
     }
@@ -163,7 +166,9 @@ audit
 
 audit
   .command('head')
-  .description('Print the chain head (JSON) to keep outside the database; --send also posts it to AUDIT_ANCHOR_URL')
+  .description(
+    'Print the chain head (JSON) to keep outside the database; --send also posts it to AUDIT_ANCHOR_URL',
+  )
   .option('--send', 'send it to AUDIT_ANCHOR_URL now and record it as anchored')
   .action(async (options: { send?: boolean }) => {
     out(JSON.stringify(await runCommand('audit-head', { send: options.send === true }), null, 2))

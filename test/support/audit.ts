@@ -53,3 +53,18 @@ const GUARDS = [
   ['audit_seals', 'audit_seals_append_only'],
   ['audit_seals', 'audit_seals_no_truncate'],
 ] as const
+
+/**
+ * Empties the audit log and the chain's state, as a fresh database would have them, so tamper
+ * tests can share one application (test-only: the guards exist precisely to make this impossible).
+ */
+export async function resetAuditLog(db: Kysely<Database>): Promise<void> {
+  await withGuardsOff(db, async (trx) => {
+    await sql`alter table audit_anchors disable trigger audit_anchors_no_truncate`.execute(trx)
+    await sql`truncate audit_events, audit_seals, audit_anchors`.execute(trx)
+    await sql`alter table audit_anchors enable always trigger audit_anchors_no_truncate`.execute(trx)
+    await sql`update audit_chain_state set sealed_through = 0, horizon_event_id = null, horizon_waits = '{}',
+      checked_at = null, check_status = null, check_report = null, sweep_after = 0`.execute(trx)
+    await trx.deleteFrom('notifications').where('kind', '=', 'audit.chain_broken').execute()
+  })
+}
