@@ -35,7 +35,10 @@ export function createContext(
     config,
     db: database.db,
     dbKind: database.kind,
-    tokens: new TokenService(database.db, config.TOKEN_LIFETIME_SECONDS),
+    tokens: new TokenService(database.db, {
+      lifetimeSeconds: config.TOKEN_LIFETIME_SECONDS,
+      authorityUrl: config.authorityUrl,
+    }),
     events: config.database.kind === 'postgres' ? postgresEventBus(config.database.url) : localEventBus(),
     metrics: createMetricsRegistry(),
     now,

@@ -6,9 +6,9 @@ export interface AuditEvent {
   actorUserId: string | null
   actorEmail: string | null
   actorTenantId: string | null
-  tenantId: string | null
-  /** The app registration the caller's token was issued to (null for sessions and `tramite token`). */
+  /** The app registration that acted, for the user or on its own (null: a person directly, or the system). */
   applicationId?: string | null
+  tenantId: string | null
   relationshipId?: string | null
   roleName?: string | null
   action: string

@@ -25,6 +25,13 @@ export const ConfigSchema = Type.Object({
       description: 'External base URL, used in links the APIs return (default: http://localhost:PORT).',
     }),
   ),
+  AUTHORITY_URL: Type.Optional(
+    Type.String({
+      pattern: '^https?://[^\\s/?#]+/?$',
+      description:
+        'Public base URL of the OAuth 2.0 / OpenID Connect authority: tokens are issued by {AUTHORITY_URL}/{tenant id}/v2.0 (default: the origin of PUBLIC_URL; else https://localhost:HTTPS_PORT when HTTPS is served, else http://localhost:PORT). Every instance must share it.',
+    }),
+  ),
   TRAMITE_DATA_DIR: Type.String({
     minLength: 1,
     default: './data',
@@ -88,6 +95,12 @@ export const ConfigSchema = Type.Object({
     maximum: 86400,
     default: 3600,
     description: 'Lifetime of bearer tokens issued by the server.',
+  }),
+  REFRESH_TOKEN_LIFETIME_DAYS: Type.Integer({
+    minimum: 1,
+    maximum: 365,
+    default: 90,
+    description: 'Lifetime of the refresh tokens the authority issues to applications (offline_access).',
   }),
   SESSION_LIFETIME_HOURS: Type.Integer({
     minimum: 1,
@@ -203,6 +216,8 @@ export interface Config extends RawConfig {
   dataDir: string
   database: { kind: 'pglite'; dir: string } | { kind: 'postgres'; url: string }
   publicUrl: string
+  /** The authority's base URL (no trailing slash): issuers are `${authorityUrl}/${tenantId}/v2.0`. */
+  authorityUrl: string
 }
 
 export class ConfigError extends Error {
@@ -245,6 +260,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   if (problems.length > 0) throw new ConfigError(problems)
 
   const dataDir = resolve(cwd, converted.TRAMITE_DATA_DIR)
+  const servesHttps = converted.TRAMITE_TLS === 'dev' || converted.TLS_CERT !== undefined
+  const publicUrl = (converted.PUBLIC_URL ?? `http://localhost:${converted.PORT}`).replace(/\/$/, '')
   return {
     ...converted,
     dataDir,
@@ -252,7 +269,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     database: converted.DATABASE_URL
       ? { kind: 'postgres', url: converted.DATABASE_URL }
       : { kind: 'pglite', dir: resolve(dataDir, 'pglite') },
-    publicUrl: (converted.PUBLIC_URL ?? `http://localhost:${converted.PORT}`).replace(/\/$/, ''),
+    publicUrl,
+    authorityUrl: (
+      converted.AUTHORITY_URL ??
+      (converted.PUBLIC_URL && new URL(converted.PUBLIC_URL).origin) ??
+      (servesHttps ? `https://localhost:${converted.HTTPS_PORT}` : publicUrl)
+    ).replace(/\/$/, ''),
   }
 }
 

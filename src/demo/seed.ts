@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import { sql, type Transaction } from 'kysely'
 import { recordAudit } from '../audit/audit.data.ts'
+import { isPartnerRole } from '../directory/partner-roles.ts'
 import { hashPassword } from '../identity/passwords.ts'
 import type { Db } from '../platform/db/database.ts'
 import type { Database } from '../platform/db/schema.ts'
@@ -122,7 +123,9 @@ async function insertUser(
       password_hash: hashes.get(user.email) ?? null,
     })
     .execute()
-  for (const role of user.roles) await trx.insertInto('user_roles').values({ user_id: id, role }).execute()
+  // partner roles are the role groups' membership (in user.groups), not rows
+  for (const role of user.roles.filter((r) => !isPartnerRole(r)))
+    await trx.insertInto('user_roles').values({ user_id: id, role }).execute()
   for (const group of user.groups) {
     await trx
       .insertInto('group_user_members')
@@ -161,6 +164,7 @@ async function insertWorld(
           tenant_id: tenantIdOf(partner.domain),
           display_name: group.name,
           description: group.description,
+          partner_role: group.role ?? null,
         })
         .execute()
     }

@@ -5,6 +5,7 @@ import type {
   Channel,
   EntitlementKind,
   GdapStatus,
+  PartnerRole,
   PartnerType,
   UserRole,
   WorkloadId,
@@ -26,6 +27,7 @@ export interface DemoUser {
   givenName: string
   surname: string
   phone?: string
+  /** The roles the persona has; partner roles come from membership of the role groups below. */
   roles: UserRole[]
   groups: string[]
 }
@@ -43,8 +45,11 @@ export interface DemoPartner extends DemoTenant {
   supportEmail: string
   supportPhone: string
   providers?: string[]
-  /** Security groups; `nestedIn` names the group this one is a member of. */
-  groups: { name: string; description: string; nestedIn?: string }[]
+  /**
+   * Security groups; `nestedIn` names the group this one is a member of; `role` is the partner
+   * role membership confers (the groups Partner Center calls AdminAgents, HelpdeskAgents, SalesAgents).
+   */
+  groups: { name: string; description: string; nestedIn?: string; role?: PartnerRole }[]
   users: DemoUser[]
   ownSubscriptions: { name: string; workload: WorkloadId; offer: string }[]
   entitlements: { kind: EntitlementKind; reference: string; description: string }[]
@@ -113,6 +118,13 @@ const M365_BP = { offerId: 'CFQ7TTC0LCHC:0002', offer: 'Microsoft 365 Business P
 const M365_TRIAL = { offerId: 'CFQ7TTC0LCHC:0002:TRIAL', offer: 'Microsoft 365 Business Premium (trial)' }
 const DYNAMICS = { offerId: 'CFQ7TTC0LF8S:0001', offer: 'Dynamics CRM Online Professional' }
 
+/** Every partner's role groups, with the demo world's display names. */
+const roleGroups: DemoPartner['groups'] = [
+  { name: 'Admin Agents', description: 'Holds the admin agents of the partner.', role: 'admin_agent' },
+  { name: 'Helpdesk Agents', description: 'Holds the helpdesk agents of the partner.', role: 'helpdesk_agent' },
+  { name: 'Sales Agents', description: 'Holds the sales agents of the partner.', role: 'sales_agent' },
+]
+
 export const PARTNERS: DemoPartner[] = [
   {
     domain: 'fabrikam.example',
@@ -124,7 +136,7 @@ export const PARTNERS: DemoPartner[] = [
     supportEmail: 'support@fabrikam.example',
     supportPhone: '+39 02 5550 1000',
     groups: [
-      { name: 'Admin Agents', description: 'Holds the admin agents of the partner.' },
+      ...roleGroups,
       { name: 'Tier1 Support', description: 'First-line support for customers.' },
     ],
     users: [
@@ -144,7 +156,7 @@ export const PARTNERS: DemoPartner[] = [
         surname: 'Blanc',
         phone: '+39 02 5550 1002',
         roles: ['helpdesk_agent'],
-        groups: [],
+        groups: ['Helpdesk Agents'],
       },
     ],
     ownSubscriptions: [{ name: 'Fabrikam Internal', workload: 'azure', offer: 'Azure plan' }],
@@ -166,7 +178,7 @@ export const PARTNERS: DemoPartner[] = [
     supportEmail: 'support@northwind.example',
     supportPhone: '+39 06 5550 2000',
     groups: [
-      { name: 'Admin Agents', description: 'Holds the admin agents of the partner.' },
+      ...roleGroups,
       {
         name: 'Azure Managers',
         description: 'Manages customers’ Azure subscriptions.',
@@ -198,7 +210,7 @@ export const PARTNERS: DemoPartner[] = [
     supportPhone: '+39 011 5550 3000',
     providers: ['northwind.example'],
     groups: [
-      { name: 'Admin Agents', description: 'Holds the admin agents of the partner.' },
+      ...roleGroups,
       { name: 'Adatum Support', description: 'Support team for customers.' },
     ],
     users: [
@@ -224,7 +236,7 @@ export const PARTNERS: DemoPartner[] = [
     mpnId: '4510004',
     supportEmail: 'support@litware.example',
     supportPhone: '+1 425 555 0140',
-    groups: [{ name: 'Admin Agents', description: 'Holds the admin agents of the partner.' }],
+    groups: [...roleGroups],
     users: [
       {
         email: 'leo@litware.example',

@@ -136,7 +136,7 @@ export async function insertRelationship(
     duration: string
     autoExtendDuration: string
     roleIds: string[]
-    createdByUserId: string
+    createdByUserId: string | null
     now: Date
   },
 ): Promise<void> {
@@ -232,7 +232,7 @@ export async function insertRequest(
     relationshipId: string
     action: GdapRequestAction
     status: RequestRecord['status']
-    userId: string
+    userId: string | null
     tenantId: string
     now: Date
   },

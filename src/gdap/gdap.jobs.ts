@@ -1,6 +1,7 @@
 import { type Kysely, type RawBuilder, sql } from 'kysely'
 import { recordAudit } from '../audit/audit.data.ts'
 import { notify } from '../notifications/notifications.data.ts'
+import { partnerRoleHolders } from '../directory/partner-roles.ts'
 import type { AppContext } from '../platform/context.ts'
 import type { Database, GdapStatus } from '../platform/db/schema.ts'
 import { asOf, findRelationship, replaceAssignmentRoles } from './gdap.data.ts'
@@ -306,21 +307,19 @@ async function sendExpiryNotices(ctx: AppContext, now: Date): Promise<number> {
     const r = asOf(record, now)
     const notice = noticeDue(r, now)
     if (!notice) continue
-    const recipients = await ctx.db
-      .selectFrom('users as u')
-      .innerJoin('user_roles as ur', 'ur.user_id', 'u.id')
-      .select('u.id')
-      .where('u.disabled', '=', false)
-      .where((eb) =>
-        eb.or([
-          eb.and([eb('u.tenant_id', '=', r.partnerTenantId), eb('ur.role', '=', 'admin_agent')]),
-          ...(r.customerTenantId
-            ? [eb.and([eb('u.tenant_id', '=', r.customerTenantId), eb('ur.role', '=', 'global_admin')])]
-            : []),
-        ]),
-      )
-      .distinct()
-      .execute()
+    // the partner's admin agents (members of its AdminAgents group, nested too) and the customer's administrators
+    const adminAgents = await partnerRoleHolders(ctx.db, r.partnerTenantId, 'admin_agent')
+    const customerAdmins = r.customerTenantId
+      ? await ctx.db
+          .selectFrom('users as u')
+          .innerJoin('user_roles as ur', 'ur.user_id', 'u.id')
+          .select('u.id')
+          .where('u.disabled', '=', false)
+          .where('u.tenant_id', '=', r.customerTenantId)
+          .where('ur.role', '=', 'global_admin')
+          .execute()
+      : []
+    const recipients = [...adminAgents.map((id) => ({ id })), ...customerAdmins]
     for (const user of recipients) {
       const inserted = await notify(ctx.db, {
         userId: user.id,

@@ -1,5 +1,5 @@
 import { recordAudit } from '../audit/audit.data.ts'
-import type { Actor } from '../identity/actor.ts'
+import { type Actor, actingUserId, auditActor } from '../identity/actor.ts'
 import type { AppContext } from '../platform/context.ts'
 import type { GdapRequestAction, GdapStatus } from '../platform/db/schema.ts'
 import { AppError, notFound } from '../platform/errors.ts'
@@ -70,6 +70,13 @@ const problem = (status: number, code: LifecycleProblem | string, detail: Record
 /** Who the actor is to GDAP: a partner (read, or write as admin agent) or a customer administrator. */
 export function partyOf(actor: Actor): Party {
   if (actor.delegated) throw problem(403, 'own_context_required')
+  if (actor.principal === 'application') {
+    // An application on its own acts for its tenant; its route already demanded a GDAP permission.
+    const canWrite = actor.permissions?.includes('DelegatedAdminRelationship.ReadWrite.All') ?? false
+    if (actor.homeTenantKind === 'partner') return { side: 'partner', tenantId: actor.homeTenantId, canWrite }
+    if (actor.homeTenantKind === 'customer') return { side: 'customer', tenantId: actor.homeTenantId }
+    throw problem(403, 'gdap_not_allowed')
+  }
   if (actor.homeTenantKind === 'partner' && actor.roles.some((r) => PARTNER_READERS.includes(r))) {
     return { side: 'partner', tenantId: actor.homeTenantId, canWrite: actor.roles.includes('admin_agent') }
   }
@@ -125,9 +132,7 @@ function audit(
 ) {
   return (trx: AppContext['db']) =>
     recordAudit(trx, {
-      actorUserId: actor?.userId ?? null,
-      actorEmail: actor?.email ?? null,
-      actorTenantId: actor?.homeTenantId ?? null,
+      ...auditActor(actor),
       tenantId: r.customerTenantId ?? r.partnerTenantId,
       relationshipId: r.id,
       action,
@@ -202,7 +207,7 @@ export async function createRelationship(
       duration: input.duration,
       autoExtendDuration: input.autoExtendDuration,
       roleIds: input.roleIds,
-      createdByUserId: actor.userId,
+      createdByUserId: actingUserId(actor),
       now,
     })
     await audit(
@@ -315,7 +320,7 @@ export async function requestAction(
       relationshipId: id,
       action,
       status: completesLater ? 'pending' : 'succeeded',
-      userId: actor.userId,
+      userId: actingUserId(actor),
       tenantId: actor.homeTenantId,
       now,
     })

@@ -3,7 +3,20 @@ import type { Actor } from '../identity/actor.ts'
 import type { AppContext } from '../platform/context.ts'
 import { AppError, notFound } from '../platform/errors.ts'
 import { actorOf } from '../platform/http/authentication.ts'
-import { graphBase, graphContext, type GraphScope } from '../platform/http/graph-surface.ts'
+import type { IncidentStatus } from '../platform/db/schema.ts'
+import { graphContext, type GraphScope } from '../platform/http/graph-surface.ts'
+import {
+  applyODataQuery,
+  COUNT_OPTIONS,
+  LIST_OPTIONS,
+  odataCollection,
+  odataContextPath,
+  odataEntity,
+  odataQuerystring,
+  parseODataQuery,
+  selectProperties,
+  sendODataCount,
+} from '../platform/http/odata-query.ts'
 import { type IncidentPost, type IncidentRecord, listPosts } from './health.data.ts'
 import { healthOverview } from './health.http.ts'
 import { canReadHealth, incidentForActor, tenantIncidents } from './health.service.ts'
@@ -59,62 +72,138 @@ export function presentIssue(i: IncidentRecord, posts: IncidentPost[]) {
   }
 }
 
+type IssueView = ReturnType<typeof presentIssue>
+type OverviewView = { id: string; service: string; status: string; issues: IncidentRecord[] }
+
+const ISSUE_STATUSES: readonly IncidentStatus[] = [
+  'serviceOperational',
+  'investigating',
+  'restoringService',
+  'verifyingService',
+  'serviceRestored',
+  'postIncidentReviewPublished',
+  'serviceDegradation',
+  'serviceInterruption',
+  'extendedRecovery',
+  'falsePositive',
+  'investigationSuspended',
+  'resolved',
+  'mitigatedExternal',
+  'mitigated',
+  'resolvedExternal',
+  'confirmed',
+  'reported',
+]
+
+/** serviceHealthIssue as its query options see it: what may be filtered, sorted, selected. */
+const ISSUE = odataEntity<IssueView>({
+  type: 'microsoft.graph.serviceHealthIssue',
+  key: 'id',
+  maxTop: 100,
+  defaultOrderBy: [{ property: 'startDateTime', desc: true }],
+  properties: {
+    id: { type: 'string', filter: true, orderby: true },
+    title: { type: 'string', filter: ['eq', 'ne', 'in', 'startswith'], orderby: true },
+    service: { type: 'string', filter: ['eq', 'ne', 'in', 'startswith'], orderby: true },
+    status: { type: 'enum', values: ISSUE_STATUSES, filter: true, orderby: true },
+    classification: { type: 'enum', values: ['advisory', 'incident'], filter: true, orderby: true },
+    origin: { type: 'enum', values: ['microsoft', 'thirdParty', 'customer'], filter: true },
+    isResolved: { type: 'boolean', filter: true },
+    feature: { type: 'string', filter: ['eq', 'ne', 'in'] },
+    featureGroup: { type: 'string', filter: ['eq', 'ne', 'in'] },
+    startDateTime: { type: 'dateTime', filter: true, orderby: true },
+    endDateTime: { type: 'dateTime', filter: true, orderby: true },
+    lastModifiedDateTime: { type: 'dateTime', filter: true, orderby: true },
+    impactDescription: {},
+    highImpact: { type: 'boolean', filter: true },
+    details: {},
+    posts: {},
+  },
+})
+
+/** serviceHealth (a healthOverviews item). */
+const OVERVIEW = odataEntity<OverviewView>({
+  type: 'microsoft.graph.serviceHealth',
+  key: 'id',
+  maxTop: 100,
+  defaultOrderBy: [],
+  properties: {
+    id: { type: 'string', filter: true, orderby: true },
+    service: { type: 'string', filter: ['eq', 'ne', 'in', 'startswith'], orderby: true },
+    status: { type: 'enum', values: ISSUE_STATUSES, filter: true, orderby: true },
+    issues: {},
+  },
+})
+
 const withPosts = async (ctx: AppContext, incidents: IncidentRecord[]) =>
   Promise.all(incidents.map(async (i) => presentIssue(i, await listPosts(ctx.db, i.id))))
 
-const skip = {
-  encode: (o: number) => Buffer.from(JSON.stringify({ o })).toString('base64url'),
-  decode(token: string | undefined): number {
-    if (!token) return 0
-    try {
-      const { o } = JSON.parse(Buffer.from(token, 'base64url').toString('utf8')) as { o?: unknown }
-      if (typeof o === 'number' && Number.isSafeInteger(o) && o >= 0) return o
-    } catch {
-      // fall through
-    }
-    throw notFound()
-  },
-}
-
 export function healthGraphRoutes(graph: GraphScope, ctx: AppContext): void {
   const tags = ['Microsoft Graph v1.0: service health']
-  const expand = Type.Object(
-    { $expand: Type.Optional(Type.Literal('issues')) },
-    { additionalProperties: true },
-  )
 
-  async function overviews(actor: Actor) {
+  async function overviews(actor: Actor): Promise<OverviewView[]> {
     const tenant = await tenantOf(ctx, actor)
     const active = await tenantIncidents(ctx, actor, tenant, { activeOnly: true })
-    return healthOverview(ctx, tenant, active)
+    return (await healthOverview(ctx, tenant, active)).map(({ id, service, status, issues }) => ({
+      id,
+      service,
+      status,
+      issues,
+    }))
   }
+
+  /** The tenant's issues of the last 30 days, presented without their posts (added per page). */
+  async function issues(actor: Actor): Promise<{ view: IssueView; record: IncidentRecord }[]> {
+    const tenant = await tenantOf(ctx, actor)
+    const all = await tenantIncidents(ctx, actor, tenant, {
+      since: new Date(ctx.now().getTime() - 30 * 86400_000),
+    })
+    return all.map((record) => ({ view: presentIssue(record, []), record }))
+  }
+
+  const presentOverview = async (o: OverviewView, expanded: boolean) => ({
+    id: o.id,
+    service: o.service,
+    status: o.status,
+    ...(expanded ? { issues: await withPosts(ctx, o.issues) } : {}),
+  })
 
   graph.get(
     `${ROOT}/healthOverviews`,
     {
       schema: {
         tags,
-        summary: 'Health of every service for the tenant ($expand=issues)',
-        querystring: expand,
+        summary:
+          'Health of every service for the tenant ($filter, $select, $orderby, $top, $count, $expand=issues)',
+        querystring: odataQuerystring,
       },
     },
     async (request) => {
-      const items = await overviews(actorOf(request))
-      const expanded = request.query.$expand === 'issues'
-      return {
-        '@odata.context': graphContext(
+      const q = parseODataQuery(request.query, OVERVIEW, {
+        allow: [...LIST_OPTIONS, 'expand'],
+        expand: ['issues'],
+      })
+      const page = applyODataQuery(await overviews(actorOf(request)), q)
+      const expanded = q.expand.includes('issues')
+      return odataCollection(
+        request,
+        q,
+        page,
+        graphContext(
           request,
-          `admin/serviceAnnouncement/healthOverviews${expanded ? '(issues())' : ''}`,
+          odataContextPath(`admin/serviceAnnouncement/healthOverviews${expanded ? '(issues())' : ''}`, q),
         ),
-        value: await Promise.all(
-          items.map(async (s) => ({
-            id: s.id,
-            service: s.service,
-            status: s.status,
-            ...(expanded ? { issues: await withPosts(ctx, s.issues) } : {}),
-          })),
-        ),
-      }
+        (items) => Promise.all(items.map((o) => presentOverview(o, expanded))),
+      )
+    },
+  )
+
+  graph.get(
+    `${ROOT}/healthOverviews/$count`,
+    { schema: { tags, summary: 'How many services ($filter)', querystring: odataQuerystring } },
+    async (request, reply) => {
+      const q = parseODataQuery(request.query, OVERVIEW, { allow: COUNT_OPTIONS })
+      return sendODataCount(reply, applyODataQuery(await overviews(actorOf(request)), q).count)
     },
   )
 
@@ -123,22 +212,28 @@ export function healthGraphRoutes(graph: GraphScope, ctx: AppContext): void {
     {
       schema: {
         tags,
-        summary: "One service's health",
-        params: Type.Object({ serviceName: Type.String({ maxLength: 64 }) }),
-        querystring: expand,
+        summary: "One service's health, by its name as Graph documents it (Exchange Online) or its id",
+        params: Type.Object({ serviceName: Type.String({ maxLength: 100 }) }),
+        querystring: odataQuerystring,
       },
     },
     async (request) => {
+      const q = parseODataQuery(request.query, OVERVIEW, { allow: ['select', 'expand'], expand: ['issues'] })
+      const wanted = request.params.serviceName.trim().toLowerCase()
       const s = (await overviews(actorOf(request))).find(
-        (x) => x.id.toLowerCase() === request.params.serviceName.toLowerCase(),
+        (x) => x.service.toLowerCase() === wanted || x.id.toLowerCase() === wanted,
       )
       if (!s) throw notFound()
+      const expanded = q.expand.includes('issues')
       return {
-        '@odata.context': graphContext(request, 'admin/serviceAnnouncement/healthOverviews/$entity'),
-        id: s.id,
-        service: s.service,
-        status: s.status,
-        ...(request.query.$expand === 'issues' ? { issues: await withPosts(ctx, s.issues) } : {}),
+        '@odata.context': graphContext(
+          request,
+          odataContextPath(
+            `admin/serviceAnnouncement/healthOverviews${expanded ? '(issues())' : ''}/$entity`,
+            q,
+          ),
+        ),
+        ...selectProperties(await presentOverview(s, expanded), q),
       }
     },
   )
@@ -148,33 +243,46 @@ export function healthGraphRoutes(graph: GraphScope, ctx: AppContext): void {
     {
       schema: {
         tags,
-        summary: "The tenant's issues of the last 30 days ($top, @odata.nextLink)",
-        querystring: Type.Object(
-          {
-            $top: Type.Integer({ minimum: 1, maximum: 100, default: 100 }),
-            $skiptoken: Type.Optional(Type.String({ maxLength: 100 })),
-          },
-          { additionalProperties: true },
-        ),
+        summary:
+          "The tenant's issues of the last 30 days ($filter, $select, $orderby, $top, $count, @odata.nextLink)",
+        querystring: odataQuerystring,
       },
     },
     async (request) => {
-      const actor = actorOf(request)
-      const tenant = await tenantOf(ctx, actor)
-      const all = await tenantIncidents(ctx, actor, tenant, {
-        since: new Date(ctx.now().getTime() - 30 * 86400_000),
-      })
-      const offset = skip.decode(request.query.$skiptoken)
-      const page = all.slice(offset, offset + request.query.$top)
-      return {
-        '@odata.context': graphContext(request, 'admin/serviceAnnouncement/issues'),
-        value: await withPosts(ctx, page),
-        ...(offset + page.length < all.length
-          ? {
-              '@odata.nextLink': `${graphBase(request)}${ROOT}/issues?$top=${request.query.$top}&$skiptoken=${skip.encode(offset + page.length)}`,
-            }
-          : {}),
-      }
+      const q = parseODataQuery(request.query, ISSUE, { allow: LIST_OPTIONS })
+      const all = await issues(actorOf(request))
+      const records = new Map(all.map((x) => [x.view.id, x.record]))
+      const page = applyODataQuery(
+        all.map((x) => x.view),
+        q,
+      )
+      return odataCollection(
+        request,
+        q,
+        page,
+        graphContext(request, odataContextPath('admin/serviceAnnouncement/issues', q)),
+        (items) =>
+          withPosts(
+            ctx,
+            items.map((i) => records.get(i.id)!),
+          ),
+      )
+    },
+  )
+
+  graph.get(
+    `${ROOT}/issues/$count`,
+    { schema: { tags, summary: 'How many issues ($filter)', querystring: odataQuerystring } },
+    async (request, reply) => {
+      const q = parseODataQuery(request.query, ISSUE, { allow: COUNT_OPTIONS })
+      const all = await issues(actorOf(request))
+      return sendODataCount(
+        reply,
+        applyODataQuery(
+          all.map((x) => x.view),
+          q,
+        ).count,
+      )
     },
   )
 
@@ -183,17 +291,22 @@ export function healthGraphRoutes(graph: GraphScope, ctx: AppContext): void {
     {
       schema: {
         tags,
-        summary: 'One issue, with its posts',
+        summary: 'One issue, with its posts ($select)',
         params: Type.Object({ id: Type.String({ maxLength: 20 }) }),
+        querystring: odataQuerystring,
       },
     },
     async (request) => {
+      const q = parseODataQuery(request.query, ISSUE, { allow: ['select'] })
       const actor = actorOf(request)
       const tenant = await tenantOf(ctx, actor)
       const incident = await incidentForActor(ctx, actor, request.params.id, tenant)
       return {
-        '@odata.context': graphContext(request, 'admin/serviceAnnouncement/issues/$entity'),
-        ...presentIssue(incident, await listPosts(ctx.db, incident.id)),
+        '@odata.context': graphContext(
+          request,
+          odataContextPath('admin/serviceAnnouncement/issues/$entity', q),
+        ),
+        ...selectProperties(presentIssue(incident, await listPosts(ctx.db, incident.id)), q),
       }
     },
   )

@@ -1,6 +1,6 @@
 import { recordAudit } from '../audit/audit.data.ts'
 import { resolveAccess } from '../gdap/access.data.ts'
-import { type Actor, isSupportEngineer } from '../identity/actor.ts'
+import { type Actor, isSupportEngineer, auditActor } from '../identity/actor.ts'
 import { notify } from '../notifications/notifications.data.ts'
 import type { AppContext } from '../platform/context.ts'
 import type { IncidentStatus, WorkloadId } from '../platform/db/schema.ts'
@@ -33,6 +33,8 @@ export async function canReadHealth(ctx: AppContext, actor: Actor, tenantId: str
   if (!isUuid(tenantId)) return false
   if (isSupportEngineer(actor)) return true
   if (actor.delegated && actor.contextTenantId !== tenantId) return false
+  // an application on its own (ServiceHealth.Read.All, checked on the route) reads its own tenant
+  if (actor.principal === 'application') return tenantId === actor.homeTenantId
   if (actor.homeTenantKind === 'customer')
     return tenantId === actor.homeTenantId && actor.roles.includes('global_admin')
   if (actor.homeTenantKind !== 'partner') return false
@@ -47,6 +49,9 @@ export async function readableTenants(
   tenantIds: string[] | null,
 ): Promise<string[] | 'all'> {
   if (isSupportEngineer(actor)) return tenantIds ?? 'all'
+  if (actor.principal === 'application') {
+    return tenantIds === null || tenantIds.includes(actor.homeTenantId) ? [actor.homeTenantId] : []
+  }
   if (actor.homeTenantKind === 'customer') {
     const own = actor.roles.includes('global_admin') ? [actor.homeTenantId] : []
     return tenantIds === null ? own : own.filter((t) => tenantIds.includes(t))
@@ -183,9 +188,7 @@ export async function publishIncident(
       now,
     )
     await recordAudit(trx, {
-      actorUserId: actor.userId,
-      actorEmail: actor.email,
-      actorTenantId: actor.homeTenantId,
+      ...auditActor(actor),
       tenantId: null,
       action: 'health.incident.publish',
       targetType: 'incident',
@@ -252,9 +255,7 @@ export async function updateIncidentAsEngineer(
         )
       : null
     await recordAudit(trx, {
-      actorUserId: actor.userId,
-      actorEmail: actor.email,
-      actorTenantId: actor.homeTenantId,
+      ...auditActor(actor),
       tenantId: null,
       action: 'health.incident.update',
       targetType: 'incident',

@@ -1,6 +1,6 @@
 import { resolveAccess } from '../gdap/access.data.ts'
 import type { AppContext } from '../platform/context.ts'
-import { AppError, invalidCredentials, noDelegatedAccess } from '../platform/errors.ts'
+import { AppError, invalidCredentials, noDelegatedAccess, tenantSuspended } from '../platform/errors.ts'
 import { isUuid } from '../platform/ids.ts'
 import { verifyPassword } from './passwords.ts'
 import { findUserByEmail, type UserRecord } from './users.data.ts'
@@ -14,6 +14,8 @@ export async function authenticatePassword(
   const user = await findUserByEmail(ctx.db, email)
   const ok = await verifyPassword(user?.passwordHash ?? null, password)
   if (!user || !ok || user.disabled) throw invalidCredentials()
+  // said only to whoever knows the password: it tells them whom to ask
+  if (user.tenantStatus !== 'active') throw tenantSuspended(user.tenantName)
   return user
 }
 
@@ -30,6 +32,7 @@ export async function issueToken(
 ): Promise<{ token: string; expiresAt: Date; user: UserRecord }> {
   const user = await findUserByEmail(ctx.db, email)
   if (!user || user.disabled) throw new AppError(404, 'unknown_user', 'error.unknown_user', { user: email })
+  if (user.tenantStatus !== 'active') throw tenantSuspended(user.tenantName)
   const contextTenant = tenantId ?? user.tenantId
   if (contextTenant !== user.tenantId) {
     if (!isUuid(contextTenant))

@@ -11,6 +11,9 @@ export interface Session {
   userId: string
   csrfToken: string
   expiresAt: Date
+  createdAt: Date
+  /** How the person signed in (RFC 8176). */
+  amr: string[]
 }
 
 export async function createSession(
@@ -32,18 +35,26 @@ export async function createSession(
       .values({ id_hash: hashId(id), user_id: userId, csrf_token: csrfToken, expires_at: expiresAt })
       .execute()
   })
-  return { id, userId, csrfToken, expiresAt }
+  return { id, userId, csrfToken, expiresAt, createdAt: new Date(), amr: ['pwd'] }
 }
 
 export async function findSession(db: Db, id: string): Promise<Session | null> {
   if (id.length < 20 || id.length > 100) return null
   const row = await db
     .selectFrom('sessions')
-    .select(['user_id', 'csrf_token', 'expires_at'])
+    .select(['user_id', 'csrf_token', 'expires_at', 'created_at', 'amr'])
     .where('id_hash', '=', hashId(id))
     .where('expires_at', '>', new Date())
     .executeTakeFirst()
-  return row ? { userId: row.user_id, csrfToken: row.csrf_token, expiresAt: row.expires_at } : null
+  return row
+    ? {
+        userId: row.user_id,
+        csrfToken: row.csrf_token,
+        expiresAt: row.expires_at,
+        createdAt: row.created_at,
+        amr: row.amr,
+      }
+    : null
 }
 
 export async function deleteSession(db: Db, id: string): Promise<void> {

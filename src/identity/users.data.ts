@@ -1,7 +1,7 @@
-import { sql } from 'kysely'
 import type { Db } from '../platform/db/database.ts'
 import { isUuid } from '../platform/ids.ts'
-import type { PartnerType, TenantKind, UserRole } from '../platform/db/schema.ts'
+import type { PartnerType, TenantKind, TenantStatus, UserRole } from '../platform/db/schema.ts'
+import { effectiveRolesSql } from '../directory/partner-roles.ts'
 
 export interface UserRecord {
   id: string
@@ -9,6 +9,8 @@ export interface UserRecord {
   tenantKind: TenantKind
   tenantName: string
   tenantLocale: string
+  /** A suspended tenant's users can neither sign in nor use tokens. */
+  tenantStatus: TenantStatus
   partnerType: PartnerType | null
   email: string
   displayName: string
@@ -18,6 +20,7 @@ export interface UserRecord {
   locale: string | null
   disabled: boolean
   passwordHash: string | null
+  /** Own role rows plus the partner roles of the groups the user belongs to (directly or nested). */
   roles: UserRole[]
 }
 
@@ -32,6 +35,7 @@ function baseQuery(db: Db) {
       't.kind as tenantKind',
       't.display_name as tenantName',
       't.locale as tenantLocale',
+      't.status as tenantStatus',
       'p.partner_type as partnerType',
       'u.email',
       'u.display_name as displayName',
@@ -41,11 +45,7 @@ function baseQuery(db: Db) {
       'u.locale',
       'u.disabled',
       'u.password_hash as passwordHash',
-      sql<
-        UserRole[]
-      >`coalesce((select array_agg(r.role order by r.role) from user_roles r where r.user_id = u.id), '{}')`.as(
-        'roles',
-      ),
+      effectiveRolesSql('u.id', 'u.tenant_id').as('roles'),
     ])
 }
 

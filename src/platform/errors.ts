@@ -36,3 +36,5 @@ export const validationFailed = (detail: string, details?: unknown): AppError =>
   new AppError(400, 'validation_failed', 'error.validation', { detail }, details)
 export const noDelegatedAccess = (user: string, tenant: string): AppError =>
   new AppError(403, 'no_delegated_access', 'error.no_delegated_access', { user, tenant })
+export const tenantSuspended = (tenant: string): AppError =>
+  new AppError(403, 'tenant_suspended', 'error.tenant_suspended', { tenant })

@@ -1,5 +1,5 @@
 import { recordAudit } from '../audit/audit.data.ts'
-import type { Actor } from '../identity/actor.ts'
+import { type Actor, auditActor } from '../identity/actor.ts'
 import type { UserRecord } from '../identity/users.data.ts'
 import type { AppContext } from '../platform/context.ts'
 import type { WorkloadId } from '../platform/db/schema.ts'
@@ -137,9 +137,7 @@ export function auditDecision(
 ): Promise<void> {
   const { decision, facts } = asked
   return recordAudit(ctx.db, {
-    actorUserId: actor.userId,
-    actorEmail: actor.email,
-    actorTenantId: actor.homeTenantId,
+    ...auditActor(actor),
     tenantId: facts.target.tenantId,
     relationshipId: decision.grant?.relationshipId ?? null,
     roleName: decision.grant?.roleName ?? null,

@@ -1,5 +1,5 @@
 import { recordAudit } from '../audit/audit.data.ts'
-import { type Actor, isSupportEngineer } from '../identity/actor.ts'
+import { type Actor, isSupportEngineer, auditActor } from '../identity/actor.ts'
 import { findUserById } from '../identity/users.data.ts'
 import type { AppContext } from '../platform/context.ts'
 import type { Kysely } from 'kysely'
@@ -277,9 +277,7 @@ async function fileRequest(
       if (!claimed) throw new ReplayInstead()
     }
     await recordAudit(trx, {
-      actorUserId: actor.userId,
-      actorEmail: actor.email,
-      actorTenantId: actor.homeTenantId,
+      ...auditActor(actor),
       tenantId: facts.target.tenantId,
       relationshipId: decision.grant?.relationshipId ?? null,
       roleName: decision.grant?.roleName ?? null,
@@ -510,9 +508,7 @@ async function change(
     const { changes, events } = await apply(request, trx, side)
     if (!(await updateRequest(trx, request.id, request.version, changes, now))) throw versionConflict()
     await recordAudit(trx, {
-      actorUserId: actor.userId,
-      actorEmail: actor.email,
-      actorTenantId: actor.homeTenantId,
+      ...auditActor(actor),
       tenantId: request.tenantId,
       relationshipId: asked.decision.grant?.relationshipId ?? null,
       roleName: asked.decision.grant?.roleName ?? null,

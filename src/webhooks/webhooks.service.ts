@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import type { Kysely } from 'kysely'
 import { type AuditEvent, recordAudit } from '../audit/audit.data.ts'
-import type { Actor } from '../identity/actor.ts'
+import { type Actor, auditActor } from '../identity/actor.ts'
 import type { AppContext } from '../platform/context.ts'
 import type { Database } from '../platform/db/schema.ts'
 import { REQUEST_EVENT_TYPES } from '../service-requests/request-events.ts'
@@ -97,9 +97,7 @@ function audit(
   details: Record<string, unknown> = {},
 ): Promise<void> {
   const event: AuditEvent = {
-    actorUserId: actor.userId,
-    actorEmail: actor.email,
-    actorTenantId: actor.homeTenantId,
+    ...auditActor(actor),
     tenantId: actor.homeTenantId,
     action,
     targetType: 'webhook_subscription',

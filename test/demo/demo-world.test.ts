@@ -2,7 +2,7 @@ import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ensureCatalog } from '../../src/catalog/catalog.ts'
 import { resetDemoWorld, seedDemoWorld } from '../../src/demo/seed.ts'
-import { tenantIdOf } from '../../src/demo/world.ts'
+import { demoUsers, tenantIdOf } from '../../src/demo/world.ts'
 import { resolveAccess } from '../../src/gdap/access.data.ts'
 import { findUserByEmail } from '../../src/identity/users.data.ts'
 import { openDatabase } from '../../src/platform/db/database.ts'
@@ -70,7 +70,8 @@ describe.each(dialects())('demo world (%s)', (dialect) => {
           .execute()
       ).map((r) => r.display_name)
     expect(await groupsOf('anna@fabrikam.example')).toEqual(['Admin Agents', 'Tier1 Support'])
-    expect(await groupsOf('hugo@fabrikam.example')).toEqual([])
+    // a helpdesk agent is one because he is in the Helpdesk Agents group (as in Partner Center)
+    expect(await groupsOf('hugo@fabrikam.example')).toEqual(['Helpdesk Agents'])
     expect(await groupsOf('nora@northwind.example')).toEqual(['Admin Agents', 'Azure Managers'])
     expect(await groupsOf('ada@adatum.example')).toEqual(['Adatum Support', 'Admin Agents'])
     expect(await groupsOf('leo@litware.example')).toEqual(['Admin Agents'])
@@ -89,6 +90,31 @@ describe.each(dialects())('demo world (%s)', (dialect) => {
       expect((await findUserByEmail(t.db, email))?.roles).toEqual(['global_admin'])
     }
     expect((await findUserByEmail(t.db, 'engineer@contoso.example'))?.roles).toEqual(['support_engineer'])
+  })
+
+  it('when every persona is read, then the roles the world declares come out, partner roles from the role groups only', async () => {
+    for (const user of demoUsers()) {
+      expect((await findUserByEmail(t.db, user.email))?.roles, user.email).toEqual([...user.roles].sort())
+    }
+    const stored = await t.db
+      .selectFrom('user_roles')
+      .select('role')
+      .where('role', 'in', ['admin_agent', 'helpdesk_agent', 'sales_agent'])
+      .execute()
+    expect(stored).toEqual([])
+    const roleGroups = await t.db
+      .selectFrom('security_groups as g')
+      .innerJoin('tenants as t', 't.id', 'g.tenant_id')
+      .select(['t.default_domain as domain', 'g.display_name as name', 'g.partner_role as role'])
+      .where('g.partner_role', 'is not', null)
+      .where('t.default_domain', '=', 'fabrikam.example')
+      .orderBy('g.display_name')
+      .execute()
+    expect(roleGroups).toEqual([
+      { domain: 'fabrikam.example', name: 'Admin Agents', role: 'admin_agent' },
+      { domain: 'fabrikam.example', name: 'Helpdesk Agents', role: 'helpdesk_agent' },
+      { domain: 'fabrikam.example', name: 'Sales Agents', role: 'sales_agent' },
+    ])
   })
 
   it('when GDAP access is resolved, then each partner holds exactly the roles DESIGN.md gives it', async () => {

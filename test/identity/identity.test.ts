@@ -119,7 +119,10 @@ describe.each(dialects())('bearer tokens and delegated context (%s)', (dialect) 
       JSON.stringify({ ...decodeJwt(token), tid: tenantIdOf('adatum.example') }),
     ).toString('base64url')
     const expired = (
-      await new TokenService(t.ctx.db, -120).issue({
+      await new TokenService(t.ctx.db, {
+        lifetimeSeconds: -120,
+        authorityUrl: t.config.authorityUrl,
+      }).issue({
         oid: decodeJwt(token).oid as string,
         tid: tenantIdOf('fabrikam.example'),
         home_tid: tenantIdOf('fabrikam.example'),

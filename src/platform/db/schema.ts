@@ -19,6 +19,9 @@ export type UserRole =
   | 'billing_admin'
   | 'support_engineer'
   | 'auditor'
+/** The roles membership of a partner's AdminAgents / HelpdeskAgents / SalesAgents group confers. */
+export type PartnerRole = 'admin_agent' | 'helpdesk_agent' | 'sales_agent'
+export type TenantStatus = 'active' | 'suspended'
 export type CustomerRelationshipKind = 'reseller' | 'advisor'
 export type WorkloadId = 'azure' | 'office365' | 'dynamics' | 'ems' | 'marketplace'
 export type Channel = 'csp' | 'direct'
@@ -47,6 +50,9 @@ export interface TenantsTable {
   locale: string
   country: string
   created_at: CreatedAt
+  status: Generated<TenantStatus>
+  suspended_at: NullableTimestamp
+  require_mfa: Generated<boolean>
 }
 
 export interface PartnersTable {
@@ -75,6 +81,7 @@ export interface UsersTable {
   password_hash: string | null
   disabled: Generated<boolean>
   created_at: CreatedAt
+  job_title: ColumnType<string | null, string | null | undefined, string | null>
 }
 
 export interface UserRolesTable {
@@ -88,6 +95,8 @@ export interface SecurityGroupsTable {
   display_name: string
   description: string | null
   created_at: CreatedAt
+  partner_role: ColumnType<PartnerRole | null, PartnerRole | null | undefined, PartnerRole | null>
+  mail_nickname: ColumnType<string | null, string | null | undefined, string | null>
 }
 
 export interface GroupUserMembersTable {
@@ -125,6 +134,7 @@ export interface MarketplaceProductsTable {
   support_url: string | null
   support_email: string | null
   support_phone: string | null
+  created_at: CreatedAt
 }
 
 export interface SubscriptionsTable {
@@ -247,6 +257,19 @@ export interface SupportEntitlementsTable {
   description: string
   valid_until: DateOnly
   created_at: CreatedAt
+  removed_at: NullableTimestamp
+}
+
+/** A single-use link that lets a person set their password (an invitation). */
+export interface UserInvitationsTable {
+  id: string
+  user_id: string
+  token_hash: string
+  created_by_user_id: string | null
+  created_at: CreatedAt
+  expires_at: Timestamp
+  accepted_at: NullableTimestamp
+  revoked_at: NullableTimestamp
 }
 
 export interface SigningKeysTable {
@@ -263,6 +286,8 @@ export interface SessionsTable {
   csrf_token: string
   created_at: CreatedAt
   expires_at: Timestamp
+  /** How the person signed in (RFC 8176: pwd, otp, hwk, swk, mfa, fed). */
+  amr: ColumnType<string[], string | undefined, string>
 }
 
 export interface RateLimitsTable {
@@ -661,4 +686,107 @@ export interface Database {
   email_outbox: EmailOutboxTable
   webhook_subscriptions: WebhookSubscriptionsTable
   webhook_deliveries: WebhookDeliveriesTable
+  app_registrations: AppRegistrationsTable
+  app_client_secrets: AppClientSecretsTable
+  app_certificates: AppCertificatesTable
+  app_permissions: AppPermissionsTable
+  app_user_consents: AppUserConsentsTable
+  oauth_authorization_codes: OAuthAuthorizationCodesTable
+  oauth_refresh_tokens: OAuthRefreshTokensTable
+  oauth_device_codes: OAuthDeviceCodesTable
+  user_invitations: UserInvitationsTable
+}
+
+export type PermissionKind = 'delegated' | 'application'
+
+export interface AppRegistrationsTable {
+  id: string
+  client_id: string
+  tenant_id: string
+  display_name: string
+  public_client: boolean
+  redirect_uris: Json<string[]>
+  created_by_user_id: string | null
+  created_at: CreatedAt
+}
+
+export interface AppClientSecretsTable {
+  id: string
+  application_id: string
+  description: string
+  hint: string
+  secret_hash: string
+  expires_at: Timestamp
+  created_at: CreatedAt
+}
+
+export interface AppCertificatesTable {
+  id: string
+  application_id: string
+  description: string
+  thumbprint_sha1: string
+  thumbprint_sha256: string
+  subject: string
+  certificate_pem: string
+  not_before: Timestamp
+  expires_at: Timestamp
+  created_at: CreatedAt
+}
+
+export interface AppPermissionsTable {
+  application_id: string
+  resource: string
+  permission: string
+  kind: PermissionKind
+  consented_at: NullableTimestamp
+  consented_by_user_id: string | null
+}
+
+export interface AppUserConsentsTable {
+  application_id: string
+  user_id: string
+  resource: string
+  permission: string
+  granted_at: CreatedAt
+}
+
+export interface OAuthAuthorizationCodesTable {
+  code_hash: string
+  application_id: string
+  user_id: string
+  tenant_id: string
+  redirect_uri: string
+  scope: string
+  code_challenge: string | null
+  code_challenge_method: string | null
+  nonce: string | null
+  amr: Json<string[]>
+  auth_time: Timestamp
+  expires_at: Timestamp
+}
+
+export interface OAuthRefreshTokensTable {
+  token_hash: string
+  application_id: string
+  user_id: string
+  amr: Json<string[]>
+  auth_time: Timestamp
+  created_at: CreatedAt
+  expires_at: Timestamp
+}
+
+export interface OAuthDeviceCodesTable {
+  device_code_hash: string
+  user_code: string
+  application_id: string
+  tenant_id: string | null
+  scope: string
+  status: ColumnType<'pending' | 'approved' | 'declined', 'pending' | undefined, 'approved' | 'declined'>
+  user_id: string | null
+  amr: ColumnType<string[] | null, string | null | undefined, string | null>
+  auth_time: NullableTimestamp
+  interval_seconds: number
+  last_polled_at: NullableTimestamp
+  created_at: CreatedAt
+  expires_at: Timestamp
 }

@@ -4,6 +4,8 @@ import { actorFor, type Actor } from '../../identity/actor.ts'
 import { findSession } from '../../identity/sessions.data.ts'
 import { findUserById } from '../../identity/users.data.ts'
 import { resolveAccess } from '../../gdap/access.data.ts'
+import { appOnlyActor, delegatedAppActor } from '../../authority/app-actor.ts'
+import { checkApplicationAccess } from '../../authority/app-access.ts'
 import type { AppContext } from '../context.ts'
 import { csrfFailed, invalidToken, unauthenticated } from '../errors.ts'
 
@@ -14,7 +16,9 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS'])
  * Works out who is calling, once per request, before the body is read:
  * - `Authorization: Bearer <jwt>`: a token this server signed. A delegated token (tid is a
  *   customer's tenant) is honoured only while GDAP still gives the user a role there — an
- *   expired or terminated relationship refuses the token at once, not when it expires.
+ *   expired or terminated relationship refuses the token at once, not when it expires. A token
+ *   issued to an application carries it (and its permissions) in the actor; an application's own
+ *   token (client credentials) is an actor with no person behind it.
  * - otherwise the session cookie; unsafe methods must then carry the session's anti-forgery
  *   token in `X-CSRF-Token` (bearer calls carry no ambient credential and need none).
  */
@@ -25,23 +29,27 @@ export async function resolveActor(ctx: AppContext, request: FastifyRequest): Pr
     if (!match) throw invalidToken()
     const claims = await ctx.tokens.verify(match[1]!)
     if (!claims) throw invalidToken()
+    if (claims.idtyp === 'app') return appOnlyActor(ctx, claims)
     const user = await findUserById(ctx.db, claims.oid)
-    if (!user || user.disabled || user.tenantId !== claims.home_tid) throw invalidToken()
+    // a disabled user, or one of a suspended tenant, loses every token at once
+    if (!user || user.disabled || user.tenantStatus !== 'active' || user.tenantId !== claims.home_tid)
+      throw invalidToken()
     if (claims.tid !== user.tenantId) {
       const grants =
         user.tenantKind === 'partner' ? await resolveAccess(ctx.db, user.id, claims.tid, ctx.now()) : []
       if (grants.length === 0) throw invalidToken()
     }
-    return actorFor(user, 'bearer', claims.tid)
+    if (claims.azp) return delegatedAppActor(ctx, claims, user)
+    return actorFor(user, 'bearer', claims.tid, { authMethods: claims.amr ?? [], audience: claims.aud })
   }
   const sessionId = request.cookies[SESSION_COOKIE]
   if (!sessionId) return null
   const session = await findSession(ctx.db, sessionId)
   if (!session) return null
   const user = await findUserById(ctx.db, session.userId)
-  if (!user || user.disabled) return null
+  if (!user || user.disabled || user.tenantStatus !== 'active') return null
   request.sessionCsrfToken = session.csrfToken
-  return actorFor(user, 'session')
+  return actorFor(user, 'session', user.tenantId, { authMethods: session.amr })
 }
 
 function sameSecret(a: string, b: string): boolean {
@@ -73,6 +81,7 @@ export function registerAuthentication(app: FastifyInstance, ctx: AppContext): v
     const mode = request.routeOptions.config?.auth ?? (isApiPath(request.url) ? 'required' : 'none')
     if (mode === 'none' || request.is404) return
     request.actor = await resolveActor(ctx, request)
+    if (request.actor) checkApplicationAccess(request.actor, request.method, request.url)
     if (request.actor?.via === 'session' && !SAFE_METHODS.has(request.method)) {
       const sent = request.headers['x-csrf-token']
       if (typeof sent !== 'string' || !sameSecret(sent, request.sessionCsrfToken ?? '')) throw csrfFailed()

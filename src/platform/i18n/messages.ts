@@ -55,6 +55,8 @@ export const en = {
   'error.attachment_content_mismatch': 'The content of {file} does not match its type {type}.',
   'error.attachment_empty': 'The upload holds no file.',
   'error.too_many_attachments': 'A request holds at most {limit} attachments.',
+  'error.tenant_suspended':
+    'The organization {tenant} is suspended: its users cannot sign in or use tokens until the vendor reactivates it.',
 } as const
 
 export type MessageKey = keyof typeof en
@@ -113,4 +115,6 @@ export const it: Record<MessageKey, string> = {
   'error.attachment_content_mismatch': 'Il contenuto di {file} non corrisponde al tipo {type}.',
   'error.attachment_empty': 'Il caricamento non contiene alcun file.',
   'error.too_many_attachments': 'Una richiesta può contenere al massimo {limit} allegati.',
+  'error.tenant_suspended':
+    "L'organizzazione {tenant} è sospesa: i suoi utenti non possono accedere né usare token finché il fornitore non la riattiva.",
 }
