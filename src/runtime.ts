@@ -21,6 +21,7 @@ import { loadTls } from './platform/tls.ts'
 import { startScheduler } from './platform/scheduler.ts'
 import { scheduledTasks } from './jobs.ts'
 import { runGdapJobs } from './gdap/gdap.jobs.ts'
+import { auditHeadCommand, auditVerifyCommand } from './audit/audit.cli.ts'
 
 /**
  * Everything a process that owns the database needs: the lock on the data directory (PGlite),
@@ -95,6 +96,10 @@ export function controlCommands(ctx: AppContext) {
         return { applied: await migrateToLatest(ctx.db) }
       case 'advise':
         return adviseCommand(ctx, args)
+      case 'audit-verify':
+        return auditVerifyCommand(ctx, args)
+      case 'audit-head':
+        return auditHeadCommand(ctx, args)
       case 'demo-reset': {
         const seed = await resetDemoWorld(ctx.db, {
           password: stringArg(args.password) ?? ctx.config.TRAMITE_DEMO_PASSWORD,

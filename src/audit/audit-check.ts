@@ -93,7 +93,10 @@ export function createAuditCheckTask(ctx: AppContext): Task {
       const verified = await verifyChain(ctx.db, { afterEventId: claimed.sweepAfter, limit: CHECK_WINDOW })
       const earlier = (a: ChainBreak | null, b: ChainBreak | null) =>
         !a ? b : !b ? a : a.eventId <= b.eventId ? a : b
-      const sweepBreak = earlier(claimed.sweepAfter > 0 ? (previous?.sweepBreak ?? null) : null, verified.firstBreak)
+      const sweepBreak = earlier(
+        claimed.sweepAfter > 0 ? (previous?.sweepBreak ?? null) : null,
+        verified.firstBreak,
+      )
       const sweepDone = !verified.partial
       const lastSweepIntact = sweepDone ? sweepBreak === null : (previous?.lastSweepIntact ?? true)
       const broken = sweepBreak !== null || !lastSweepIntact

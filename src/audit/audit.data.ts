@@ -135,7 +135,11 @@ function workedRequests(db: Kysely<Database>, userId: string) {
 }
 
 /** Whether this engineer works the request (see workedRequests). */
-export async function worksRequest(db: Kysely<Database>, userId: string, requestId: string): Promise<boolean> {
+export async function worksRequest(
+  db: Kysely<Database>,
+  userId: string,
+  requestId: string,
+): Promise<boolean> {
   const row = await db
     .selectFrom(workedRequests(db, userId).as('w'))
     .select('w.id')

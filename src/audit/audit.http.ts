@@ -76,7 +76,8 @@ export function registerAuditRoutes(app: App, ctx: AppContext): void {
     {
       schema: {
         tags: ['audit'],
-        summary: "The audit chain's head, how far it is sealed, the last scheduled check and anchored heads (auditors)",
+        summary:
+          "The audit chain's head, how far it is sealed, the last scheduled check and anchored heads (auditors)",
       },
     },
     async (request) => chainStatus(ctx, actorOf(request)),

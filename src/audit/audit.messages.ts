@@ -17,7 +17,8 @@ const en = {
 export type AuditProblem = keyof typeof en
 
 const it: Record<AuditProblem, string> = {
-  own_context_required: 'Il registro di audit si legge nel contesto del tuo tenant, non in quello di un cliente.',
+  own_context_required:
+    'Il registro di audit si legge nel contesto del tuo tenant, non in quello di un cliente.',
   auditor_required:
     'Solo i revisori del fornitore leggono il registro di audit di ogni tenant e ne verificano la catena. I tecnici di supporto vedono l’audit delle richieste che seguono.',
   request_not_worked:
@@ -43,4 +44,40 @@ export class AuditError extends AppError {
     const template: string = (locale === 'it' ? it : en)[this.problem]
     return { message: template.replace(/\{(\w+)\}/g, (whole, name: string) => this.detail[name] ?? whole) }
   }
+}
+
+type BreakLike = { kind: string; eventId: number; otherEventId?: number }
+
+const breakText: Record<Locale, Record<string, string>> = {
+  en: {
+    content_changed: 'event {event}: content changed — the row no longer matches the content sealed for it',
+    reordered: 'event {event}: reordered — the row holds the content sealed for event {other}',
+    missing_event: 'event {event}: missing — it was sealed into the chain and its row is gone',
+    inserted_event: 'event {event}: inserted — it sits in the sealed chain without a seal the sealer made',
+    seal_altered: 'event {event}: seal altered — its link to the previous event does not recompute',
+    truncated:
+      'events {event}–{other}: missing — the chain once reached event {other} and now ends before {event}',
+    anchor_mismatch:
+      'event {event}: the chain differs from the head anchored outside — history up to it was rewritten',
+  },
+  it: {
+    content_changed:
+      'evento {event}: contenuto modificato — la riga non corrisponde più al contenuto sigillato',
+    reordered: 'evento {event}: riordinato — la riga contiene il contenuto sigillato per l’evento {other}',
+    missing_event: 'evento {event}: mancante — era sigillato nella catena e la sua riga non c’è più',
+    inserted_event:
+      'evento {event}: inserito — è nella parte sigillata della catena senza un sigillo del sigillatore',
+    seal_altered: 'evento {event}: sigillo alterato — il legame con l’evento precedente non torna',
+    truncated:
+      'eventi {event}–{other}: mancanti — la catena arrivava all’evento {other} e ora finisce prima di {event}',
+    anchor_mismatch:
+      'evento {event}: la catena differisce dalla testa ancorata all’esterno — la storia fino a lì è stata riscritta',
+  },
+}
+
+/** A break in words, for the CLI and notifications. */
+export function describeBreak(found: BreakLike, locale: Locale): string {
+  return (breakText[locale][found.kind] ?? found.kind)
+    .replaceAll('{event}', String(found.eventId))
+    .replaceAll('{other}', String(found.otherEventId ?? ''))
 }

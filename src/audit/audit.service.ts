@@ -57,7 +57,12 @@ export interface ChainSummary {
 export async function readAudit(
   ctx: AppContext,
   actor: Actor,
-  query: { tenant?: string | undefined; request?: string | undefined; limit: number; before?: number | undefined },
+  query: {
+    tenant?: string | undefined
+    request?: string | undefined
+    limit: number
+    before?: number | undefined
+  },
 ): Promise<{ items: MarkedAuditRow[]; chain: ChainSummary }> {
   const filter = await auditFilter(ctx, actor, query)
   const rows = await listAudit(ctx.db, filter, {
@@ -115,7 +120,11 @@ export async function chainStatus(ctx: AppContext, actor: Actor) {
 }
 
 /** Verifies the whole chain now, against the anchored heads given and those recorded (auditors only). */
-export async function verifyForAuditor(ctx: AppContext, actor: Actor, anchors: Anchor[]): Promise<VerifyReport> {
+export async function verifyForAuditor(
+  ctx: AppContext,
+  actor: Actor,
+  anchors: Anchor[],
+): Promise<VerifyReport> {
   requireAuditor(actor)
   return verifyChain(ctx.db, { anchors })
 }

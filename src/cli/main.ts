@@ -6,7 +6,7 @@ import { VERSION } from '../app.ts'
 import { controlCommands, describeSeed, openRuntime, startServer } from '../runtime.ts'
 
 /**
- * `tramite`: serve, token, migrate, demo reset, config. Commands that touch the database work
+ * `tramite`: serve, token, migrate, demo reset, audit verify/head, config. Commands that touch the database work
  * while a server runs: on PGlite (one process per data directory) they ask the running server
  * over the data directory's control socket; otherwise they open the database themselves.
  */
@@ -137,6 +137,41 @@ program
   .action(async (options: { password?: string }) => {
     const result = (await runCommand('demo-reset', options)) as { lines: string[] }
     for (const line of result.lines) out(line)
+  })
+
+const audit = program.command('audit').description('The tamper-evident audit log (docs/audit.md)')
+
+audit
+  .command('verify')
+  .description(
+    'Verify the audit chain and name the first broken link (exit code 3 when broken); works while the server runs',
+  )
+  .option(
+    '--anchor <eventId:chainHash...>',
+    'a head anchored outside the database (as printed by `tramite audit head`); repeatable',
+  )
+  .option('--json', 'print the full report as JSON')
+  .action(async (options: { anchor?: string[]; json?: boolean }) => {
+    const result = (await runCommand('audit-verify', {
+      anchor: options.anchor ?? [],
+      locale: cliLocale,
+    })) as {
+      report: { status: string }
+      lines: string[]
+    }
+    if (options.json) out(JSON.stringify(result.report, null, 2))
+    else for (const line of result.lines) out(line)
+    if (result.report.status !== 'intact') process.exitCode = 3
+  })
+
+audit
+  .command('head')
+  .description(
+    'Print the chain head (JSON) to keep outside the database; --send also posts it to AUDIT_ANCHOR_URL',
+  )
+  .option('--send', 'send it to AUDIT_ANCHOR_URL now and record it as anchored')
+  .action(async (options: { send?: boolean }) => {
+    out(JSON.stringify(await runCommand('audit-head', { send: options.send === true }), null, 2))
   })
 
 program

@@ -102,6 +102,14 @@ export const VENDOR: DemoTenant & { users: DemoUser[] } = {
       roles: ['support_engineer'],
       groups: [],
     },
+    {
+      email: 'auditor@contoso.example',
+      displayName: 'Giulia Conti',
+      givenName: 'Giulia',
+      surname: 'Conti',
+      roles: ['auditor'],
+      groups: [],
+    },
   ],
 }
 
