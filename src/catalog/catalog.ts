@@ -1,5 +1,6 @@
 import type { Db } from '../platform/db/database.ts'
 import { ensureAzureCatalog } from './azure-catalog.ts'
+import { ensureOfferCatalog } from './offers.ts'
 import type {
   AzureRoleName,
   DirectoryRolesTable,
@@ -370,4 +371,6 @@ export async function ensureCatalog(db: Db): Promise<void> {
       )
       .execute()
   })
+  // offers name their workload: after the workloads
+  await ensureOfferCatalog(db)
 }

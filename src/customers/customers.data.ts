@@ -1,13 +1,8 @@
 import { sql } from 'kysely'
 import type { Db } from '../platform/db/database.ts'
-import type {
-  Billing,
-  Channel,
-  CustomerRelationshipKind,
-  SubscriptionStatus,
-  WorkloadId,
-} from '../platform/db/schema.ts'
+import type { CustomerRelationshipKind } from '../platform/db/schema.ts'
 import { isUuid } from '../platform/ids.ts'
+import { listTenantProfiles, type TenantProfile } from './profiles.data.ts'
 
 /**
  * The one scope through which a partner reaches customers: the customers it resells to or
@@ -39,6 +34,8 @@ export interface CustomerRecord {
   reseller: { tenantId: string; displayName: string; mpnId: string } | null
   /** When the asking partner is an indirect reseller: its indirect provider for this customer. */
   indirectProvider: { tenantId: string; displayName: string; mpnId: string } | null
+  /** Company profile and billing contact (Partner Center's company and billing profiles). */
+  profile: TenantProfile | null
 }
 
 function customerQuery(db: Db, partnerTenantId: string) {
@@ -76,7 +73,7 @@ function customerQuery(db: Db, partnerTenantId: string) {
 
 type CustomerRow = Awaited<ReturnType<ReturnType<typeof customerQuery>['execute']>>[number]
 
-function toRecord(row: CustomerRow, partnerTenantId: string): CustomerRecord {
+function toRecord(row: CustomerRow, partnerTenantId: string, profile: TenantProfile | null): CustomerRecord {
   const asProvider = row.providerTenantId === partnerTenantId
   return {
     tenantId: row.tenantId,
@@ -97,6 +94,7 @@ function toRecord(row: CustomerRow, partnerTenantId: string): CustomerRecord {
             mpnId: row.providerMpnId ?? '',
           }
         : null,
+    profile,
   }
 }
 
@@ -124,7 +122,14 @@ export async function listCustomers(
       .select(sql<number>`count(*)::int`.as('n'))
       .executeTakeFirstOrThrow(),
   ])
-  return { total: total.n, items: rows.map((r) => toRecord(r, partnerTenantId)) }
+  const profiles = await listTenantProfiles(
+    db,
+    rows.map((r) => r.tenantId),
+  )
+  return {
+    total: total.n,
+    items: rows.map((r) => toRecord(r, partnerTenantId, profiles.get(r.tenantId) ?? null)),
+  }
 }
 
 export async function findCustomer(
@@ -134,115 +139,7 @@ export async function findCustomer(
 ): Promise<CustomerRecord | null> {
   if (!isUuid(customerTenantId)) return null
   const row = await customerQuery(db, partnerTenantId).where('t.id', '=', customerTenantId).executeTakeFirst()
-  return row ? toRecord(row, partnerTenantId) : null
-}
-
-export interface SubscriptionRecord {
-  id: string
-  tenantId: string
-  workloadId: WorkloadId
-  offerId: string
-  offerName: string
-  friendlyName: string
-  channel: Channel
-  billing: Billing
-  status: SubscriptionStatus
-  quantity: number
-  createdAt: Date
-  commitmentEndDate: string | null
-  provider: { tenantId: string; displayName: string } | null
-  reseller: { tenantId: string; displayName: string; mpnId: string } | null
-  marketplaceProduct: { id: string; name: string; isvName: string } | null
-}
-
-/**
- * A customer's subscriptions, as the asking partner may see them. `soldBy` narrows to those the
- * partner provides or resells (what Partner Center's subscription list shows).
- */
-function subscriptionQuery(db: Db, tenantId: string) {
-  return db
-    .selectFrom('subscriptions as s')
-    .leftJoin('tenants as prov', 'prov.id', 's.provider_tenant_id')
-    .leftJoin('tenants as res', 'res.id', 's.reseller_tenant_id')
-    .leftJoin('partners as resp', 'resp.tenant_id', 's.reseller_tenant_id')
-    .leftJoin('marketplace_products as mp', 'mp.id', 's.marketplace_product_id')
-    .where('s.tenant_id', '=', tenantId)
-    .select([
-      's.id',
-      's.tenant_id as tenantId',
-      's.workload_id as workloadId',
-      's.offer_id as offerId',
-      's.offer_name as offerName',
-      's.friendly_name as friendlyName',
-      's.channel',
-      's.billing',
-      's.status',
-      's.quantity',
-      's.created_at as createdAt',
-      's.commitment_end_date as commitmentEndDate',
-      's.provider_tenant_id as providerTenantId',
-      'prov.display_name as providerName',
-      's.reseller_tenant_id as resellerTenantId',
-      'res.display_name as resellerName',
-      'resp.mpn_id as resellerMpnId',
-      'mp.id as productId',
-      'mp.name as productName',
-      'mp.isv_name as productIsv',
-    ])
-}
-
-type SubscriptionRow = Awaited<ReturnType<ReturnType<typeof subscriptionQuery>['execute']>>[number]
-
-export async function listSubscriptions(
-  db: Db,
-  partnerTenantId: string,
-  customerTenantId: string,
-  options: { onlySoldByPartner: boolean },
-): Promise<SubscriptionRecord[]> {
-  if (!isUuid(customerTenantId)) return []
-  let query = subscriptionQuery(db, customerTenantId).where(
-    's.tenant_id',
-    'in',
-    customersOf(db, partnerTenantId),
-  )
-  if (options.onlySoldByPartner) {
-    query = query.where((w) =>
-      w.or([
-        w('s.provider_tenant_id', '=', partnerTenantId),
-        w('s.reseller_tenant_id', '=', partnerTenantId),
-      ]),
-    )
-  }
-  return (await query.orderBy('s.workload_id').orderBy('s.friendly_name').execute()).map(toSubscription)
-}
-
-/** A tenant's own subscriptions (a partner's own, or a customer administrator's tenant). */
-export async function listOwnSubscriptions(db: Db, tenantId: string): Promise<SubscriptionRecord[]> {
-  return (
-    await subscriptionQuery(db, tenantId).orderBy('s.workload_id').orderBy('s.friendly_name').execute()
-  ).map(toSubscription)
-}
-
-function toSubscription(r: SubscriptionRow): SubscriptionRecord {
-  return {
-    id: r.id,
-    tenantId: r.tenantId,
-    workloadId: r.workloadId,
-    offerId: r.offerId,
-    offerName: r.offerName,
-    friendlyName: r.friendlyName,
-    channel: r.channel,
-    billing: r.billing,
-    status: r.status,
-    quantity: r.quantity,
-    createdAt: r.createdAt,
-    commitmentEndDate: r.commitmentEndDate,
-    provider: r.providerTenantId ? { tenantId: r.providerTenantId, displayName: r.providerName ?? '' } : null,
-    reseller: r.resellerTenantId
-      ? { tenantId: r.resellerTenantId, displayName: r.resellerName ?? '', mpnId: r.resellerMpnId ?? '' }
-      : null,
-    marketplaceProduct: r.productId
-      ? { id: r.productId, name: r.productName ?? '', isvName: r.productIsv ?? '' }
-      : null,
-  }
+  if (!row) return null
+  const profiles = await listTenantProfiles(db, [row.tenantId])
+  return toRecord(row, partnerTenantId, profiles.get(row.tenantId) ?? null)
 }

@@ -3,7 +3,8 @@ import type { RelationshipSummary } from '../gdap/relationships.data.ts'
 import { actorOf } from '../platform/http/authentication.ts'
 import type { AppContext } from '../platform/context.ts'
 import type { App } from '../platform/http/server.ts'
-import { type CustomerRecord, listOwnSubscriptions, type SubscriptionRecord } from './customers.data.ts'
+import type { CustomerRecord } from './customers.data.ts'
+import { listOwnSubscriptions, type SubscriptionRecord } from './subscriptions.data.ts'
 import { forbidden } from '../platform/errors.ts'
 import {
   customerForActor,

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto'
+import { createHash, randomBytes } from 'node:crypto'
 import { sql, type Transaction } from 'kysely'
 import { recordAudit } from '../audit/audit.data.ts'
 import { isPartnerRole } from '../directory/partner-roles.ts'
@@ -101,7 +101,31 @@ async function insertTenant(
       country: tenant.country,
     })
     .execute()
+  const p = tenant.profile
+  if (!p) return
+  await trx
+    .insertInto('tenant_profiles')
+    .values({
+      tenant_id: tenantIdOf(tenant.domain),
+      email: p.email,
+      phone: p.phone,
+      address_line1: p.addressLine1,
+      address_line2: null,
+      address_line3: null,
+      city: p.city,
+      state: p.state,
+      postal_code: p.postalCode,
+      organization_registration_number: p.registrationNumber ?? null,
+      billing_first_name: p.billing.firstName,
+      billing_last_name: p.billing.lastName,
+      billing_email: p.billing.email,
+    })
+    .execute()
 }
+
+/** A Partner Center order id, the same for the same name on every machine. */
+const demoOrderId = (name: string): string =>
+  createHash('sha256').update(`order:${name}`).digest('base64url').slice(0, 32)
 
 async function insertUser(
   trx: Transaction<Database>,
@@ -262,6 +286,38 @@ async function insertWorld(
     }
     for (const sub of customer.subscriptions) {
       const subscriptionId = demoId('subscription', `${customer.domain}/${sub.name}`)
+      const createdAt = new Date(now.getTime() - 200 * DAY)
+      const usage = sub.workload === 'azure'
+      const billingCycle = usage ? 'monthly' : sub.billing === 'trial' ? 'none' : 'monthly'
+      // what the partner bought through Partner Center has an order; what the customer bought directly has none
+      const orderId = sub.channel === 'csp' ? demoOrderId(`${customer.domain}/${sub.name}`) : null
+      if (orderId) {
+        await trx
+          .insertInto('orders')
+          .values({
+            id: orderId,
+            customer_tenant_id: customerId,
+            partner_tenant_id: tenantIdOf(sub.provider!),
+            reseller_tenant_id: sub.reseller ? tenantIdOf(sub.reseller) : null,
+            billing_cycle: billingCycle,
+            currency_code: customer.country === 'IT' ? 'EUR' : 'USD',
+            status: 'completed',
+            created_at: createdAt,
+          })
+          .execute()
+        await trx
+          .insertInto('order_line_items')
+          .values({
+            order_id: orderId,
+            line_item_number: 0,
+            offer_id: sub.offerId,
+            subscription_id: subscriptionId,
+            friendly_name: sub.name,
+            quantity: sub.quantity,
+            term_duration: sub.term ?? null,
+          })
+          .execute()
+      }
       await trx
         .insertInto('subscriptions')
         .values({
@@ -278,7 +334,11 @@ async function insertWorld(
           marketplace_product_id: sub.product ? demoId('product', sub.product) : null,
           status: 'active',
           quantity: sub.quantity,
-          created_at: new Date(now.getTime() - 200 * DAY),
+          created_at: createdAt,
+          modified_at: createdAt,
+          order_id: orderId,
+          term_duration: sub.term ?? null,
+          billing_cycle: sub.channel === 'csp' ? billingCycle : null,
         })
         .execute()
       for (const assignment of sub.rbac ?? []) {

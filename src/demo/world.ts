@@ -7,6 +7,7 @@ import type {
   GdapStatus,
   PartnerRole,
   PartnerType,
+  TermDuration,
   UserRole,
   WorkloadId,
 } from '../platform/db/schema.ts'
@@ -37,6 +38,19 @@ export interface DemoTenant {
   displayName: string
   locale: string
   country: string
+  /** The company profile (Partner Center's company, billing and organization profiles). */
+  profile?: DemoProfile
+}
+
+export interface DemoProfile {
+  email: string
+  phone: string
+  addressLine1: string
+  city: string
+  state: string
+  postalCode: string
+  registrationNumber?: string
+  billing: { firstName: string; lastName: string; email: string }
 }
 
 export interface DemoPartner extends DemoTenant {
@@ -66,6 +80,8 @@ export interface DemoSubscription {
   reseller?: string
   product?: string
   quantity: number
+  /** The commitment term of a CSP subscription (none for an Azure plan). */
+  term?: TermDuration
   rbac?: { partner: string; group: string; role: AzureRoleName }[]
 }
 
@@ -131,6 +147,15 @@ export const PARTNERS: DemoPartner[] = [
     displayName: 'Fabrikam',
     locale: 'it-IT',
     country: 'IT',
+    profile: {
+      email: 'info@fabrikam.example',
+      phone: '+39 02 5550 1000',
+      addressLine1: 'Corso Buenos Aires 23',
+      city: 'Milano',
+      state: 'MI',
+      postalCode: '20124',
+      billing: { firstName: 'Anna', lastName: 'Moretti', email: 'billing@fabrikam.example' },
+    },
     type: 'direct',
     mpnId: '4510001',
     supportEmail: 'support@fabrikam.example',
@@ -173,6 +198,15 @@ export const PARTNERS: DemoPartner[] = [
     displayName: 'Northwind Distribution',
     locale: 'it-IT',
     country: 'IT',
+    profile: {
+      email: 'info@northwind.example',
+      phone: '+39 06 5550 2000',
+      addressLine1: 'Via Tiburtina 1072',
+      city: 'Roma',
+      state: 'RM',
+      postalCode: '00156',
+      billing: { firstName: 'Nora', lastName: 'Lindqvist', email: 'billing@northwind.example' },
+    },
     type: 'indirect_provider',
     mpnId: '4510002',
     supportEmail: 'support@northwind.example',
@@ -204,6 +238,15 @@ export const PARTNERS: DemoPartner[] = [
     displayName: 'Adatum',
     locale: 'it-IT',
     country: 'IT',
+    profile: {
+      email: 'info@adatum.example',
+      phone: '+39 011 5550 3000',
+      addressLine1: 'Via Po 14',
+      city: 'Torino',
+      state: 'TO',
+      postalCode: '10123',
+      billing: { firstName: 'Ada', lastName: 'Russo', email: 'billing@adatum.example' },
+    },
     type: 'indirect_reseller',
     mpnId: '4510003',
     supportEmail: 'support@adatum.example',
@@ -232,6 +275,15 @@ export const PARTNERS: DemoPartner[] = [
     displayName: 'Litware',
     locale: 'en-US',
     country: 'US',
+    profile: {
+      email: 'info@litware.example',
+      phone: '+1 425 555 0140',
+      addressLine1: '1 Litware Way',
+      city: 'Redmond',
+      state: 'WA',
+      postalCode: '98052',
+      billing: { firstName: 'Leo', lastName: 'Park', email: 'billing@litware.example' },
+    },
     type: 'advisor',
     mpnId: '4510004',
     supportEmail: 'support@litware.example',
@@ -282,6 +334,16 @@ export const CUSTOMERS: DemoCustomer[] = [
     displayName: 'Rossi Costruzioni S.p.A.',
     locale: 'it-IT',
     country: 'IT',
+    profile: {
+      email: 'amministrazione@rossi.example',
+      phone: '+39 02 5550 4000',
+      addressLine1: 'Via Giuseppe Verdi 12',
+      city: 'Milano',
+      state: 'MI',
+      postalCode: '20121',
+      registrationNumber: 'IT04512340961',
+      billing: { firstName: 'Marco', lastName: 'Rossi', email: 'admin@rossi.example' },
+    },
     admin: admin('rossi.example', 'Marco Rossi', 'Marco', 'Rossi'),
     reseller: { partner: 'fabrikam.example' },
     subscriptions: [
@@ -293,6 +355,7 @@ export const CUSTOMERS: DemoCustomer[] = [
         billing: 'paid',
         provider: 'fabrikam.example',
         quantity: 45,
+        term: 'P1Y',
       },
       {
         name: 'Rossi Produzione',
@@ -314,6 +377,7 @@ export const CUSTOMERS: DemoCustomer[] = [
         provider: 'fabrikam.example',
         product: 'LedgerLite',
         quantity: 10,
+        term: 'P1Y',
       },
     ],
     relationships: [
@@ -333,6 +397,16 @@ export const CUSTOMERS: DemoCustomer[] = [
     displayName: 'Bianchi Logistica S.r.l.',
     locale: 'it-IT',
     country: 'IT',
+    profile: {
+      email: 'ufficio@bianchi.example',
+      phone: '+39 011 5550 5000',
+      addressLine1: 'Via Nizza 45',
+      city: 'Torino',
+      state: 'TO',
+      postalCode: '10126',
+      registrationNumber: 'IT09876540013',
+      billing: { firstName: 'Giulia', lastName: 'Bianchi', email: 'admin@bianchi.example' },
+    },
     admin: admin('bianchi.example', 'Giulia Bianchi', 'Giulia', 'Bianchi'),
     reseller: { partner: 'adatum.example', indirectProvider: 'northwind.example' },
     subscriptions: [
@@ -345,6 +419,7 @@ export const CUSTOMERS: DemoCustomer[] = [
         provider: 'northwind.example',
         reseller: 'adatum.example',
         quantity: 25,
+        term: 'P1M',
       },
       {
         name: 'Bianchi Logistica Azure',
@@ -384,6 +459,15 @@ export const CUSTOMERS: DemoCustomer[] = [
     displayName: 'Tailspin Toys',
     locale: 'en-US',
     country: 'US',
+    profile: {
+      email: 'office@tailspin.example',
+      phone: '+1 206 555 0160',
+      addressLine1: '4567 Pike Street',
+      city: 'Seattle',
+      state: 'WA',
+      postalCode: '98101',
+      billing: { firstName: 'Taylor', lastName: 'Brooks', email: 'admin@tailspin.example' },
+    },
     admin: admin('tailspin.example', 'Taylor Brooks', 'Taylor', 'Brooks'),
     reseller: { partner: 'fabrikam.example' },
     subscriptions: [
@@ -395,6 +479,7 @@ export const CUSTOMERS: DemoCustomer[] = [
         billing: 'paid',
         provider: 'fabrikam.example',
         quantity: 30,
+        term: 'P1Y',
       },
     ],
     relationships: [
@@ -414,6 +499,15 @@ export const CUSTOMERS: DemoCustomer[] = [
     displayName: 'Wide World Importers',
     locale: 'en-US',
     country: 'US',
+    profile: {
+      email: 'office@wideworld.example',
+      phone: '+1 253 555 0190',
+      addressLine1: '100 Harbor Boulevard',
+      city: 'Tacoma',
+      state: 'WA',
+      postalCode: '98402',
+      billing: { firstName: 'Jordan', lastName: 'Lee', email: 'admin@wideworld.example' },
+    },
     admin: admin('wideworld.example', 'Jordan Lee', 'Jordan', 'Lee'),
     advisor: 'litware.example',
     subscriptions: [

@@ -5,8 +5,9 @@ import {
   customerForActor,
   customersForActor,
   partnerTenantOf,
-  subscriptionsForActor,
+  relationshipsForActor,
 } from '../customers/customers.service.ts'
+import { givesAccess } from '../gdap/lifecycle.ts'
 import { findIncident, listPosts } from '../health/health.data.ts'
 import { affectedForPartner, tenantIncidents } from '../health/health.service.ts'
 import type { AppContext } from '../platform/context.ts'
@@ -15,14 +16,10 @@ import { t } from '../platform/i18n/i18n.ts'
 import { actorOf } from '../platform/http/authentication.ts'
 import { normalizeError, type NormalizedError } from '../platform/http/http-errors.ts'
 import type { App } from '../platform/http/server.ts'
-import {
-  collection,
-  link,
-  presentCustomer,
-  presentIncidentDetail,
-  presentSubscription,
-} from './presenters.ts'
+import { collection, link, presentCustomer, presentIncidentDetail } from './presenters.ts'
+import { registerPartnerCenterProfileRoutes } from './profiles.http.ts'
 import { registerPartnerCenterServiceRequestRoutes } from './servicerequests.http.ts'
+import { registerPartnerCenterSubscriptionRoutes } from './subscriptions.http.ts'
 
 /** Partner Center's error body: `code`, `description`, `data`, `source`. */
 function sendPartnerCenterError(
@@ -130,7 +127,11 @@ export async function registerPartnerCenterRoutes(app: App, ctx: AppContext): Pr
                   { key: 'MS-ContinuationToken', value: encodeToken(offset + page.items.length) },
                 ])
               : undefined
-          return collection(page.items.map(presentCustomer), `/customers?size=${size}`, next)
+          return collection(
+            page.items.map((c) => presentCustomer(c)),
+            `/customers?size=${size}`,
+            next,
+          )
         },
       )
 
@@ -144,8 +145,15 @@ export async function registerPartnerCenterRoutes(app: App, ctx: AppContext): Pr
             response: { 200: looseObject },
           },
         },
-        async (request) =>
-          presentCustomer(await customerForActor(ctx, actorOf(request), request.params.customerTenantId)),
+        async (request) => {
+          const actor = actorOf(request)
+          const customer = await customerForActor(ctx, actor, request.params.customerTenantId)
+          // delegated admin privileges: a GDAP relationship that gives access now
+          const relationships = await relationshipsForActor(ctx, actor, customer.tenantId)
+          return presentCustomer(customer, {
+            allowDelegatedAccess: relationships.some((r) => givesAccess(r.status)),
+          })
+        },
       )
 
       // Office service incidents: those affecting the partner's customers whose health it may read (R4)
@@ -224,28 +232,8 @@ export async function registerPartnerCenterRoutes(app: App, ctx: AppContext): Pr
         },
       )
 
-      pc.get(
-        '/customers/:customerTenantId/subscriptions',
-        {
-          schema: {
-            tags: ['Partner Center v1'],
-            summary: "A customer's subscriptions sold by the partner",
-            params: CustomerId,
-            response: { 200: looseObject },
-          },
-        },
-        async (request) => {
-          const { customerTenantId } = request.params
-          const subscriptions = await subscriptionsForActor(ctx, actorOf(request), customerTenantId, {
-            onlySoldByPartner: true,
-          })
-          return collection(
-            subscriptions.map(presentSubscription),
-            `/customers/${customerTenantId}/subscriptions`,
-          )
-        },
-      )
-
+      registerPartnerCenterSubscriptionRoutes(pc, ctx)
+      registerPartnerCenterProfileRoutes(pc, ctx)
       registerPartnerCenterServiceRequestRoutes(pc, ctx)
     },
     { prefix: '/v1' },

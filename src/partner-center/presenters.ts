@@ -1,4 +1,8 @@
-import type { CustomerRecord, SubscriptionRecord } from '../customers/customers.data.ts'
+import type { CustomerRecord } from '../customers/customers.data.ts'
+import type { TenantProfile } from '../customers/profiles.data.ts'
+import type { SubscribedSkuRecord } from '../customers/subscribed-skus.data.ts'
+import type { PartnerRef, SubscriptionRecord } from '../customers/subscriptions.data.ts'
+import { uuidFromName } from '../platform/ids.ts'
 import type { IncidentPost, IncidentRecord } from '../health/health.data.ts'
 
 /** Partner Center's resource shapes (v1): links, attributes.objectType, collection envelope. */
@@ -24,21 +28,74 @@ export function collection<T>(items: T[], selfUri: string, next?: Link) {
   }
 }
 
-export function presentCustomer(c: CustomerRecord) {
+const BILLING_PROFILE_NAMESPACE = '0d6e2c41-7b3a-4f58-9e21-5a8c3f7d1b90'
+
+/** Properties whose value is null or undefined are left out, as Partner Center leaves them out. */
+export const present = (fields: Record<string, unknown>) =>
+  Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== null && v !== undefined))
+
+/** Partner Center's Address: only the fields that have a value. */
+export function presentAddress(country: string, p: TenantProfile | null, contact: boolean) {
+  return present({
+    country,
+    city: p?.city,
+    state: p?.state,
+    addressLine1: p?.addressLine1,
+    addressLine2: p?.addressLine2,
+    addressLine3: p?.addressLine3,
+    postalCode: p?.postalCode,
+    ...(contact ? { firstName: p?.billing.firstName, lastName: p?.billing.lastName } : {}),
+    phoneNumber: p?.phone,
+  })
+}
+
+export function presentCompanyProfile(
+  c: Pick<CustomerRecord, 'tenantId' | 'defaultDomain' | 'displayName' | 'country' | 'profile'>,
+) {
+  return {
+    tenantId: c.tenantId,
+    domain: c.defaultDomain,
+    companyName: c.displayName,
+    address: presentAddress(c.country, c.profile, false),
+    ...present({ email: c.profile?.email, organizationRegistrationNumber: c.profile?.registrationNumber }),
+    links: { self: link(`/customers/${c.tenantId}/profiles/company`) },
+    attributes: { objectType: 'CustomerCompanyProfile' },
+  }
+}
+
+export function presentBillingProfile(
+  c: Pick<CustomerRecord, 'tenantId' | 'displayName' | 'country' | 'locale' | 'profile'>,
+) {
+  return {
+    id: uuidFromName(BILLING_PROFILE_NAMESPACE, c.tenantId),
+    ...present({
+      firstName: c.profile?.billing.firstName,
+      lastName: c.profile?.billing.lastName,
+      email: c.profile?.billing.email ?? c.profile?.email,
+    }),
+    culture: c.locale,
+    language: c.locale.split('-')[0]!,
+    companyName: c.displayName,
+    defaultAddress: presentAddress(c.country, c.profile, true),
+    links: { self: link(`/customers/${c.tenantId}/profiles/billing`) },
+    attributes: { etag: String(c.profile?.version ?? 0), objectType: 'CustomerBillingProfile' },
+  }
+}
+
+export function presentCustomer(c: CustomerRecord, options: { allowDelegatedAccess?: boolean } = {}) {
   const self = `/customers/${c.tenantId}`
   return {
     id: c.tenantId,
     commerceId: c.tenantId,
-    companyProfile: {
-      tenantId: c.tenantId,
-      domain: c.defaultDomain,
-      companyName: c.displayName,
-      links: { self: link(`${self}/profiles/company`) },
-      attributes: { objectType: 'CustomerCompanyProfile' },
-    },
+    companyProfile: presentCompanyProfile(c),
+    billingProfile: presentBillingProfile(c),
     relationshipToPartner: c.relationship,
-    allowDelegatedAccess: true,
-    ...(c.reseller ? { associatedPartnerId: c.reseller.mpnId } : {}),
+    // documented as known only when one customer is read by id
+    ...(options.allowDelegatedAccess === undefined
+      ? {}
+      : { allowDelegatedAccess: options.allowDelegatedAccess }),
+    // the indirect reseller's tenant id, as the provider sets it when it creates the customer
+    ...(c.reseller ? { associatedPartnerId: c.reseller.tenantId } : {}),
     customDomains: [c.defaultDomain],
     links: { self: link(self) },
     attributes: { objectType: 'Customer' },
@@ -50,6 +107,7 @@ const USAGE_BASED = new Set(['azure'])
 export function presentSubscription(s: SubscriptionRecord) {
   const usage = USAGE_BASED.has(s.workloadId)
   const created = s.createdAt.toISOString()
+  const self = `/customers/${s.tenantId}/subscriptions/${s.id}`
   return {
     id: s.id,
     entitlementId: s.id,
@@ -66,13 +124,58 @@ export function presentSubscription(s: SubscriptionRecord) {
     autoRenewEnabled: s.billing === 'paid',
     isTrial: s.billing === 'trial',
     billingType: usage ? 'usage' : 'license',
-    billingCycle: usage ? 'none' : 'monthly',
+    billingCycle: s.billingCycle ?? (usage ? 'none' : 'monthly'),
     contractType: 'subscription',
+    isMicrosoftProduct: s.marketplaceProduct === null,
+    ...(s.marketplaceProduct ? { publisherName: s.marketplaceProduct.isvName } : {}),
+    // the MPN id of the reseller of record (indirect model)
     ...(s.reseller ? { partnerId: s.reseller.mpnId } : {}),
+    ...present({ orderId: s.orderId, termDuration: s.termDuration }),
+    ...(s.suspensionReasons.length ? { suspensionReasons: s.suspensionReasons } : {}),
+    links: { self: link(self) },
+    attributes: { etag: String(s.version), objectType: 'Subscription' },
+  }
+}
+
+export function presentSupportContact(subscription: SubscriptionRecord, contact: PartnerRef) {
+  return {
+    supportTenantId: contact.tenantId,
+    supportMpnId: contact.mpnId,
+    name: contact.displayName,
     links: {
-      self: link(`/customers/${s.tenantId}/subscriptions/${s.id}`),
+      self: link(`/customers/${subscription.tenantId}/subscriptions/${subscription.id}/supportcontact`),
     },
-    attributes: { objectType: 'Subscription' },
+    attributes: { objectType: 'SupportContact' },
+  }
+}
+
+export function presentSubscribedSku(sku: SubscribedSkuRecord) {
+  const totalUnits = sku.activeUnits
+  return {
+    availableUnits: totalUnits,
+    activeUnits: sku.activeUnits,
+    consumedUnits: 0,
+    suspendedUnits: sku.suspendedUnits,
+    totalUnits,
+    warningUnits: 0,
+    productSku: {
+      id: sku.skuId,
+      name: sku.productName,
+      skuPartNumber: sku.skuPartNumber,
+      targetType: 'User',
+      licenseGroupId: 'group1',
+    },
+    servicePlans: sku.servicePlans.map((p) => ({
+      displayName: p.displayName,
+      serviceName: p.serviceName,
+      id: p.id,
+      capabilityStatus: sku.activeUnits > 0 ? 'Enabled' : 'Suspended',
+      targetType: p.targetType,
+    })),
+    capabilityStatus: sku.activeUnits > 0 ? 'Enabled' : 'Suspended',
+    // not in Partner Center's shape: whether these are trial licenses (R10: a trial customer contacts its partner)
+    isTrial: sku.isTrial,
+    attributes: { objectType: 'SubscribedSku' },
   }
 }
 

@@ -43,14 +43,14 @@ describe.each(dialects())('Partner Center v1 customers (%s)', (dialect) => {
     expect(await list('hugo@fabrikam.example')).toEqual(['Rossi Costruzioni S.p.A.', 'Tailspin Toys'])
   })
 
-  it('when the indirect provider reads a customer, then the reseller is named as associatedPartnerId', async () => {
+  it('when the indirect provider reads a customer, then the reseller’s tenant id is its associatedPartnerId', async () => {
     const res = await t.request('GET', `/v1/customers/${BIANCHI}`, {
       token: await t.tokenFor('nora@northwind.example'),
     })
     expect(res.status).toBe(200)
     expect(res.json()).toMatchObject({
       id: BIANCHI,
-      associatedPartnerId: '4510003',
+      associatedPartnerId: tenantIdOf('adatum.example'),
       relationshipToPartner: 'reseller',
     })
     const advisor = await t.request('GET', `/v1/customers/${WIDEWORLD}`, {

@@ -61,6 +61,7 @@ export interface PartnersTable {
   mpn_id: string
   support_email: string | null
   support_phone: string | null
+  support_website: ColumnType<string | null, string | null | undefined, string | null>
 }
 
 export interface PartnerProviderLinksTable {
@@ -153,6 +154,91 @@ export interface SubscriptionsTable {
   quantity: Generated<number>
   created_at: CreatedAt
   commitment_end_date: DateOnly
+  order_id: ColumnType<string | null, string | null | undefined, string | null>
+  term_duration: ColumnType<TermDuration | null, TermDuration | null | undefined, TermDuration | null>
+  billing_cycle: ColumnType<BillingCycle | null, BillingCycle | null | undefined, BillingCycle | null>
+  support_contact_tenant_id: ColumnType<string | null, string | null | undefined, string | null>
+  suspension_reasons: ColumnType<string[], string | undefined, string>
+  version: Generated<number>
+  modified_at: ColumnType<Date, Date | string | undefined, Date | string>
+}
+
+export type TermDuration = 'P1M' | 'P1Y' | 'P3Y'
+export type BillingCycle = 'monthly' | 'annual' | 'none' | 'one_time' | 'triennial'
+
+/** A tenant's company profile and billing contact (Partner Center's company, billing and organization profiles). */
+export interface TenantProfilesTable {
+  tenant_id: string
+  email: string | null
+  phone: string | null
+  address_line1: string | null
+  address_line2: string | null
+  address_line3: string | null
+  city: string | null
+  state: string | null
+  postal_code: string | null
+  organization_registration_number: string | null
+  billing_first_name: string | null
+  billing_last_name: string | null
+  billing_email: string | null
+  version: Generated<number>
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>
+}
+
+export interface ServicePlan {
+  id: string
+  displayName: string
+  serviceName: string
+  targetType: 'User' | 'Tenant'
+}
+
+export interface OffersTable {
+  id: string
+  workload_id: WorkloadId
+  name_en: string
+  name_it: string
+  description_en: string
+  description_it: string
+  product_id: string
+  product_name: string
+  billing: 'license' | 'usage'
+  is_trial: boolean
+  conversion_target_offer_ids: Json<string[]>
+  trial_days: number | null
+  term_durations: Json<TermDuration[]>
+  billing_cycles: Json<BillingCycle[]>
+  min_quantity: number
+  max_quantity: number
+  countries: Json<string[]>
+  sku_id: string | null
+  sku_part_number: string | null
+  service_plans: Json<ServicePlan[]>
+  available: boolean
+  sort_order: number
+}
+
+export type OrderStatus = 'pending' | 'completed' | 'cancelled'
+
+export interface OrdersTable {
+  id: string
+  customer_tenant_id: string
+  partner_tenant_id: string
+  reseller_tenant_id: string | null
+  billing_cycle: BillingCycle
+  currency_code: string
+  status: OrderStatus
+  created_by_user_id: string | null
+  created_at: CreatedAt
+}
+
+export interface OrderLineItemsTable {
+  order_id: string
+  line_item_number: number
+  offer_id: string
+  subscription_id: string | null
+  friendly_name: string
+  quantity: number
+  term_duration: TermDuration | null
 }
 
 export interface AzureRoleAssignmentsTable {
@@ -695,6 +781,10 @@ export interface Database {
   oauth_refresh_tokens: OAuthRefreshTokensTable
   oauth_device_codes: OAuthDeviceCodesTable
   user_invitations: UserInvitationsTable
+  tenant_profiles: TenantProfilesTable
+  offers: OffersTable
+  orders: OrdersTable
+  order_line_items: OrderLineItemsTable
 }
 
 export type PermissionKind = 'delegated' | 'application'
