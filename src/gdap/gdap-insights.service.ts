@@ -32,13 +32,10 @@ export async function relationshipInsights(ctx: AppContext, actor: Actor): Promi
   const party = partyOf(actor)
   const now = ctx.now()
   const all = await listForParty(ctx, party, { offset: 0, limit: 5000 })
+  // R9: the roles that open Office 365, EMS and Dynamics requests (for Azure any role will do, R6)
   const supportRoles = new Set(
     (
-      await ctx.db
-        .selectFrom('directory_roles')
-        .select('id')
-        .where((eb) => eb.or([eb('files_m365_tickets', '=', true), eb('files_azure_tickets', '=', true)]))
-        .execute()
+      await ctx.db.selectFrom('directory_roles').select('id').where('files_m365_tickets', '=', true).execute()
     ).map((r) => r.id),
   )
   const customersWithAccess = new Set(
@@ -189,7 +186,6 @@ export async function roleCatalog(ctx: AppContext, locale: Locale) {
       displayName: r.display_name,
       description: locale === 'it' ? r.description_it : r.description_en,
       filesM365Tickets: r.files_m365_tickets,
-      filesAzureTickets: r.files_azure_tickets,
       readsServiceHealth: r.reads_service_health,
       privileged: r.is_privileged,
       recommendedForSupport: r.id === ROLE_IDS.serviceSupportAdministrator,

@@ -78,7 +78,7 @@ describe.each(dialects())('GDAP views for MSPs (%s)', (dialect) => {
     expect(verdicts).toMatchObject({ office365: 'true:R9', azure: 'true:R6' })
   })
 
-  it('when the trace is asked for nora in Bianchi, then the nesting path shows and R9 says what is missing', async () => {
+  it('when the trace is asked for nora in Bianchi, then the nesting path shows, R6 allows Azure and R9 says what Office 365 is missing', async () => {
     const trace = (
       await get('nora@northwind.example', `/api/gdap/trace?user=nora@northwind.example&customer=${BIANCHI}`)
     ).json()
@@ -90,6 +90,8 @@ describe.each(dialects())('GDAP views for MSPs (%s)', (dialect) => {
     const office = trace.verdicts.find((v: { workload: string }) => v.workload === 'office365')
     expect(office).toMatchObject({ allowed: false, rule: 'R9', reason: 'gdap_role_insufficient' })
     expect(office.remedy).toMatch(/Service Support Administrator/)
+    const azure = trace.verdicts.find((v: { workload: string }) => v.workload === 'azure')
+    expect(azure).toMatchObject({ allowed: true, rule: 'R6', reason: 'delegated_azure' })
   })
 
   it('when the trace concerns hugo, then R1 names the missing Admin agent role; other partners’ users and customers answer 404', async () => {

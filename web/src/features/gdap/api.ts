@@ -59,14 +59,18 @@ export interface GdapRole {
   id: string
   displayName: string
   description: string
+  /** Carries the support-ticket permission for Office 365, EMS and Dynamics (R9). */
   filesM365Tickets: boolean
-  filesAzureTickets: boolean
   readsServiceHealth: boolean
   privileged: boolean
   recommendedForSupport: boolean
 }
 
-export const canFileTickets = (role: GdapRole): boolean => role.filesM365Tickets || role.filesAzureTickets
+/**
+ * Whether a role lets an admin agent open Office 365, EMS and Dynamics requests (R9). For Azure any
+ * role opens the customer's tenant; the ticket permission comes from Azure RBAC (R6).
+ */
+export const canFileTickets = (role: GdapRole): boolean => role.filesM365Tickets
 
 export interface RelationshipSummary {
   id: string

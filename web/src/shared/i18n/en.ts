@@ -532,7 +532,8 @@ export const en = {
     hint: {
       expiring_soon: 'ends within 30 days and does not extend automatically',
       lost_access: 'ended, and no other relationship gives access to this customer',
-      no_support_role: 'cannot file tickets: no role with the support-ticket permission',
+      no_support_role:
+        'cannot file Office 365, EMS or Dynamics tickets: no role with the support-ticket permission (Azure needs only a role and Azure RBAC)',
       global_admin: 'full control of the customer’s tenant; prefer least-privileged roles',
     },
   },
@@ -564,19 +565,18 @@ export const en = {
   },
   gdapRoles: {
     label: 'Microsoft Entra roles',
-    hint: 'Grant only what the work needs: for service requests, Service Support Administrator is enough.',
+    hint: 'Grant only what the work needs: for service requests, Service Support Administrator is enough; for Azure, any role (Directory Readers) opens the tenant and Azure RBAC gives the ticket permission.',
     recommended: 'Recommended for support · least privilege',
     privileged: 'Privileged',
     filesM365Tickets: 'Files Microsoft 365 tickets',
-    filesAzureTickets: 'Files Azure tickets',
     readsServiceHealth: 'Reads service health',
-    noTicketPermission: 'No support-ticket permission',
+    noTicketPermission: 'No Microsoft 365 ticket permission',
     globalAdminWarning:
       'Global Administrator gives full control of the customer’s tenant, including the power to grant roles to others. Many customers refuse it, and a relationship with it cannot be extended automatically. Choose it only if nothing less will do.',
     privilegedWarning:
       'Privileged roles ({{roles}}) give wide control of the customer’s tenant: choose them only if nothing less will do.',
     noSupportRoleWarning:
-      'None of the chosen roles can file support tickets: your admin agents will not be able to open service requests for this customer (R9).',
+      'None of the chosen roles can file Office 365, EMS or Dynamics tickets: your admin agents will not be able to open those requests for this customer (R9). For Azure any role is enough, with Azure RBAC on the subscription (R6).',
     required: 'Choose at least one role.',
     selectedCount_one: '{{count}} role chosen',
     selectedCount_other: '{{count}} roles chosen',

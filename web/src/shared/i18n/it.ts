@@ -535,7 +535,8 @@ export const it: Catalog<typeof en> = {
     hint: {
       expiring_soon: 'termina entro 30 giorni e non si rinnova automaticamente',
       lost_access: 'è terminata e nessun’altra relazione dà accesso a questo cliente',
-      no_support_role: 'non può aprire ticket: nessun ruolo con il permesso per i ticket di supporto',
+      no_support_role:
+        'non può aprire ticket Office 365, EMS o Dynamics: nessun ruolo con il permesso per i ticket di supporto (per Azure bastano un ruolo e il controllo di accesso Azure)',
       global_admin: 'controllo completo del tenant del cliente; preferisci ruoli con meno privilegi',
     },
   },
@@ -568,19 +569,18 @@ export const it: Catalog<typeof en> = {
   },
   gdapRoles: {
     label: 'Ruoli di Microsoft Entra',
-    hint: 'Concedi solo ciò che serve al lavoro: per le richieste di assistenza basta Service Support Administrator.',
+    hint: 'Concedi solo ciò che serve al lavoro: per le richieste di assistenza basta Service Support Administrator; per Azure qualsiasi ruolo (Directory Readers) apre il tenant e il controllo di accesso Azure dà il permesso per il ticket.',
     recommended: 'Consigliato per il supporto · privilegi minimi',
     privileged: 'Privilegiato',
     filesM365Tickets: 'Apre ticket Microsoft 365',
-    filesAzureTickets: 'Apre ticket Azure',
     readsServiceHealth: 'Legge lo stato dei servizi',
-    noTicketPermission: 'Nessun permesso per i ticket di supporto',
+    noTicketPermission: 'Nessun permesso per i ticket Microsoft 365',
     globalAdminWarning:
       'Amministratore globale dà il controllo completo del tenant del cliente, compresa la facoltà di assegnare ruoli ad altri. Molti clienti lo rifiutano e una relazione che lo include non può essere estesa automaticamente. Sceglilo solo se non basta niente di meno.',
     privilegedWarning:
       'I ruoli privilegiati ({{roles}}) danno ampio controllo del tenant del cliente: sceglili solo se non basta niente di meno.',
     noSupportRoleWarning:
-      'Nessuno dei ruoli scelti può aprire ticket di supporto: i tuoi agenti amministratori non potranno aprire richieste di assistenza per questo cliente (R9).',
+      'Nessuno dei ruoli scelti può aprire ticket Office 365, EMS o Dynamics: i tuoi agenti amministratori non potranno aprire quelle richieste per questo cliente (R9). Per Azure basta un ruolo qualsiasi, con il controllo di accesso Azure sulla sottoscrizione (R6).',
     required: 'Scegli almeno un ruolo.',
     selectedCount_one: '{{count}} ruolo scelto',
     selectedCount_other: '{{count}} ruoli scelti',
