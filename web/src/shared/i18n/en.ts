@@ -168,6 +168,7 @@ export const en = {
       deleting: 'being removed',
       deleted: 'removed',
       error: 'error',
+      inactive: 'inactive',
     },
   },
   requests: {
@@ -828,7 +829,7 @@ export const en = {
   gdapTrace: {
     title: 'Access trace',
     intro:
-      'Why a user of your organization can (or cannot) act for a customer: their groups, the access assignments, the roles, the relationship, and the rule that decides.',
+      'Why a user of your organization can (or cannot) act for a customer: the relationship, their groups, the access assignments, the roles, and the rule that decides. The first link that breaks is marked red.',
     partnerOnly: 'The access trace is for partner users.',
     user: 'User',
     customer: 'Customer',
@@ -837,6 +838,16 @@ export const en = {
     loading: 'Tracing…',
     stepOk: 'in place',
     stepBroken: 'missing',
+    stepAfterBreak: 'not reached',
+    afterBreakHint: 'Not reached: the chain breaks at an earlier link.',
+    blockedBy: {
+      relationship: 'its relationship is {{status}}: it gives no role',
+      assignment: 'the assignment is not active',
+      membership: 'the user is not in this group',
+      roles: 'it gives none of the relationship’s roles',
+    },
+    azureHint:
+      'For Azure any of these roles opens the customer’s tenant; the permission to open the ticket comes from Azure RBAC on the subscription (R6).',
     step: {
       user: 'User',
       groups: 'Security groups of the user',
@@ -856,8 +867,8 @@ export const en = {
     notReaches: 'does not reach the user',
     inRelationship: 'in “{{name}}”',
     noGrants: 'No role reaches the user in this customer.',
-    filesTickets: 'can file tickets',
-    noTickets: 'cannot file tickets',
+    filesTickets: 'files Microsoft 365 tickets',
+    noTickets: 'no Microsoft 365 ticket permission',
     grant: 'via {{group}} in “{{relationship}}”',
     noRelationships: 'Your organization has no GDAP relationship with this customer.',
     givesAccess: 'gives access',

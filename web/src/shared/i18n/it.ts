@@ -168,6 +168,7 @@ export const it: Catalog<typeof en> = {
       deleting: 'in rimozione',
       deleted: 'rimossa',
       error: 'errore',
+      inactive: 'inattiva',
     },
   },
   requests: {
@@ -835,7 +836,7 @@ export const it: Catalog<typeof en> = {
   gdapTrace: {
     title: 'Verifica accessi',
     intro:
-      'Perché un utente della tua organizzazione può (o non può) operare per un cliente: i suoi gruppi, le assegnazioni di accesso, i ruoli, la relazione e la regola che decide.',
+      'Perché un utente della tua organizzazione può (o non può) operare per un cliente: la relazione, i suoi gruppi, le assegnazioni di accesso, i ruoli e la regola che decide. Il primo anello che si interrompe è segnato in rosso.',
     partnerOnly: 'La verifica degli accessi è per gli utenti dei partner.',
     user: 'Utente',
     customer: 'Cliente',
@@ -844,6 +845,16 @@ export const it: Catalog<typeof en> = {
     loading: 'Verifica in corso…',
     stepOk: 'presente',
     stepBroken: 'mancante',
+    stepAfterBreak: 'non raggiunto',
+    afterBreakHint: 'Non raggiunto: la catena si interrompe a un anello precedente.',
+    blockedBy: {
+      relationship: 'la sua relazione è {{status}}: non dà alcun ruolo',
+      assignment: 'l’assegnazione non è attiva',
+      membership: 'l’utente non è in questo gruppo',
+      roles: 'non dà nessuno dei ruoli della relazione',
+    },
+    azureHint:
+      'Per Azure uno qualsiasi di questi ruoli apre il tenant del cliente; il permesso di aprire il ticket viene dal controllo di accesso Azure sulla sottoscrizione (R6).',
     step: {
       user: 'Utente',
       groups: 'Gruppi di sicurezza dell’utente',
@@ -864,8 +875,8 @@ export const it: Catalog<typeof en> = {
     notReaches: 'non raggiunge l’utente',
     inRelationship: 'in “{{name}}”',
     noGrants: 'Nessun ruolo raggiunge l’utente in questo cliente.',
-    filesTickets: 'può aprire ticket',
-    noTickets: 'non può aprire ticket',
+    filesTickets: 'apre ticket Microsoft 365',
+    noTickets: 'nessun permesso per i ticket Microsoft 365',
     grant: 'tramite {{group}} in “{{relationship}}”',
     noRelationships: 'La tua organizzazione non ha relazioni GDAP con questo cliente.',
     givesAccess: 'dà accesso',
