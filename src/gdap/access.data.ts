@@ -12,7 +12,6 @@ export interface AccessGrant {
   roleId: string
   roleName: string
   filesM365Tickets: boolean
-  filesAzureTickets: boolean
   readsServiceHealth: boolean
 }
 
@@ -69,7 +68,6 @@ export async function resolveAccess(
            d.id as "roleId",
            d.display_name as "roleName",
            d.files_m365_tickets as "filesM365Tickets",
-           d.files_azure_tickets as "filesAzureTickets",
            d.reads_service_health as "readsServiceHealth"
       from granted g
       join live l on l.id = g.relationship_id

@@ -12,6 +12,7 @@ import { gatherFacts } from '../policy/policy.data.ts'
 import { decide, liveGrants } from '../policy/support-policy.ts'
 import { type AssignmentRecord, listAssignments, type RelationshipRecord } from './gdap.data.ts'
 import { GdapError, listForParty, partyOf } from './gdap.service.ts'
+import { assignmentLink, chainSteps } from './access-trace.ts'
 import { autoExtends, DAY_MS, givesAccess, GLOBAL_ADMINISTRATOR } from './lifecycle.ts'
 
 /**
@@ -32,13 +33,10 @@ export async function relationshipInsights(ctx: AppContext, actor: Actor): Promi
   const party = partyOf(actor)
   const now = ctx.now()
   const all = await listForParty(ctx, party, { offset: 0, limit: 5000 })
+  // R9: the roles that open Office 365, EMS and Dynamics requests (for Azure any role will do, R6)
   const supportRoles = new Set(
     (
-      await ctx.db
-        .selectFrom('directory_roles')
-        .select('id')
-        .where((eb) => eb.or([eb('files_m365_tickets', '=', true), eb('files_azure_tickets', '=', true)]))
-        .execute()
+      await ctx.db.selectFrom('directory_roles').select('id').where('files_m365_tickets', '=', true).execute()
     ).map((r) => r.id),
   )
   const customersWithAccess = new Set(
@@ -129,38 +127,58 @@ export async function traceAccess(
   const groups = await groupPaths(ctx, user.id)
   const relationships = await listForParty(ctx, party, { customerTenantId, offset: 0, limit: 100 })
   const grants = liveGrants(facts)
+  const userGroupIds = new Set(groups.map((g) => g.id))
+  const traced = await Promise.all(
+    relationships.map(async (r) => ({
+      id: r.id,
+      displayName: r.displayName,
+      // the status now (a relationship past its end is expired here, whatever is stored)
+      status: r.status,
+      givesAccess: givesAccess(r.status),
+      endAt: r.endAt?.toISOString() ?? null,
+      roles: r.roles,
+      assignments: (await listAssignments(ctx.db, r.id)).map((a) => {
+        const group = groups.find((g) => g.id === a.groupId)
+        const link = assignmentLink(
+          { status: a.status, groupId: a.groupId, roleIds: a.roles.map((x) => x.id) },
+          { status: r.status, roleIds: r.roleIds },
+          userGroupIds,
+        )
+        return {
+          id: a.id,
+          // an assignment of an expired or terminated relationship is never shown as active
+          status: link.status,
+          assignmentStatus: a.status,
+          group: { id: a.groupId, displayName: a.groupName },
+          roles: a.roles,
+          memberOfGroup: link.memberOfGroup,
+          reachesUser: link.reachesUser,
+          blockedBy: link.blockedBy,
+          path: group?.path ?? [],
+          paths: group?.paths ?? [],
+        }
+      }),
+    })),
+  )
+  const adminAgent = user.roles.includes('admin_agent')
   return {
     user: {
       id: user.id,
       email: user.email,
       displayName: user.displayName,
       roles: user.roles,
-      adminAgent: user.roles.includes('admin_agent'),
+      adminAgent,
     },
     customer: { tenantId: facts.target.tenantId, name: facts.target.tenantName },
+    steps: chainSteps({
+      adminAgent,
+      relationships: traced,
+      groupCount: groups.length,
+      assignments: traced.flatMap((r) => r.assignments),
+      grantCount: grants.length,
+    }),
     groups,
-    relationships: await Promise.all(
-      relationships.map(async (r) => ({
-        id: r.id,
-        displayName: r.displayName,
-        status: r.status,
-        givesAccess: givesAccess(r.status),
-        endAt: r.endAt?.toISOString() ?? null,
-        roles: r.roles,
-        assignments: (await listAssignments(ctx.db, r.id)).map((a) => {
-          const group = groups.find((g) => g.id === a.groupId)
-          return {
-            id: a.id,
-            status: a.status,
-            group: { id: a.groupId, displayName: a.groupName },
-            roles: a.roles,
-            reachesUser: group !== undefined,
-            path: group?.path ?? [],
-            paths: group?.paths ?? [],
-          }
-        }),
-      })),
-    ),
+    relationships: traced,
     grants,
     verdicts: await Promise.all(
       WORKLOADS.map(async (workload) => {
@@ -189,7 +207,6 @@ export async function roleCatalog(ctx: AppContext, locale: Locale) {
       displayName: r.display_name,
       description: locale === 'it' ? r.description_it : r.description_en,
       filesM365Tickets: r.files_m365_tickets,
-      filesAzureTickets: r.files_azure_tickets,
       readsServiceHealth: r.reads_service_health,
       privileged: r.is_privileged,
       recommendedForSupport: r.id === ROLE_IDS.serviceSupportAdministrator,

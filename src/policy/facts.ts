@@ -36,8 +36,8 @@ export interface ActorFacts {
 export interface RoleFact {
   id: string
   name: string
+  /** Carries the support-ticket permission for Office 365, EMS and Dynamics (R9). */
   filesM365Tickets: boolean
-  filesAzureTickets: boolean
   readsServiceHealth: boolean
 }
 

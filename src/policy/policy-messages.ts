@@ -28,8 +28,15 @@ const en: Catalog = {
     remedy: 'Start from the partner portal: Customers → {customer} → Service requests → New request.',
   },
   no_azure_subscription: {
-    message: '{customer} has no active Azure subscription to open an Azure request for.',
-    remedy: 'Choose another workload, or check the customer’s subscriptions.',
+    message:
+      '{customer} has no active Azure subscription: an Azure support request is opened for a subscription, and the permission to open it (Azure RBAC) is given on that subscription.',
+    remedy:
+      'If the problem is with another service, choose that workload. If {customer} needs Azure, its CSP provider first creates an Azure subscription for it (and becomes the one who can file).',
+  },
+  azure_subscription_unavailable: {
+    message:
+      'The subscription {subscription} is not an active Azure subscription of {customer}: an Azure support request is opened for an active Azure subscription.',
+    remedy: 'Choose one of {customer}’s active Azure subscriptions, or another workload.',
   },
   azure_bought_direct: {
     message:
@@ -83,13 +90,19 @@ const en: Catalog = {
   },
   gdap_role_insufficient: {
     message:
-      'Your GDAP roles in {customer} ({roles}) do not include the permission to open support requests.',
+      'Your GDAP roles in {customer} ({roles}) do not include the permission to open Office 365, EMS or Dynamics support requests.',
     remedy:
       'Ask for Service Support Administrator (the least-privileged role for support) in the relationship and its assignment.',
   },
+  gdap_no_role_in_tenant: {
+    message:
+      'None of the roles assigned to your groups ({roles}) is one the GDAP relationship with {customer} grants: nothing opens the customer’s tenant to you.',
+    remedy:
+      'Ask an admin agent to assign one of the relationship’s roles to a group you belong to; for Azure, Directory Readers is enough.',
+  },
   azure_rbac_missing: {
     message:
-      'You hold a GDAP role in {customer}, but no Azure role on the subscription {subscription} allows Microsoft.Support/supportTickets/write.',
+      'GDAP opens {customer}’s tenant to you ({role}), but no Azure role on the subscription {subscription} allows Microsoft.Support/supportTickets/write.',
     remedy:
       'Ask the subscription’s owner to give your Admin Agents group Owner, Contributor or Support Request Contributor.',
   },
@@ -103,7 +116,7 @@ const en: Catalog = {
   },
   delegated_azure: {
     message:
-      'You may open an Azure support request for {customer} in the Azure portal, in the customer’s tenant, as {role}, with RBAC on {subscription}.',
+      'You may open an Azure support request for {customer} in the Azure portal, in the customer’s tenant: GDAP opens the tenant to you ({role}), and {rbacRole} on {subscription} allows the ticket.',
   },
   delegated_m365: {
     message:
@@ -183,8 +196,15 @@ const it: Record<keyof typeof en, Text> = {
     remedy: 'Parti dal portale partner: Clienti → {customer} → Richieste di servizio → Nuova richiesta.',
   },
   no_azure_subscription: {
-    message: '{customer} non ha una sottoscrizione Azure attiva per cui aprire una richiesta Azure.',
-    remedy: 'Scegli un altro carico di lavoro o verifica le sottoscrizioni del cliente.',
+    message:
+      '{customer} non ha una sottoscrizione Azure attiva: una richiesta di supporto Azure si apre per una sottoscrizione, e il permesso di aprirla (il controllo di accesso Azure) è dato su quella sottoscrizione.',
+    remedy:
+      'Se il problema riguarda un altro servizio, scegli quel carico di lavoro. Se {customer} ha bisogno di Azure, il suo provider CSP crea prima una sottoscrizione Azure (e sarà lui a poter aprire le richieste).',
+  },
+  azure_subscription_unavailable: {
+    message:
+      'La sottoscrizione {subscription} non è una sottoscrizione Azure attiva di {customer}: una richiesta di supporto Azure si apre per una sottoscrizione Azure attiva.',
+    remedy: 'Scegli una delle sottoscrizioni Azure attive di {customer}, o un altro carico di lavoro.',
   },
   azure_bought_direct: {
     message:
@@ -239,13 +259,19 @@ const it: Record<keyof typeof en, Text> = {
   },
   gdap_role_insufficient: {
     message:
-      'I tuoi ruoli GDAP in {customer} ({roles}) non comprendono il permesso di aprire richieste di supporto.',
+      'I tuoi ruoli GDAP in {customer} ({roles}) non comprendono il permesso di aprire richieste di supporto per Office 365, EMS o Dynamics.',
     remedy:
       'Chiedi il ruolo Amministratore del supporto servizi (il meno privilegiato per il supporto) nella relazione e nella sua assegnazione.',
   },
+  gdap_no_role_in_tenant: {
+    message:
+      'Nessuno dei ruoli assegnati ai tuoi gruppi ({roles}) è tra quelli concessi dalla relazione GDAP con {customer}: nulla ti apre il tenant del cliente.',
+    remedy:
+      'Chiedi a un agente amministratore di assegnare uno dei ruoli della relazione a un gruppo di cui fai parte; per Azure basta Directory Readers.',
+  },
   azure_rbac_missing: {
     message:
-      'Hai un ruolo GDAP in {customer}, ma nessun ruolo Azure sulla sottoscrizione {subscription} consente Microsoft.Support/supportTickets/write.',
+      'GDAP ti apre il tenant di {customer} ({role}), ma nessun ruolo Azure sulla sottoscrizione {subscription} consente Microsoft.Support/supportTickets/write.',
     remedy:
       'Chiedi al proprietario della sottoscrizione di dare al tuo gruppo Admin Agents il ruolo Proprietario, Collaboratore o Collaboratore richieste di supporto.',
   },
@@ -260,7 +286,7 @@ const it: Record<keyof typeof en, Text> = {
   },
   delegated_azure: {
     message:
-      'Puoi aprire una richiesta di supporto Azure per {customer} nel portale di Azure, nel tenant del cliente, come {role}, con RBAC su {subscription}.',
+      'Puoi aprire una richiesta di supporto Azure per {customer} nel portale di Azure, nel tenant del cliente: GDAP ti apre il tenant ({role}) e {rbacRole} su {subscription} consente il ticket.',
   },
   delegated_m365: {
     message:
@@ -331,6 +357,7 @@ const CHECK_LABELS: Record<Locale, Record<string, string>> = {
     active_gdap_relationship: 'An active GDAP relationship with the customer',
     group_assignment: 'One of your security groups is assigned to it',
     gdap_role_for_support: 'The assigned role can open support requests',
+    gdap_role_opens_tenant: 'A role assigned to your group opens the customer’s tenant',
     azure_rbac_support_write: 'Azure RBAC on the subscription allows supportTickets/write',
     csp_plan_and_partner_contact: 'Cloud Solution Provider plan, with your contact details',
   },
@@ -339,6 +366,7 @@ const CHECK_LABELS: Record<Locale, Record<string, string>> = {
     active_gdap_relationship: 'Una relazione GDAP attiva con il cliente',
     group_assignment: 'Uno dei tuoi gruppi di sicurezza vi è assegnato',
     gdap_role_for_support: 'Il ruolo assegnato consente di aprire richieste di supporto',
+    gdap_role_opens_tenant: 'Un ruolo assegnato al tuo gruppo apre il tenant del cliente',
     azure_rbac_support_write:
       'Il controllo di accesso Azure sulla sottoscrizione consente supportTickets/write',
     csp_plan_and_partner_contact: 'Piano Cloud Solution Provider, con i tuoi dati di contatto',

@@ -136,7 +136,7 @@ async function gdapFacts(
       sql<RoleFact[]>`coalesce((
         select json_agg(json_build_object(
           'id', d.id, 'name', d.display_name, 'filesM365Tickets', d.files_m365_tickets,
-          'filesAzureTickets', d.files_azure_tickets, 'readsServiceHealth', d.reads_service_health))
+          'readsServiceHealth', d.reads_service_health))
           from gdap_assignment_roles ar join directory_roles d on d.id = ar.role_id
          where ar.assignment_id = a.id), '[]')`.as('roles'),
     ])

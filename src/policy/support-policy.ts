@@ -182,12 +182,21 @@ function partnerFilesForCustomer(facts: PolicyFacts, q: PolicyQuestion): Decisio
 
   let subscription: SubscriptionFact | null = null
   if (q.workload === 'azure') {
-    // R5: only the Azure subscription's provider (CSP direct partner or indirect provider) may file.
+    // R6: an Azure request is opened for a subscription, and its permission (RBAC) lives on that
+    // subscription — with no active Azure subscription there is nothing to file for.
     const azure = target.subscriptions.filter((s) => s.workload === 'azure' && s.status === 'active')
     subscription = q.subscriptionId
       ? (azure.find((s) => s.id === q.subscriptionId) ?? null)
       : (azure.find((s) => s.providerTenantId === actor.tenantId) ?? azure[0] ?? null)
-    if (!subscription) return refuse('R5', 'no_azure_subscription', { params: { customer } })
+    if (!subscription) {
+      const named = q.subscriptionId ? target.subscriptions.find((s) => s.id === q.subscriptionId) : undefined
+      return named
+        ? refuse('R6', 'azure_subscription_unavailable', {
+            params: { customer, subscription: named.friendlyName },
+          })
+        : refuse('R6', 'no_azure_subscription', { params: { customer } })
+    }
+    // R5: only the Azure subscription's provider (CSP direct partner or indirect provider) may file.
     const r5 = r5Provider(facts, subscription)
     if (r5) return r5
   }
@@ -220,14 +229,14 @@ function partnerFilesForCustomer(facts: PolicyFacts, q: PolicyQuestion): Decisio
     }
     const r8Alternative = { rule: 'R8' as const, problemType: 'billing' as const }
     if (!chain.ok) return { ...chain.refusal, alternatives: [r8Alternative] }
-    // R6: an Azure request also needs RBAC on the subscription allowing supportTickets/write.
+    // R6: the permission to open the ticket comes from RBAC on the subscription, not from GDAP.
     checks.push({ rule: 'R6', check: 'azure_rbac_support_write', ok: rbacOk })
     if (!rbacOk) {
       return refuse('R6', 'azure_rbac_missing', {
         checks,
         subscriptionId: subscription!.id,
         alternatives: [r8Alternative],
-        params: { customer, subscription: subscription!.friendlyName },
+        params: { customer, role: chain.grant.roleName, subscription: subscription!.friendlyName },
       })
     }
     return withCspPlan(
@@ -239,7 +248,12 @@ function partnerFilesForCustomer(facts: PolicyFacts, q: PolicyQuestion): Decisio
         handledBy: 'vendor',
         grant: chain.grant,
         subscriptionId: subscription!.id,
-        params: { customer, role: chain.grant!.roleName, subscription: subscription!.friendlyName },
+        params: {
+          customer,
+          role: chain.grant.roleName,
+          rbacRole: azureSupportWriter(facts, subscription!.id) ?? '',
+          subscription: subscription!.friendlyName,
+        },
       }),
     )
   }
@@ -275,9 +289,15 @@ function r5Provider(facts: PolicyFacts, subscription: SubscriptionFact): Decisio
 }
 
 function hasAzureSupportWrite(facts: PolicyFacts, subscriptionId: string): boolean {
-  return facts.azureRoles.some(
-    (r) => r.subscriptionId === subscriptionId && AZURE_SUPPORT_WRITERS.has(r.roleName),
+  return azureSupportWriter(facts, subscriptionId) !== null
+}
+
+/** The Azure role (as listed in AZURE_SUPPORT_WRITERS, most privileged first) that lets the actor file. */
+function azureSupportWriter(facts: PolicyFacts, subscriptionId: string): string | null {
+  const held = new Set(
+    facts.azureRoles.filter((r) => r.subscriptionId === subscriptionId).map((r) => r.roleName),
   )
+  return [...AZURE_SUPPORT_WRITERS].find((name) => held.has(name)) ?? null
 }
 
 /** R7: customers' requests go under the Cloud Solution Provider plan, with the partner's contact details. */
@@ -296,20 +316,35 @@ function withCspPlan(q: PolicyQuestion, decision: Decision): Decision {
 
 type Chain = { ok: true; grant: Grant; refusal?: undefined } | { ok: false; grant: null; refusal: Decision }
 
+/**
+ * R9: for Office 365, EMS and Dynamics the role must carry the support-ticket permission.
+ * R6: for Azure any Entra role opens the customer's tenant to the partner; the permission to file
+ * comes from Azure RBAC on the subscription, checked after the chain.
+ */
 const permits = (workload: WorkloadId) => (role: RoleFact) =>
-  workload === 'azure' ? role.filesAzureTickets : role.filesM365Tickets
+  workload === 'azure' ? true : role.filesM365Tickets
 
-/** Least privilege first: the role the request is recorded under. */
-const PREFERENCE = ['Service Support Administrator', 'Helpdesk Administrator']
-const preference = (name: string): number => {
-  const i = PREFERENCE.indexOf(name)
-  return i < 0 ? PREFERENCE.length : i
+/**
+ * Least privilege first: the role the request is recorded under. For Azure the role only opens the
+ * tenant, so Directory Readers (the least-privileged role) is preferred; Global Administrator is last.
+ */
+const PREFERENCE: Record<'azure' | 'm365', string[]> = {
+  azure: ['Directory Readers', 'Service Support Administrator', 'Helpdesk Administrator'],
+  m365: ['Service Support Administrator', 'Helpdesk Administrator'],
+}
+const LAST = 'Global Administrator'
+const preference = (workload: WorkloadId, name: string): number => {
+  const order = PREFERENCE[workload === 'azure' ? 'azure' : 'm365']
+  if (name === LAST) return order.length + 1
+  const i = order.indexOf(name)
+  return i < 0 ? order.length : i
 }
 
 /**
  * R1 and R3: a GDAP role reaches the user only through an active relationship, whose active access
- * assignment gives the role (one of the relationship's) to a group the user belongs to; R9/R6: the
- * role must carry the support-ticket permission for the workload.
+ * assignment gives the role (one of the relationship's) to a group the user belongs to. R9: for
+ * Office 365, EMS and Dynamics the role must carry the support-ticket permission; R6: for Azure any
+ * role will do (it only opens the tenant).
  */
 export function gdapChain(facts: PolicyFacts, workload: WorkloadId, checks: Check[]): Chain {
   const customer = facts.target.tenantName
@@ -332,10 +367,17 @@ export function gdapChain(facts: PolicyFacts, workload: WorkloadId, checks: Chec
   const candidates = grantTriples(assigned)
     .filter(({ role }) => permits(workload)(role))
     .sort(
-      (a, b) => preference(a.role.name) - preference(b.role.name) || a.role.name.localeCompare(b.role.name),
+      (a, b) =>
+        preference(workload, a.role.name) - preference(workload, b.role.name) ||
+        a.role.name.localeCompare(b.role.name),
     )
-  const rule = workload === 'azure' ? 'R6' : 'R9'
-  checks.push({ rule, check: 'gdap_role_for_support', ok: candidates.length > 0 })
+  const azure = workload === 'azure'
+  const rule = azure ? 'R6' : 'R9'
+  checks.push({
+    rule,
+    check: azure ? 'gdap_role_opens_tenant' : 'gdap_role_for_support',
+    ok: candidates.length > 0,
+  })
   const best = candidates[0]
   if (!best) {
     const held = [
@@ -344,7 +386,7 @@ export function gdapChain(facts: PolicyFacts, workload: WorkloadId, checks: Chec
     return {
       ok: false,
       grant: null,
-      refusal: refuse(rule, 'gdap_role_insufficient', {
+      refusal: refuse(rule, azure ? 'gdap_no_role_in_tenant' : 'gdap_role_insufficient', {
         checks,
         params: { customer, roles: held.join(', ') },
       }),

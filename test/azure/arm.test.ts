@@ -112,21 +112,43 @@ describe.each(dialects())('Azure Microsoft.Support over ARM (%s)', (dialect) => 
     })
   })
 
-  it('R8 over ARM: the provider without a support role may open a billing ticket, not a technical one', async () => {
+  it('R6 over ARM: nora (the provider) files a technical ticket for Bianchi with a delegated token: Directory Readers through the nested Azure Managers opens the tenant, Owner through RBAC allows the ticket', async () => {
     const nora = await t.tokenFor('nora@northwind.example', 'bianchi.example')
-    const technical = await put(nora, BIANCHI_SUB, 'nora-tech', ticket({}, 'nora@northwind.example'))
-    expect(technical.status).toBe(403)
-    expect(technical.json().error.details[0].code).toBe('R6')
-    const billing = await put(
-      nora,
-      BIANCHI_SUB,
-      'nora-billing',
-      ticket(
-        { serviceId: service('billing'), problemClassificationId: classification('billing', 'invoice') },
-        'nora@northwind.example',
-      ),
-    )
-    expect(billing.status, billing.body).toBe(202)
+    const res = await put(nora, BIANCHI_SUB, 'nora-tech', ticket({}, 'nora@northwind.example'))
+    expect(res.status, res.body).toBe(202)
+    const got = (await t.request('GET', `${tickets(BIANCHI_SUB)}/nora-tech${V}`, { token: nora })).json()
+    expect(got.properties).toMatchObject({
+      supportPlanType: 'Cloud Solution Provider',
+      serviceDisplayName: 'Virtual Machine running Windows',
+    })
+  })
+
+  it('R8 over ARM: without RBAC on the subscription the provider may open a billing ticket, not a technical one', async () => {
+    const rbac = () =>
+      t.db.db
+        .updateTable('azure_role_assignments')
+        .where('principal_id', '=', demoId('group', 'northwind.example/Admin Agents'))
+        .where('subscription_id', '=', BIANCHI_SUB)
+    await rbac().set({ role_name: 'Reader' }).execute()
+    try {
+      const nora = await t.tokenFor('nora@northwind.example', 'bianchi.example')
+      const technical = await put(nora, BIANCHI_SUB, 'nora-tech-2', ticket({}, 'nora@northwind.example'))
+      expect(technical.status).toBe(403)
+      expect(technical.json().error.details[0].code).toBe('R6')
+      expect(technical.json().error.additionalInfo[0].info.reason).toBe('azure_rbac_missing')
+      const billing = await put(
+        nora,
+        BIANCHI_SUB,
+        'nora-billing',
+        ticket(
+          { serviceId: service('billing'), problemClassificationId: classification('billing', 'invoice') },
+          'nora@northwind.example',
+        ),
+      )
+      expect(billing.status, billing.body).toBe(202)
+    } finally {
+      await rbac().set({ role_name: 'Owner' }).execute()
+    }
   })
 
   it('R13 over ARM: the partner’s own subscription in its own context needs its entitlement', async () => {

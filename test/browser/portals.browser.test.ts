@@ -231,26 +231,36 @@ describe.each(dialects())('workload portals in Chromium (%s)', (dialect) => {
     }
   }, 90_000)
 
-  it('R6/R8: when nora (no GDAP support role in Bianchi) opens Azure support, then a technical request is refused and the billing alternative is offered and allowed', async () => {
-    const page = await app.signedIn('nora@northwind.example', 'en-US')
-    await page.goto(`${app.baseUrl}/azure/support/new?tenant=${BIANCHI}`)
-    const refusal = page.locator('[data-testid="refusal"]')
-    await refusal.waitFor(WAIT)
-    expect(await refusal.getAttribute('data-rule')).toBe('R6')
-    expect(await refusal.getAttribute('data-reason')).toBe('gdap_role_insufficient')
-    expect(await page.getByTestId('azure-create').count()).toBe(0)
-    const alternative = page.locator('[data-testid="refusal-alternative"][data-rule="R8"]')
-    expect(await alternative.getAttribute('data-problem-type')).toBe('billing')
-    await alternative.locator('[data-testid="refusal-alternative-action"]').click()
+  it('R6/R8: when Northwind’s Admin Agents lose their Azure role on Bianchi’s subscription, then nora’s technical request is refused and the billing alternative is offered and allowed', async () => {
+    const rbac = () =>
+      app.t.db.db
+        .updateTable('azure_role_assignments')
+        .where('principal_id', '=', demoId('group', 'northwind.example/Admin Agents'))
+    await rbac().set({ role_name: 'Reader' }).execute()
+    try {
+      const page = await app.signedIn('nora@northwind.example', 'en-US')
+      await page.goto(`${app.baseUrl}/azure/support/new?tenant=${BIANCHI}`)
+      const refusal = page.locator('[data-testid="refusal"]')
+      await refusal.waitFor(WAIT)
+      expect(await refusal.getAttribute('data-rule')).toBe('R6')
+      expect(await refusal.getAttribute('data-reason')).toBe('azure_rbac_missing')
+      expect(await text(page, 'refusal-message')).toContain('Directory Readers')
+      expect(await page.getByTestId('azure-create').count()).toBe(0)
+      const alternative = page.locator('[data-testid="refusal-alternative"][data-rule="R8"]')
+      expect(await alternative.getAttribute('data-problem-type')).toBe('billing')
+      await alternative.locator('[data-testid="refusal-alternative-action"]').click()
 
-    const plan = page.locator('[data-testid="azure-support-plan"][data-allowed="true"]')
-    await plan.waitFor(WAIT)
-    expect(await plan.getAttribute('data-rule')).toBe('R8')
-    expect(await plan.getAttribute('data-kind')).toBe('csp')
-    expect(await page.getByTestId('azure-issue-type').inputValue()).toBe('billing')
-    expect(await page.getByTestId('refusal').count()).toBe(0)
-    await page.getByTestId('azure-create').waitFor(WAIT)
-    await page.context().close()
+      const plan = page.locator('[data-testid="azure-support-plan"][data-allowed="true"]')
+      await plan.waitFor(WAIT)
+      expect(await plan.getAttribute('data-rule')).toBe('R8')
+      expect(await plan.getAttribute('data-kind')).toBe('csp')
+      expect(await page.getByTestId('azure-issue-type').inputValue()).toBe('billing')
+      expect(await page.getByTestId('refusal').count()).toBe(0)
+      await page.getByTestId('azure-create').waitFor(WAIT)
+      await page.context().close()
+    } finally {
+      await rbac().set({ role_name: 'Owner' }).execute()
+    }
   }, 90_000)
 
   it('R12/R13: when anna opens Azure support directly in Italian, then she works in Fabrikam’s own context and files under Fabrikam’s Azure support plan, not CSP', async () => {

@@ -1,3 +1,4 @@
+import { demoId } from '../../src/demo/world.ts'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startTestApp, tenantIdOf, type TestApp } from '../support/app.ts'
 import { dialects } from '../support/dialects.ts'
@@ -91,9 +92,25 @@ describe.each(dialects())('portal customer pages (%s)', (dialect) => {
   })
 
   it('when a message names a company ending in a full stop, then the sentence does not get a second one', async () => {
-    const res = await t.request('GET', `/api/advice?customer=${BIANCHI}&workload=azure&problemType=billing`, {
-      token: await t.tokenFor('nora@northwind.example'),
-    })
-    expect(res.json().message).toMatch(/in Bianchi Logistica S\.r\.l\.$/)
+    // without RBAC on the subscription nora's billing request goes the provider's way (R8), whose
+    // message ends with the customer's name
+    const rbac = () =>
+      t.db.db
+        .updateTable('azure_role_assignments')
+        .where('principal_id', '=', demoId('group', 'northwind.example/Admin Agents'))
+    await rbac().set({ role_name: 'Reader' }).execute()
+    try {
+      const res = await t.request(
+        'GET',
+        `/api/advice?customer=${BIANCHI}&workload=azure&problemType=billing`,
+        {
+          token: await t.tokenFor('nora@northwind.example'),
+        },
+      )
+      expect(res.json()).toMatchObject({ rule: 'R8', reason: 'provider_billing_path' })
+      expect(res.json().message).toMatch(/in Bianchi Logistica S\.r\.l\.$/)
+    } finally {
+      await rbac().set({ role_name: 'Owner' }).execute()
+    }
   })
 })

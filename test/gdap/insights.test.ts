@@ -5,6 +5,7 @@ import { dialects } from '../support/dialects.ts'
 
 const ROSSI = tenantIdOf('rossi.example')
 const BIANCHI = tenantIdOf('bianchi.example')
+const TAILSPIN = tenantIdOf('tailspin.example')
 const DAY = 86400_000
 
 describe.each(dialects())('GDAP views for MSPs (%s)', (dialect) => {
@@ -78,7 +79,7 @@ describe.each(dialects())('GDAP views for MSPs (%s)', (dialect) => {
     expect(verdicts).toMatchObject({ office365: 'true:R9', azure: 'true:R6' })
   })
 
-  it('when the trace is asked for nora in Bianchi, then the nesting path shows and R9 says what is missing', async () => {
+  it('when the trace is asked for nora in Bianchi, then the nesting path shows, R6 allows Azure and R9 says what Office 365 is missing', async () => {
     const trace = (
       await get('nora@northwind.example', `/api/gdap/trace?user=nora@northwind.example&customer=${BIANCHI}`)
     ).json()
@@ -90,6 +91,50 @@ describe.each(dialects())('GDAP views for MSPs (%s)', (dialect) => {
     const office = trace.verdicts.find((v: { workload: string }) => v.workload === 'office365')
     expect(office).toMatchObject({ allowed: false, rule: 'R9', reason: 'gdap_role_insufficient' })
     expect(office.remedy).toMatch(/Service Support Administrator/)
+    const azure = trace.verdicts.find((v: { workload: string }) => v.workload === 'azure')
+    expect(azure).toMatchObject({ allowed: true, rule: 'R6', reason: 'delegated_azure' })
+  })
+
+  it('when the trace is asked for anna in Tailspin (GDAP expired), then the relationship is the one broken link and its assignment is neither active nor reaching her', async () => {
+    const trace = (
+      await get('anna@fabrikam.example', `/api/gdap/trace?user=anna@fabrikam.example&customer=${TAILSPIN}`)
+    ).json()
+    expect(trace.relationships[0]).toMatchObject({ status: 'expired', givesAccess: false })
+    const [assignment] = trace.relationships[0].assignments
+    expect(assignment).toMatchObject({
+      status: 'inactive',
+      assignmentStatus: 'active',
+      memberOfGroup: true,
+      reachesUser: false,
+      blockedBy: 'relationship',
+    })
+    expect(trace.grants).toEqual([])
+    expect(trace.steps).toEqual([
+      { step: 'user', state: 'ok' },
+      { step: 'relationship', state: 'broken' },
+      { step: 'groups', state: 'after_break' },
+      { step: 'assignments', state: 'after_break' },
+      { step: 'roles', state: 'after_break' },
+    ])
+    // past its end date an "active" relationship is expired at once, whatever its stored status says
+    await t.db.db
+      .updateTable('gdap_relationships')
+      .set({ status: 'active' })
+      .where('customer_tenant_id', '=', TAILSPIN)
+      .execute()
+    try {
+      const again = (
+        await get('anna@fabrikam.example', `/api/gdap/trace?user=anna@fabrikam.example&customer=${TAILSPIN}`)
+      ).json()
+      expect(again.relationships[0].assignments[0]).toMatchObject({ status: 'inactive', reachesUser: false })
+      expect(again.steps[1]).toEqual({ step: 'relationship', state: 'broken' })
+    } finally {
+      await t.db.db
+        .updateTable('gdap_relationships')
+        .set({ status: 'expired' })
+        .where('customer_tenant_id', '=', TAILSPIN)
+        .execute()
+    }
   })
 
   it('when the trace concerns hugo, then R1 names the missing Admin agent role; other partners’ users and customers answer 404', async () => {

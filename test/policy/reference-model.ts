@@ -89,7 +89,9 @@ export function referenceDecision(f: PolicyFacts, q: PolicyQuestion): ModelAnswe
     const rel = liveRelationships.find((r) => r.id === x.relationshipId)!
     return x.roles.filter((role) => rel.roleIds.includes(role.id))
   })
-  const supportRole = usableRoles.some((r) => (isAzure ? r.filesAzureTickets : r.filesM365Tickets))
+  // R9: Office 365, EMS and Dynamics need a role with the ticket permission; R6: for Azure any role
+  // opens the tenant (the permission comes from RBAC)
+  const supportRole = isAzure ? usableRoles.length > 0 : usableRoles.some((r) => r.filesM365Tickets)
   const gdapOk = liveRelationships.length > 0 && liveAssignments.length > 0 && supportRole
   const rbacOk =
     !!sub && f.azureRoles.some((r) => r.subscriptionId === sub.id && SUPPORT_WRITERS.includes(r.roleName))
@@ -97,7 +99,7 @@ export function referenceDecision(f: PolicyFacts, q: PolicyQuestion): ModelAnswe
   const cspOnly = !q.supportPlan || q.supportPlan === 'csp'
 
   const guards: [string, boolean][] = [
-    ['R5', isAzure && !sub],
+    ['R6', isAzure && !sub],
     ['R5', isAzure && !isProvider],
     ['R1', !a.roles.includes('admin_agent')],
   ]

@@ -185,7 +185,7 @@ describe.each(dialects())('support policy rules on the demo world (%s)', (dialec
   })
 
   // ── R6 ──────────────────────────────────────────────────────────────────────────────────
-  it('R6: the provider with a GDAP support role and RBAC on the subscription may file an Azure request', async () => {
+  it('R6: the provider with a GDAP role and RBAC on the subscription may file an Azure request, recorded under the least-privileged role', async () => {
     const a = await advice('anna@fabrikam.example', { customer: ROSSI, workload: 'azure' })
     expect(a).toMatchObject({
       allowed: true,
@@ -193,9 +193,89 @@ describe.each(dialects())('support policy rules on the demo world (%s)', (dialec
       portal: 'azure',
       context: 'delegated',
       subscription: { name: 'Rossi Produzione' },
-      grant: { roleName: 'Service Support Administrator', groupName: 'Tier1 Support' },
+      // Tier1 Support holds Service Support Administrator and Directory Readers: for Azure the role
+      // only opens the tenant, so the least-privileged one is the one used
+      grant: { roleName: 'Directory Readers', groupName: 'Tier1 Support' },
     })
     expect(a.checks.find((c: { check: string }) => c.check === 'azure_rbac_support_write').ok).toBe(true)
+    expect(a.message).toMatch(/Directory Readers.*Owner on Rossi Produzione/)
+  })
+
+  it('R6: nora (Northwind, the provider) may file for Bianchi’s Azure: her nested group Azure Managers holds only Directory Readers through GDAP, Admin Agents is Owner through RBAC', async () => {
+    const a = await advice('nora@northwind.example', { customer: BIANCHI, workload: 'azure' })
+    expect(a).toMatchObject({
+      allowed: true,
+      rule: 'R6',
+      reason: 'delegated_azure',
+      context: 'delegated',
+      supportPlanKind: 'csp',
+      contact: 'partner',
+      grant: { roleName: 'Directory Readers', groupName: 'Azure Managers' },
+    })
+    expect(
+      a.checks.map((c: { rule: string; check: string; ok: boolean }) => `${c.rule}:${c.check}:${c.ok}`),
+    ).toEqual([
+      'R1:admin_agent_role:true',
+      'R1:active_gdap_relationship:true',
+      'R1:group_assignment:true',
+      'R6:gdap_role_opens_tenant:true',
+      'R6:azure_rbac_support_write:true',
+      'R7:csp_plan_and_partner_contact:true',
+    ])
+    const italian = await advice('nora@northwind.example', { customer: BIANCHI, workload: 'azure' }, 'it')
+    expect(italian.message).toMatch(/GDAP ti apre il tenant \(Directory Readers\)/)
+
+    const filed = await file('nora@northwind.example', { customerTenantId: BIANCHI, workload: 'azure' })
+    expect(filed.status, filed.body).toBe(201)
+    expect(filed.json()).toMatchObject({
+      rule: 'R6',
+      problemType: 'technical',
+      supportPlan: 'csp',
+      partner: { name: 'Northwind Distribution' },
+      subscription: { name: expect.any(String) },
+      delegation: {
+        partnerName: 'Northwind Distribution',
+        roleName: 'Directory Readers',
+        groupName: 'Azure Managers',
+      },
+    })
+    // Office 365 still needs a role with the support-ticket permission (R9)
+    expect(
+      await advice('nora@northwind.example', { customer: BIANCHI, workload: 'office365' }),
+    ).toMatchObject({
+      allowed: false,
+      rule: 'R9',
+      reason: 'gdap_role_insufficient',
+    })
+  })
+
+  it('R6: a customer with no Azure subscription, asked about Azure, is refused by R6 (nothing to file for, no RBAC to hold), not by R5', async () => {
+    const before = await requestCount()
+    const a = await advice('anna@fabrikam.example', { customer: TAILSPIN, workload: 'azure' })
+    expect(a).toMatchObject({ allowed: false, rule: 'R6', reason: 'no_azure_subscription' })
+    expect(a.message).toMatch(/Tailspin Toys has no active Azure subscription/)
+    expect(a.remedy).toMatch(/CSP provider first creates an Azure subscription/)
+    const italian = await advice('anna@fabrikam.example', { customer: TAILSPIN, workload: 'azure' }, 'it')
+    expect(italian.message).toMatch(/non ha una sottoscrizione Azure attiva/)
+    const res = await file('anna@fabrikam.example', { customerTenantId: TAILSPIN, workload: 'azure' })
+    expect(res.status).toBe(403)
+    expect(res.json().error.details).toMatchObject({ rule: 'R6', reason: 'no_azure_subscription' })
+    expect(await requestCount()).toBe(before)
+  })
+
+  it('R6: a subscription of the customer that is not an active Azure one is refused by R6, naming it', async () => {
+    const m365 = await t.db.db
+      .selectFrom('subscriptions')
+      .select('id')
+      .where('tenant_id', '=', ROSSI)
+      .where('workload_id', '=', 'office365')
+      .executeTakeFirstOrThrow()
+    const a = await advice('anna@fabrikam.example', {
+      customer: ROSSI,
+      workload: 'azure',
+      subscription: m365.id,
+    })
+    expect(a).toMatchObject({ allowed: false, rule: 'R6', reason: 'azure_subscription_unavailable' })
   })
 
   it('R6: without an Azure role allowing supportTickets/write on the subscription, the Azure request is refused', async () => {
@@ -217,10 +297,19 @@ describe.each(dialects())('support policy rules on the demo world (%s)', (dialec
     }
   })
 
-  it('R6: the provider whose GDAP roles carry no support permission cannot open a technical Azure request', async () => {
-    const a = await advice('nora@northwind.example', { customer: BIANCHI, workload: 'azure' })
-    expect(a).toMatchObject({ allowed: false, rule: 'R6', reason: 'gdap_role_insufficient' })
-    expect(a.alternatives).toEqual([{ rule: 'R8', problemType: 'billing' }])
+  it('R6: the provider whose groups hold no role in the customer’s tenant cannot open a technical Azure request, only R8 billing', async () => {
+    const assignment = () =>
+      t.db.db
+        .updateTable('gdap_access_assignments')
+        .where('security_group_id', '=', demoId('group', 'northwind.example/Azure Managers'))
+    await assignment().set({ status: 'deleted' }).execute()
+    try {
+      const a = await advice('nora@northwind.example', { customer: BIANCHI, workload: 'azure' })
+      expect(a).toMatchObject({ allowed: false, rule: 'R1', reason: 'gdap_not_assigned' })
+      expect(a.alternatives).toEqual([{ rule: 'R8', problemType: 'billing' }])
+    } finally {
+      await assignment().set({ status: 'active' }).execute()
+    }
   })
 
   // ── R7 ──────────────────────────────────────────────────────────────────────────────────
@@ -269,29 +358,46 @@ describe.each(dialects())('support policy rules on the demo world (%s)', (dialec
 
   // ── R8 ──────────────────────────────────────────────────────────────────────────────────
   it('R8: the provider without admin permissions in the customer may still open billing requests for its subscription', async () => {
-    const a = await advice('nora@northwind.example', {
-      customer: BIANCHI,
-      workload: 'azure',
-      problemType: 'billing',
-    })
-    expect(a).toMatchObject({
-      allowed: true,
-      rule: 'R8',
-      context: 'provider',
-      supportPlanKind: 'csp',
-      grant: null,
-    })
-    const filed = await file('nora@northwind.example', {
-      customerTenantId: BIANCHI,
-      workload: 'azure',
-      problemType: 'billing',
-    })
-    expect(filed.status).toBe(201)
-    expect(filed.json()).toMatchObject({
-      rule: 'R8',
-      problemType: 'billing',
-      delegation: { partnerName: 'Northwind Distribution', roleName: null },
-    })
+    // Northwind's relationship with Bianchi ends: nora keeps no role in the customer's tenant
+    const relationship = () =>
+      t.db.db
+        .updateTable('gdap_relationships')
+        .where('customer_tenant_id', '=', BIANCHI)
+        .where('partner_tenant_id', '=', tenantIdOf('northwind.example'))
+    await relationship().set({ status: 'terminated' }).execute()
+    try {
+      expect(await advice('nora@northwind.example', { customer: BIANCHI, workload: 'azure' })).toMatchObject({
+        allowed: false,
+        rule: 'R1',
+        reason: 'gdap_terminated',
+        alternatives: [{ rule: 'R8', problemType: 'billing' }],
+      })
+      const a = await advice('nora@northwind.example', {
+        customer: BIANCHI,
+        workload: 'azure',
+        problemType: 'billing',
+      })
+      expect(a).toMatchObject({
+        allowed: true,
+        rule: 'R8',
+        context: 'provider',
+        supportPlanKind: 'csp',
+        grant: null,
+      })
+      const filed = await file('nora@northwind.example', {
+        customerTenantId: BIANCHI,
+        workload: 'azure',
+        problemType: 'billing',
+      })
+      expect(filed.status).toBe(201)
+      expect(filed.json()).toMatchObject({
+        rule: 'R8',
+        problemType: 'billing',
+        delegation: { partnerName: 'Northwind Distribution', roleName: null },
+      })
+    } finally {
+      await relationship().set({ status: 'active' }).execute()
+    }
     // the narrower path is the provider's only: a reseller stays refused by R5
     expect(
       (await advice('ada@adatum.example', { customer: BIANCHI, workload: 'azure', problemType: 'billing' }))

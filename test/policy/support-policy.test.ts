@@ -23,35 +23,30 @@ const ROLES: RoleFact[] = [
     id: 'ssa',
     name: 'Service Support Administrator',
     filesM365Tickets: true,
-    filesAzureTickets: true,
     readsServiceHealth: true,
   },
   {
     id: 'hda',
     name: 'Helpdesk Administrator',
     filesM365Tickets: true,
-    filesAzureTickets: true,
     readsServiceHealth: true,
   },
   {
     id: 'dr',
     name: 'Directory Readers',
     filesM365Tickets: false,
-    filesAzureTickets: false,
     readsServiceHealth: false,
   },
   {
     id: 'ua',
     name: 'User Administrator',
     filesM365Tickets: false,
-    filesAzureTickets: true,
     readsServiceHealth: false,
   },
   {
     id: 'gr',
     name: 'Global Reader',
     filesM365Tickets: false,
-    filesAzureTickets: false,
     readsServiceHealth: true,
   },
 ]
@@ -130,7 +125,7 @@ const list = <T>(max: number, item: (i: number) => fc.Arbitrary<T>) =>
       n === 0 ? fc.constant([] as T[]) : fc.tuple(...Array.from({ length: n }, (_, i) => item(i))),
     )
 
-const world: fc.Arbitrary<{ facts: PolicyFacts; question: PolicyQuestion }> = fc
+const anyWorld: fc.Arbitrary<{ facts: PolicyFacts; question: PolicyQuestion }> = fc
   .record({
     tenantKind: fc.constantFrom('partner', 'partner', 'partner', 'customer', 'vendor' as const),
     partnerType: fc.constantFrom('direct', 'indirect_provider', 'indirect_reseller', 'advisor' as const),
@@ -235,6 +230,90 @@ const world: fc.Arbitrary<{ facts: PolicyFacts; question: PolicyQuestion }> = fc
     },
   )
 
+/**
+ * A world nudged towards an allowed filing for a customer: the actor is an admin agent of the
+ * provider of the customer's first subscription (made an active CSP Azure one), its first
+ * relationship is active and its first assignment active in it. Roles, RBAC, the other
+ * relationships and the question stay random — without this, random worlds almost never reach the
+ * allowed paths of R6 and R9.
+ */
+function nudgedTowardsAllowed({ facts, question }: { facts: PolicyFacts; question: PolicyQuestion }) {
+  const subscriptions = facts.target.subscriptions.length
+    ? facts.target.subscriptions
+    : [
+        {
+          id: 'sub-0',
+          tenantId: 'customer-target',
+          workload: 'azure' as const,
+          friendlyName: 'Subscription 0',
+          channel: 'csp' as const,
+          billing: 'paid' as const,
+          status: 'active' as const,
+          providerTenantId: ME,
+          providerName: 'Me',
+          resellerTenantId: null,
+          productId: null,
+        },
+      ]
+  const [first, ...rest] = subscriptions.map((s) => ({ ...s, tenantId: 'customer-target' }))
+  const relationships = facts.relationships.length
+    ? facts.relationships
+    : [
+        {
+          id: 'rel-0',
+          name: 'Relationship 0',
+          status: 'active' as const,
+          endAt: null,
+          autoExtendDuration: 'PT0S',
+          approvalRequestedAt: null,
+          roleIds: ROLES.map((r) => r.id),
+        },
+      ]
+  const [rel, ...otherRelationships] = relationships
+  const [assignment, ...otherAssignments] = facts.assignments.length
+    ? facts.assignments
+    : [
+        {
+          id: 'asg-0',
+          relationshipId: 'rel-0',
+          status: 'active' as const,
+          groupId: 'g',
+          groupName: 'G',
+          roles: ROLES,
+        },
+      ]
+  const nudged: PolicyFacts = {
+    ...facts,
+    actor: {
+      ...facts.actor,
+      tenantId: ME,
+      tenantKind: 'partner',
+      partnerType: facts.actor.partnerType ?? 'direct',
+      roles: [...new Set([...facts.actor.roles, 'admin_agent' as const])],
+    },
+    target: {
+      kind: 'customer',
+      tenantId: 'customer-target',
+      tenantName: 'Customer',
+      subscriptions: [
+        { ...first!, workload: 'azure', channel: 'csp', status: 'active', providerTenantId: ME },
+        ...rest,
+      ],
+    },
+    relationships: [{ ...rel!, status: 'active', endAt: null }, ...otherRelationships],
+    assignments: [{ ...assignment!, relationshipId: rel!.id, status: 'active' }, ...otherAssignments],
+  }
+  return {
+    facts: nudged,
+    question: { ...question, entryPoint: 'partner_portal' as const, supportPlan: undefined },
+  }
+}
+
+const world = fc.oneof(
+  { arbitrary: anyWorld, weight: 3 },
+  { arbitrary: anyWorld.map(nudgedTowardsAllowed), weight: 1 },
+)
+
 describe('the support policy (pure)', () => {
   it('agrees with an independent, simple reference model over 12,000 random worlds', () => {
     fc.assert(
@@ -272,6 +351,37 @@ describe('the support policy (pure)', () => {
       }),
       { numRuns: 3000 },
     )
+  })
+
+  it('R6 and R9: an Azure filing for a customer always rests on RBAC allowing supportTickets/write (any GDAP role opens the tenant); an Office 365, EMS or Dynamics filing on a role with the ticket permission', () => {
+    let azureWithoutTicketRole = 0
+    let m365Allowed = 0
+    fc.assert(
+      fc.property(world, ({ facts, question }) => {
+        const decision = decide(facts, question)
+        if (!decision.allowed || facts.target.kind !== 'customer' || decision.rule === 'R8') return
+        const role = ROLES.find((r) => r.id === decision.grant!.roleId)!
+        if (question.workload === 'azure') {
+          expect(decision.rule).toBe('R6')
+          expect(
+            facts.azureRoles.some(
+              (r) =>
+                r.subscriptionId === decision.subscriptionId &&
+                ['Owner', 'Contributor', 'Support Request Contributor'].includes(r.roleName),
+            ),
+          ).toBe(true)
+          if (!role.filesM365Tickets) azureWithoutTicketRole++
+        } else {
+          expect(decision.rule).toBe('R9')
+          expect(role.filesM365Tickets).toBe(true)
+          m365Allowed++
+        }
+      }),
+      { numRuns: 5000 },
+    )
+    // the worlds do reach the case the rule is about: Directory Readers alone, plus RBAC
+    expect(azureWithoutTicketRole).toBeGreaterThan(0)
+    expect(m365Allowed).toBeGreaterThan(0)
   })
 
   it('says something, in both languages, for every decision it can make', () => {

@@ -131,6 +131,43 @@ describe.each(dialects())('the tramite process (%s)', { timeout: 120_000 }, (dia
     expect(unknown.stderr).toMatch(/There is no tenant Nobody Inc/)
   })
 
+  it('R6: when `tramite advise` asks for nora and Bianchi’s Azure, then the provider is allowed: Directory Readers through the nested Azure Managers opens the tenant, Owner through RBAC allows the ticket', async () => {
+    const result = await runCli(
+      [
+        'advise',
+        '--user',
+        'nora@northwind.example',
+        '--customer',
+        'Bianchi Logistica',
+        '--workload',
+        'azure',
+      ],
+      env,
+    )
+    expect(result.code, result.stderr).toBe(0)
+    const advice = JSON.parse(result.stdout)
+    expect(advice).toMatchObject({
+      allowed: true,
+      rule: 'R6',
+      reason: 'delegated_azure',
+      context: 'delegated',
+      supportPlanKind: 'csp',
+      grant: { roleName: 'Directory Readers', groupName: 'Azure Managers' },
+    })
+    expect(advice.message).toMatch(/Owner on Bianchi Logistica Azure/)
+    // a customer without an Azure subscription is refused by R6, with its remedy
+    const tailspin = JSON.parse(
+      (
+        await runCli(
+          ['advise', '--user', 'anna@fabrikam.example', '--customer', 'Tailspin Toys', '--workload', 'azure'],
+          env,
+        )
+      ).stdout,
+    )
+    expect(tailspin).toMatchObject({ allowed: false, rule: 'R6', reason: 'no_azure_subscription' })
+    expect(tailspin.remedy).toMatch(/Azure subscription/)
+  })
+
   it('when a delegated token is asked where GDAP has expired, then the CLI fails with the reason on stderr', async () => {
     const customers = await fetch(`${server!.httpUrl}/v1/customers`, {
       headers: {

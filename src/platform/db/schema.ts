@@ -256,7 +256,6 @@ export interface DirectoryRolesTable {
   description_en: string
   description_it: string
   files_m365_tickets: boolean
-  files_azure_tickets: boolean
   reads_service_health: boolean
   is_privileged: boolean
 }

@@ -5,6 +5,7 @@ import * as m0003 from './0003_gdap_lifecycle.ts'
 import * as m0004 from './0004_azure_support.ts'
 import * as m0005 from './0005_service_health.ts'
 import * as m0006 from './0006_support_desk.ts'
+import * as m0007 from './0007_request_rules.ts'
 import * as m0009 from './0009_directory.ts'
 import * as m0010 from './0010_customers_commerce.ts'
 import * as m0011 from './0011_authority.ts'
@@ -18,6 +19,7 @@ export const migrations: Record<string, Migration> = {
   '0004_azure_support': m0004,
   '0005_service_health': m0005,
   '0006_support_desk': m0006,
+  '0007_request_rules': m0007,
   '0009_directory': m0009,
   '0010_customers_commerce': m0010,
   '0011_authority': m0011,

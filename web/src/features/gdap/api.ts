@@ -59,14 +59,18 @@ export interface GdapRole {
   id: string
   displayName: string
   description: string
+  /** Carries the support-ticket permission for Office 365, EMS and Dynamics (R9). */
   filesM365Tickets: boolean
-  filesAzureTickets: boolean
   readsServiceHealth: boolean
   privileged: boolean
   recommendedForSupport: boolean
 }
 
-export const canFileTickets = (role: GdapRole): boolean => role.filesM365Tickets || role.filesAzureTickets
+/**
+ * Whether a role lets an admin agent open Office 365, EMS and Dynamics requests (R9). For Azure any
+ * role opens the customer's tenant; the ticket permission comes from Azure RBAC (R6).
+ */
+export const canFileTickets = (role: GdapRole): boolean => role.filesM365Tickets
 
 export interface RelationshipSummary {
   id: string
@@ -134,14 +138,28 @@ export function listCustomerChoices(signal: AbortSignal): Promise<CustomerChoice
   )
 }
 
+/** What stops an assignment from reaching the user, the first cause first (gdap/access-trace.ts). */
+export type AssignmentBlock = 'relationship' | 'assignment' | 'membership' | 'roles'
+
 export interface TraceAssignment {
   id: string
-  status: AssignmentStatus
+  /** `inactive` when its relationship gives no access (expired, terminated…), whatever is stored. */
+  status: AssignmentStatus | 'inactive'
+  /** The assignment's own stored status. */
+  assignmentStatus?: AssignmentStatus
   group: RoleRef
   roles: RoleRef[]
+  /** The user belongs to the assigned group (directly or nested). */
+  memberOfGroup?: boolean
+  /** The assignment gives the user a role now: live relationship, active assignment, member. */
   reachesUser: boolean
+  blockedBy?: AssignmentBlock | null
   path: string[]
 }
+
+export type TraceStep = 'user' | 'relationship' | 'groups' | 'assignments' | 'roles'
+/** The first link that fails is `broken`; the ones after it are not reached. */
+export type TraceStepState = 'ok' | 'broken' | 'after_break'
 
 export interface TraceRelationship {
   id: string
@@ -167,6 +185,8 @@ export interface TraceVerdict {
 export interface AccessTrace {
   user: { id: string; email: string; displayName: string; roles: string[]; adminAgent: boolean }
   customer: { tenantId: string; name: string }
+  /** Each link of the chain, in the order the policy checks them. */
+  steps: { step: TraceStep; state: TraceStepState }[]
   /**
    * `path`: how the user belongs, from a direct membership to this group (the shortest way).
    * `paths` (every way, when the server sends them) shows nesting even when the user is also a

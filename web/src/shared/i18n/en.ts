@@ -168,6 +168,7 @@ export const en = {
       deleting: 'being removed',
       deleted: 'removed',
       error: 'error',
+      inactive: 'inactive',
     },
   },
   requests: {
@@ -532,7 +533,8 @@ export const en = {
     hint: {
       expiring_soon: 'ends within 30 days and does not extend automatically',
       lost_access: 'ended, and no other relationship gives access to this customer',
-      no_support_role: 'cannot file tickets: no role with the support-ticket permission',
+      no_support_role:
+        'cannot file Office 365, EMS or Dynamics tickets: no role with the support-ticket permission (Azure needs only a role and Azure RBAC)',
       global_admin: 'full control of the customer’s tenant; prefer least-privileged roles',
     },
   },
@@ -564,19 +566,18 @@ export const en = {
   },
   gdapRoles: {
     label: 'Microsoft Entra roles',
-    hint: 'Grant only what the work needs: for service requests, Service Support Administrator is enough.',
+    hint: 'Grant only what the work needs: for service requests, Service Support Administrator is enough; for Azure, any role (Directory Readers) opens the tenant and Azure RBAC gives the ticket permission.',
     recommended: 'Recommended for support · least privilege',
     privileged: 'Privileged',
     filesM365Tickets: 'Files Microsoft 365 tickets',
-    filesAzureTickets: 'Files Azure tickets',
     readsServiceHealth: 'Reads service health',
-    noTicketPermission: 'No support-ticket permission',
+    noTicketPermission: 'No Microsoft 365 ticket permission',
     globalAdminWarning:
       'Global Administrator gives full control of the customer’s tenant, including the power to grant roles to others. Many customers refuse it, and a relationship with it cannot be extended automatically. Choose it only if nothing less will do.',
     privilegedWarning:
       'Privileged roles ({{roles}}) give wide control of the customer’s tenant: choose them only if nothing less will do.',
     noSupportRoleWarning:
-      'None of the chosen roles can file support tickets: your admin agents will not be able to open service requests for this customer (R9).',
+      'None of the chosen roles can file Office 365, EMS or Dynamics tickets: your admin agents will not be able to open those requests for this customer (R9). For Azure any role is enough, with Azure RBAC on the subscription (R6).',
     required: 'Choose at least one role.',
     selectedCount_one: '{{count}} role chosen',
     selectedCount_other: '{{count}} roles chosen',
@@ -828,7 +829,7 @@ export const en = {
   gdapTrace: {
     title: 'Access trace',
     intro:
-      'Why a user of your organization can (or cannot) act for a customer: their groups, the access assignments, the roles, the relationship, and the rule that decides.',
+      'Why a user of your organization can (or cannot) act for a customer: the relationship, their groups, the access assignments, the roles, and the rule that decides. The first link that breaks is marked red.',
     partnerOnly: 'The access trace is for partner users.',
     user: 'User',
     customer: 'Customer',
@@ -837,6 +838,16 @@ export const en = {
     loading: 'Tracing…',
     stepOk: 'in place',
     stepBroken: 'missing',
+    stepAfterBreak: 'not reached',
+    afterBreakHint: 'Not reached: the chain breaks at an earlier link.',
+    blockedBy: {
+      relationship: 'its relationship is {{status}}: it gives no role',
+      assignment: 'the assignment is not active',
+      membership: 'the user is not in this group',
+      roles: 'it gives none of the relationship’s roles',
+    },
+    azureHint:
+      'For Azure any of these roles opens the customer’s tenant; the permission to open the ticket comes from Azure RBAC on the subscription (R6).',
     step: {
       user: 'User',
       groups: 'Security groups of the user',
@@ -856,8 +867,8 @@ export const en = {
     notReaches: 'does not reach the user',
     inRelationship: 'in “{{name}}”',
     noGrants: 'No role reaches the user in this customer.',
-    filesTickets: 'can file tickets',
-    noTickets: 'cannot file tickets',
+    filesTickets: 'files Microsoft 365 tickets',
+    noTickets: 'no Microsoft 365 ticket permission',
     grant: 'via {{group}} in “{{relationship}}”',
     noRelationships: 'Your organization has no GDAP relationship with this customer.',
     givesAccess: 'gives access',

@@ -168,6 +168,7 @@ export const it: Catalog<typeof en> = {
       deleting: 'in rimozione',
       deleted: 'rimossa',
       error: 'errore',
+      inactive: 'inattiva',
     },
   },
   requests: {
@@ -535,7 +536,8 @@ export const it: Catalog<typeof en> = {
     hint: {
       expiring_soon: 'termina entro 30 giorni e non si rinnova automaticamente',
       lost_access: 'è terminata e nessun’altra relazione dà accesso a questo cliente',
-      no_support_role: 'non può aprire ticket: nessun ruolo con il permesso per i ticket di supporto',
+      no_support_role:
+        'non può aprire ticket Office 365, EMS o Dynamics: nessun ruolo con il permesso per i ticket di supporto (per Azure bastano un ruolo e il controllo di accesso Azure)',
       global_admin: 'controllo completo del tenant del cliente; preferisci ruoli con meno privilegi',
     },
   },
@@ -568,19 +570,18 @@ export const it: Catalog<typeof en> = {
   },
   gdapRoles: {
     label: 'Ruoli di Microsoft Entra',
-    hint: 'Concedi solo ciò che serve al lavoro: per le richieste di assistenza basta Service Support Administrator.',
+    hint: 'Concedi solo ciò che serve al lavoro: per le richieste di assistenza basta Service Support Administrator; per Azure qualsiasi ruolo (Directory Readers) apre il tenant e il controllo di accesso Azure dà il permesso per il ticket.',
     recommended: 'Consigliato per il supporto · privilegi minimi',
     privileged: 'Privilegiato',
     filesM365Tickets: 'Apre ticket Microsoft 365',
-    filesAzureTickets: 'Apre ticket Azure',
     readsServiceHealth: 'Legge lo stato dei servizi',
-    noTicketPermission: 'Nessun permesso per i ticket di supporto',
+    noTicketPermission: 'Nessun permesso per i ticket Microsoft 365',
     globalAdminWarning:
       'Amministratore globale dà il controllo completo del tenant del cliente, compresa la facoltà di assegnare ruoli ad altri. Molti clienti lo rifiutano e una relazione che lo include non può essere estesa automaticamente. Sceglilo solo se non basta niente di meno.',
     privilegedWarning:
       'I ruoli privilegiati ({{roles}}) danno ampio controllo del tenant del cliente: sceglili solo se non basta niente di meno.',
     noSupportRoleWarning:
-      'Nessuno dei ruoli scelti può aprire ticket di supporto: i tuoi agenti amministratori non potranno aprire richieste di assistenza per questo cliente (R9).',
+      'Nessuno dei ruoli scelti può aprire ticket Office 365, EMS o Dynamics: i tuoi agenti amministratori non potranno aprire quelle richieste per questo cliente (R9). Per Azure basta un ruolo qualsiasi, con il controllo di accesso Azure sulla sottoscrizione (R6).',
     required: 'Scegli almeno un ruolo.',
     selectedCount_one: '{{count}} ruolo scelto',
     selectedCount_other: '{{count}} ruoli scelti',
@@ -835,7 +836,7 @@ export const it: Catalog<typeof en> = {
   gdapTrace: {
     title: 'Verifica accessi',
     intro:
-      'Perché un utente della tua organizzazione può (o non può) operare per un cliente: i suoi gruppi, le assegnazioni di accesso, i ruoli, la relazione e la regola che decide.',
+      'Perché un utente della tua organizzazione può (o non può) operare per un cliente: la relazione, i suoi gruppi, le assegnazioni di accesso, i ruoli e la regola che decide. Il primo anello che si interrompe è segnato in rosso.',
     partnerOnly: 'La verifica degli accessi è per gli utenti dei partner.',
     user: 'Utente',
     customer: 'Cliente',
@@ -844,6 +845,16 @@ export const it: Catalog<typeof en> = {
     loading: 'Verifica in corso…',
     stepOk: 'presente',
     stepBroken: 'mancante',
+    stepAfterBreak: 'non raggiunto',
+    afterBreakHint: 'Non raggiunto: la catena si interrompe a un anello precedente.',
+    blockedBy: {
+      relationship: 'la sua relazione è {{status}}: non dà alcun ruolo',
+      assignment: 'l’assegnazione non è attiva',
+      membership: 'l’utente non è in questo gruppo',
+      roles: 'non dà nessuno dei ruoli della relazione',
+    },
+    azureHint:
+      'Per Azure uno qualsiasi di questi ruoli apre il tenant del cliente; il permesso di aprire il ticket viene dal controllo di accesso Azure sulla sottoscrizione (R6).',
     step: {
       user: 'Utente',
       groups: 'Gruppi di sicurezza dell’utente',
@@ -864,8 +875,8 @@ export const it: Catalog<typeof en> = {
     notReaches: 'non raggiunge l’utente',
     inRelationship: 'in “{{name}}”',
     noGrants: 'Nessun ruolo raggiunge l’utente in questo cliente.',
-    filesTickets: 'può aprire ticket',
-    noTickets: 'non può aprire ticket',
+    filesTickets: 'apre ticket Microsoft 365',
+    noTickets: 'nessun permesso per i ticket Microsoft 365',
     grant: 'tramite {{group}} in “{{relationship}}”',
     noRelationships: 'La tua organizzazione non ha relazioni GDAP con questo cliente.',
     givesAccess: 'dà accesso',

@@ -22,6 +22,7 @@ import {
   CheckmarkCircleFilled,
   DismissCircleFilled,
   PersonSearch20Regular,
+  SubtractCircleRegular,
 } from '@fluentui/react-icons'
 import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -41,6 +42,8 @@ import {
   listUsers,
   type AccessTrace,
   type GdapRole,
+  type TraceStep,
+  type TraceStepState,
   type TraceWorkload,
 } from '../api.ts'
 import type { GdapViewer } from '../viewer.ts'
@@ -74,6 +77,7 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground1,
   },
   stepBroken: { border: `${tokens.strokeWidthThin} solid ${tokens.colorPaletteRedBorder2}` },
+  stepAfterBreak: { backgroundColor: tokens.colorNeutralBackground2, opacity: 0.85 },
   number: {
     width: '28px',
     height: '28px',
@@ -88,6 +92,7 @@ const useStyles = makeStyles({
   stepTitle: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
   ok: { color: tokens.colorPaletteGreenForeground1, fontSize: '20px' },
   broken: { color: tokens.colorPaletteRedForeground1, fontSize: '20px' },
+  unreached: { color: tokens.colorNeutralForeground3, fontSize: '20px' },
   list: {
     listStyleType: 'none',
     margin: 0,
@@ -223,16 +228,19 @@ export function AccessTracePage({ viewer }: { viewer: GdapViewer }) {
   )
 }
 
+type StepState = TraceStepState | 'summary'
+
 function Step({
   number,
   title,
-  ok,
+  state,
   testId,
   children,
 }: {
   number: number
   title: string
-  ok: boolean
+  /** `summary` (the verdicts) is no link of the chain: it gets no mark of its own. */
+  state: StepState
   testId: string
   children: ReactNode
 }) {
@@ -240,9 +248,14 @@ function Step({
   const styles = useStyles()
   return (
     <section
-      className={mergeClasses(styles.step, !ok && styles.stepBroken)}
+      className={mergeClasses(
+        styles.step,
+        state === 'broken' && styles.stepBroken,
+        state === 'after_break' && styles.stepAfterBreak,
+      )}
       data-testid={testId}
-      data-ok={ok}
+      data-ok={state === 'ok' || state === 'summary'}
+      data-state={state}
       aria-label={title}
     >
       <span className={styles.number} aria-hidden>
@@ -253,12 +266,21 @@ function Step({
           <Text weight="semibold" size={400}>
             {title}
           </Text>
-          {ok ? (
+          {state === 'ok' && (
             <CheckmarkCircleFilled className={styles.ok} aria-label={t('gdapTrace.stepOk')} />
-          ) : (
+          )}
+          {state === 'broken' && (
             <DismissCircleFilled className={styles.broken} aria-label={t('gdapTrace.stepBroken')} />
           )}
+          {state === 'after_break' && (
+            <SubtractCircleRegular className={styles.unreached} aria-label={t('gdapTrace.stepAfterBreak')} />
+          )}
         </div>
+        {state === 'after_break' && (
+          <Caption1 className={styles.muted} data-testid="trace-step-after-break">
+            {t('gdapTrace.afterBreakHint')}
+          </Caption1>
+        )}
         {children}
       </div>
     </section>
@@ -307,13 +329,10 @@ function TraceChain({ trace, catalog }: { trace: AccessTrace; catalog: GdapRole[
   const format = useFormat()
   const styles = useStyles()
   const assignments = trace.relationships.flatMap((r) => r.assignments.map((a) => ({ relationship: r, a })))
-  const reaching = assignments.filter(({ a }) => a.reachesUser && a.status === 'active')
-  // A role reaching the user helps with support only if it carries the support-ticket permission.
   const roleOf = (id: string) => catalog.find((r) => r.id === id)
-  const supportGrant = trace.grants.some((g) => {
-    const role = roleOf(g.roleId)
-    return role ? canFileTickets(role) : true
-  })
+  // the server says which link is the first that breaks; the ones after it are not reached
+  const stateOf = (step: TraceStep): TraceStepState =>
+    trace.steps?.find((s) => s.step === step)?.state ?? 'after_break'
 
   return (
     <div
@@ -322,7 +341,7 @@ function TraceChain({ trace, catalog }: { trace: AccessTrace; catalog: GdapRole[
       data-user={trace.user.email}
       data-customer-id={trace.customer.tenantId}
     >
-      <Step number={1} title={t('gdapTrace.step.user')} ok={trace.user.adminAgent} testId="trace-step-user">
+      <Step number={1} title={t('gdapTrace.step.user')} state={stateOf('user')} testId="trace-step-user">
         <div className={styles.line}>
           <span className={styles.strong}>{trace.user.displayName}</span>
           <span className={styles.muted}>{trace.user.email}</span>
@@ -340,99 +359,8 @@ function TraceChain({ trace, catalog }: { trace: AccessTrace; catalog: GdapRole[
       <Arrow />
       <Step
         number={2}
-        title={t('gdapTrace.step.groups')}
-        ok={trace.groups.length > 0}
-        testId="trace-step-groups"
-      >
-        {trace.groups.length === 0 ? (
-          <Text className={styles.muted}>{t('gdapTrace.noGroups')}</Text>
-        ) : (
-          <ul className={styles.list}>
-            {trace.groups.map((g) => (
-              <li
-                key={g.id}
-                className={styles.line}
-                data-testid="trace-group"
-                data-group-id={g.id}
-                data-path={g.path.join(' > ')}
-              >
-                <span className={styles.strong}>{g.displayName}</span>
-                {(g.paths && g.paths.length > 0 ? g.paths : [g.path]).map((path) => (
-                  <Path key={path.join('>')} path={path} />
-                ))}
-              </li>
-            ))}
-          </ul>
-        )}
-      </Step>
-      <Arrow />
-      <Step
-        number={3}
-        title={t('gdapTrace.step.assignments')}
-        ok={reaching.length > 0}
-        testId="trace-step-assignments"
-      >
-        {assignments.length === 0 ? (
-          <Text className={styles.muted}>{t('gdapTrace.noAssignments')}</Text>
-        ) : (
-          <ul className={styles.list}>
-            {assignments.map(({ relationship, a }) => (
-              <li
-                key={a.id}
-                className={styles.line}
-                data-testid="trace-assignment"
-                data-assignment-id={a.id}
-                data-status={a.status}
-                data-reaches-user={a.reachesUser}
-              >
-                <span className={styles.strong}>{a.group.displayName}</span>
-                <span>→ {a.roles.map((r) => r.displayName).join(', ')}</span>
-                <AssignmentStatusBadge status={a.status} />
-                <YesNo ok={a.reachesUser} yes={t('gdapTrace.reaches')} no={t('gdapTrace.notReaches')} />
-                {a.reachesUser && <Path path={a.path} />}
-                <Caption1 className={styles.muted}>
-                  {t('gdapTrace.inRelationship', { name: relationship.displayName })}
-                </Caption1>
-              </li>
-            ))}
-          </ul>
-        )}
-      </Step>
-      <Arrow />
-      <Step number={4} title={t('gdapTrace.step.roles')} ok={supportGrant} testId="trace-step-roles">
-        {trace.grants.length === 0 ? (
-          <Text className={styles.muted}>{t('gdapTrace.noGrants')}</Text>
-        ) : (
-          <ul className={styles.list}>
-            {trace.grants.map((g) => (
-              <li
-                key={`${g.assignmentId}-${g.roleId}`}
-                className={styles.line}
-                data-testid="trace-grant"
-                data-role-id={g.roleId}
-              >
-                <span className={styles.strong}>{g.roleName}</span>
-                <span className={styles.muted}>
-                  {t('gdapTrace.grant', { group: g.groupName, relationship: g.relationshipName })}
-                </span>
-                {roleOf(g.roleId) && (
-                  <YesNo
-                    ok={canFileTickets(roleOf(g.roleId)!)}
-                    yes={t('gdapTrace.filesTickets')}
-                    no={t('gdapTrace.noTickets')}
-                    testId="trace-grant-tickets"
-                  />
-                )}
-              </li>
-            ))}
-          </ul>
-        )}
-      </Step>
-      <Arrow />
-      <Step
-        number={5}
         title={t('gdapTrace.step.relationships', { customer: trace.customer.name })}
-        ok={trace.relationships.some((r) => r.givesAccess)}
+        state={stateOf('relationship')}
         testId="trace-step-relationships"
       >
         {trace.relationships.length === 0 ? (
@@ -477,11 +405,110 @@ function TraceChain({ trace, catalog }: { trace: AccessTrace; catalog: GdapRole[
       </Step>
       <Arrow />
       <Step
-        number={6}
-        title={t('gdapTrace.step.verdicts')}
-        ok={trace.verdicts.some((v) => v.allowed)}
-        testId="trace-step-verdicts"
+        number={3}
+        title={t('gdapTrace.step.groups')}
+        state={stateOf('groups')}
+        testId="trace-step-groups"
       >
+        {trace.groups.length === 0 ? (
+          <Text className={styles.muted}>{t('gdapTrace.noGroups')}</Text>
+        ) : (
+          <ul className={styles.list}>
+            {trace.groups.map((g) => (
+              <li
+                key={g.id}
+                className={styles.line}
+                data-testid="trace-group"
+                data-group-id={g.id}
+                data-path={g.path.join(' > ')}
+              >
+                <span className={styles.strong}>{g.displayName}</span>
+                {(g.paths && g.paths.length > 0 ? g.paths : [g.path]).map((path) => (
+                  <Path key={path.join('>')} path={path} />
+                ))}
+              </li>
+            ))}
+          </ul>
+        )}
+      </Step>
+      <Arrow />
+      <Step
+        number={4}
+        title={t('gdapTrace.step.assignments')}
+        state={stateOf('assignments')}
+        testId="trace-step-assignments"
+      >
+        {assignments.length === 0 ? (
+          <Text className={styles.muted}>{t('gdapTrace.noAssignments')}</Text>
+        ) : (
+          <ul className={styles.list}>
+            {assignments.map(({ relationship, a }) => (
+              <li
+                key={a.id}
+                className={styles.line}
+                data-testid="trace-assignment"
+                data-assignment-id={a.id}
+                data-status={a.status}
+                data-reaches-user={a.reachesUser}
+                data-blocked-by={a.blockedBy ?? ''}
+              >
+                <span className={styles.strong}>{a.group.displayName}</span>
+                <span>→ {a.roles.map((r) => r.displayName).join(', ')}</span>
+                <AssignmentStatusBadge status={a.status} />
+                <YesNo ok={a.reachesUser} yes={t('gdapTrace.reaches')} no={t('gdapTrace.notReaches')} />
+                {a.blockedBy && (
+                  <Caption1 className={styles.muted} data-testid="trace-assignment-blocked">
+                    {t(`gdapTrace.blockedBy.${a.blockedBy}`, {
+                      status: t(`gdapStatus.${relationship.status}`, {
+                        defaultValue: relationship.status,
+                      }).toLocaleLowerCase(),
+                    })}
+                  </Caption1>
+                )}
+                {(a.memberOfGroup ?? a.reachesUser) && <Path path={a.path} />}
+                <Caption1 className={styles.muted}>
+                  {t('gdapTrace.inRelationship', { name: relationship.displayName })}
+                </Caption1>
+              </li>
+            ))}
+          </ul>
+        )}
+      </Step>
+      <Arrow />
+      <Step number={5} title={t('gdapTrace.step.roles')} state={stateOf('roles')} testId="trace-step-roles">
+        {trace.grants.length === 0 ? (
+          <Text className={styles.muted}>{t('gdapTrace.noGrants')}</Text>
+        ) : (
+          <>
+            <ul className={styles.list}>
+              {trace.grants.map((g) => (
+                <li
+                  key={`${g.assignmentId}-${g.roleId}`}
+                  className={styles.line}
+                  data-testid="trace-grant"
+                  data-role-id={g.roleId}
+                >
+                  <span className={styles.strong}>{g.roleName}</span>
+                  <span className={styles.muted}>
+                    {t('gdapTrace.grant', { group: g.groupName, relationship: g.relationshipName })}
+                  </span>
+                  {roleOf(g.roleId) && (
+                    <YesNo
+                      ok={canFileTickets(roleOf(g.roleId)!)}
+                      yes={t('gdapTrace.filesTickets')}
+                      no={t('gdapTrace.noTickets')}
+                      testId="trace-grant-tickets"
+                    />
+                  )}
+                </li>
+              ))}
+            </ul>
+            <Caption1 className={styles.muted}>{t('gdapTrace.azureHint')}</Caption1>
+          </>
+        )}
+      </Step>
+      <Arrow />
+      <Step number={6} title={t('gdapTrace.step.verdicts')} state="summary" testId="trace-step-verdicts">
         <Table
           className={styles.verdicts}
           aria-label={t('gdapTrace.step.verdicts')}

@@ -65,11 +65,6 @@ export function RoleCapabilities({ role, showMissing = true }: { role: GdapRole;
           {t('gdapRoles.filesM365Tickets')}
         </Badge>
       )}
-      {role.filesAzureTickets && (
-        <Badge appearance="outline" color="success" size="small">
-          {t('gdapRoles.filesAzureTickets')}
-        </Badge>
-      )}
       {role.readsServiceHealth && (
         <Badge appearance="outline" color="informative" size="small">
           {t('gdapRoles.readsServiceHealth')}

@@ -29,7 +29,8 @@ export function RelationshipStatusBadge({ status }: { status: GdapStatus }) {
   )
 }
 
-const ASSIGNMENT_COLORS: Record<AssignmentStatus, BadgeProps['color']> = {
+const ASSIGNMENT_COLORS: Record<AssignmentStatus | 'inactive', BadgeProps['color']> = {
+  inactive: 'subtle',
   pending: 'informative',
   active: 'success',
   deleting: 'warning',
@@ -37,7 +38,8 @@ const ASSIGNMENT_COLORS: Record<AssignmentStatus, BadgeProps['color']> = {
   error: 'danger',
 }
 
-export function AssignmentStatusBadge({ status }: { status: AssignmentStatus }) {
+/** `inactive`: the access trace's word for an assignment whose relationship gives no access. */
+export function AssignmentStatusBadge({ status }: { status: AssignmentStatus | 'inactive' }) {
   const { t } = useTranslation()
   return (
     <Badge
