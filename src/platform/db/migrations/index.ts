@@ -5,6 +5,7 @@ import * as m0003 from './0003_gdap_lifecycle.ts'
 import * as m0004 from './0004_azure_support.ts'
 import * as m0005 from './0005_service_health.ts'
 import * as m0006 from './0006_support_desk.ts'
+import * as m0014 from './0014_scale.ts'
 
 /** Every migration, in order. Names are stable: they are recorded in the database. */
 export const migrations: Record<string, Migration> = {
@@ -14,4 +15,5 @@ export const migrations: Record<string, Migration> = {
   '0004_azure_support': m0004,
   '0005_service_health': m0005,
   '0006_support_desk': m0006,
+  '0014_scale': m0014,
 }
