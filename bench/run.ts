@@ -23,7 +23,9 @@ import { openDatabase, withDefaultUser } from '../src/platform/db/database.ts'
 import { migrateToLatest } from '../src/platform/db/migrate.ts'
 import { gatherFacts } from '../src/policy/policy.data.ts'
 import { decide } from '../src/policy/support-policy.ts'
-import { countOpenBySla, listServiceRequests } from '../src/service-requests/service-requests.data.ts'
+import { countOpenBySla } from '../src/service-requests/service-requests.data.ts'
+import { listServiceRequests } from '../src/service-requests/request-list.data.ts'
+import { scaleBench } from './scale/scale.ts'
 
 const PASSWORD = 'bench-password-1'
 const ROSSI = tenantIdOf('rossi.example')
@@ -405,12 +407,14 @@ async function scratchDatabase(url: string): Promise<{ url: string; drop(): Prom
   }
 }
 
-// BENCH_ONLY=desk,health runs some of them
+// BENCH_ONLY=desk,health runs some of them; the scale suite (minutes of loading) only when asked
 const only = process.env.BENCH_ONLY?.split(',')
 const benches: [string, () => Promise<void>][] = [
   ['policy', policyBench],
   ['health', healthBench],
   ['desk', deskBench],
   ['http', httpBench],
+  ['scale', scaleBench],
 ]
-for (const [name, bench] of benches) if (!only || only.includes(name)) await bench()
+for (const [name, bench] of benches)
+  if (only ? only.includes(name) : name !== 'scale') await bench()

@@ -517,7 +517,8 @@ function subscriptionRoutes(arm: ReturnType<typeof armScope>, ctx: AppContext): 
       // a filter on something that does not exist matches nothing
       if ((filter.serviceid && !service) || (filter.problemclassificationid && !classification))
         return { value: [] }
-      const offset = skipToken.decode(request.query.$skiptoken)
+      // the token is the list's cursor: the next page costs what the first one does
+      const cursor = request.query.$skiptoken
       const top = request.query.$top
       const status = filter.status?.toLowerCase()
       const page = await listRequestsForActor(ctx, actor, {
@@ -527,15 +528,17 @@ function subscriptionRoutes(arm: ReturnType<typeof armScope>, ctx: AppContext): 
         status: status === 'closed' ? 'closed' : status === 'open' ? 'open' : undefined,
         azureServiceId: service?.id,
         classificationId: classification?.id,
-        offset,
+        cursor,
+        offset: 0,
         limit: top,
+        withTotal: false,
       })
-      const next = offset + page.items.length < page.total
+      const next = page.nextCursor !== null
       return {
         value: page.items.map((r) => presentTicket(r, request.locale)),
         ...(next
           ? {
-              nextLink: `${base(request)}/subscriptions/${subscriptionId}/providers/Microsoft.Support/supportTickets?api-version=${API_VERSION}&$top=${top}${request.query.$filter ? `&$filter=${encodeURIComponent(request.query.$filter)}` : ''}&$skiptoken=${skipToken.encode(offset + top)}`,
+              nextLink: `${base(request)}/subscriptions/${subscriptionId}/providers/Microsoft.Support/supportTickets?api-version=${API_VERSION}&$top=${top}${request.query.$filter ? `&$filter=${encodeURIComponent(request.query.$filter)}` : ''}&$skiptoken=${page.nextCursor}`,
             }
           : {}),
       }

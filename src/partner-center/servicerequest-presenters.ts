@@ -78,11 +78,10 @@ export function presentServiceRequest(
 export function serviceRequestPage<T>(
   items: T[],
   uri: (offset: number) => string,
-  page: { offset: number; size: number; total: number },
+  page: { offset: number; size: number; more: boolean },
 ) {
   const envelope = collection(items, uri(page.offset))
-  const next: Link | undefined =
-    page.offset + items.length < page.total ? link(uri(page.offset + items.length)) : undefined
+  const next: Link | undefined = page.more ? link(uri(page.offset + items.length)) : undefined
   const previous: Link | undefined =
     page.offset > 0 ? link(uri(Math.max(0, page.offset - page.size))) : undefined
   return {

@@ -267,13 +267,15 @@ export function registerPartnerCenterServiceRequestRoutes(pc: App, ctx: AppConte
       status,
       offset,
       limit: size,
+      // Partner Center's totalCount counts the page's items: no count of the whole list is needed
+      withTotal: false,
     })
     const products = await productNames(ctx)
     const path = customer ? `/customers/${customer.tenantId}/servicerequests` : '/servicerequests'
     return serviceRequestPage(
       page.items.map((r) => presentServiceRequest(r, request.locale, products)),
       (o) => `${path}?offset=${o}&size=${size}${status ? `&status=${status}` : ''}`,
-      { offset, size, total: page.total },
+      { offset, size, more: page.nextCursor !== null },
     )
   }
 

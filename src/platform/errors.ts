@@ -34,6 +34,7 @@ export const rateLimited = (seconds: number): AppError =>
   new AppError(429, 'rate_limited', 'error.rate_limited', { seconds })
 export const validationFailed = (detail: string, details?: unknown): AppError =>
   new AppError(400, 'validation_failed', 'error.validation', { detail }, details)
+export const invalidCursor = (): AppError => new AppError(400, 'invalid_cursor', 'error.invalid_cursor')
 export const noDelegatedAccess = (user: string, tenant: string): AppError =>
   new AppError(403, 'no_delegated_access', 'error.no_delegated_access', { user, tenant })
 export const tenantSuspended = (tenant: string): AppError =>

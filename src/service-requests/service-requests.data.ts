@@ -83,72 +83,124 @@ export interface NoteRecord {
   authorUserId: string | null
 }
 
-function baseQuery(db: Kysely<Database>) {
-  return db
-    .selectFrom('service_requests as r')
-    .innerJoin('tenants as t', 't.id', 'r.tenant_id')
-    .leftJoin('tenants as p', 'p.id', 'r.partner_tenant_id')
-    .leftJoin('subscriptions as s', 's.id', 'r.subscription_id')
-    .leftJoin('support_topics as st', 'st.id', 'r.support_topic_id')
-    .leftJoin('users as u', 'u.id', 'r.created_by_user_id')
-    .leftJoin('azure_services as az', 'az.id', 'r.azure_service_id')
-    .leftJoin('azure_problem_classifications as pc', 'pc.id', 'r.azure_problem_classification_id')
-    .leftJoin('incidents as li', 'li.id', 'r.linked_incident_id')
-    .leftJoin('users as au', 'au.id', 'r.assigned_to_user_id')
-    .select([
-      'r.id',
-      'r.tenant_id as tenantId',
-      't.display_name as tenantName',
-      'r.partner_tenant_id as partnerTenantId',
-      'p.display_name as partnerName',
-      'r.handled_by as handledBy',
-      'r.workload_id as workload',
-      'r.subscription_id as subscriptionId',
-      's.friendly_name as subscriptionName',
-      'r.problem_type as problemType',
-      'r.support_topic_id as supportTopicId',
-      'st.name_en as supportTopicNameEn',
-      'st.name_it as supportTopicNameIt',
-      'r.title',
-      'r.description',
-      'r.severity',
-      'r.status',
-      'r.contact',
-      'r.created_by_user_id as createdByUserId',
-      'u.display_name as createdByName',
-      'r.created_by_tenant_id as createdByTenantId',
-      'r.delegation',
-      'r.decided_by_rule as decidedByRule',
-      'r.support_plan as supportPlan',
-      'r.entitlement_id as entitlementId',
-      'r.locale',
-      'r.country',
-      'r.created_at as createdAt',
-      'r.modified_at as modifiedAt',
-      'r.closed_at as closedAt',
-      'r.first_response_due_at as firstResponseDueAt',
-      'r.version',
-      'r.arm_name as armName',
-      'r.azure_service_id as azureServiceId',
-      'az.display_name_en as azureServiceNameEn',
-      'az.display_name_it as azureServiceNameIt',
-      'r.azure_problem_classification_id as classificationId',
-      'pc.display_name_en as classificationNameEn',
-      'pc.display_name_it as classificationNameIt',
-      'r.arm_contact as armContact',
-      'r.technical_resource_id as technicalResourceId',
-      'r.problem_start_at as problemStartAt',
-      'r.sla_started_at as slaStartedAt',
-      'r.arm_details as armDetails',
-      'r.linked_incident_id as linkedIncidentId',
-      'li.title as linkedIncidentTitle',
-      'li.status as linkedIncidentStatus',
-      'r.assigned_to_user_id as assignedToUserId',
-      'au.display_name as assignedToName',
-      'r.first_response_at as firstResponseAt',
-      'r.sla_breached_at as slaBreachedAt',
-      'r.external_reference as externalReference',
-    ])
+/**
+ * The columns of service_requests a record is made of (not the search vectors), as they are
+ * selected from the table aliased `r`.
+ */
+export const REQUEST_COLUMNS = sql.raw(
+  [
+    'id',
+    'tenant_id',
+    'partner_tenant_id',
+    'handled_by',
+    'workload_id',
+    'subscription_id',
+    'problem_type',
+    'support_topic_id',
+    'title',
+    'description',
+    'severity',
+    'status',
+    'contact',
+    'created_by_user_id',
+    'created_by_tenant_id',
+    'delegation',
+    'decided_by_rule',
+    'support_plan',
+    'entitlement_id',
+    'locale',
+    'country',
+    'created_at',
+    'modified_at',
+    'closed_at',
+    'first_response_due_at',
+    'version',
+    'arm_name',
+    'azure_service_id',
+    'azure_problem_classification_id',
+    'arm_contact',
+    'technical_resource_id',
+    'problem_start_at',
+    'sla_started_at',
+    'arm_details',
+    'linked_incident_id',
+    'assigned_to_user_id',
+    'first_response_at',
+    'sla_breached_at',
+    'external_reference',
+  ]
+    .map((c) => `r.${c}`)
+    .join(', '),
+)
+
+/**
+ * A record from rows of service_requests columns under `alias`. The names of related rows are
+ * scalar subqueries by primary key rather than joins: planning ten joins cost more than running
+ * them (most of a get-one on PGlite), and a list computes them for its page's rows only.
+ */
+export function recordSelect(alias: string): RawBuilder<ServiceRequestRecord> {
+  const a = (column: string) => `${alias}.${column}`
+  const lookup = (column: string, table: string, field: string) =>
+    `(select x.${field} from ${table} x where x.id = ${a(column)})`
+  return sql<ServiceRequestRecord>`${sql.raw(`${a('id')} as "id",
+    ${a('tenant_id')} as "tenantId",
+    ${lookup('tenant_id', 'tenants', 'display_name')} as "tenantName",
+    ${a('partner_tenant_id')} as "partnerTenantId",
+    ${lookup('partner_tenant_id', 'tenants', 'display_name')} as "partnerName",
+    ${a('handled_by')} as "handledBy",
+    ${a('workload_id')} as "workload",
+    ${a('subscription_id')} as "subscriptionId",
+    ${lookup('subscription_id', 'subscriptions', 'friendly_name')} as "subscriptionName",
+    ${a('problem_type')} as "problemType",
+    ${a('support_topic_id')} as "supportTopicId",
+    ${lookup('support_topic_id', 'support_topics', 'name_en')} as "supportTopicNameEn",
+    ${lookup('support_topic_id', 'support_topics', 'name_it')} as "supportTopicNameIt",
+    ${a('title')} as "title",
+    ${a('description')} as "description",
+    ${a('severity')} as "severity",
+    ${a('status')} as "status",
+    ${a('contact')} as "contact",
+    ${a('created_by_user_id')} as "createdByUserId",
+    ${lookup('created_by_user_id', 'users', 'display_name')} as "createdByName",
+    ${a('created_by_tenant_id')} as "createdByTenantId",
+    ${a('delegation')} as "delegation",
+    ${a('decided_by_rule')} as "decidedByRule",
+    ${a('support_plan')} as "supportPlan",
+    ${a('entitlement_id')} as "entitlementId",
+    ${a('locale')} as "locale",
+    ${a('country')} as "country",
+    ${a('created_at')} as "createdAt",
+    ${a('modified_at')} as "modifiedAt",
+    ${a('closed_at')} as "closedAt",
+    ${a('first_response_due_at')} as "firstResponseDueAt",
+    ${a('version')} as "version",
+    ${a('arm_name')} as "armName",
+    ${a('azure_service_id')} as "azureServiceId",
+    ${lookup('azure_service_id', 'azure_services', 'display_name_en')} as "azureServiceNameEn",
+    ${lookup('azure_service_id', 'azure_services', 'display_name_it')} as "azureServiceNameIt",
+    ${a('azure_problem_classification_id')} as "classificationId",
+    ${lookup('azure_problem_classification_id', 'azure_problem_classifications', 'display_name_en')} as "classificationNameEn",
+    ${lookup('azure_problem_classification_id', 'azure_problem_classifications', 'display_name_it')} as "classificationNameIt",
+    ${a('arm_contact')} as "armContact",
+    ${a('technical_resource_id')} as "technicalResourceId",
+    ${a('problem_start_at')} as "problemStartAt",
+    ${a('sla_started_at')} as "slaStartedAt",
+    ${a('arm_details')} as "armDetails",
+    ${a('linked_incident_id')} as "linkedIncidentId",
+    ${lookup('linked_incident_id', 'incidents', 'title')} as "linkedIncidentTitle",
+    ${lookup('linked_incident_id', 'incidents', 'status')} as "linkedIncidentStatus",
+    ${a('assigned_to_user_id')} as "assignedToUserId",
+    ${lookup('assigned_to_user_id', 'users', 'display_name')} as "assignedToName",
+    ${a('first_response_at')} as "firstResponseAt",
+    ${a('sla_breached_at')} as "slaBreachedAt",
+    ${a('external_reference')} as "externalReference"`)}`
+}
+
+/** The requests matching `where` (on service_requests aliased `r`). */
+async function selectRequests(db: Db, where: RawBuilder<boolean>): Promise<ServiceRequestRecord[]> {
+  const { rows } = await sql<ServiceRequestRecord>`
+    select ${recordSelect('r')} from service_requests r where ${where}`.execute(db)
+  return rows
 }
 
 /** Service-request numbers: the UTC date (yyMMdd) and a 10-digit sequence, like the vendor's. */
@@ -249,18 +301,14 @@ export async function findByArmName(
   subscriptionId: string,
   name: string,
 ): Promise<ServiceRequestRecord | null> {
-  const byName = await baseQuery(db)
-    .where('r.subscription_id', '=', subscriptionId)
-    .where(sql<boolean>`lower(r.arm_name) = lower(${name})`)
-    .executeTakeFirst()
+  const [byName] = await selectRequests(
+    db,
+    sql<boolean>`r.subscription_id = ${subscriptionId} and lower(r.arm_name) = lower(${name}) and r.arm_name is not null`,
+  )
   if (byName) return byName
   if (!/^\d{1,30}$/.test(name)) return null
-  return (
-    (await baseQuery(db)
-      .where('r.subscription_id', '=', subscriptionId)
-      .where('r.id', '=', name)
-      .executeTakeFirst()) ?? null
-  )
+  const [byNumber] = await selectRequests(db, sql<boolean>`r.subscription_id = ${subscriptionId} and r.id = ${name}`)
+  return byNumber ?? null
 }
 
 export async function findServiceRequest(
@@ -268,119 +316,9 @@ export async function findServiceRequest(
   id: string,
 ): Promise<ServiceRequestRecord | null> {
   if (!/^\d{1,30}$/.test(id)) return null
-  return (await baseQuery(db).where('r.id', '=', id).executeTakeFirst()) ?? null
+  const [found] = await selectRequests(db, sql<boolean>`r.id = ${id}`)
+  return found ?? null
 }
-
-/** Which requests an actor's list may hold — the same scope as the policy's read decision. */
-export type RequestScope =
-  { kind: 'all' } | { kind: 'tenant'; tenantId: string } | { kind: 'partner'; partnerTenantId: string }
-
-export interface RequestFilters {
-  tenantId?: string | undefined
-  status?: RequestStatus | undefined
-  severity?: Severity | undefined
-  workload?: WorkloadId | undefined
-  subscriptionId?: string | undefined
-  createdAfter?: Date | undefined
-  azureServiceId?: string | undefined
-  classificationId?: string | undefined
-  partnerTenantId?: string | undefined
-  /** 'none' lists the unassigned requests. */
-  assignee?: string | undefined
-  sla?: SlaState | undefined
-  /** Full-text search (Italian and English stems) of titles, descriptions and notes, or a request number. */
-  q?: string | undefined
-  /** Internal notes count in the search of whoever works the request: the vendor or the partner. */
-  searchInternal?: 'vendor' | 'partner' | undefined
-  sort?: RequestSort | undefined
-  /** The time the SLA state filter is evaluated at. */
-  now?: Date | undefined
-  offset: number
-  limit: number
-}
-
-export async function listServiceRequests(
-  db: Db,
-  scope: RequestScope,
-  filters: RequestFilters,
-): Promise<{ total: number; items: ServiceRequestRecord[] }> {
-  // The scope and filters touch service_requests alone: the count needs none of the list's joins.
-  const conditions: RawBuilder<boolean>[] = []
-  if (scope.kind === 'tenant') conditions.push(sql<boolean>`r.tenant_id = ${scope.tenantId}`)
-  if (scope.kind === 'partner') conditions.push(sql<boolean>`r.partner_tenant_id = ${scope.partnerTenantId}`)
-  if (filters.tenantId) conditions.push(sql<boolean>`r.tenant_id = ${filters.tenantId}`)
-  if (filters.status) conditions.push(sql<boolean>`r.status = ${filters.status}`)
-  if (filters.severity) conditions.push(sql<boolean>`r.severity = ${filters.severity}`)
-  if (filters.workload) conditions.push(sql<boolean>`r.workload_id = ${filters.workload}`)
-  if (filters.subscriptionId) conditions.push(sql<boolean>`r.subscription_id = ${filters.subscriptionId}`)
-  if (filters.createdAfter) conditions.push(sql<boolean>`r.created_at >= ${filters.createdAfter}`)
-  if (filters.azureServiceId) conditions.push(sql<boolean>`r.azure_service_id = ${filters.azureServiceId}`)
-  if (filters.classificationId)
-    conditions.push(sql<boolean>`r.azure_problem_classification_id = ${filters.classificationId}`)
-  if (filters.partnerTenantId) conditions.push(sql<boolean>`r.partner_tenant_id = ${filters.partnerTenantId}`)
-  if (filters.assignee === 'none') conditions.push(sql<boolean>`r.assigned_to_user_id is null`)
-  else if (filters.assignee) conditions.push(sql<boolean>`r.assigned_to_user_id = ${filters.assignee}`)
-  if (filters.sla) conditions.push(slaStateCondition(filters.sla, filters.now ?? new Date()))
-  const query = filters.q?.trim() ? await searchQuery(db, filters.q.trim()) : null
-  if (query) {
-    const matches = [sql<boolean>`r.search_public @@ ${query}`]
-    if (filters.searchInternal)
-      matches.push(sql<boolean>`(r.handled_by = ${filters.searchInternal} and r.search_internal @@ ${query})`)
-    if (/^\d{1,30}$/.test(filters.q!.trim())) matches.push(sql<boolean>`r.id = ${filters.q!.trim()}`)
-    conditions.push(sql<boolean>`(${sql.join(matches, sql` or `)})`)
-  }
-  const where = conditions.length ? sql<boolean>`${sql.join(conditions, sql` and `)}` : sql<boolean>`true`
-  let list = baseQuery(db).where(where)
-  const sort = filters.sort ?? (query ? 'relevance' : 'created')
-  if (sort === 'relevance' && query) {
-    const rank = filters.searchInternal
-      ? sql`ts_rank(case when r.handled_by = ${filters.searchInternal} then r.search_public || r.search_internal else r.search_public end, ${query})`
-      : sql`ts_rank(r.search_public, ${query})`
-    list = list.orderBy(rank, 'desc')
-  } else if (sort === 'due') {
-    // the clocks that run out first, then the rest by age
-    list = list.orderBy(
-      sql`case when r.first_response_at is null and r.sla_breached_at is null and r.status <> 'closed' then r.first_response_due_at end`,
-      (ob) => ob.asc().nullsLast(),
-    )
-  } else if (sort === 'modified') {
-    list = list.orderBy('r.modified_at', 'desc')
-  }
-  const [items, total] = await Promise.all([
-    list
-      .orderBy('r.created_at', 'desc')
-      .orderBy('r.id', 'desc')
-      .offset(filters.offset)
-      .limit(filters.limit)
-      .execute(),
-    db
-      .selectFrom('service_requests as r')
-      .select(sql<number>`count(*)::int`.as('n'))
-      .where(where)
-      .executeTakeFirstOrThrow(),
-  ])
-  return { total: total.n, items }
-}
-
-/**
- * The words of a search in both languages: a match on the Italian or the English stems, or on the
- * words as typed. The three readings are often the same; sending each distinct one only once
- * keeps the planner's estimate right, so it uses the GIN index instead of scanning every row.
- */
-async function searchQuery(db: Db, q: string): Promise<RawBuilder<unknown> | null> {
-  const { rows } = await sql<{ q: string }>`
-    select distinct v.q::text as q
-    from (values (websearch_to_tsquery('italian', ${q})), (websearch_to_tsquery('english', ${q})),
-                 (websearch_to_tsquery('simple', ${q}))) as v(q)
-    where numnode(v.q) > 0`.execute(db)
-  if (rows.length === 0) return sql`''::tsquery`
-  return sql`(${sql.join(
-    rows.map((r) => sql`${r.q}::tsquery`),
-    sql` || `,
-  )})`
-}
-
-export type RequestSort = 'created' | 'modified' | 'due' | 'relevance'
 
 /** The SQL twin of slaStateOf (sla.ts): the same state for the same request and time. */
 export function slaStateCondition(state: SlaState, now: Date): RawBuilder<boolean> {

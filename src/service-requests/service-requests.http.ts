@@ -253,7 +253,7 @@ export function registerServiceRequestRoutes(app: App, ctx: AppContext): void {
         tags: ['service requests'],
         summary: 'Service requests the signed-in user may see (the vendor’s desk: all), newest first',
         description:
-          '`q` searches titles, descriptions and notes in Italian and English (stems: “stampante” finds “stampanti”), or finds a request by number; the vendor’s engineers also search internal notes. `assignee` is a user id, `me` or `none`. `sort=due` puts the first-response clocks that run out first on top.',
+          '`q` searches titles, descriptions and notes in Italian and English (stems: “stampante” finds “stampanti”), or finds a request by number; the vendor’s engineers also search internal notes; the newest 500 matches are ranked by relevance. `assignee` is a user id, `me` or `none`. `sort=due` puts the first-response clocks that run out first on top. Page on with `cursor=<nextCursor>` (what a page costs does not grow with its depth); `total` counts up to 10,000 (`totalCapped: true` past that: show “10,000+”).',
         querystring: Type.Object(
           {
             customer: Type.Optional(Type.String({ maxLength: 64 })),
@@ -265,6 +265,13 @@ export function registerServiceRequestRoutes(app: App, ctx: AppContext): void {
             assignee: Type.Optional(Type.String({ pattern: '^(me|none|[0-9a-fA-F-]{36})$' })),
             q: Type.Optional(Type.String({ maxLength: 200 })),
             sort: Type.Optional(Type.Enum(['created', 'modified', 'due', 'relevance'])),
+            cursor: Type.Optional(
+              Type.String({
+                maxLength: 400,
+                pattern: '^[A-Za-z0-9_-]+$',
+                description: 'The `nextCursor` of the previous page (same filters and sort): the next page.',
+              }),
+            ),
             offset: Type.Integer({ minimum: 0, default: 0 }),
             limit: Type.Integer({ minimum: 1, maximum: 200, default: 50 }),
           },
@@ -286,10 +293,16 @@ export function registerServiceRequestRoutes(app: App, ctx: AppContext): void {
         assignee: q.assignee === 'me' ? actor.userId : q.assignee,
         q: q.q,
         sort: q.sort,
+        cursor: q.cursor,
         offset: q.offset,
         limit: q.limit,
       })
-      return { total: page.total, items: page.items.map((r) => present(r, request.locale)) }
+      return {
+        total: page.total,
+        totalCapped: page.totalCapped,
+        nextCursor: page.nextCursor,
+        items: page.items.map((r) => present(r, request.locale)),
+      }
     },
   )
 

@@ -36,15 +36,18 @@ import {
   listAttachments,
   insertServiceRequest,
   listNotes,
-  listServiceRequests,
   type AzureTicketFields,
   type NoteRecord,
-  type RequestFilters,
   type RequestChanges,
-  type RequestScope,
   type ServiceRequestRecord,
   updateRequest,
 } from './service-requests.data.ts'
+import {
+  listServiceRequests,
+  type RequestFilters,
+  type RequestPage,
+  type RequestScope,
+} from './request-list.data.ts'
 import {
   checkNote,
   checkSeverityChange,
@@ -347,12 +350,12 @@ export async function listRequestsForActor(
   ctx: AppContext,
   actor: Actor,
   filters: RequestFilters,
-): Promise<{ total: number; items: ServiceRequestRecord[] }> {
+): Promise<RequestPage> {
   const scope = scopeOf(actor)
   const tenantId = actor.delegated ? actor.contextTenantId : filters.tenantId
-  if (actor.delegated && filters.tenantId && filters.tenantId !== actor.contextTenantId)
-    return { total: 0, items: [] }
-  if (tenantId && !isUuid(tenantId)) return { total: 0, items: [] }
+  const empty: RequestPage = { items: [], total: 0, totalCapped: false, nextCursor: null }
+  if (actor.delegated && filters.tenantId && filters.tenantId !== actor.contextTenantId) return empty
+  if (tenantId && !isUuid(tenantId)) return empty
   const searchInternal = scope.kind === 'all' ? 'vendor' : scope.kind === 'partner' ? 'partner' : undefined
   return listServiceRequests(ctx.db, scope, { ...filters, tenantId, searchInternal, now: ctx.now() })
 }

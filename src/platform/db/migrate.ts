@@ -12,6 +12,9 @@ export async function migrateToLatest(db: Db): Promise<string[]> {
     provider: { getMigrations: async () => migrations },
     migrationTableName: 'schema_migrations',
     migrationLockTableName: 'schema_migrations_lock',
+    // Helpers number their migrations ahead of time (0007…0015) and land in any order: a database
+    // that already ran 0014 must still run an 0007 that arrives later.
+    allowUnorderedMigrations: true,
   })
   const result: MigrationResultSet = await migrator.migrateToLatest()
   if (result.error) {

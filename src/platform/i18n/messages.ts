@@ -5,6 +5,8 @@
 export const en = {
   'error.validation': 'The request is not valid: {detail}',
   'error.bad_json': 'The request body is not valid JSON.',
+  'error.invalid_cursor':
+    'The cursor is not one this list returned (ask for the first page again, with the same sort).',
   'error.body_too_large': 'The request body is larger than the server accepts ({limit} bytes).',
   'error.unsupported_media_type': 'The request body must be sent as {expected}.',
   'error.not_found': 'The requested resource does not exist.',
@@ -63,6 +65,8 @@ export type MessageKey = keyof typeof en
 
 export const it: Record<MessageKey, string> = {
   'error.validation': 'La richiesta non è valida: {detail}',
+  'error.invalid_cursor':
+    'Il cursore non è uno di quelli restituiti da questo elenco (richiedi di nuovo la prima pagina, con lo stesso ordinamento).',
   'error.bad_json': 'Il corpo della richiesta non è un JSON valido.',
   'error.body_too_large':
     'Il corpo della richiesta supera la dimensione accettata dal server ({limit} byte).',

@@ -1,0 +1,22 @@
+/**
+ * `BENCH_ONLY=scale npm run bench`: issue 12's targets, each a ratio measured in one run.
+ * BENCH_SCALE_PARTS picks parts (growth, …); DATABASE_URL runs the PostgreSQL side.
+ */
+import { growthBench } from './growth.ts'
+
+const log = (line: string) => console.log(line)
+
+export async function scaleBench(): Promise<void> {
+  const parts = process.env.BENCH_SCALE_PARTS?.split(',') ?? ['growth']
+  const serverUrl = process.env.DATABASE_URL
+  const engine = serverUrl ? 'postgres' : 'pglite'
+  const seconds = Number(process.env.BENCH_SCALE_SECONDS ?? 3)
+  const rounds = Number(process.env.BENCH_SCALE_ROUNDS ?? 3)
+  if (parts.includes('growth')) {
+    const volumes = (process.env.BENCH_SCALE_VOLUMES ?? (engine === 'postgres' ? '100000,1000000' : '10000,100000'))
+      .split(',')
+      .map(Number)
+    console.log(`\nGrowth on ${engine === 'postgres' ? 'PostgreSQL' : 'PGlite'} (cost = /healthz req/s ÷ route req/s, 10 connections, ${seconds} s, median of ${rounds} rounds)`)
+    await growthBench({ engine, serverUrl, volumes, seconds, rounds, log })
+  }
+}
