@@ -266,8 +266,10 @@ describe.each(dialects())('demo world (%s)', (dialect) => {
       .execute()
     const result = await resetDemoWorld(t.db)
     expect(result.created).toBe(true)
-    expect(result.credentials).toHaveLength(10)
-    expect(new Set(result.credentials.map((c) => c.password)).size).toBe(10)
+    const users = await t.db.selectFrom('users').select('email').execute()
+    expect(result.credentials).toHaveLength(11)
+    expect(result.credentials.map((c) => c.email).sort()).toEqual(users.map((u) => u.email).sort())
+    expect(new Set(result.credentials.map((c) => c.password)).size).toBe(11)
     const rossi = await t.db
       .selectFrom('tenants')
       .select(['id', 'display_name'])
