@@ -434,6 +434,7 @@ export interface RequestChanges {
   assignedToUserId?: string | null
   externalReference?: string | null
   armContact?: ArmContact
+  armDetails?: Record<string, unknown>
 }
 
 /**
@@ -462,6 +463,7 @@ export async function updateRequest(
       ...(changes.assignedToUserId === undefined ? {} : { assigned_to_user_id: changes.assignedToUserId }),
       ...(changes.externalReference === undefined ? {} : { external_reference: changes.externalReference }),
       ...(changes.armContact === undefined ? {} : { arm_contact: JSON.stringify(changes.armContact) }),
+      ...(changes.armDetails === undefined ? {} : { arm_details: JSON.stringify(changes.armDetails) }),
       modified_at: now,
       version: eb('version', '+', 1),
     }))

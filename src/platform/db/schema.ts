@@ -497,7 +497,9 @@ export interface AzureProblemClassificationsTable {
 
 export interface ArmOperationsTable {
   id: string
-  subscription_id: string
+  /** null for an operation started at tenant scope (then tenant_id says whose) */
+  subscription_id: string | null
+  tenant_id: string | null
   resource_id: string
   status: 'InProgress' | 'Succeeded' | 'Failed'
   error: ColumnType<Record<string, unknown> | null, string | null, string | null>

@@ -6,6 +6,7 @@ import * as m0004 from './0004_azure_support.ts'
 import * as m0005 from './0005_service_health.ts'
 import * as m0006 from './0006_support_desk.ts'
 import * as m0007 from './0007_request_rules.ts'
+import * as m0008 from './0008_arm_tenant_scope.ts'
 import * as m0009 from './0009_directory.ts'
 import * as m0010 from './0010_customers_commerce.ts'
 import * as m0011 from './0011_authority.ts'
@@ -21,6 +22,7 @@ export const migrations: Record<string, Migration> = {
   '0005_service_health': m0005,
   '0006_support_desk': m0006,
   '0007_request_rules': m0007,
+  '0008_arm_tenant_scope': m0008,
   '0009_directory': m0009,
   '0010_customers_commerce': m0010,
   '0011_authority': m0011,
