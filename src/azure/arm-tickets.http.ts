@@ -54,7 +54,7 @@ const subscriptionParam = (request: FastifyRequest) =>
   (request.params as { subscriptionId?: string }).subscriptionId
 
 /** R7: on a customer's behalf, the contact on the ticket is the partner's, never the customer's. */
-async function checkContact(ctx: AppContext, actor: Actor, email: string): Promise<void> {
+async function checkContact(ctx: AppContext, actor: Actor, email: string, target: string): Promise<void> {
   if (!actor.delegated) return
   const tenant = await ctx.db
     .selectFrom('tenants')
@@ -72,7 +72,7 @@ async function checkContact(ctx: AppContext, actor: Actor, email: string): Promi
       400,
       'InvalidContactDetails',
       `R7: on a customer's behalf the contact details are the partner's (${actor.homeTenantName}), never the customer's: use an address of ${tenant.default_domain}.`,
-      'contactDetails.primaryEmailAddress',
+      target,
     )
   }
 }
@@ -196,7 +196,12 @@ export function ticketRoutes(arm: ArmScope, ctx: AppContext): void {
       if (await ticketIdByName(ctx, scope, supportTicketName)) {
         throw armProblem(409, 'Conflict', `A support ticket named '${supportTicketName}' already exists.`)
       }
-      await checkContact(ctx, actor, p.contactDetails.primaryEmailAddress)
+      await checkContact(
+        ctx,
+        actor,
+        p.contactDetails.primaryEmailAddress,
+        'properties.contactDetails.primaryEmailAddress',
+      )
       const contact = p.contactDetails as ArmContact
       // what the request's columns do not hold; fields of a newer version are kept only when asked in it
       const details: ArmTicketDetails = {
@@ -361,7 +366,7 @@ export function ticketRoutes(arm: ArmScope, ctx: AppContext): void {
             'contactDetails.primaryEmailAddress is required.',
             'contactDetails.primaryEmailAddress',
           )
-        await checkContact(ctx, actor, merged.primaryEmailAddress)
+        await checkContact(ctx, actor, merged.primaryEmailAddress, 'contactDetails.primaryEmailAddress')
         ticket = await updateArmContactAsActor(ctx, actor, ticket.id, merged)
       }
       if (hasTicketConsents(version)) {
