@@ -3,6 +3,8 @@ import type { Config } from './config/config.ts'
 import { registerAuditRoutes } from './audit/audit.http.ts'
 import { registerArmRoutes } from './azure/arm.http.ts'
 import { registerCustomerRoutes } from './customers/customers.http.ts'
+import { directoryGraphRoutes } from './directory/directory.graph.ts'
+import { registerInvitationRoutes } from './directory/invitations.http.ts'
 import { registerGdapPortalRoutes } from './gdap/gdap.http.ts'
 import { healthGraphRoutes } from './health/health.graph.ts'
 import { registerHealthRoutes } from './health/health.http.ts'
@@ -51,11 +53,12 @@ export async function buildApp(ctx: AppContext, options: { logger?: boolean } = 
   await registerIdentityRoutes(app, ctx)
   registerCustomerRoutes(app, ctx)
   registerAdviceRoutes(app, ctx)
+  registerInvitationRoutes(app, ctx)
   registerServiceRequestRoutes(app, ctx)
   registerWebhookRoutes(app, ctx)
   registerAuditRoutes(app, ctx)
   registerNotificationRoutes(app, ctx)
-  await registerGraphSurface(app, ctx, gdapGraphRoutes, healthGraphRoutes)
+  await registerGraphSurface(app, ctx, gdapGraphRoutes, healthGraphRoutes, directoryGraphRoutes)
   registerGdapPortalRoutes(app, ctx)
   await registerArmRoutes(app, ctx)
   registerHealthRoutes(app, ctx)

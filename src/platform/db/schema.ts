@@ -83,6 +83,8 @@ export interface UsersTable {
   disabled: Generated<boolean>
   created_at: CreatedAt
   job_title: ColumnType<string | null, string | null | undefined, string | null>
+  /** Set when the user is deleted: the row stays for history, sign-in and memberships go. */
+  deleted_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>
 }
 
 export interface UserRolesTable {
@@ -136,6 +138,8 @@ export interface MarketplaceProductsTable {
   support_email: string | null
   support_phone: string | null
   created_at: CreatedAt
+  /** A retired product is no longer offered; the subscriptions that bought it keep it. */
+  retired_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>
 }
 
 export interface SubscriptionsTable {

@@ -13,6 +13,7 @@ import * as m0011 from './0011_authority.ts'
 import * as m0012 from './0012_audit_chain.ts'
 import * as m0014 from './0014_scale.ts'
 import * as m0015 from './0015_request_parties.ts'
+import * as m0016 from './0016_directory_admin.ts'
 
 /** Every migration, in order. Names are stable: they are recorded in the database. */
 export const migrations: Record<string, Migration> = {
@@ -30,4 +31,5 @@ export const migrations: Record<string, Migration> = {
   '0012_audit_chain': m0012,
   '0014_scale': m0014,
   '0015_request_parties': m0015,
+  '0016_directory_admin': m0016,
 }
