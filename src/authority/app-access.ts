@@ -51,7 +51,12 @@ const RULES: PathRule[] = [
     delegated: ['ServiceMessage.Read.All'],
     application: ['ServiceMessage.Read.All'],
   },
-  { resource: 'partnercenter', matches: (_m, path) => path.startsWith('/v1/'), delegated: USER, application: [] },
+  {
+    resource: 'partnercenter',
+    matches: (_m, path) => path.startsWith('/v1/'),
+    delegated: USER,
+    application: [],
+  },
   {
     resource: 'arm',
     matches: (_m, path) => path.startsWith('/subscriptions/') || path.startsWith('/providers/'),

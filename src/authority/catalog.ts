@@ -142,7 +142,11 @@ export function findResource(identifier: string): Resource | undefined {
 
 export const resourceByKey = (key: string): Resource => RESOURCES.find((r) => r.key === key)!
 
-export function findPermission(resource: string, name: string, kind: PermissionKind): CatalogPermission | undefined {
+export function findPermission(
+  resource: string,
+  name: string,
+  kind: PermissionKind,
+): CatalogPermission | undefined {
   return PERMISSIONS.find(
     (p) => p.resource === resource && p.name.toLowerCase() === name.toLowerCase() && p.kind === kind,
   )
