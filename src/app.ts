@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs'
 import type { Config } from './config/config.ts'
 import { registerAuditRoutes } from './audit/audit.http.ts'
 import { registerArmRoutes } from './azure/arm.http.ts'
+import { registerCustomerAdminRoutes } from './customers/customer-admin.http.ts'
 import { registerCustomerRoutes } from './customers/customers.http.ts'
 import { directoryGraphRoutes } from './directory/directory.graph.ts'
 import { registerInvitationRoutes } from './directory/invitations.http.ts'
@@ -52,6 +53,7 @@ export async function buildApp(ctx: AppContext, options: { logger?: boolean } = 
   const app = await createServer(ctx, { logger: options.logger ?? false, version: VERSION })
   await registerIdentityRoutes(app, ctx)
   registerCustomerRoutes(app, ctx)
+  registerCustomerAdminRoutes(app, ctx)
   registerAdviceRoutes(app, ctx)
   registerInvitationRoutes(app, ctx)
   registerServiceRequestRoutes(app, ctx)

@@ -316,7 +316,10 @@ export async function findByArmName(
   )
   if (byName) return byName
   if (!/^\d{1,30}$/.test(name)) return null
-  const [byNumber] = await selectRequests(db, sql<boolean>`r.subscription_id = ${subscriptionId} and r.id = ${name}`)
+  const [byNumber] = await selectRequests(
+    db,
+    sql<boolean>`r.subscription_id = ${subscriptionId} and r.id = ${name}`,
+  )
   return byNumber ?? null
 }
 

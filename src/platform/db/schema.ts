@@ -165,6 +165,7 @@ export interface SubscriptionsTable {
   suspension_reasons: ColumnType<string[], string | undefined, string>
   version: Generated<number>
   modified_at: ColumnType<Date, Date | string | undefined, Date | string>
+  recorded_by_user_id: ColumnType<string | null, string | null | undefined, string | null>
 }
 
 export type TermDuration = 'P1M' | 'P1Y' | 'P3Y'
@@ -252,6 +253,8 @@ export interface AzureRoleAssignmentsTable {
   principal_id: string
   role_name: AzureRoleName
   created_at: CreatedAt
+  created_by_user_id: ColumnType<string | null, string | null | undefined, string | null>
+  description: ColumnType<string | null, string | null | undefined, string | null>
 }
 
 export interface DirectoryRolesTable {
