@@ -338,12 +338,16 @@ async function authorize(
   const session = sessionId ? await findSession(ctx.db, sessionId) : null
   const user = session ? await findUserById(ctx.db, session.userId) : null
   const signedIn = user && !user.disabled && user.tenantStatus === 'active' ? user : null
-  const after = Number(q[SIGNED_IN_AFTER] ?? 0)
+  // fresh: this session began after /authorize sent the person to sign in (prompt=login, a hint)
+  const after = Number(q[SIGNED_IN_AFTER])
   const fresh = !!session && Number.isFinite(after) && session.createdAt.getTime() >= after * 1000
   const hintMismatch =
     !!signedIn && !!q.login_hint && q.login_hint.toLowerCase() !== signedIn.email.toLowerCase()
   const mustSignIn =
-    !signedIn || (q.prompt === 'login' && !fresh) || (q[SIGNED_IN_AFTER] && !fresh) || hintMismatch
+    !signedIn ||
+    (q.prompt === 'login' && !fresh) ||
+    (q[SIGNED_IN_AFTER] !== undefined && !fresh) ||
+    hintMismatch
 
   if (mustSignIn) {
     if (q.prompt === 'none') {
