@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs'
 import type { Config } from './config/config.ts'
 import { registerAuditRoutes } from './audit/audit.http.ts'
+import { registerApplicationRoutes } from './authority/apps.http.ts'
+import { registerAuthorityRoutes } from './authority/oidc.http.ts'
 import { registerArmRoutes } from './azure/arm.http.ts'
 import { registerCustomerAdminRoutes } from './customers/customer-admin.http.ts'
 import { registerCustomerRoutes } from './customers/customers.http.ts'
@@ -52,6 +54,8 @@ export function createContext(
 export async function buildApp(ctx: AppContext, options: { logger?: boolean } = {}): Promise<App> {
   const app = await createServer(ctx, { logger: options.logger ?? false, version: VERSION })
   await registerIdentityRoutes(app, ctx)
+  registerAuthorityRoutes(app, ctx)
+  registerApplicationRoutes(app, ctx)
   registerCustomerRoutes(app, ctx)
   registerCustomerAdminRoutes(app, ctx)
   registerAdviceRoutes(app, ctx)
