@@ -10,6 +10,8 @@ import { gdapGraphRoutes } from './gdap/graph.http.ts'
 import { registerGraphSurface } from './platform/http/graph-surface.ts'
 import { registerNotificationRoutes } from './notifications/notifications.http.ts'
 import { registerIdentityRoutes } from './identity/identity.http.ts'
+import { registerSecurityRoutes } from './identity/security.http.ts'
+import { registerSignInRoutes } from './identity/signin.http.ts'
 import { TokenService } from './identity/tokens.ts'
 import { registerPartnerCenterRoutes } from './partner-center/partner-center.http.ts'
 import { registerAdviceRoutes } from './policy/advice.http.ts'
@@ -49,6 +51,8 @@ export function createContext(
 export async function buildApp(ctx: AppContext, options: { logger?: boolean } = {}): Promise<App> {
   const app = await createServer(ctx, { logger: options.logger ?? false, version: VERSION })
   await registerIdentityRoutes(app, ctx)
+  await registerSignInRoutes(app, ctx)
+  await registerSecurityRoutes(app, ctx)
   registerCustomerRoutes(app, ctx)
   registerAdviceRoutes(app, ctx)
   registerServiceRequestRoutes(app, ctx)

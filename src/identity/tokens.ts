@@ -23,7 +23,8 @@ export const TOKEN_AUDIENCES = [
 ]
 
 /** The issuer of every token about `tenantId`, as the Microsoft identity platform v2.0 names it. */
-export const issuerFor = (authorityUrl: string, tenantId: string): string => `${authorityUrl}/${tenantId}/v2.0`
+export const issuerFor = (authorityUrl: string, tenantId: string): string =>
+  `${authorityUrl}/${tenantId}/v2.0`
 
 export interface TokenClaims {
   /** Object id of the user, or of the application acting on its own. */

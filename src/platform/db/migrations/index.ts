@@ -10,6 +10,7 @@ import * as m0009 from './0009_directory.ts'
 import * as m0010 from './0010_customers_commerce.ts'
 import * as m0011 from './0011_authority.ts'
 import * as m0012 from './0012_audit_chain.ts'
+import * as m0013 from './0013_signin_trust.ts'
 import * as m0014 from './0014_scale.ts'
 
 /** Every migration, in order. Names are stable: they are recorded in the database. */
@@ -25,5 +26,6 @@ export const migrations: Record<string, Migration> = {
   '0010_customers_commerce': m0010,
   '0011_authority': m0011,
   '0012_audit_chain': m0012,
+  '0013_signin_trust': m0013,
   '0014_scale': m0014,
 }
