@@ -126,7 +126,7 @@ export const ConfigSchema = Type.Object({
     Type.String({
       minLength: 32,
       description:
-        'Key that seals secrets at rest (TOTP seeds, identity providers\' client secrets; AES-256-GCM). When unset, a random key is kept in TRAMITE_DATA_DIR/secrets.key; instances sharing one PostgreSQL must all set the same value.',
+        "Key that seals secrets at rest (TOTP seeds, identity providers' client secrets; AES-256-GCM). When unset, a random key is kept in TRAMITE_DATA_DIR/secrets.key; instances sharing one PostgreSQL must all set the same value.",
     }),
   ),
   PASSWORD_RESET_MINUTES: Type.Integer({
@@ -139,7 +139,7 @@ export const ConfigSchema = Type.Object({
     Type.String({
       minLength: 1,
       description:
-        'The passkeys\' relying-party id (a registrable domain of the portal; default: the host name of PUBLIC_URL). Passkeys registered under one id do not work under another.',
+        "The passkeys' relying-party id (a registrable domain of the portal; default: the host name of PUBLIC_URL). Passkeys registered under one id do not work under another.",
     }),
   ),
   BODY_LIMIT_BYTES: Type.Integer({
