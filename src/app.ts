@@ -15,6 +15,8 @@ import { gdapGraphRoutes } from './gdap/graph.http.ts'
 import { registerGraphSurface } from './platform/http/graph-surface.ts'
 import { registerNotificationRoutes } from './notifications/notifications.http.ts'
 import { registerIdentityRoutes } from './identity/identity.http.ts'
+import { registerSecurityRoutes } from './identity/security.http.ts'
+import { registerSignInRoutes } from './identity/signin.http.ts'
 import { TokenService } from './identity/tokens.ts'
 import { registerPartnerCenterRoutes } from './partner-center/partner-center.http.ts'
 import { registerAdviceRoutes } from './policy/advice.http.ts'
@@ -56,6 +58,8 @@ export async function buildApp(ctx: AppContext, options: { logger?: boolean } = 
   await registerIdentityRoutes(app, ctx)
   registerAuthorityRoutes(app, ctx)
   registerApplicationRoutes(app, ctx)
+  await registerSignInRoutes(app, ctx)
+  await registerSecurityRoutes(app, ctx)
   registerCustomerRoutes(app, ctx)
   registerCustomerAdminRoutes(app, ctx)
   registerAdviceRoutes(app, ctx)

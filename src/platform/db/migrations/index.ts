@@ -11,6 +11,7 @@ import * as m0009 from './0009_directory.ts'
 import * as m0010 from './0010_customers_commerce.ts'
 import * as m0011 from './0011_authority.ts'
 import * as m0012 from './0012_audit_chain.ts'
+import * as m0013 from './0013_signin_trust.ts'
 import * as m0014 from './0014_scale.ts'
 import * as m0015 from './0015_request_parties.ts'
 import * as m0016 from './0016_directory_admin.ts'
@@ -30,6 +31,7 @@ export const migrations: Record<string, Migration> = {
   '0010_customers_commerce': m0010,
   '0011_authority': m0011,
   '0012_audit_chain': m0012,
+  '0013_signin_trust': m0013,
   '0014_scale': m0014,
   '0015_request_parties': m0015,
   '0016_directory_admin': m0016,
