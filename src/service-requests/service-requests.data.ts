@@ -316,7 +316,10 @@ export async function findByArmName(
   )
   if (byName) return byName
   if (!/^\d{1,30}$/.test(name)) return null
-  const [byNumber] = await selectRequests(db, sql<boolean>`r.subscription_id = ${subscriptionId} and r.id = ${name}`)
+  const [byNumber] = await selectRequests(
+    db,
+    sql<boolean>`r.subscription_id = ${subscriptionId} and r.id = ${name}`,
+  )
   return byNumber ?? null
 }
 
@@ -443,6 +446,7 @@ export interface RequestChanges {
   assignedToUserId?: string | null
   externalReference?: string | null
   armContact?: ArmContact
+  armDetails?: Record<string, unknown>
 }
 
 /**
@@ -471,6 +475,7 @@ export async function updateRequest(
       ...(changes.assignedToUserId === undefined ? {} : { assigned_to_user_id: changes.assignedToUserId }),
       ...(changes.externalReference === undefined ? {} : { external_reference: changes.externalReference }),
       ...(changes.armContact === undefined ? {} : { arm_contact: JSON.stringify(changes.armContact) }),
+      ...(changes.armDetails === undefined ? {} : { arm_details: JSON.stringify(changes.armDetails) }),
       modified_at: now,
       version: eb('version', '+', 1),
     }))

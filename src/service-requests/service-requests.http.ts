@@ -93,6 +93,8 @@ export function presentRequest(
     rule: r.decidedByRule,
     supportPlan: r.supportPlan,
     entitlementId: r.entitlementId,
+    // Azure tickets filed with Microsoft.Support 2024-04-01: may the engineer collect advanced diagnostics?
+    advancedDiagnosticConsent: (r.armDetails?.advancedDiagnosticConsent as 'Yes' | 'No' | undefined) ?? null,
     locale: r.locale,
     country: r.country,
     createdAt: r.createdAt.toISOString(),

@@ -551,6 +551,7 @@ function auditDetails(request: ServiceRequestRecord, changes: RequestChanges): R
     details.severity = { from: request.severity, to: changes.severity }
   if (changes.assignedToUserId !== undefined) details.assignedTo = changes.assignedToUserId
   if (changes.externalReference !== undefined) details.externalReference = changes.externalReference
+  if (changes.armDetails !== undefined) details.armDetails = changes.armDetails
   return details
 }
 
@@ -763,6 +764,22 @@ export function updateArmContactAsActor(
 ): Promise<ServiceRequestRecord> {
   return change(ctx, actor, id, 'service_request.contact', expectedVersion, async () => ({
     changes: { armContact: contact },
+    events: [],
+  }))
+}
+
+/**
+ * Changes what an Azure ticket carries beyond the request's columns (ARM's consents): the given
+ * keys replace theirs, the others stay.
+ */
+export function updateArmDetailsAsActor(
+  ctx: AppContext,
+  actor: Actor,
+  id: string,
+  details: Record<string, unknown>,
+): Promise<ServiceRequestRecord> {
+  return change(ctx, actor, id, 'service_request.arm_details', undefined, async (request) => ({
+    changes: { armDetails: { ...(request.armDetails ?? {}), ...details } },
     events: [],
   }))
 }
