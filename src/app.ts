@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs'
 import type { Config } from './config/config.ts'
 import { registerAuditRoutes } from './audit/audit.http.ts'
 import { registerArmRoutes } from './azure/arm.http.ts'
+import { registerRbacRoutes } from './azure/rbac.http.ts'
 import { registerCustomerAdminRoutes } from './customers/customer-admin.http.ts'
 import { registerCustomerRoutes } from './customers/customers.http.ts'
 import { registerGdapPortalRoutes } from './gdap/gdap.http.ts'
@@ -60,6 +61,7 @@ export async function buildApp(ctx: AppContext, options: { logger?: boolean } = 
   await registerGraphSurface(app, ctx, gdapGraphRoutes, healthGraphRoutes)
   registerGdapPortalRoutes(app, ctx)
   await registerArmRoutes(app, ctx)
+  await registerRbacRoutes(app, ctx)
   registerHealthRoutes(app, ctx)
   await registerPartnerCenterRoutes(app, ctx)
   await registerWebPortal(app, ctx)
