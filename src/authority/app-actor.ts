@@ -37,6 +37,8 @@ export async function appOnlyActor(ctx: AppContext, claims: VerifiedToken): Prom
     tenantId: app.tenantId,
     tenantKind: app.tenantKind,
     tenantStatus: app.tenantStatus,
+    // an application acting on its own has no sign-in, so no MFA policy to meet (own tenant only)
+    tenantRequiresMfa: false,
     tenantName: app.tenantName,
     tenantLocale: app.tenantLocale,
     partnerType: app.partnerType,
