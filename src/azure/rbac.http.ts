@@ -99,7 +99,7 @@ export async function registerRbacRoutes(app: App, ctx: AppContext): Promise<voi
       arm.setErrorHandler((error, request, reply) => {
         const normalized = normalizeError(error, request)
         if (normalized.status >= 500) request.log.error({ err: error }, 'request failed')
-        return reply.status(normalized.status).send(armError(normalized, request.id, error))
+        return reply.status(normalized.status).send(armError(normalized, error))
       })
       arm.setNotFoundHandler((request, reply) =>
         reply.status(404).send(
@@ -112,7 +112,6 @@ export async function registerRbacRoutes(app: App, ctx: AppContext): Promise<voi
                 url: request.url.split('?')[0] ?? '',
               }),
             },
-            request.id,
             null,
           ),
         ),
