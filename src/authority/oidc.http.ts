@@ -218,14 +218,19 @@ export function registerAuthorityRoutes(app: App, ctx: AppContext): void {
       async (request) => {
         const host = new URL(ctx.config.authorityUrl).host
         const asked = request.query.authorization_endpoint
+        // like Entra: the tenant of the authorization endpoint asked about names the discovery document
+        let tenant = '{tenant}'
         if (asked) {
-          let askedHost: string | null = null
+          let askedUrl: URL | null = null
           try {
-            askedHost = new URL(asked).host
+            askedUrl = new URL(asked)
           } catch {
-            askedHost = null
+            askedUrl = null
           }
-          if (askedHost !== host) {
+          const segment = askedUrl?.pathname.split('/')[1]
+          if (segment && /^[\w.-]{1,256}$/.test(segment)) tenant = segment
+          // by host name: Python's MSAL leaves the port out of the endpoint it asks about
+          if (askedUrl?.hostname !== new URL(ctx.config.authorityUrl).hostname) {
             throw new OAuthError('invalid_instance', 50049, {
               en: `Unknown or invalid instance: this authority answers only for ${host}.`,
               it: `Istanza sconosciuta o non valida: questa autorità risponde solo per ${host}.`,
@@ -233,7 +238,7 @@ export function registerAuthorityRoutes(app: App, ctx: AppContext): void {
           }
         }
         return {
-          tenant_discovery_endpoint: `${ctx.config.authorityUrl}/{tenant}/v2.0/.well-known/openid-configuration`,
+          tenant_discovery_endpoint: `${ctx.config.authorityUrl}/${tenant}/v2.0/.well-known/openid-configuration`,
           'api-version': '1.1',
           metadata: [{ preferred_network: host, preferred_cache: host, aliases: [host] }],
         }

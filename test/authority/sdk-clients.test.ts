@@ -118,6 +118,73 @@ describe.each(dialects())(
       expect((await sdk.step('msal-certificate')).claims).toMatchObject({ tid: FABRIKAM, azpacr: '2' })
     })
 
+    it("when Python's msal (Debian's python3-msal) uses Tramite's instance discovery, then client credentials, the device code flow and the refresh exchange in Rossi's tenant work as from Node", async () => {
+      const confidential = await registerApp(t, FABRIKAM, {
+        permissions: ['graph/DelegatedAdminRelationship.Read.All (application)'],
+      })
+      const publicApp = await registerApp(t, FABRIKAM, {
+        publicClient: true,
+        permissions: ['arm/user_impersonation', 'partnercenter/user_impersonation'],
+      })
+      const child = spawn(process.env.PYTHON_MSAL ?? '/usr/bin/python3', ['scripts/sdk/authority_msal.py'], {
+        cwd: ROOT,
+        env: {
+          PATH: process.env.PATH,
+          REQUESTS_CA_BUNDLE: https.certPath,
+          TRAMITE_URL: https.url,
+          SDK_STEPS: 'confidential,device,refresh',
+          TENANT_ID: FABRIKAM,
+          CLIENT_ID: confidential.clientId,
+          CLIENT_SECRET: confidential.clientSecret!,
+          PUBLIC_CLIENT_ID: publicApp.clientId,
+          ROSSI_TENANT_ID: ROSSI,
+        },
+      })
+      const steps: Step[] = []
+      let stderr = ''
+      let buffer = ''
+      const session = await t.signIn('anna@fabrikam.example')
+      const approved = new Promise<void>((resolve) => {
+        child.stdout.on('data', (chunk: Buffer) => {
+          buffer += chunk.toString()
+          let nl: number
+          while ((nl = buffer.indexOf('\n')) >= 0) {
+            const step = JSON.parse(buffer.slice(0, nl)) as Step
+            buffer = buffer.slice(nl + 1)
+            steps.push(step)
+            if (step.step === 'deviceCode' && step.userCode) {
+              void t
+                .request('POST', `/api/device-codes/${step.userCode}`, {
+                  session,
+                  body: { decision: 'approve' },
+                })
+                .then(() => resolve())
+            }
+          }
+        })
+      })
+      child.stderr.on('data', (c: Buffer) => (stderr += c.toString()))
+      const code = await new Promise<number | null>((resolve) => child.once('exit', resolve))
+      expect(code, stderr + JSON.stringify(steps)).toBe(0)
+      await approved
+      const byStep = Object.fromEntries(steps.map((s) => [s.step, s]))
+      expect(byStep.confidential!.relationships).toBeGreaterThan(0)
+      expect(byStep.confidential!.claims).toMatchObject({
+        tid: FABRIKAM,
+        idtyp: 'app',
+        azp: confidential.clientId,
+      })
+      expect(byStep.deviceToken!.claims).toMatchObject({
+        upn: 'anna@fabrikam.example',
+        aud: 'https://api.partnercenter.microsoft.com',
+      })
+      expect(byStep.refresh!.claims).toMatchObject({
+        tid: ROSSI,
+        aud: 'https://management.azure.com',
+        upn: 'anna@fabrikam.example',
+      })
+    })
+
     it("R1: when anna signs in to a public msal-node client in Chromium, then its refresh token gives a token in Rossi's tenant that files an Azure ticket; after the relationship ends the exchange is refused with the reason", async () => {
       const app = await registerApp(t, FABRIKAM, {
         publicClient: true,
