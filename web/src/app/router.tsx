@@ -15,6 +15,7 @@ import {
 import { NewRequestRoute, RequestDetailRoute, RequestListRoute } from './service-request-routes.tsx'
 import { healthRoutes } from './health-routes.tsx'
 import { workloadPortalRoutes } from './workload-portal-routes.tsx'
+import { applicationRoutes } from './application-routes.tsx'
 
 export const router = createBrowserRouter([
   { path: '/signin', element: <SignInPage />, errorElement: <RouteError /> },
@@ -40,6 +41,7 @@ export const router = createBrowserRouter([
       { path: 'gdap/approve/:id', element: <ApprovalRoute /> },
       ...healthRoutes,
       ...workloadPortalRoutes,
+      ...applicationRoutes,
       { path: '*', element: <NotFoundPage /> },
     ],
   },
