@@ -31,9 +31,7 @@ export async function appOnlyActor(ctx: AppContext, claims: VerifiedToken): Prom
   if (claims.oid !== app.id || claims.tid !== app.tenantId || claims.home_tid !== app.tenantId)
     throw invalidToken()
   const resource = findResource(claims.aud)
-  const inForce = resource
-    ? await permissionsInForce(ctx.db, app.id, resource.key, 'application', null)
-    : []
+  const inForce = resource ? await permissionsInForce(ctx.db, app.id, resource.key, 'application', null) : []
   const principal: UserRecord = {
     id: app.id,
     tenantId: app.tenantId,
@@ -74,9 +72,7 @@ export async function delegatedAppActor(
   // apps are single-tenant: the people of the app's own tenant use it
   if (user.tenantId !== app.tenantId) throw invalidToken()
   const resource = findResource(claims.aud)
-  const inForce = resource
-    ? await permissionsInForce(ctx.db, app.id, resource.key, 'delegated', user.id)
-    : []
+  const inForce = resource ? await permissionsInForce(ctx.db, app.id, resource.key, 'delegated', user.id) : []
   return actorFor(user, 'bearer', claims.tid, {
     applicationId: app.id,
     authMethods: claims.amr ?? [],

@@ -154,6 +154,26 @@ export const ConfigSchema = Type.Object({
     default: 10 * 1024 * 1024,
     description: 'Largest file that can be attached to a service request.',
   }),
+  MAX_IN_FLIGHT: Type.Integer({
+    minimum: 0,
+    maximum: 100000,
+    default: 64,
+    description:
+      'Requests one instance serves at once; past it new requests get 503 with Retry-After at once instead of queueing (0: no limit; docs/scaling.md).',
+  }),
+  MAX_EVENT_LOOP_DELAY_MS: Type.Integer({
+    minimum: 0,
+    maximum: 60000,
+    default: 1000,
+    description:
+      'Event-loop delay (ms) past which new requests get 503 with Retry-After until the instance catches up (0: off).',
+  }),
+  RETRY_AFTER_SECONDS: Type.Integer({
+    minimum: 1,
+    maximum: 3600,
+    default: 2,
+    description: 'Retry-After of the 503 answered when the instance is over MAX_IN_FLIGHT or MAX_EVENT_LOOP_DELAY_MS.',
+  }),
   TRUST_PROXY: Type.Boolean({
     default: false,
     description: 'Trust X-Forwarded-* headers (set when behind a reverse proxy).',

@@ -35,6 +35,8 @@ export interface TokenClaims {
   home_tid: string
   /** The user's sign-in name; absent in an application's own token. */
   upn?: string
+  /** The sign-in name, as OpenID Connect names it (tokens the authority issues to applications). */
+  preferred_username?: string
   name: string
   /** The application the token was issued to (its client id); absent for sessions and the CLI. */
   azp?: string

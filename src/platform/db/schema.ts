@@ -86,6 +86,8 @@ export interface UsersTable {
   disabled: Generated<boolean>
   created_at: CreatedAt
   job_title: ColumnType<string | null, string | null | undefined, string | null>
+  /** Set when the user is deleted: the row stays for history, sign-in and memberships go. */
+  deleted_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>
 }
 
 export interface UserRolesTable {
@@ -139,6 +141,8 @@ export interface MarketplaceProductsTable {
   support_email: string | null
   support_phone: string | null
   created_at: CreatedAt
+  /** A retired product is no longer offered; the subscriptions that bought it keep it. */
+  retired_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>
 }
 
 export interface SubscriptionsTable {
@@ -164,6 +168,7 @@ export interface SubscriptionsTable {
   suspension_reasons: ColumnType<string[], string | undefined, string>
   version: Generated<number>
   modified_at: ColumnType<Date, Date | string | undefined, Date | string>
+  recorded_by_user_id: ColumnType<string | null, string | null | undefined, string | null>
 }
 
 export type TermDuration = 'P1M' | 'P1Y' | 'P3Y'
@@ -251,6 +256,8 @@ export interface AzureRoleAssignmentsTable {
   principal_id: string
   role_name: AzureRoleName
   created_at: CreatedAt
+  created_by_user_id: ColumnType<string | null, string | null | undefined, string | null>
+  description: ColumnType<string | null, string | null | undefined, string | null>
 }
 
 export interface DirectoryRolesTable {
@@ -574,7 +581,9 @@ export interface AzureProblemClassificationsTable {
 
 export interface ArmOperationsTable {
   id: string
-  subscription_id: string
+  /** null for an operation started at tenant scope (then tenant_id says whose) */
+  subscription_id: string | null
+  tenant_id: string | null
   resource_id: string
   status: 'InProgress' | 'Succeeded' | 'Failed'
   error: ColumnType<Record<string, unknown> | null, string | null, string | null>

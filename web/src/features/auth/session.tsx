@@ -106,11 +106,18 @@ export function safeReturnPath(next: string | null): string {
 }
 
 /**
- * A `returnTo` given to the sign-in page (e.g. by the authorize endpoint): a same-origin path,
- * followed with a full page load after signing in (it may be a server route, not a portal page).
+ * A `returnTo` target outside the portal's routes (the authority's /authorize, the device-code
+ * page): a same-origin relative path only — anything else (another origin, `//host`, a scheme)
+ * is refused and answers null, so sign-in falls back to `next`.
  */
-export function safeReturnTo(value: string | null): string | null {
-  if (!value || !value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) return null
-  if ([...value].some((c) => c.charCodeAt(0) < 0x20)) return null
-  return value
+export function safeReturnTo(returnTo: string | null): string | null {
+  if (!returnTo || returnTo.length > 4096) return null
+  if (!returnTo.startsWith('/') || returnTo.startsWith('//') || returnTo.startsWith('/\\')) return null
+  if (returnTo.includes('\\') || [...returnTo].some((c) => c.charCodeAt(0) < 0x20)) return null
+  try {
+    const url = new URL(returnTo, window.location.origin)
+    return url.origin === window.location.origin ? `${url.pathname}${url.search}${url.hash}` : null
+  } catch {
+    return null
+  }
 }

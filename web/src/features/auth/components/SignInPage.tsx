@@ -88,10 +88,14 @@ export function SignInPage() {
   const styles = useAuthCardStyles()
   const session = useSession()
   const [params] = useSearchParams()
+  // returnTo: a server page (the authority's /authorize) to go back to with a full page load
   const returnTo = safeReturnTo(params.get('returnTo'))
   const returnPath = safeReturnPath(params.get('next'))
+  // prompt=login: sign in again even with a session (the authority asked for fresh credentials)
+  const forceSignIn = params.get('prompt') === 'login'
+  const [signedInHere, setSignedInHere] = useState(false)
   const [step, setStep] = useState<Step>('email')
-  const [email, setEmail] = useState('')
+  const [email, setEmail] = useState(params.get('login_hint') ?? '')
   const [password, setPassword] = useState('')
   const [code, setCode] = useState('')
   const [methods, setMethods] = useState<SecondFactorMethod[]>([])
@@ -104,16 +108,14 @@ export function SignInPage() {
   // A server message is in the language it was asked in; drop it rather than mix languages.
   useEffect(() => setError(null), [i18n.language])
 
-  const signedIn = Boolean(session.user)
+  const leave = Boolean(session.user) && (!forceSignIn || signedInHere)
   useEffect(() => {
-    if (signedIn && returnTo) window.location.assign(returnTo)
-  }, [signedIn, returnTo])
+    if (leave && returnTo) window.location.replace(returnTo)
+  }, [leave, returnTo])
 
   if (session.status === 'loading') return <LoadingState label={t('auth.checkingSession')} />
-  if (session.user) {
-    if (returnTo) return <LoadingState label={t('signin.returning')} />
-    return <Navigate to={returnPath} replace />
-  }
+  if (leave && returnTo) return <LoadingState label={t('signin.returning')} />
+  if (session.user && !returnTo) return <Navigate to={returnPath} replace />
 
   async function run(action: () => Promise<void>) {
     setSubmitting(true)
@@ -143,6 +145,7 @@ export function SignInPage() {
   const submitPassword = () =>
     run(async () => {
       const answer = await session.signIn(email.trim(), password)
+      setSignedInHere(true)
       if (answer.secondFactor) {
         setMethods(answer.secondFactor.methods)
         setUseRecovery(
@@ -215,7 +218,7 @@ export function SignInPage() {
               value={email}
               readOnly={step !== 'email'}
               onChange={(_event, data) => setEmail(data.value)}
-              autoFocus
+              autoFocus={step === 'email'}
             />
           </Field>
         )}
