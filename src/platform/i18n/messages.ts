@@ -47,6 +47,8 @@ export const en = {
   'error.internal_notes_responder_only': 'Only whoever works the request can write internal notes.',
   'error.assignment_vendor_only': 'Only the vendor’s support engineers assign requests.',
   'error.onlooker_cannot_change': 'You can read this request, but not change it.',
+  'error.answer_by_addressee_only':
+    'The information was asked of {requester}: the person who filed the request or its contact answers it. You can read the request meanwhile.',
   'error.invalid_assignee': '{user} is not a support engineer who can be assigned requests.',
   'error.precondition_required':
     'Send If-Match with the ETag you read, so that a change made in the meantime is not overwritten.',
@@ -110,6 +112,8 @@ export const it: Record<MessageKey, string> = {
   'error.internal_notes_responder_only': 'Solo chi lavora la richiesta può scrivere note interne.',
   'error.assignment_vendor_only': 'Solo i tecnici di supporto del fornitore assegnano le richieste.',
   'error.onlooker_cannot_change': 'Puoi leggere questa richiesta, ma non modificarla.',
+  'error.answer_by_addressee_only':
+    'Le informazioni sono state chieste a {requester}: risponde chi ha aperto la richiesta o il suo referente. Nel frattempo puoi leggere la richiesta.',
   'error.invalid_assignee': '{user} non è un tecnico di supporto a cui assegnare richieste.',
   'error.precondition_required':
     "Invia If-Match con l'ETag letto, così una modifica fatta nel frattempo non viene sovrascritta.",
