@@ -5,6 +5,7 @@
 import { growthBench } from './growth.ts'
 import { overloadBench } from './overload.ts'
 import { portalBench } from './portal.ts'
+import { streamsBench } from './streams.ts'
 
 const log = (line: string) => console.log(line)
 
@@ -28,6 +29,10 @@ export async function scaleBench(): Promise<void> {
   if (parts.includes('overload')) {
     console.log(`\nBack-pressure on ${engine === 'postgres' ? 'PostgreSQL' : 'PGlite'} (default limits)`)
     await overloadBench(log, Number(process.env.BENCH_SCALE_SECONDS ?? 5))
+  }
+  if (parts.includes('streams')) {
+    console.log(`\nLive health streams on ${engine === 'postgres' ? 'PostgreSQL' : 'PGlite'}`)
+    await streamsBench(log)
   }
   if (parts.includes('portal')) {
     console.log('\nPortal: JavaScript of the first page (Chromium, cold cache)')
