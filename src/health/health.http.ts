@@ -1,31 +1,27 @@
 import type { FastifyRequest } from 'fastify'
 import Type from 'typebox'
-import { type Actor, isSupportEngineer } from '../identity/actor.ts'
+import { isSupportEngineer } from '../identity/actor.ts'
 import type { AppContext } from '../platform/context.ts'
 import type { IncidentStatus, WorkloadId } from '../platform/db/schema.ts'
 import { notFound, validationFailed } from '../platform/errors.ts'
 import { actorOf } from '../platform/http/authentication.ts'
 import type { App } from '../platform/http/server.ts'
 import {
-  findIncident,
   type IncidentPost,
   type IncidentRecord,
   listIncidents,
   listPosts,
   tenantHistory,
-  affectedTenantIds,
 } from './health.data.ts'
 import { createHealthStreamHub } from './health-stream-hub.ts'
 import {
   affectedForPartner,
   canReadHealth,
   followIncident,
-  HEALTH_TOPIC,
   incidentForActor,
   publishIncident,
   tenantIncidents,
   updateIncidentAsEngineer,
-  readableTenants,
   visibleFor,
 } from './health.service.ts'
 
