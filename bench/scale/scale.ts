@@ -4,7 +4,9 @@
  */
 import { growthBench } from './growth.ts'
 import { overloadBench } from './overload.ts'
+import { memoryBench } from './memory.ts'
 import { portalBench } from './portal.ts'
+import { startBench } from './start.ts'
 import { streamsBench } from './streams.ts'
 
 const log = (line: string) => console.log(line)
@@ -33,6 +35,14 @@ export async function scaleBench(): Promise<void> {
   if (parts.includes('streams')) {
     console.log(`\nLive health streams on ${engine === 'postgres' ? 'PostgreSQL' : 'PGlite'}`)
     await streamsBench(log)
+  }
+  if (parts.includes('start')) {
+    console.log('\nStart (PGlite unless DATABASE_URL; median of 3)')
+    await startBench(log)
+  }
+  if (parts.includes('memory')) {
+    console.log('\nMemory (PGlite)')
+    await memoryBench(log)
   }
   if (parts.includes('portal')) {
     console.log('\nPortal: JavaScript of the first page (Chromium, cold cache)')
