@@ -9,6 +9,7 @@ import { registerHealthRoutes } from './health/health.http.ts'
 import { gdapGraphRoutes } from './gdap/graph.http.ts'
 import { registerGraphSurface } from './platform/http/graph-surface.ts'
 import { registerNotificationRoutes } from './notifications/notifications.http.ts'
+import { registerHomeRoutes } from './home/home.http.ts'
 import { registerIdentityRoutes } from './identity/identity.http.ts'
 import { TokenService } from './identity/tokens.ts'
 import { registerPartnerCenterRoutes } from './partner-center/partner-center.http.ts'
@@ -55,6 +56,7 @@ export async function buildApp(ctx: AppContext, options: { logger?: boolean } = 
   registerWebhookRoutes(app, ctx)
   registerAuditRoutes(app, ctx)
   registerNotificationRoutes(app, ctx)
+  registerHomeRoutes(app, ctx)
   await registerGraphSurface(app, ctx, gdapGraphRoutes, healthGraphRoutes)
   registerGdapPortalRoutes(app, ctx)
   await registerArmRoutes(app, ctx)

@@ -11,6 +11,7 @@ import * as m0010 from './0010_customers_commerce.ts'
 import * as m0011 from './0011_authority.ts'
 import * as m0012 from './0012_audit_chain.ts'
 import * as m0014 from './0014_scale.ts'
+import * as m0020 from './0020_daily_loop.ts'
 
 /** Every migration, in order. Names are stable: they are recorded in the database. */
 export const migrations: Record<string, Migration> = {
@@ -26,4 +27,5 @@ export const migrations: Record<string, Migration> = {
   '0011_authority': m0011,
   '0012_audit_chain': m0012,
   '0014_scale': m0014,
+  '0020_daily_loop': m0020,
 }
