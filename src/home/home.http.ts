@@ -2,6 +2,7 @@ import type { AppContext } from '../platform/context.ts'
 import { actorOf } from '../platform/http/authentication.ts'
 import type { App } from '../platform/http/server.ts'
 import { presentRequest } from '../service-requests/service-requests.http.ts'
+import { HomeSchema } from './home.schema.ts'
 import { homeFor, type GdapItem, type RequestSection } from './home.service.ts'
 
 /** The signed-in person's home: what needs them now (GET /api/home). */
@@ -14,6 +15,7 @@ export function registerHomeRoutes(app: App, ctx: AppContext): void {
         summary: 'What needs you now: the lists your landing page shows, each with its count',
         description:
           'Partner staff: `waitingOnYou` (the vendor asked you for information), `sentToYou` (requests your customers sent you), `atRisk` (first-response target at risk or missed), `incidents` (unresolved, affecting your customers), `gdap` (relationships ending within 30 days or lost). Customer administrators: `waitingOnYou`, `open`, `incidents`. The vendor’s engineers: `queue` and `atRisk`.',
+        response: { 200: HomeSchema },
       },
     },
     async (request) => {

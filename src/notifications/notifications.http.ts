@@ -5,21 +5,8 @@ import { actorOf } from '../platform/http/authentication.ts'
 import type { App } from '../platform/http/server.ts'
 import { listNotifications, markRead } from './notifications.data.ts'
 import { notificationText } from './notification-texts.ts'
-import { NOTIFICATION_CHANNELS, NOTIFICATION_TOPICS, type NotificationTopic } from './notification-topics.ts'
 import { preferencesOf, savePreferences } from './preferences.data.ts'
-
-const ChannelSchema = Type.Enum([...NOTIFICATION_CHANNELS], {
-  description: 'app: in Tramite; email: by email; both; none: neither',
-})
-
-/** Where each kind of notice reaches you (the portal's preferences form is generated from this). */
-export const NotificationPreferencesSchema = Type.Object(
-  Object.fromEntries(NOTIFICATION_TOPICS.map((topic) => [topic, ChannelSchema])) as Record<
-    NotificationTopic,
-    typeof ChannelSchema
-  >,
-  { additionalProperties: false },
-)
+import { NotificationListSchema, NotificationPreferencesSchema } from './notifications.schema.ts'
 
 /** In-app notifications of the signed-in user (GDAP expiry notices, …). */
 export function registerNotificationRoutes(app: App, ctx: AppContext): void {
@@ -33,6 +20,7 @@ export function registerNotificationRoutes(app: App, ctx: AppContext): void {
           { limit: Type.Integer({ minimum: 1, maximum: 200, default: 50 }) },
           { additionalProperties: false },
         ),
+        response: { 200: NotificationListSchema },
       },
     },
     async (request) => {

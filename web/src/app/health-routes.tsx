@@ -8,6 +8,7 @@ import { PublishPage } from '../features/health/components/PublishPage.tsx'
 import { TenantHealthPage } from '../features/health/components/TenantHealthPage.tsx'
 import type { HealthViewer } from '../features/health/viewer.ts'
 import { NewRequestButton } from '../features/service-requests/components/NewRequestButton.tsx'
+import { useRequestViewer } from './service-request-routes.tsx'
 
 // The health feature does not know about sessions; the app tells it who is looking.
 function useHealthViewer(): HealthViewer {
@@ -34,10 +35,13 @@ function HealthHomeRoute() {
 
 function TenantHealthRoute() {
   const viewer = useHealthViewer()
+  const requestViewer = useRequestViewer()
   const { tenantId = '' } = useParams()
   // R4: check health first; to escalate an ongoing problem, file a service request for the customer.
   const actions =
-    viewer.tenantKind === 'partner' ? <NewRequestButton customerTenantId={tenantId} /> : undefined
+    viewer.tenantKind === 'partner' ? (
+      <NewRequestButton customerTenantId={tenantId} cannotFile={requestViewer.cannotFile} />
+    ) : undefined
   const trace =
     viewer.tenantKind === 'partner' ? `/gdap/trace?customer=${encodeURIComponent(tenantId)}` : undefined
   return (
