@@ -3,7 +3,7 @@ import globals from 'globals'
 import tseslint from 'typescript-eslint'
 
 export default tseslint.config(
-  { ignores: ['node_modules', 'web/dist', 'data', 'coverage'] },
+  { ignores: ['node_modules', 'web/dist', 'dist', 'data', 'coverage'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -1,8 +1,13 @@
 import { readFileSync } from 'node:fs'
 import type { Config } from './config/config.ts'
 import { registerAuditRoutes } from './audit/audit.http.ts'
+import { registerApplicationRoutes } from './authority/apps.http.ts'
+import { registerAuthorityRoutes } from './authority/oidc.http.ts'
 import { registerArmRoutes } from './azure/arm.http.ts'
+import { registerCustomerAdminRoutes } from './customers/customer-admin.http.ts'
 import { registerCustomerRoutes } from './customers/customers.http.ts'
+import { directoryGraphRoutes } from './directory/directory.graph.ts'
+import { registerInvitationRoutes } from './directory/invitations.http.ts'
 import { registerGdapPortalRoutes } from './gdap/gdap.http.ts'
 import { healthGraphRoutes } from './health/health.graph.ts'
 import { registerHealthRoutes } from './health/health.http.ts'
@@ -11,6 +16,8 @@ import { registerGraphSurface } from './platform/http/graph-surface.ts'
 import { registerNotificationRoutes } from './notifications/notifications.http.ts'
 import { registerHomeRoutes } from './home/home.http.ts'
 import { registerIdentityRoutes } from './identity/identity.http.ts'
+import { registerSecurityRoutes } from './identity/security.http.ts'
+import { registerSignInRoutes } from './identity/signin.http.ts'
 import { TokenService } from './identity/tokens.ts'
 import { registerPartnerCenterRoutes } from './partner-center/partner-center.http.ts'
 import { registerAdviceRoutes } from './policy/advice.http.ts'
@@ -50,14 +57,20 @@ export function createContext(
 export async function buildApp(ctx: AppContext, options: { logger?: boolean } = {}): Promise<App> {
   const app = await createServer(ctx, { logger: options.logger ?? false, version: VERSION })
   await registerIdentityRoutes(app, ctx)
+  registerAuthorityRoutes(app, ctx)
+  registerApplicationRoutes(app, ctx)
+  await registerSignInRoutes(app, ctx)
+  await registerSecurityRoutes(app, ctx)
   registerCustomerRoutes(app, ctx)
+  registerCustomerAdminRoutes(app, ctx)
   registerAdviceRoutes(app, ctx)
+  registerInvitationRoutes(app, ctx)
   registerServiceRequestRoutes(app, ctx)
   registerWebhookRoutes(app, ctx)
   registerAuditRoutes(app, ctx)
   registerNotificationRoutes(app, ctx)
   registerHomeRoutes(app, ctx)
-  await registerGraphSurface(app, ctx, gdapGraphRoutes, healthGraphRoutes)
+  await registerGraphSurface(app, ctx, gdapGraphRoutes, healthGraphRoutes, directoryGraphRoutes)
   registerGdapPortalRoutes(app, ctx)
   await registerArmRoutes(app, ctx)
   registerHealthRoutes(app, ctx)

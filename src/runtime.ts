@@ -22,6 +22,12 @@ import { startScheduler } from './platform/scheduler.ts'
 import { scheduledTasks } from './jobs.ts'
 import { runGdapJobs } from './gdap/gdap.jobs.ts'
 import { auditHeadCommand, auditVerifyCommand } from './audit/audit.cli.ts'
+import {
+  partnerCreateCommand,
+  partnerShowCommand,
+  partnerStatusCommand,
+  setupCommand,
+} from './directory/directory.cli.ts'
 
 /**
  * Everything a process that owns the database needs: the lock on the data directory (PGlite),
@@ -100,6 +106,14 @@ export function controlCommands(ctx: AppContext) {
         return auditVerifyCommand(ctx, args)
       case 'audit-head':
         return auditHeadCommand(ctx, args)
+      case 'setup':
+        return setupCommand(ctx, args)
+      case 'partner-create':
+        return partnerCreateCommand(ctx, args)
+      case 'partner-status':
+        return partnerStatusCommand(ctx, args)
+      case 'partner-show':
+        return partnerShowCommand(ctx, args)
       case 'demo-reset': {
         const seed = await resetDemoWorld(ctx.db, {
           password: stringArg(args.password) ?? ctx.config.TRAMITE_DEMO_PASSWORD,

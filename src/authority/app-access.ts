@@ -19,6 +19,18 @@ const READ = new Set(['GET', 'HEAD'])
 const GDAP_READ = ['DelegatedAdminRelationship.Read.All', 'DelegatedAdminRelationship.ReadWrite.All']
 const GDAP_WRITE = ['DelegatedAdminRelationship.ReadWrite.All']
 const USER = ['user_impersonation']
+const USER_READ = ['User.Read.All', 'User.ReadWrite.All', 'Directory.Read.All', 'Directory.ReadWrite.All']
+const USER_WRITE = ['User.ReadWrite.All', 'Directory.ReadWrite.All']
+const GROUP_READ = [
+  'Group.Read.All',
+  'Group.ReadWrite.All',
+  'GroupMember.Read.All',
+  'GroupMember.ReadWrite.All',
+  'Directory.Read.All',
+  'Directory.ReadWrite.All',
+]
+const GROUP_WRITE = ['Group.ReadWrite.All', 'Directory.ReadWrite.All']
+const MEMBER_WRITE = ['GroupMember.ReadWrite.All', 'Group.ReadWrite.All', 'Directory.ReadWrite.All']
 
 const under = (prefix: string) => (path: string) => path === prefix || path.startsWith(`${prefix}/`)
 
@@ -51,7 +63,43 @@ const RULES: PathRule[] = [
     delegated: ['ServiceMessage.Read.All'],
     application: ['ServiceMessage.Read.All'],
   },
-  { resource: 'partnercenter', matches: (_m, path) => path.startsWith('/v1/'), delegated: USER, application: [] },
+  // the directory (directory/directory.graph.ts): users, invitations, groups and memberships
+  {
+    resource: 'graph',
+    matches: (method, path) => READ.has(method) && under('/v1.0/users')(path),
+    delegated: USER_READ,
+    application: USER_READ,
+  },
+  {
+    resource: 'graph',
+    matches: (_m, path) => under('/v1.0/users')(path) || under('/v1.0/invitations')(path),
+    delegated: USER_WRITE,
+    application: USER_WRITE,
+  },
+  {
+    resource: 'graph',
+    matches: (method, path) => READ.has(method) && under('/v1.0/groups')(path),
+    delegated: GROUP_READ,
+    application: GROUP_READ,
+  },
+  {
+    resource: 'graph',
+    matches: (_m, path) => /^\/v1\.0\/groups\/[^/]+\/members\//.test(path),
+    delegated: MEMBER_WRITE,
+    application: MEMBER_WRITE,
+  },
+  {
+    resource: 'graph',
+    matches: (_m, path) => under('/v1.0/groups')(path),
+    delegated: GROUP_WRITE,
+    application: GROUP_WRITE,
+  },
+  {
+    resource: 'partnercenter',
+    matches: (_m, path) => path.startsWith('/v1/'),
+    delegated: USER,
+    application: [],
+  },
   {
     resource: 'arm',
     matches: (_m, path) => path.startsWith('/subscriptions/') || path.startsWith('/providers/'),

@@ -31,14 +31,14 @@ export async function appOnlyActor(ctx: AppContext, claims: VerifiedToken): Prom
   if (claims.oid !== app.id || claims.tid !== app.tenantId || claims.home_tid !== app.tenantId)
     throw invalidToken()
   const resource = findResource(claims.aud)
-  const inForce = resource
-    ? await permissionsInForce(ctx.db, app.id, resource.key, 'application', null)
-    : []
+  const inForce = resource ? await permissionsInForce(ctx.db, app.id, resource.key, 'application', null) : []
   const principal: UserRecord = {
     id: app.id,
     tenantId: app.tenantId,
     tenantKind: app.tenantKind,
     tenantStatus: app.tenantStatus,
+    // an application acting on its own has no sign-in, so no MFA policy to meet (own tenant only)
+    tenantRequiresMfa: false,
     tenantName: app.tenantName,
     tenantLocale: app.tenantLocale,
     partnerType: app.partnerType,
@@ -72,9 +72,7 @@ export async function delegatedAppActor(
   // apps are single-tenant: the people of the app's own tenant use it
   if (user.tenantId !== app.tenantId) throw invalidToken()
   const resource = findResource(claims.aud)
-  const inForce = resource
-    ? await permissionsInForce(ctx.db, app.id, resource.key, 'delegated', user.id)
-    : []
+  const inForce = resource ? await permissionsInForce(ctx.db, app.id, resource.key, 'delegated', user.id) : []
   return actorFor(user, 'bearer', claims.tid, {
     applicationId: app.id,
     authMethods: claims.amr ?? [],

@@ -57,6 +57,41 @@ export interface CatalogPermission {
 }
 
 const graph = 'graph'
+/** Microsoft Graph's directory permissions, as directory/directory.graph.ts's routes need them. */
+const DIRECTORY_PERMISSIONS: readonly (readonly [string, string, string])[] = [
+  ['User.Read.All', 'Read all users’ full profiles.', 'Leggere i profili completi di tutti gli utenti.'],
+  [
+    'User.ReadWrite.All',
+    'Create, change, disable and delete users; invite people.',
+    'Creare, modificare, disattivare ed eliminare utenti; invitare persone.',
+  ],
+  ['Group.Read.All', 'Read all groups and their members.', 'Leggere tutti i gruppi e i loro membri.'],
+  [
+    'Group.ReadWrite.All',
+    'Create, change and delete groups, and their memberships.',
+    'Creare, modificare ed eliminare gruppi e le loro appartenenze.',
+  ],
+  [
+    'GroupMember.Read.All',
+    'Read the memberships of all groups.',
+    'Leggere le appartenenze di tutti i gruppi.',
+  ],
+  [
+    'GroupMember.ReadWrite.All',
+    'Add and remove members of all groups (which may change who holds partner roles).',
+    'Aggiungere e togliere membri di tutti i gruppi (può cambiare chi ha i ruoli partner).',
+  ],
+  [
+    'Directory.Read.All',
+    'Read the directory: users, groups and memberships.',
+    'Leggere la directory: utenti, gruppi e appartenenze.',
+  ],
+  [
+    'Directory.ReadWrite.All',
+    'Read and change the directory: users, groups and memberships.',
+    'Leggere e modificare la directory: utenti, gruppi e appartenenze.',
+  ],
+]
 export const PERMISSIONS: readonly CatalogPermission[] = [
   ...(['delegated', 'application'] as const).flatMap((kind) => [
     {
@@ -79,6 +114,13 @@ export const PERMISSIONS: readonly CatalogPermission[] = [
         it: 'Creare, modificare e terminare le relazioni di amministrazione delegata (GDAP) e le loro assegnazioni di accesso.',
       },
     },
+    ...DIRECTORY_PERMISSIONS.map(([name, en, it]) => ({
+      resource: graph,
+      name,
+      kind,
+      adminConsentRequired: true,
+      description: { en, it },
+    })),
     {
       resource: graph,
       name: 'ServiceHealth.Read.All',
@@ -142,7 +184,11 @@ export function findResource(identifier: string): Resource | undefined {
 
 export const resourceByKey = (key: string): Resource => RESOURCES.find((r) => r.key === key)!
 
-export function findPermission(resource: string, name: string, kind: PermissionKind): CatalogPermission | undefined {
+export function findPermission(
+  resource: string,
+  name: string,
+  kind: PermissionKind,
+): CatalogPermission | undefined {
   return PERMISSIONS.find(
     (p) => p.resource === resource && p.name.toLowerCase() === name.toLowerCase() && p.kind === kind,
   )

@@ -4,13 +4,38 @@ import type { Locale } from '../platform/i18n/i18n.ts'
 import { FIRST_RESPONSE_MINUTES } from '../policy/support-policy.ts'
 import type { NoteRecord, ServiceRequestRecord } from '../service-requests/service-requests.data.ts'
 import type { ClassificationRecord, ServiceRecord } from './azure-catalog.data.ts'
+import { hasTicketConsents, type ArmApiVersion } from './arm-versions.ts'
 
-/** Microsoft.Support's resource shapes (2020-04-01) and ARM's error body. */
+/** Microsoft.Support's resource shapes (2020-04-01 and 2024-04-01) and ARM's error body. */
 
 export const ticketPath = (subscriptionId: string, name: string) =>
   `/subscriptions/${subscriptionId}/providers/Microsoft.Support/supportTickets/${name}`
-
 const servicePath = (id: string) => `/providers/Microsoft.Support/services/${id}`
+
+export const tenantTicketPath = (name: string) => `/providers/Microsoft.Support/supportTickets/${name}`
+
+/** What a ticket carries beyond the service request's own columns (`arm_details`). */
+export interface ArmTicketDetails {
+  /** the ticket was created at tenant scope (`/providers/Microsoft.Support/supportTickets`) */
+  scope?: 'tenant'
+  advancedDiagnosticConsent?: 'Yes' | 'No'
+  /** the plan id the client asked for; the plan that applies is the policy's */
+  supportPlanId?: string
+  problemScopingQuestions?: string
+  secondaryConsent?: { userConsent?: 'Yes' | 'No'; type?: string }[]
+  fileWorkspaceName?: string
+  quotaTicketDetails?: Record<string, unknown>
+}
+
+export const armDetailsOf = (r: ServiceRequestRecord) => (r.armDetails ?? {}) as ArmTicketDetails
+
+/** The ticket's ARM id: where it was created (tenant scope, or its subscription). */
+export const ticketIdOf = (r: ServiceRequestRecord) => {
+  const name = r.armName ?? r.id
+  return armDetailsOf(r).scope === 'tenant' || !r.subscriptionId
+    ? tenantTicketPath(name)
+    : ticketPath(r.subscriptionId, name)
+}
 
 export function presentService(s: ServiceRecord, locale: Locale) {
   return {
@@ -44,7 +69,7 @@ const PLAN_TYPES: Record<string, string> = {
 
 const ALPHA3: Record<string, string> = { IT: 'ita', US: 'usa', GB: 'gbr', DE: 'deu', FR: 'fra', ES: 'esp' }
 
-export function presentTicket(r: ServiceRequestRecord, locale: Locale) {
+export function presentTicket(r: ServiceRequestRecord, locale: Locale, version: ArmApiVersion) {
   const name = r.armName ?? r.id
   const [firstName = r.contact.name, ...rest] = r.contact.name.split(' ')
   const contact = r.armContact ?? {
@@ -58,8 +83,10 @@ export function presentTicket(r: ServiceRequestRecord, locale: Locale) {
     preferredSupportLanguage: r.contact.preferredLanguage === 'it' ? 'it-IT' : 'en-US',
   }
   const slaStart = r.slaStartedAt ?? r.createdAt
+  const details = armDetailsOf(r)
+  const plan = PLAN_TYPES[r.supportPlan] ?? r.supportPlan
   return {
-    id: ticketPath(r.subscriptionId ?? '', name),
+    id: ticketIdOf(r),
     name,
     type: 'Microsoft.Support/supportTickets',
     properties: {
@@ -84,7 +111,21 @@ export function presentTicket(r: ServiceRequestRecord, locale: Locale) {
           }
         : {}),
       supportEngineer: { emailAddress: null },
-      supportPlanType: PLAN_TYPES[r.supportPlan] ?? r.supportPlan,
+      supportPlanType: plan,
+      ...(hasTicketConsents(version)
+        ? {
+            // a ticket filed without the question (an older api-version, the portal) has no consent
+            advancedDiagnosticConsent: details.advancedDiagnosticConsent ?? 'No',
+            supportPlanDisplayName: plan,
+            supportPlanId: r.entitlementId ?? r.supportPlan,
+            ...(details.problemScopingQuestions === undefined
+              ? {}
+              : { problemScopingQuestions: details.problemScopingQuestions }),
+            ...(details.secondaryConsent ? { secondaryConsent: details.secondaryConsent } : {}),
+            ...(details.fileWorkspaceName ? { fileWorkspaceName: details.fileWorkspaceName } : {}),
+            isTemporaryTicket: 'No',
+          }
+        : {}),
       title: r.title,
       ...(r.problemStartAt ? { problemStartTime: r.problemStartAt.toISOString() } : {}),
       serviceId: r.azureServiceId ? servicePath(r.azureServiceId) : null,
@@ -93,7 +134,7 @@ export function presentTicket(r: ServiceRequestRecord, locale: Locale) {
       createdDate: r.createdAt.toISOString(),
       modifiedDate: r.modifiedAt.toISOString(),
       ...(r.technicalResourceId ? { technicalTicketDetails: { resourceId: r.technicalResourceId } } : {}),
-      ...(r.armDetails?.quotaTicketDetails ? { quotaTicketDetails: r.armDetails.quotaTicketDetails } : {}),
+      ...(details.quotaTicketDetails ? { quotaTicketDetails: details.quotaTicketDetails } : {}),
     },
   }
 }
@@ -101,7 +142,7 @@ export function presentTicket(r: ServiceRequestRecord, locale: Locale) {
 export function presentCommunication(r: ServiceRequestRecord, n: NoteRecord) {
   const name = n.armName ?? String(n.id)
   return {
-    id: `${ticketPath(r.subscriptionId ?? '', r.armName ?? r.id)}/communications/${name}`,
+    id: `${ticketIdOf(r)}/communications/${name}`,
     name,
     type: 'Microsoft.Support/communications',
     properties: {
@@ -180,20 +221,43 @@ const ARM_CODES: Record<string, string> = {
   internal_error: 'InternalServerError',
 }
 
+interface ValidationIssue {
+  instancePath: string
+  keyword: string
+  params?: { missingProperty?: string }
+}
+
 /**
- * ARM's error body: `{"error": {"code", "message", "details", "additionalInfo"}}`. A support-policy
- * refusal carries the rule as a detail code and the rule, reason and remedy as additional info.
+ * The field an error is about, as ARM's `target` names it (`properties.title`, `$top`): from an
+ * ARM problem that names one, or from the first schema violation. None for whole-request errors.
  */
-export function armError(error: NormalizedError, requestId: string, raw: unknown) {
+function errorTarget(raw: unknown): string | undefined {
+  if (raw instanceof AppError) return (raw as AppError & { armTarget?: string }).armTarget
+  const validation = (raw as { validation?: ValidationIssue[] } | null)?.validation
+  const issue = Array.isArray(validation) ? validation[0] : undefined
+  if (!issue) return undefined
+  const path = issue.instancePath.split('/').filter(Boolean)
+  if (issue.keyword === 'required' && issue.params?.missingProperty) path.push(issue.params.missingProperty)
+  return path.length > 0 ? path.join('.') : undefined
+}
+
+/**
+ * ARM's error body: `{"error": {"code", "message", "target"?, "details"?, "additionalInfo"?}}`.
+ * A support-policy refusal carries the rule as a detail code and the rule, reason and remedy as
+ * additional info.
+ */
+export function armError(error: NormalizedError, raw: unknown) {
   const code = ARM_CODES[error.code] ?? (/^[A-Z]/.test(error.code) ? error.code : 'BadRequest')
   const policy =
     raw instanceof AppError && error.code === 'policy_refused'
       ? (error.details as { rule: string; reason: string; message: string; remedy: string | null })
       : null
+  const target = errorTarget(raw)
   return {
     error: {
       code,
       message: error.message,
+      ...(target === undefined ? {} : { target }),
       ...(policy
         ? {
             details: [{ code: policy.rule, message: policy.message }],
@@ -205,27 +269,27 @@ export function armError(error: NormalizedError, requestId: string, raw: unknown
             ],
           }
         : {}),
-      target: requestId,
     },
   }
 }
 
-/** The $filter forms the Microsoft.Support lists document: `field eq 'value'` / `createdDate ge <date>`, joined by `and`. */
+/** The $filter forms the Microsoft.Support lists document: `field eq 'value'` / `createdDate ge|gt <date>`, joined by `and`. */
 export function parseArmFilter(raw: string | undefined, allowed: string[]): Record<string, string> {
   const out: Record<string, string> = {}
   if (!raw) return out
-  const clause = /\s*([A-Za-z]+)\s+(eq|ge)\s+('(?:[^']|'')*'|[^\s']+)\s*/y
+  const clause = /\s*([A-Za-z]+)\s+(eq|ge|gt)\s+('(?:[^']|'')*'|[^\s']+)\s*/y
   let at = 0
   for (;;) {
     clause.lastIndex = at
     const m = clause.exec(raw)
     const field = m?.[1]?.toLowerCase()
-    if (!m || !field || !allowed.includes(field) || (field === 'createddate') !== (m[2] === 'ge')) {
+    if (!m || !field || !allowed.includes(field) || (field === 'createddate') !== (m[2] !== 'eq')) {
       throw armBadFilter(raw)
     }
     const value = m[3]!.startsWith("'") ? m[3]!.slice(1, -1).replace(/''/g, "'") : m[3]!
     if (field === 'createddate' && Number.isNaN(Date.parse(value))) throw armBadFilter(raw)
-    out[field] = value
+    // `gt` is `ge` one millisecond later: timestamps are kept to the millisecond
+    out[field] = m[2] === 'gt' ? new Date(Date.parse(value) + 1).toISOString() : value
     at = clause.lastIndex
     if (at === raw.length) return out
     const and = /and\s+/iy
@@ -240,6 +304,7 @@ const armBadFilter = (raw: string) =>
     new AppError(400, 'InvalidParameter', 'error.validation', { detail: `unsupported $filter: ${raw}` }),
     {
       localize: () => ({ message: `The $filter '${raw}' is not supported.` }),
+      armTarget: '$filter',
     },
   )
 
@@ -255,6 +320,7 @@ export const skipToken = {
     }
     throw Object.assign(new AppError(400, 'InvalidParameter', 'error.validation', { detail: '$skiptoken' }), {
       localize: () => ({ message: 'The $skiptoken is not one this server issued.' }),
+      armTarget: '$skiptoken',
     })
   },
 }

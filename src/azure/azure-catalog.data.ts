@@ -60,6 +60,16 @@ export function listClassifications(db: Db, serviceId: string): Promise<Classifi
     .execute()
 }
 
+/** Every service's problem classifications, in each service's order. */
+export function listAllClassifications(db: Db): Promise<ClassificationRecord[]> {
+  return db
+    .selectFrom('azure_problem_classifications')
+    .select(classificationColumns)
+    .orderBy('service_id')
+    .orderBy('sort_order')
+    .execute()
+}
+
 /** A classification by id or ARM id; within `serviceRef` when given (a GUID or the service's ARM id). */
 export async function findClassification(
   db: Db,

@@ -6,7 +6,7 @@ import { VERSION } from '../app.ts'
 import { controlCommands, describeSeed, openRuntime, startServer } from '../runtime.ts'
 
 /**
- * `tramite`: serve, token, migrate, demo reset, audit verify/head, config. Commands that touch the database work
+ * `tramite`: serve, token, migrate, demo reset, setup, partner, audit verify/head, config. Commands that touch the database work
  * while a server runs: on PGlite (one process per data directory) they ask the running server
  * over the data directory's control socket; otherwise they open the database themselves.
  */
@@ -137,6 +137,84 @@ program
   .action(async (options: { password?: string }) => {
     const result = (await runCommand('demo-reset', options)) as { lines: string[] }
     for (const line of result.lines) out(line)
+  })
+
+program
+  .command('setup')
+  .description(
+    'Start for real: create the vendor tenant and its first administrator (once; refused if a vendor exists)',
+  )
+  .requiredOption('--vendor <name>', "the vendor's name (the company that runs the channel)")
+  .requiredOption('--domain <domain>', "the vendor tenant's default domain")
+  .requiredOption('--admin <email>', 'the first administrator (global administrator and support engineer)')
+  .option('--admin-name <name>', "the administrator's display name")
+  .option(
+    '--password <password>',
+    'their password now (at least 12 characters); else a single-use link is printed',
+  )
+  .option('--tenant-locale <locale>', "the vendor tenant's locale", 'en-US')
+  .option('--country <code>', "the vendor tenant's country (ISO 3166, default from the locale)")
+  .action(async (options: Record<string, unknown>) => {
+    const result = (await runCommand('setup', { ...options, locale: cliLocale })) as { lines: string[] }
+    for (const line of result.lines) out(line)
+  })
+
+const partner = program.command('partner').description("The vendor's partners (docs/directory.md)")
+
+const PARTNER_TYPE_CHOICES = ['direct', 'indirect_provider', 'indirect_reseller', 'advisor']
+partner
+  .command('create')
+  .description('Create a partner organization and invite its first administrator by email')
+  .requiredOption('--name <name>', "the partner's company name")
+  .addOption(
+    new Option('--type <type>', 'the partner type').choices(PARTNER_TYPE_CHOICES).makeOptionMandatory(),
+  )
+  .option('--provider <tenantId...>', "an indirect reseller's indirect provider(s)")
+  .requiredOption('--domain <domain>', "the partner tenant's default domain")
+  .requiredOption('--admin <email>', 'the first administrator (admin agent and global administrator)')
+  .option('--admin-name <name>', "the administrator's display name")
+  .option('--mpn-id <id>', 'the partner id (MPN); generated when not given')
+  .option('--tenant-locale <locale>', "the partner tenant's locale", 'en-US')
+  .option('--country <code>', 'ISO 3166 country (default from the locale)')
+  .option('--support-email <email>', 'the support contact put on tickets (R7)')
+  .option('--support-phone <phone>', 'the support phone put on tickets (R7)')
+  .option('--support-website <url>', 'the support website')
+  .option('--json', 'print {"tenantId", "adminInvitationUrl"} as JSON')
+  .action(async (options: Record<string, unknown>) => {
+    const result = (await runCommand('partner-create', { ...options, locale: cliLocale })) as {
+      tenantId: string
+      adminInvitationUrl: string
+    }
+    if (options.json) out(JSON.stringify(result))
+    else {
+      out(`Partner created: tenant ${result.tenantId}`)
+      out(`First administrator's invitation (single-use, 7 days; also emailed): ${result.adminInvitationUrl}`)
+    }
+  })
+
+for (const [name, status, description] of [
+  ['suspend', 'suspended', 'Suspend a partner: its users lose sign-in and every token; its history stays'],
+  ['reactivate', 'active', 'Reactivate a suspended partner'],
+] as const) {
+  partner
+    .command(name)
+    .description(description)
+    .requiredOption('--tenant <tenantId>', "the partner's tenant id")
+    .action(async (options: { tenant: string }) => {
+      const result = (await runCommand('partner-status', { ...options, status, locale: cliLocale })) as {
+        name: string
+        status: string
+      }
+      out(`${result.name}: ${result.status}`)
+    })
+}
+
+partner
+  .command('show')
+  .description('Print a partner as JSON')
+  .requiredOption('--tenant <tenantId>', "the partner's tenant id")
+  .action(async (options: { tenant: string }) => {
+    out(JSON.stringify(await runCommand('partner-show', { ...options, locale: cliLocale }), null, 2))
   })
 
 const audit = program.command('audit').description('The tamper-evident audit log (docs/audit.md)')

@@ -112,8 +112,36 @@ export const ConfigSchema = Type.Object({
     minimum: 1,
     maximum: 10000,
     default: 10,
-    description: 'Sign-in attempts allowed per client address and account per minute.',
+    description:
+      'Sign-in attempts allowed per minute per client address, and per account (its normalised email) from one address.',
   }),
+  SIGNIN_ACCOUNT_RATE_LIMIT: Type.Integer({
+    minimum: 1,
+    maximum: 100000,
+    default: 30,
+    description:
+      'Failed password sign-ins allowed per account (its normalised email) in 15 minutes, from all addresses together; then its password sign-in waits for the rest of the 15 minutes.',
+  }),
+  SECRETS_KEY: Type.Optional(
+    Type.String({
+      minLength: 32,
+      description:
+        "Key that seals secrets at rest (TOTP seeds, identity providers' client secrets; AES-256-GCM). When unset, a random key is kept in TRAMITE_DATA_DIR/secrets.key; instances sharing one PostgreSQL must all set the same value.",
+    }),
+  ),
+  PASSWORD_RESET_MINUTES: Type.Integer({
+    minimum: 5,
+    maximum: 1440,
+    default: 30,
+    description: 'How long a "forgot password" link works (it works once).',
+  }),
+  WEBAUTHN_RP_ID: Type.Optional(
+    Type.String({
+      minLength: 1,
+      description:
+        "The passkeys' relying-party id (a registrable domain of the portal; default: the host name of PUBLIC_URL). Passkeys registered under one id do not work under another.",
+    }),
+  ),
   BODY_LIMIT_BYTES: Type.Integer({
     minimum: 1024,
     maximum: 100 * 1024 * 1024,
@@ -125,6 +153,26 @@ export const ConfigSchema = Type.Object({
     maximum: 100 * 1024 * 1024,
     default: 10 * 1024 * 1024,
     description: 'Largest file that can be attached to a service request.',
+  }),
+  MAX_IN_FLIGHT: Type.Integer({
+    minimum: 0,
+    maximum: 100000,
+    default: 64,
+    description:
+      'Requests one instance serves at once; past it new requests get 503 with Retry-After at once instead of queueing (0: no limit; docs/scaling.md).',
+  }),
+  MAX_EVENT_LOOP_DELAY_MS: Type.Integer({
+    minimum: 0,
+    maximum: 60000,
+    default: 1000,
+    description:
+      'Event-loop delay (ms) past which new requests get 503 with Retry-After until the instance catches up (0: off).',
+  }),
+  RETRY_AFTER_SECONDS: Type.Integer({
+    minimum: 1,
+    maximum: 3600,
+    default: 2,
+    description: 'Retry-After of the 503 answered when the instance is over MAX_IN_FLIGHT or MAX_EVENT_LOOP_DELAY_MS.',
   }),
   TRUST_PROXY: Type.Boolean({
     default: false,

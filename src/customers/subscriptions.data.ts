@@ -158,6 +158,17 @@ export async function listOwnSubscriptions(db: Db, tenantId: string): Promise<Su
   ).map(toSubscription)
 }
 
+/** One subscription of a tenant, whoever sold it (for the caller that has already checked access). */
+export async function findOwnSubscription(
+  db: Db,
+  tenantId: string,
+  subscriptionId: string,
+): Promise<SubscriptionRecord | null> {
+  if (!isUuid(subscriptionId)) return null
+  const row = await subscriptionQuery(db, tenantId).where('s.id', '=', subscriptionId).executeTakeFirst()
+  return row ? toSubscription(row) : null
+}
+
 function toSubscription(r: SubscriptionRow): SubscriptionRecord {
   return {
     id: r.id,

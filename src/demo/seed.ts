@@ -99,6 +99,8 @@ async function insertTenant(
       default_domain: tenant.domain,
       locale: tenant.locale,
       country: tenant.country,
+      // the demo world starts with "require MFA" off, so its sign-in stays one step (README)
+      require_mfa: false,
     })
     .execute()
   const p = tenant.profile

@@ -137,7 +137,11 @@ const DYNAMICS = { offerId: 'CFQ7TTC0LF8S:0001', offer: 'Dynamics CRM Online Pro
 /** Every partner's role groups, with the demo world's display names. */
 const roleGroups: DemoPartner['groups'] = [
   { name: 'Admin Agents', description: 'Holds the admin agents of the partner.', role: 'admin_agent' },
-  { name: 'Helpdesk Agents', description: 'Holds the helpdesk agents of the partner.', role: 'helpdesk_agent' },
+  {
+    name: 'Helpdesk Agents',
+    description: 'Holds the helpdesk agents of the partner.',
+    role: 'helpdesk_agent',
+  },
   { name: 'Sales Agents', description: 'Holds the sales agents of the partner.', role: 'sales_agent' },
 ]
 
@@ -160,10 +164,7 @@ export const PARTNERS: DemoPartner[] = [
     mpnId: '4510001',
     supportEmail: 'support@fabrikam.example',
     supportPhone: '+39 02 5550 1000',
-    groups: [
-      ...roleGroups,
-      { name: 'Tier1 Support', description: 'First-line support for customers.' },
-    ],
+    groups: [...roleGroups, { name: 'Tier1 Support', description: 'First-line support for customers.' }],
     users: [
       {
         email: 'anna@fabrikam.example',
@@ -252,10 +253,7 @@ export const PARTNERS: DemoPartner[] = [
     supportEmail: 'support@adatum.example',
     supportPhone: '+39 011 5550 3000',
     providers: ['northwind.example'],
-    groups: [
-      ...roleGroups,
-      { name: 'Adatum Support', description: 'Support team for customers.' },
-    ],
+    groups: [...roleGroups, { name: 'Adatum Support', description: 'Support team for customers.' }],
     users: [
       {
         email: 'ada@adatum.example',

@@ -25,7 +25,7 @@ export function registerHomeRoutes(app: App, ctx: AppContext): void {
       const requests = (s: RequestSection) => ({
         total: s.total,
         totalCapped: s.totalCapped,
-        items: s.items.map((r) => presentRequest(r, request.locale, now)),
+        items: s.items.map((r) => presentRequest(r, request.locale, now, actor)),
       })
       const gdap = (g: GdapItem) => ({ ...g, endAt: g.endAt?.toISOString() ?? null })
       switch (home.persona) {

@@ -13,6 +13,10 @@ export const RequestSummarySchema = Type.Object({
   tenant: Type.Object({ tenantId: Type.String(), name: Type.String() }),
   partner: Nullable(Type.Object({ tenantId: Type.String(), name: Nullable(Type.String()) })),
   handledBy: Type.Enum(['vendor', 'partner']),
+  /** Whom it waits on, as the reader sees it (service-requests/waiting-on.ts). */
+  waitingOn: Nullable(
+    Type.Object({ party: Type.Enum(['you', 'requester', 'vendor', 'partner']), name: Type.String() }),
+  ),
   workload: Type.String(),
   severity: Type.Enum(['minimal', 'moderate', 'critical']),
   status: Type.Enum(['open', 'attention_needed', 'closed']),

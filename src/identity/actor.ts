@@ -70,12 +70,15 @@ export function actorFor(
 /** One of the vendor's support engineers (who work the desk and publish service health). */
 export function isSupportEngineer(actor: Actor): boolean {
   return (
-    actor.principal === 'user' && actor.homeTenantKind === 'vendor' && actor.roles.includes('support_engineer')
+    actor.principal === 'user' &&
+    actor.homeTenantKind === 'vendor' &&
+    actor.roles.includes('support_engineer')
   )
 }
 
 /** The person behind an action, for columns that reference users (null when an application acts alone). */
-export const actingUserId = (actor: Actor): string | null => (actor.principal === 'user' ? actor.userId : null)
+export const actingUserId = (actor: Actor): string | null =>
+  actor.principal === 'user' ? actor.userId : null
 
 /** Who did it, as the audit log records it: the person (if any), their tenant, and the application. */
 export function auditActor(actor: Actor | null): {

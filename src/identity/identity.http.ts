@@ -7,8 +7,11 @@ import { actorOf, SESSION_COOKIE } from '../platform/http/authentication.ts'
 import { databaseRateLimitStore } from '../platform/http/rate-limit-store.ts'
 import type { App } from '../platform/http/server.ts'
 import { type Actor, actorFor } from './actor.ts'
-import { authenticatePassword, issueToken } from './identity.service.ts'
-import { createSession, deleteSession } from './sessions.data.ts'
+import { issueToken } from './identity.service.ts'
+import { deleteSession, findAnySession } from './sessions.data.ts'
+import { signInWithPassword } from './signin.service.ts'
+import { normaliseIdentity } from './signin-throttle.ts'
+import { endSessionUrl } from './sso.service.ts'
 
 const SessionUser = Type.Object({
   id: Type.String({ format: 'uuid' }),
@@ -22,12 +25,38 @@ const SessionUser = Type.Object({
   roles: Type.Array(Type.String()),
 })
 
-const SessionOut = Type.Object({
+export const SessionOut = Type.Object({
   user: Type.Union([SessionUser, Type.Null()]),
   csrfToken: Type.Union([Type.String(), Type.Null()]),
+  /** Present when the password was right and the second step is due (POST /api/session/mfa). */
+  secondFactor: Type.Optional(
+    Type.Object({ methods: Type.Array(Type.Enum(['totp', 'passkey', 'recovery_code'])) }),
+  ),
+  /** How this session signed in (RFC 8176 amr). */
+  authMethods: Type.Optional(Type.Array(Type.String())),
 })
 
-const presentUser = (actor: Actor) => ({
+/** The session cookie: HttpOnly, SameSite=Lax, Secure over HTTPS, until the session expires. */
+export function setSessionCookie(
+  reply: { setCookie: (name: string, value: string, options: object) => unknown },
+  protocol: string,
+  session: { id: string; expiresAt: Date },
+): void {
+  reply.setCookie(SESSION_COOKIE, session.id, {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: protocol === 'https',
+    expires: session.expiresAt,
+  })
+}
+
+export const clientInfoOf = (request: { headers: Record<string, unknown>; ip: string }) => ({
+  userAgent: typeof request.headers['user-agent'] === 'string' ? request.headers['user-agent'] : null,
+  ipAddress: request.ip ?? null,
+})
+
+export const presentUser = (actor: Actor) => ({
   id: actor.userId,
   email: actor.email,
   displayName: actor.displayName,
@@ -46,8 +75,6 @@ export async function registerIdentityRoutes(app: App, ctx: AppContext): Promise
       global: false,
       store: databaseRateLimitStore(ctx.db),
     })
-
-    const secureCookie = (protocol: string) => protocol === 'https'
 
     scoped.post(
       '/api/session',
@@ -70,23 +97,32 @@ export async function registerIdentityRoutes(app: App, ctx: AppContext): Promise
             max: ctx.config.SIGNIN_RATE_LIMIT,
             timeWindow: 60_000,
             hook: 'preHandler',
+            // one bucket per address and account, the account spelled one way (signin-throttle.ts)
             keyGenerator: (request) =>
-              `signin:${request.ip}:${String((request.body as { email?: string } | undefined)?.email ?? '').toLowerCase()}`,
+              `signin:${request.ip}:${normaliseIdentity(String((request.body as { email?: string } | undefined)?.email ?? ''))}`,
             errorResponseBuilder: (_request, context) => rateLimited(Math.ceil(context.ttl / 1000)),
           },
         },
       },
       async (request, reply) => {
-        const user = await authenticatePassword(ctx, request.body.email, request.body.password)
-        const session = await createSession(ctx.db, user.id, ctx.config.SESSION_LIFETIME_HOURS)
-        reply.setCookie(SESSION_COOKIE, session.id, {
-          path: '/',
-          httpOnly: true,
-          sameSite: 'lax',
-          secure: secureCookie(request.protocol),
-          expires: session.expiresAt,
+        const outcome = await signInWithPassword(
+          ctx,
+          request.body.email,
+          request.body.password,
+          clientInfoOf(request),
+        )
+        setSessionCookie(reply, request.protocol, {
+          id: outcome.sessionId,
+          expiresAt: outcome.session.expiresAt,
         })
-        return { user: presentUser(actorFor(user, 'session')), csrfToken: session.csrfToken }
+        // the password was right; the second step is due before anything is signed in
+        if (outcome.stage === 'mfa')
+          return { user: null, csrfToken: null, secondFactor: { methods: outcome.methods } }
+        return {
+          user: presentUser(actorFor(outcome.user, 'session')),
+          csrfToken: outcome.session.csrfToken,
+          authMethods: outcome.session.amr,
+        }
       },
     )
   })
@@ -99,17 +135,32 @@ export async function registerIdentityRoutes(app: App, ctx: AppContext): Promise
     },
     async (request) => {
       if (!request.actor) return { user: null, csrfToken: null }
-      return { user: presentUser(request.actor), csrfToken: request.sessionCsrfToken }
+      return {
+        user: presentUser(request.actor),
+        csrfToken: request.sessionCsrfToken,
+        authMethods: request.actor.authMethods,
+      }
     },
   )
 
   app.delete(
     '/api/session',
-    { schema: { tags: ['identity'], summary: 'Sign out' }, config: { auth: 'optional' } },
+    {
+      schema: {
+        tags: ['identity'],
+        summary: 'Sign out',
+        description:
+          "Ends the session. A session signed in through the organization's identity provider answers 200 with the provider's end-session URL, to offer signing out there too.",
+      },
+      config: { auth: 'optional' },
+    },
     async (request, reply) => {
       const id = request.cookies[SESSION_COOKIE]
+      const session = id ? await findAnySession(ctx.db, id) : null
+      const providerLogout = session ? await endSessionUrl(ctx, session) : null
       if (id) await deleteSession(ctx.db, id)
       reply.clearCookie(SESSION_COOKIE, { path: '/' })
+      if (providerLogout) return { endSessionUrl: providerLogout }
       return reply.status(204).send()
     },
   )
@@ -144,7 +195,13 @@ export async function registerIdentityRoutes(app: App, ctx: AppContext): Promise
     },
     async (request) => {
       const actor = actorOf(request)
-      const issued = await issueToken(ctx, actor.email, request.body.tenantId, request.body.audience)
+      const issued = await issueToken(
+        ctx,
+        actor.email,
+        request.body.tenantId,
+        request.body.audience,
+        actor.authMethods,
+      )
       const tenant = await ctx.db
         .selectFrom('tenants')
         .select(['id', 'display_name'])

@@ -23,7 +23,8 @@ export const TOKEN_AUDIENCES = [
 ]
 
 /** The issuer of every token about `tenantId`, as the Microsoft identity platform v2.0 names it. */
-export const issuerFor = (authorityUrl: string, tenantId: string): string => `${authorityUrl}/${tenantId}/v2.0`
+export const issuerFor = (authorityUrl: string, tenantId: string): string =>
+  `${authorityUrl}/${tenantId}/v2.0`
 
 export interface TokenClaims {
   /** Object id of the user, or of the application acting on its own. */
@@ -34,6 +35,8 @@ export interface TokenClaims {
   home_tid: string
   /** The user's sign-in name; absent in an application's own token. */
   upn?: string
+  /** The sign-in name, as OpenID Connect names it (tokens the authority issues to applications). */
+  preferred_username?: string
   name: string
   /** The application the token was issued to (its client id); absent for sessions and the CLI. */
   azp?: string

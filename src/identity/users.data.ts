@@ -2,6 +2,7 @@ import type { Db } from '../platform/db/database.ts'
 import { isUuid } from '../platform/ids.ts'
 import type { PartnerType, TenantKind, TenantStatus, UserRole } from '../platform/db/schema.ts'
 import { effectiveRolesSql } from '../directory/partner-roles.ts'
+import { normaliseIdentity } from './signin-throttle.ts'
 
 export interface UserRecord {
   id: string
@@ -11,6 +12,8 @@ export interface UserRecord {
   tenantLocale: string
   /** A suspended tenant's users can neither sign in nor use tokens. */
   tenantStatus: TenantStatus
+  /** The home tenant's "require MFA" policy: acting in a customer's tenant needs a session or token that did MFA. */
+  tenantRequiresMfa: boolean
   partnerType: PartnerType | null
   email: string
   displayName: string
@@ -36,6 +39,7 @@ function baseQuery(db: Db) {
       't.display_name as tenantName',
       't.locale as tenantLocale',
       't.status as tenantStatus',
+      't.require_mfa as tenantRequiresMfa',
       'p.partner_type as partnerType',
       'u.email',
       'u.display_name as displayName',
@@ -50,7 +54,7 @@ function baseQuery(db: Db) {
 }
 
 export async function findUserByEmail(db: Db, email: string): Promise<UserRecord | null> {
-  return (await baseQuery(db).where('u.email', '=', email.trim().toLowerCase()).executeTakeFirst()) ?? null
+  return (await baseQuery(db).where('u.email', '=', normaliseIdentity(email)).executeTakeFirst()) ?? null
 }
 
 export async function findUserById(db: Db, id: string): Promise<UserRecord | null> {

@@ -17,6 +17,7 @@ import { actorOf } from '../platform/http/authentication.ts'
 import { normalizeError, type NormalizedError } from '../platform/http/http-errors.ts'
 import type { App } from '../platform/http/server.ts'
 import { collection, link, presentCustomer, presentIncidentDetail } from './presenters.ts'
+import { registerPartnerCenterCommerceRoutes } from './commerce.http.ts'
 import { registerPartnerCenterProfileRoutes } from './profiles.http.ts'
 import { registerPartnerCenterServiceRequestRoutes } from './servicerequests.http.ts'
 import { registerPartnerCenterSubscriptionRoutes } from './subscriptions.http.ts'
@@ -233,6 +234,7 @@ export async function registerPartnerCenterRoutes(app: App, ctx: AppContext): Pr
       )
 
       registerPartnerCenterSubscriptionRoutes(pc, ctx)
+      registerPartnerCenterCommerceRoutes(pc, ctx)
       registerPartnerCenterProfileRoutes(pc, ctx)
       registerPartnerCenterServiceRequestRoutes(pc, ctx)
     },

@@ -27,8 +27,20 @@ function presentNote(n: NoteRecord) {
 }
 
 /**
+ * Partner Center's one topic field for an Azure ticket: the Azure service and the problem
+ * classification chosen in the Azure portal or over ARM ("Virtual Machine running Windows —
+ * Cannot connect to my VM"), so a tool reading /v1 sees both.
+ */
+function azureTopicName(r: ServiceRequestRecord, locale: Locale): string | null {
+  const service = locale === 'it' ? r.azureServiceNameIt : r.azureServiceNameEn
+  const classification = locale === 'it' ? r.classificationNameIt : r.classificationNameEn
+  if (service && classification) return `${service} — ${classification}`
+  return service ?? classification ?? null
+}
+
+/**
  * One request. `notes` only on the single GET and the PATCH answer; the list leaves them out.
- * Azure tickets filed over ARM have no support topic: their problem classification stands in.
+ * Azure tickets have no support topic: their service and problem classification stand in.
  */
 export function presentServiceRequest(
   r: ServiceRequestRecord,
@@ -37,9 +49,8 @@ export function presentServiceRequest(
   notes?: NoteRecord[],
 ) {
   const topicName =
-    (locale === 'it' ? r.supportTopicNameIt : r.supportTopicNameEn) ??
-    (locale === 'it' ? r.classificationNameIt : r.classificationNameEn)
-  const topicId = r.supportTopicId ?? r.classificationId
+    (locale === 'it' ? r.supportTopicNameIt : r.supportTopicNameEn) ?? azureTopicName(r, locale)
+  const topicId = r.supportTopicId ?? r.classificationId ?? r.azureServiceId
   const product = products.get(r.workload)
   const { firstName, lastName } = splitName(r.contact.name)
   return {

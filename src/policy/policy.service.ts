@@ -1,5 +1,6 @@
 import { recordAudit } from '../audit/audit.data.ts'
 import { type Actor, auditActor } from '../identity/actor.ts'
+import { assertMfaForTenant } from '../identity/mfa-policy.ts'
 import type { UserRecord } from '../identity/users.data.ts'
 import type { AppContext } from '../platform/context.ts'
 import type { WorkloadId } from '../platform/db/schema.ts'
@@ -44,6 +45,9 @@ export async function ask(
     ctx.now(),
   )
   if (!facts) throw notFound()
+  // a delegated action: the user's tenant may require that they signed in with MFA
+  if (facts.target.kind === 'customer' && actor.principal === 'user')
+    assertMfaForTenant(user, facts.target.tenantId, actor.authMethods)
   const entryPoint =
     question.entryPoint ?? (facts.target.kind === 'customer' ? 'partner_portal' : 'workload_portal')
   return { user, facts, decision: decide(facts, { ...question, entryPoint }) }

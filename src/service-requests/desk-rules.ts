@@ -32,6 +32,7 @@ export type DeskRefusal =
   | 'internal_notes_responder_only'
   | 'assignment_vendor_only'
   | 'onlooker_cannot_change'
+  | 'answer_by_addressee_only'
 
 const SEVERITY_RANK: Record<Severity, number> = { minimal: 0, moderate: 1, critical: 2 }
 
@@ -67,11 +68,22 @@ export function checkSeverityChange(
   return null
 }
 
-/** Internal notes and attachments are the responder's working papers (the vendor's desk). */
-export function checkNote(side: Side, status: RequestStatus, internal: boolean): DeskRefusal | null {
+/**
+ * Internal notes and attachments are the responder's working papers (the vendor's desk). A request
+ * for information is addressed to the requester and the request's contact (`addressee`): while it
+ * waits on them, the other readers on their side (the customer's admin, their colleagues) read it
+ * but do not answer in their place.
+ */
+export function checkNote(
+  side: Side,
+  status: RequestStatus,
+  internal: boolean,
+  addressee = true,
+): DeskRefusal | null {
   if (status === 'closed') return 'request_closed'
   if (side === 'onlooker') return 'onlooker_cannot_change'
   if (internal && !(side === 'responder')) return 'internal_notes_responder_only'
+  if (side === 'requester' && status === 'attention_needed' && !addressee) return 'answer_by_addressee_only'
   return null
 }
 

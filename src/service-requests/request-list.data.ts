@@ -194,7 +194,8 @@ export async function listServiceRequests(
   const query = q ? await searchQuery(db, q) : null
   const conditions = conditionsOf(scope, filters, query)
   const where = conditions.length ? sql<boolean>`${sql.join(conditions, sql` and `)}` : sql<boolean>`true`
-  const sort: RequestSort = filters.sort === 'relevance' && !query ? 'created' : (filters.sort ?? (query ? 'relevance' : 'created'))
+  const sort: RequestSort =
+    filters.sort === 'relevance' && !query ? 'created' : (filters.sort ?? (query ? 'relevance' : 'created'))
   const cursor = filters.cursor ? decodeCursor(filters.cursor, sort) : null
   const { limit, offset } = filters
   const fetch = limit + 1 // one more row says whether a next page exists
@@ -227,9 +228,7 @@ export async function listServiceRequests(
         ${cursor?.sort === 'due' && !cursor.running ? sql`and (r.created_at, r.id) < (${cursor.createdAt}::timestamptz, ${cursor.id})` : sql``}
         order by r.created_at desc, r.id desc limit ${fetch + offset})`
     const inner =
-      cursor?.sort === 'due' && !cursor.running
-        ? restBranch
-        : sql`${runningBranch} union all ${restBranch}`
+      cursor?.sort === 'due' && !cursor.running ? restBranch : sql`${runningBranch} union all ${restBranch}`
     rows = await pageOf(
       db,
       sql`select * from (${inner}) b

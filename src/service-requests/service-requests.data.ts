@@ -36,6 +36,10 @@ export interface ServiceRequestRecord {
   createdByUserId: string | null
   createdByName: string | null
   createdByTenantId: string
+  /** The organization that filed the request (the party a request for information waits on). */
+  createdByTenantName: string
+  /** The organization that works it: the vendor's name, or the partner's (handledBy). */
+  handlerName: string | null
   delegation: RequestDelegation | null
   decidedByRule: string
   supportPlan: SupportPlan
@@ -163,6 +167,11 @@ export function recordSelect(alias: string): RawBuilder<ServiceRequestRecord> {
     ${a('created_by_user_id')} as "createdByUserId",
     ${lookup('created_by_user_id', 'users', 'display_name')} as "createdByName",
     ${a('created_by_tenant_id')} as "createdByTenantId",
+    ${lookup('created_by_tenant_id', 'tenants', 'display_name')} as "createdByTenantName",
+    case when ${a('handled_by')} = 'partner'
+      then ${lookup('partner_tenant_id', 'tenants', 'display_name')}
+      else (select v.display_name from tenants v where v.kind = 'vendor' order by v.created_at limit 1)
+    end as "handlerName",
     ${a('delegation')} as "delegation",
     ${a('decided_by_rule')} as "decidedByRule",
     ${a('support_plan')} as "supportPlan",
@@ -307,7 +316,10 @@ export async function findByArmName(
   )
   if (byName) return byName
   if (!/^\d{1,30}$/.test(name)) return null
-  const [byNumber] = await selectRequests(db, sql<boolean>`r.subscription_id = ${subscriptionId} and r.id = ${name}`)
+  const [byNumber] = await selectRequests(
+    db,
+    sql<boolean>`r.subscription_id = ${subscriptionId} and r.id = ${name}`,
+  )
   return byNumber ?? null
 }
 
@@ -434,6 +446,7 @@ export interface RequestChanges {
   assignedToUserId?: string | null
   externalReference?: string | null
   armContact?: ArmContact
+  armDetails?: Record<string, unknown>
 }
 
 /**
@@ -462,6 +475,7 @@ export async function updateRequest(
       ...(changes.assignedToUserId === undefined ? {} : { assigned_to_user_id: changes.assignedToUserId }),
       ...(changes.externalReference === undefined ? {} : { external_reference: changes.externalReference }),
       ...(changes.armContact === undefined ? {} : { arm_contact: JSON.stringify(changes.armContact) }),
+      ...(changes.armDetails === undefined ? {} : { arm_details: JSON.stringify(changes.armDetails) }),
       modified_at: now,
       version: eb('version', '+', 1),
     }))

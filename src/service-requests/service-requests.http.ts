@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto'
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import Type from 'typebox'
+import type { Actor } from '../identity/actor.ts'
 import type { AppContext } from '../platform/context.ts'
 import { AppError, validationFailed } from '../platform/errors.ts'
 import type { Locale } from '../platform/i18n/i18n.ts'
@@ -13,6 +14,7 @@ import {
   SupportPlanSchema,
   WorkloadSchema,
 } from '../policy/advice.http.ts'
+import { listAllClassifications, listServices } from '../azure/azure-catalog.data.ts'
 import type { AttachmentRecord, NoteRecord, ServiceRequestRecord } from './service-requests.data.ts'
 import {
   addAttachmentAsActor,
@@ -27,6 +29,7 @@ import {
   updateRequestAsActor,
 } from './service-requests.service.ts'
 import { presentSla, SLA_STATES } from './sla.ts'
+import { waitingOnFor } from './waiting-on.ts'
 import { registerSlaGauge } from './sla.jobs.ts'
 
 const SeveritySchema = Type.Enum(['minimal', 'moderate', 'critical'])
@@ -36,18 +39,50 @@ const looseObject = Type.Object({}, { additionalProperties: true })
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null)
 
-export function presentRequest(r: ServiceRequestRecord, locale: Locale, now: Date, notes?: NoteRecord[]) {
+/** The Azure service and problem classification chosen in the Azure portal or over ARM. */
+export function presentAzureClassification(r: ServiceRequestRecord, locale: Locale) {
+  if (!r.azureServiceId) return null
+  const it = locale === 'it'
+  return {
+    service: { id: r.azureServiceId, name: (it ? r.azureServiceNameIt : r.azureServiceNameEn) ?? '' },
+    problemClassification: r.classificationId
+      ? { id: r.classificationId, name: (it ? r.classificationNameIt : r.classificationNameEn) ?? '' }
+      : null,
+  }
+}
+
+/**
+ * A request as `actor` reads it: `waitingOn` says whom it waits on from where the actor stands
+ * (waiting-on.ts) — "you" only for whoever must act.
+ */
+export function presentRequest(
+  r: ServiceRequestRecord,
+  locale: Locale,
+  now: Date,
+  actor: Actor,
+  notes?: NoteRecord[],
+) {
   return {
     id: r.id,
     tenant: { tenantId: r.tenantId, name: r.tenantName },
     partner: r.partnerTenantId ? { tenantId: r.partnerTenantId, name: r.partnerName } : null,
     handledBy: r.handledBy,
+    /** Who works it, by name: the vendor, or the partner a trial customer contacted (R10). */
+    handler: {
+      kind: r.handledBy,
+      tenantId: r.handledBy === 'partner' ? r.partnerTenantId : null,
+      name: r.handlerName ?? '',
+    },
+    /** The organization that filed it: the party a request for information waits on. */
+    requester: { tenantId: r.createdByTenantId, name: r.createdByTenantName },
+    waitingOn: waitingOnFor(r, actor),
     workload: r.workload,
     subscription: r.subscriptionId ? { id: r.subscriptionId, name: r.subscriptionName } : null,
     problemType: r.problemType,
     supportTopic: r.supportTopicId
       ? { id: r.supportTopicId, name: locale === 'it' ? r.supportTopicNameIt : r.supportTopicNameEn }
       : null,
+    azure: presentAzureClassification(r, locale),
     title: r.title,
     description: r.description,
     severity: r.severity,
@@ -58,6 +93,8 @@ export function presentRequest(r: ServiceRequestRecord, locale: Locale, now: Dat
     rule: r.decidedByRule,
     supportPlan: r.supportPlan,
     entitlementId: r.entitlementId,
+    // Azure tickets filed with Microsoft.Support 2024-04-01: may the engineer collect advanced diagnostics?
+    advancedDiagnosticConsent: (r.armDetails?.advancedDiagnosticConsent as 'Yes' | 'No' | undefined) ?? null,
     locale: r.locale,
     country: r.country,
     createdAt: r.createdAt.toISOString(),
@@ -134,17 +171,17 @@ const digest = (body: unknown) => createHash('sha256').update(JSON.stringify(bod
 
 export function registerServiceRequestRoutes(app: App, ctx: AppContext): void {
   registerSlaGauge(ctx)
-  const present = (r: ServiceRequestRecord, locale: Locale, notes?: NoteRecord[]) =>
-    presentRequest(r, locale, ctx.now(), notes)
+  const present = (r: ServiceRequestRecord, request: FastifyRequest, notes?: NoteRecord[]) =>
+    presentRequest(r, request.locale, ctx.now(), actorOf(request), notes)
   const sendRequest = (
     reply: FastifyReply,
+    request: FastifyRequest,
     r: ServiceRequestRecord,
-    locale: Locale,
     notes?: NoteRecord[],
     attachments?: AttachmentRecord[],
   ) => {
     reply.header('etag', etag(r))
-    const presented = present(r, locale, notes)
+    const presented = present(r, request, notes)
     return attachments ? { ...presented, attachments: attachments.map(presentAttachment(r.id)) } : presented
   }
   /** The request as the caller may now see it, with its notes (internal ones for the responder). */
@@ -156,7 +193,7 @@ export function registerServiceRequestRoutes(app: App, ctx: AppContext): void {
     } = await getRequestForActor(ctx, actorOf(request), id, {
       audit: false,
     })
-    return sendRequest(reply, found, request.locale, notes, attachments)
+    return sendRequest(reply, request, found, notes, attachments)
   }
 
   app.get(
@@ -180,6 +217,37 @@ export function registerServiceRequestRoutes(app: App, ctx: AppContext): void {
           id: r.id,
           name: request.locale === 'it' ? r.name_it : r.name_en,
           common: r.common,
+        })),
+      }
+    },
+  )
+
+  app.get(
+    '/api/azure-services',
+    {
+      schema: {
+        tags: ['service requests'],
+        summary:
+          'The Azure services a ticket is filed under, with their problem classifications (to filter the queue by)',
+        response: { 200: looseObject },
+      },
+    },
+    async (request) => {
+      const it = request.locale === 'it'
+      const [services, classifications] = await Promise.all([
+        listServices(ctx.db),
+        listAllClassifications(ctx.db),
+      ])
+      return {
+        items: services.map((s) => ({
+          id: s.id,
+          name: it ? s.displayNameIt : s.displayNameEn,
+          problemClassifications: classifications
+            .filter((c) => c.serviceId === s.id)
+            .map((c) => ({
+              id: c.id,
+              name: it ? c.displayNameIt : c.displayNameEn,
+            })),
         })),
       }
     },
@@ -242,7 +310,7 @@ export function registerServiceRequestRoutes(app: App, ctx: AppContext): void {
       )
       reply.status(201).header('location', `/api/service-requests/${created.id}`)
       if (created.replayed) reply.header('idempotent-replayed', 'true')
-      return sendRequest(reply, created, request.locale)
+      return sendRequest(reply, request, created)
     },
   )
 
@@ -261,6 +329,15 @@ export function registerServiceRequestRoutes(app: App, ctx: AppContext): void {
             status: Type.Optional(StatusSchema),
             severity: Type.Optional(SeveritySchema),
             workload: Type.Optional(WorkloadSchema),
+            azureService: Type.Optional(
+              Type.String({
+                format: 'uuid',
+                description: 'The id of an Azure service (GET /api/azure/services): its Azure tickets only.',
+              }),
+            ),
+            problemClassification: Type.Optional(
+              Type.String({ format: 'uuid', description: 'The id of an Azure problem classification.' }),
+            ),
             sla: Type.Optional(SlaStateSchema),
             assignee: Type.Optional(Type.String({ pattern: '^(me|none|[0-9a-fA-F-]{36})$' })),
             q: Type.Optional(Type.String({ maxLength: 200 })),
@@ -289,6 +366,8 @@ export function registerServiceRequestRoutes(app: App, ctx: AppContext): void {
         status: q.status,
         severity: q.severity,
         workload: q.workload,
+        azureServiceId: q.azureService,
+        classificationId: q.problemClassification,
         sla: q.sla,
         assignee: q.assignee === 'me' ? actor.userId : q.assignee,
         q: q.q,
@@ -301,7 +380,7 @@ export function registerServiceRequestRoutes(app: App, ctx: AppContext): void {
         total: page.total,
         totalCapped: page.totalCapped,
         nextCursor: page.nextCursor,
-        items: page.items.map((r) => present(r, request.locale)),
+        items: page.items.map((r) => present(r, request)),
       }
     },
   )
@@ -322,7 +401,7 @@ export function registerServiceRequestRoutes(app: App, ctx: AppContext): void {
         notes,
         attachments,
       } = await getRequestForActor(ctx, actorOf(request), request.params.id)
-      return sendRequest(reply, found, request.locale, notes, attachments)
+      return sendRequest(reply, request, found, notes, attachments)
     },
   )
 
@@ -425,7 +504,7 @@ export function registerServiceRequestRoutes(app: App, ctx: AppContext): void {
             onlyFromClosed: status === 'open',
           },
         )
-        return sendRequest(reply, updated, request.locale)
+        return sendRequest(reply, request, updated)
       },
     )
   }

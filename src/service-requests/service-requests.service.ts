@@ -57,6 +57,7 @@ import {
   sideOf,
   statusAfterNote,
 } from './desk-rules.ts'
+import { isAddressee, participantsOf, readerOf } from './waiting-on.ts'
 import {
   recordRequestEvent,
   requestEventId,
@@ -454,11 +455,15 @@ const DESK_REFUSAL_STATUS: Record<DeskRefusal, number> = {
   internal_notes_responder_only: 403,
   assignment_vendor_only: 403,
   onlooker_cannot_change: 403,
+  answer_by_addressee_only: 403,
 }
 
 function refuseDesk(refusal: DeskRefusal, request: ServiceRequestRecord, closedKey: MessageKey): never {
   const key: MessageKey = refusal === 'request_closed' ? closedKey : `error.${refusal}`
-  throw new AppError(DESK_REFUSAL_STATUS[refusal], refusal, key, { status: request.status })
+  throw new AppError(DESK_REFUSAL_STATUS[refusal], refusal, key, {
+    status: request.status,
+    requester: request.createdByTenantName,
+  })
 }
 
 function sideOfActor(actor: Actor, request: ServiceRequestRecord): Side {
@@ -546,6 +551,7 @@ function auditDetails(request: ServiceRequestRecord, changes: RequestChanges): R
     details.severity = { from: request.severity, to: changes.severity }
   if (changes.assignedToUserId !== undefined) details.assignedTo = changes.assignedToUserId
   if (changes.externalReference !== undefined) details.externalReference = changes.externalReference
+  if (changes.armDetails !== undefined) details.armDetails = changes.armDetails
   return details
 }
 
@@ -578,7 +584,8 @@ export function addNoteAsActor(
 ): Promise<ServiceRequestRecord> {
   const internal = options.visibility === 'internal'
   return change(ctx, actor, id, 'service_request.note', expectedVersion, async (request, trx, side) => {
-    const refusal = checkNote(side, request.status, internal)
+    const addressee = isAddressee(participantsOf(request), readerOf(actor))
+    const refusal = checkNote(side, request.status, internal, addressee)
     if (refusal) refuseDesk(refusal, request, 'error.request_closed')
     const now = ctx.now()
     const noteId = await insertNote(
@@ -757,6 +764,22 @@ export function updateArmContactAsActor(
 ): Promise<ServiceRequestRecord> {
   return change(ctx, actor, id, 'service_request.contact', expectedVersion, async () => ({
     changes: { armContact: contact },
+    events: [],
+  }))
+}
+
+/**
+ * Changes what an Azure ticket carries beyond the request's columns (ARM's consents): the given
+ * keys replace theirs, the others stay.
+ */
+export function updateArmDetailsAsActor(
+  ctx: AppContext,
+  actor: Actor,
+  id: string,
+  details: Record<string, unknown>,
+): Promise<ServiceRequestRecord> {
+  return change(ctx, actor, id, 'service_request.arm_details', undefined, async (request) => ({
+    changes: { armDetails: { ...(request.armDetails ?? {}), ...details } },
     events: [],
   }))
 }

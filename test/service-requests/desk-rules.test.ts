@@ -56,4 +56,11 @@ describe('desk rules', () => {
     expect(statusAfterNote('responder', 'open', true, true)).toBe('open')
     expect(statusAfterNote('requester', 'open', false, true)).toBe('open')
   })
+
+  it('when a request waits for information, then only its addressee (requester or contact) answers; others on that side read, and add notes again once it is open', () => {
+    expect(checkNote('requester', 'attention_needed', false, true)).toBeNull()
+    expect(checkNote('requester', 'attention_needed', false, false)).toBe('answer_by_addressee_only')
+    expect(checkNote('requester', 'open', false, false)).toBeNull()
+    expect(checkNote('responder', 'attention_needed', false, false)).toBeNull()
+  })
 })

@@ -66,6 +66,10 @@ export async function startTestApp(dialect: Dialect, env: Record<string, string>
     LOG_LEVEL: 'silent',
     TRAMITE_DEMO_PASSWORD: TEST_PASSWORD,
     SIGNIN_RATE_LIMIT: '1000',
+    // the suite runs many apps in parallel on two cores: an in-process app under test must not
+    // shed load because a neighbour file stalled the event loop (back-pressure has its own tests)
+    MAX_EVENT_LOOP_DELAY_MS: '0',
+    MAX_IN_FLIGHT: '0',
     ...(db.url ? { DATABASE_URL: db.url } : {}),
     // a separately built portal (parallel work on the web sources builds to its own directory)
     ...(process.env.WEB_DIST_DIR ? { WEB_DIST_DIR: process.env.WEB_DIST_DIR } : {}),

@@ -26,7 +26,9 @@ export async function countUpTo(
   cap: number = LIST_COUNT_CAP,
 ): Promise<CappedCount> {
   const { rows } = await sql<{ n: number }>`
-    select count(*)::int as n from (select 1 from ${from} where ${where} limit ${sql.lit(cap + 1)}) capped`.execute(db)
+    select count(*)::int as n from (select 1 from ${from} where ${where} limit ${sql.lit(cap + 1)}) capped`.execute(
+    db,
+  )
   const n = rows[0]?.n ?? 0
   return n > cap ? { count: cap, capped: true } : { count: n, capped: false }
 }

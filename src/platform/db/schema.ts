@@ -52,7 +52,10 @@ export interface TenantsTable {
   created_at: CreatedAt
   status: Generated<TenantStatus>
   suspended_at: NullableTimestamp
+  /** Defaults to true for partner tenants, false otherwise (a trigger; migration 0013). */
   require_mfa: Generated<boolean>
+  /** Single sign-on may create a user on their first sign-in (off by default). */
+  jit_users: Generated<boolean>
 }
 
 export interface PartnersTable {
@@ -83,6 +86,8 @@ export interface UsersTable {
   disabled: Generated<boolean>
   created_at: CreatedAt
   job_title: ColumnType<string | null, string | null | undefined, string | null>
+  /** Set when the user is deleted: the row stays for history, sign-in and memberships go. */
+  deleted_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>
 }
 
 export interface UserRolesTable {
@@ -136,6 +141,8 @@ export interface MarketplaceProductsTable {
   support_email: string | null
   support_phone: string | null
   created_at: CreatedAt
+  /** A retired product is no longer offered; the subscriptions that bought it keep it. */
+  retired_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>
 }
 
 export interface SubscriptionsTable {
@@ -161,6 +168,7 @@ export interface SubscriptionsTable {
   suspension_reasons: ColumnType<string[], string | undefined, string>
   version: Generated<number>
   modified_at: ColumnType<Date, Date | string | undefined, Date | string>
+  recorded_by_user_id: ColumnType<string | null, string | null | undefined, string | null>
 }
 
 export type TermDuration = 'P1M' | 'P1Y' | 'P3Y'
@@ -248,6 +256,8 @@ export interface AzureRoleAssignmentsTable {
   principal_id: string
   role_name: AzureRoleName
   created_at: CreatedAt
+  created_by_user_id: ColumnType<string | null, string | null | undefined, string | null>
+  description: ColumnType<string | null, string | null | undefined, string | null>
 }
 
 export interface DirectoryRolesTable {
@@ -382,6 +392,80 @@ export interface SessionsTable {
   expires_at: Timestamp
   /** How the person signed in (RFC 8176: pwd, otp, hwk, swk, mfa, fed). */
   amr: ColumnType<string[], string | undefined, string>
+  /** 'mfa' while the session waits for the second factor (it authenticates nothing yet). */
+  stage: ColumnType<'mfa' | 'complete', 'mfa' | 'complete' | undefined, 'mfa' | 'complete'>
+  mfa_failures: Generated<number>
+  webauthn_challenge: ColumnType<string | null, string | null | undefined, string | null>
+  user_agent: ColumnType<string | null, string | null | undefined, string | null>
+  ip_address: ColumnType<string | null, string | null | undefined, string | null>
+  last_seen_at: ColumnType<Date, Date | string | undefined, Date | string>
+  identity_provider_id: ColumnType<string | null, string | null | undefined, string | null>
+  id_token: ColumnType<string | null, string | null | undefined, string | null>
+  public_id: Generated<string>
+}
+
+export interface MfaFactorsTable {
+  id: string
+  user_id: string
+  kind: 'totp' | 'passkey'
+  label: string
+  secret_sealed: string | null
+  confirmed: Generated<boolean>
+  last_step: number | null
+  credential_id: string | null
+  public_key: string | null
+  sign_count: Generated<number>
+  transports: ColumnType<string[], string | undefined, string>
+  created_at: CreatedAt
+  last_used_at: NullableTimestamp
+}
+
+export interface MfaRecoveryCodesTable {
+  user_id: string
+  code_hash: string
+  used_at: NullableTimestamp
+  created_at: CreatedAt
+}
+
+export interface PasswordResetsTable {
+  token_hash: string
+  user_id: string
+  created_at: CreatedAt
+  expires_at: Timestamp
+  used_at: NullableTimestamp
+}
+
+export interface IdentityProvidersTable {
+  id: string
+  tenant_id: string
+  issuer: string
+  client_id: string
+  client_secret_sealed: string
+  groups_claim: string | null
+  created_at: CreatedAt
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>
+}
+
+export interface IdentityProviderDomainsTable {
+  domain: string
+  provider_id: string
+}
+
+export interface IdentityProviderGroupMapsTable {
+  provider_id: string
+  claim_value: string
+  group_id: string
+}
+
+export interface SsoRequestsTable {
+  state_hash: string
+  provider_id: string
+  code_verifier: string
+  nonce: string
+  login_hint: string | null
+  return_to: string | null
+  created_at: CreatedAt
+  expires_at: Timestamp
 }
 
 export interface RateLimitsTable {
@@ -506,7 +590,9 @@ export interface AzureProblemClassificationsTable {
 
 export interface ArmOperationsTable {
   id: string
-  subscription_id: string
+  /** null for an operation started at tenant scope (then tenant_id says whose) */
+  subscription_id: string | null
+  tenant_id: string | null
   resource_id: string
   status: 'InProgress' | 'Succeeded' | 'Failed'
   error: ColumnType<Record<string, unknown> | null, string | null, string | null>
@@ -755,6 +841,13 @@ export interface Database {
   signing_keys: SigningKeysTable
   sessions: SessionsTable
   rate_limits: RateLimitsTable
+  mfa_factors: MfaFactorsTable
+  mfa_recovery_codes: MfaRecoveryCodesTable
+  password_resets: PasswordResetsTable
+  identity_providers: IdentityProvidersTable
+  identity_provider_domains: IdentityProviderDomainsTable
+  identity_provider_group_maps: IdentityProviderGroupMapsTable
+  sso_requests: SsoRequestsTable
   app_meta: AppMetaTable
   support_topics: SupportTopicsTable
   service_requests: ServiceRequestsTable

@@ -1,6 +1,7 @@
 import { timingSafeEqual } from 'node:crypto'
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import { actorFor, type Actor } from '../../identity/actor.ts'
+import { assertMfaForTenant } from '../../identity/mfa-policy.ts'
 import { findSession } from '../../identity/sessions.data.ts'
 import { findUserById } from '../../identity/users.data.ts'
 import { resolveAccess } from '../../gdap/access.data.ts'
@@ -38,6 +39,8 @@ export async function resolveActor(ctx: AppContext, request: FastifyRequest): Pr
       const grants =
         user.tenantKind === 'partner' ? await resolveAccess(ctx.db, user.id, claims.tid, ctx.now()) : []
       if (grants.length === 0) throw invalidToken()
+      // the user's tenant requires MFA: a delegated token works only if its sign-in did MFA
+      assertMfaForTenant(user, claims.tid, claims.amr ?? [])
     }
     if (claims.azp) return delegatedAppActor(ctx, claims, user)
     return actorFor(user, 'bearer', claims.tid, { authMethods: claims.amr ?? [], audience: claims.aud })

@@ -17,6 +17,7 @@ import { defaultRouteAuthentication, registerAuthentication } from './authentica
 import './fastify-types.ts'
 import { normalizeError, type NormalizedError } from './http-errors.ts'
 import { registerMetrics } from './metrics.ts'
+import { registerBackPressure } from './back-pressure.ts'
 
 export type App = FastifyInstance<
   import('node:http').Server,
@@ -83,6 +84,12 @@ export async function createServer(ctx: AppContext, options: ServerOptions): Pro
     )
     reply.header('x-request-id', request.id)
   })
+  const pressure = registerBackPressure(app, ctx.metrics, {
+    maxInFlight: config.MAX_IN_FLIGHT,
+    maxEventLoopDelayMs: config.MAX_EVENT_LOOP_DELAY_MS,
+    retryAfterSeconds: config.RETRY_AFTER_SECONDS,
+  })
+  app.addHook('onClose', async () => pressure.stop())
 
   app.setErrorHandler((error, request, reply) => {
     const normalized = normalizeError(error, request)

@@ -16,6 +16,7 @@ export const en = {
   'error.invalid_token': 'The bearer token is not valid or has expired.',
   'error.invalid_credentials': 'The email address or the password is not correct.',
   'error.rate_limited': 'Too many attempts. Try again in {seconds} seconds.',
+  'error.server_busy': 'The server is busy right now. Try again in {seconds} seconds.',
   'error.csrf': 'The request is missing its anti-forgery token; reload the page and try again.',
   'error.forbidden': 'You are not allowed to do this.',
   'error.partner_only': 'Only users of a partner tenant can use this API.',
@@ -46,6 +47,8 @@ export const en = {
   'error.internal_notes_responder_only': 'Only whoever works the request can write internal notes.',
   'error.assignment_vendor_only': 'Only the vendor’s support engineers assign requests.',
   'error.onlooker_cannot_change': 'You can read this request, but not change it.',
+  'error.answer_by_addressee_only':
+    'The information was asked of {requester}: the person who filed the request or its contact answers it. You can read the request meanwhile.',
   'error.invalid_assignee': '{user} is not a support engineer who can be assigned requests.',
   'error.precondition_required':
     'Send If-Match with the ETag you read, so that a change made in the meantime is not overwritten.',
@@ -78,6 +81,7 @@ export const it: Record<MessageKey, string> = {
   'error.invalid_token': 'Il token bearer non è valido o è scaduto.',
   'error.invalid_credentials': "L'indirizzo email o la password non sono corretti.",
   'error.rate_limited': 'Troppi tentativi. Riprova tra {seconds} secondi.',
+  'error.server_busy': 'Il server è occupato in questo momento. Riprova tra {seconds} secondi.',
   'error.csrf': 'Manca il token anti-contraffazione della richiesta: ricarica la pagina e riprova.',
   'error.forbidden': 'Non hai il permesso di eseguire questa operazione.',
   'error.partner_only': 'Solo gli utenti di un tenant partner possono usare questa API.',
@@ -108,6 +112,8 @@ export const it: Record<MessageKey, string> = {
   'error.internal_notes_responder_only': 'Solo chi lavora la richiesta può scrivere note interne.',
   'error.assignment_vendor_only': 'Solo i tecnici di supporto del fornitore assegnano le richieste.',
   'error.onlooker_cannot_change': 'Puoi leggere questa richiesta, ma non modificarla.',
+  'error.answer_by_addressee_only':
+    'Le informazioni sono state chieste a {requester}: risponde chi ha aperto la richiesta o il suo referente. Nel frattempo puoi leggere la richiesta.',
   'error.invalid_assignee': '{user} non è un tecnico di supporto a cui assegnare richieste.',
   'error.precondition_required':
     "Invia If-Match con l'ETag letto, così una modifica fatta nel frattempo non viene sovrascritta.",

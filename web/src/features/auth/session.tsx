@@ -80,3 +80,20 @@ export function safeReturnPath(next: string | null): string {
   if (next === '/signin' || next.startsWith('/signin?')) return '/'
   return next
 }
+
+/**
+ * A `returnTo` target outside the portal's routes (the authority's /authorize, the device-code
+ * page): a same-origin relative path only — anything else (another origin, `//host`, a scheme)
+ * is refused and answers null, so sign-in falls back to `next`.
+ */
+export function safeReturnTo(returnTo: string | null): string | null {
+  if (!returnTo || returnTo.length > 4096) return null
+  if (!returnTo.startsWith('/') || returnTo.startsWith('//') || returnTo.startsWith('/\\')) return null
+  if (returnTo.includes('\\') || [...returnTo].some((c) => c.charCodeAt(0) < 0x20)) return null
+  try {
+    const url = new URL(returnTo, window.location.origin)
+    return url.origin === window.location.origin ? `${url.pathname}${url.search}${url.hash}` : null
+  } catch {
+    return null
+  }
+}

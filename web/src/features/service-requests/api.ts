@@ -158,15 +158,38 @@ export interface Attachment {
   url: string
 }
 
+/**
+ * Whom a request waits on, as the server sees it for the signed-in reader: `you` only for whoever
+ * must act (the requester or the contact while information is asked; the side that works it
+ * while open); `requester` with the filing party's name; else the vendor or partner working it.
+ */
+export interface WaitingOn {
+  party: 'you' | 'requester' | 'vendor' | 'partner'
+  name: string
+}
+
+/** The Azure service and problem classification chosen in the Azure portal (or over ARM). */
+export interface AzureClassification {
+  service: { id: string; name: string }
+  problemClassification: { id: string; name: string } | null
+}
+
 export interface ServiceRequest {
   id: string
   tenant: { tenantId: string; name: string }
   partner: { tenantId: string; name: string } | null
   handledBy: HandledBy
+  /** Who works it, by name (the vendor, or the partner a trial customer contacted). */
+  handler?: { kind: HandledBy; tenantId: string | null; name: string }
+  /** The organization that filed it. */
+  requester?: { tenantId: string; name: string }
+  /** null when closed. */
+  waitingOn?: WaitingOn | null
   workload: Workload
   subscription: { id: string; name: string } | null
   problemType: ProblemType
   supportTopic: { id: string; name: string } | null
+  azure?: AzureClassification | null
   title: string
   description: string
   severity: Severity
@@ -246,6 +269,8 @@ export interface RequestFilters {
   status?: RequestStatus | undefined
   severity?: Severity | undefined
   workload?: Workload | undefined
+  /** Azure tickets filed under this Azure service (its id). */
+  azureService?: string | undefined
   /** The vendor's queue: the partner that filed or handles the request. */
   partner?: string | undefined
   sla?: SlaState | undefined
@@ -265,6 +290,17 @@ export function listRequests(
     query: { ...filters, limit: REQUESTS_PAGE_SIZE },
     signal,
   })
+}
+
+export interface AzureServiceOption {
+  id: string
+  name: string
+  problemClassifications: { id: string; name: string }[]
+}
+
+/** The Azure services tickets are filed under (the queue's filter), names in the page's language. */
+export async function listAzureServices(signal: AbortSignal): Promise<AzureServiceOption[]> {
+  return (await apiRequest<{ items: AzureServiceOption[] }>('/api/azure-services', { signal })).items
 }
 
 const requestPath = (id: string) => `/api/service-requests/${encodeURIComponent(id)}`

@@ -242,7 +242,7 @@ export const en = {
     },
     status: {
       open: 'Open',
-      attention_needed: 'Attention needed',
+      attention_needed: 'Waiting on requester',
       closed: 'Closed',
     },
     severity: {
@@ -426,8 +426,6 @@ export const en = {
     topic: 'Support topic',
     supportPlan: 'Support plan',
     handledBy: 'Handled by',
-    handledByVendor: 'The vendor',
-    handledByPartner: 'The partner, {{partner}}',
     rule: 'Allowed by',
     ruleMeaning: {
       R1: 'Admin agent with a GDAP role in the customer tenant',
@@ -459,9 +457,6 @@ export const en = {
     waitingOnYouBody:
       'The support engineer needs more information from you. Answer with a note below: the request then goes back to them.',
     answer: 'Answer',
-    waitingOnRequester: 'Waiting on the requester',
-    waitingOnRequesterBody:
-      'You asked the requester for information. Their answer puts the request back in the queue; you can also mark it open yourself.',
     markOpen: 'Mark as open',
     sla: {
       title: 'First response (R14)',
@@ -957,6 +952,26 @@ export const en = {
     empty: 'No notifications.',
     loading: 'Loading…',
     markAllRead: 'Mark all read',
+  },
+  waitingOn: {
+    badgeYou: 'Waiting on you',
+    badgeParty: 'Waiting on {{name}}',
+    otherTitle: 'Waiting on {{name}}',
+    otherBody:
+      'The support engineer asked {{name}} for more information: the person who filed the request or its contact answers it. You can follow the request here meanwhile.',
+    requesterTitle: 'Waiting on {{name}} (the requester)',
+    requesterBody:
+      'You asked {{name}} for information. Their answer puts the request back in the queue; you can also mark it open yourself.',
+    formWaiting:
+      'While the request waits for information from {{name}}, only the person who filed it or its contact answers.',
+    handledByVendor: '{{name}}',
+    handledByPartner: '{{name}} (partner)',
+  },
+  azureTriage: {
+    service: 'Azure service',
+    classification: 'Problem classification',
+    filter: 'Azure service',
+    allServices: 'All services',
   },
 }
 

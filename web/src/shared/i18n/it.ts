@@ -242,7 +242,7 @@ export const it: Catalog<typeof en> = {
     },
     status: {
       open: 'Aperta',
-      attention_needed: 'Richiede attenzione',
+      attention_needed: 'In attesa del richiedente',
       closed: 'Chiusa',
     },
     severity: {
@@ -429,8 +429,6 @@ export const it: Catalog<typeof en> = {
     topic: 'Argomento di supporto',
     supportPlan: 'Piano di supporto',
     handledBy: 'Gestita da',
-    handledByVendor: 'Il fornitore',
-    handledByPartner: 'Il partner, {{partner}}',
     rule: 'Consentita da',
     ruleMeaning: {
       R1: 'Agente amministratore con un ruolo GDAP nel tenant del cliente',
@@ -462,9 +460,6 @@ export const it: Catalog<typeof en> = {
     waitingOnYouBody:
       'Il tecnico di supporto ha bisogno di altre informazioni. Rispondi con una nota qui sotto: la richiesta tornerà a lui.',
     answer: 'Rispondi',
-    waitingOnRequester: 'In attesa del richiedente',
-    waitingOnRequesterBody:
-      'Hai chiesto informazioni al richiedente. La sua risposta rimette la richiesta in coda; puoi anche riaprirla tu.',
     markOpen: 'Segna come aperta',
     sla: {
       title: 'Prima risposta (R14)',
@@ -967,5 +962,25 @@ export const it: Catalog<typeof en> = {
     empty: 'Nessuna notifica.',
     loading: 'Caricamento…',
     markAllRead: 'Segna tutte come lette',
+  },
+  waitingOn: {
+    badgeYou: 'In attesa di una tua risposta',
+    badgeParty: 'In attesa di {{name}}',
+    otherTitle: 'In attesa di {{name}}',
+    otherBody:
+      'Il tecnico del supporto ha chiesto altre informazioni a {{name}}: risponde chi ha aperto la richiesta o il suo referente. Nel frattempo puoi seguire qui la richiesta.',
+    requesterTitle: 'In attesa di {{name}} (il richiedente)',
+    requesterBody:
+      'Hai chiesto informazioni a {{name}}. La risposta rimette la richiesta in coda; puoi anche segnarla tu come aperta.',
+    formWaiting:
+      'Finché la richiesta attende informazioni da {{name}}, risponde solo chi l’ha aperta o il suo referente.',
+    handledByVendor: '{{name}}',
+    handledByPartner: '{{name}} (partner)',
+  },
+  azureTriage: {
+    service: 'Servizio Azure',
+    classification: 'Classificazione del problema',
+    filter: 'Servizio Azure',
+    allServices: 'Tutti i servizi',
   },
 }

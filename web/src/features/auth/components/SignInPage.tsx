@@ -19,7 +19,7 @@ import { useDocumentTitle } from '../../../shared/hooks/use-document-title.ts'
 import { LanguageSwitcher } from '../../../shared/ui/LanguageSwitcher.tsx'
 import { LoadingState } from '../../../shared/ui/LoadingState.tsx'
 import { ProductMark } from '../../../shared/ui/ProductMark.tsx'
-import { safeReturnPath, useSession } from '../session.tsx'
+import { safeReturnPath, safeReturnTo, useSession } from '../session.tsx'
 
 const useStyles = makeStyles({
   page: {
@@ -51,7 +51,12 @@ export function SignInPage() {
   const session = useSession()
   const [params] = useSearchParams()
   const returnPath = safeReturnPath(params.get('next'))
-  const [email, setEmail] = useState('')
+  // returnTo: a server page (the authority's /authorize) to go back to with a full page load
+  const returnTo = safeReturnTo(params.get('returnTo'))
+  // prompt=login: sign in again even with a session (the authority asked for fresh credentials)
+  const forceSignIn = params.get('prompt') === 'login'
+  const [email, setEmail] = useState(params.get('login_hint') ?? '')
+  const [signedInHere, setSignedInHere] = useState(false)
   const [password, setPassword] = useState('')
   const [submitting, setSubmitting] = useState(false)
   const [error, setError] = useState<string | null>(null)
@@ -61,7 +66,11 @@ export function SignInPage() {
   useEffect(() => setError(null), [i18n.language])
 
   if (session.status === 'loading') return <LoadingState label={t('auth.checkingSession')} />
-  if (session.user) return <Navigate to={returnPath} replace />
+  if (session.user && returnTo && (!forceSignIn || signedInHere)) {
+    window.location.replace(returnTo)
+    return <LoadingState label={t('auth.signingIn')} />
+  }
+  if (session.user && !returnTo) return <Navigate to={returnPath} replace />
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault()
@@ -70,6 +79,7 @@ export function SignInPage() {
     try {
       // The session now has a user, so this page re-renders as a redirect to returnPath.
       await session.signIn(email.trim(), password)
+      setSignedInHere(true)
     } catch (caught) {
       setError(caught instanceof ApiError ? caught.message : String(caught))
       setSubmitting(false)
@@ -107,7 +117,7 @@ export function SignInPage() {
                 autoComplete="username"
                 value={email}
                 onChange={(_event, data) => setEmail(data.value)}
-                autoFocus
+                autoFocus={!email}
               />
             </Field>
             <Field label={t('auth.password')} required>

@@ -104,7 +104,7 @@ export function RequestItems({
             </RouterLink>
             <div className={styles.meta}>
               {showCustomer && <Caption1 className={styles.muted}>{r.tenant.name}</Caption1>}
-              <StatusBadge status={r.status} />
+              <StatusBadge status={r.status} waitingOn={r.waitingOn} />
               <SeverityBadge severity={r.severity} />
               {r.sla.state !== 'none' && (
                 <SlaBadge sla={{ ...r.sla, firstResponseAt: null, breachedAt: null }} />

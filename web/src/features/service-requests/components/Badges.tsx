@@ -7,7 +7,7 @@ import {
 } from '@fluentui/react-icons'
 import type { JSX } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { RequestStatus, Severity, Sla, SlaState } from '../api.ts'
+import type { RequestStatus, Severity, Sla, SlaState, WaitingOn } from '../api.ts'
 
 const SEVERITY_COLORS: Record<Severity, BadgeProps['color']> = {
   minimal: 'informative',
@@ -35,16 +35,27 @@ export function SeverityBadge({ severity }: { severity: Severity }) {
   )
 }
 
-export function StatusBadge({ status }: { status: RequestStatus }) {
+/**
+ * The status; a request waiting for information names whom it waits on, as the server computed it
+ * for the reader ("Waiting on you" only for the requester or contact, else "Waiting on Fabrikam").
+ */
+export function StatusBadge({ status, waitingOn }: { status: RequestStatus; waitingOn?: WaitingOn | null }) {
   const { t } = useTranslation()
+  const label =
+    status === 'attention_needed' && waitingOn
+      ? waitingOn.party === 'you'
+        ? t('waitingOn.badgeYou')
+        : t('waitingOn.badgeParty', { name: waitingOn.name })
+      : t(`requests.status.${status}`, { defaultValue: status })
   return (
     <Badge
       appearance={status === 'closed' ? 'outline' : 'filled'}
       color={STATUS_COLORS[status] ?? 'informative'}
       data-testid="status-badge"
       data-status={status}
+      data-waiting-on={waitingOn?.party}
     >
-      {t(`requests.status.${status}`, { defaultValue: status })}
+      {label}
     </Badge>
   )
 }

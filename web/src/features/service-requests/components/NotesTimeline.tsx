@@ -76,6 +76,7 @@ export function NotesTimeline({
   added,
   side = 'requester',
   waitingOnViewer = false,
+  waitingOnOther = null,
   feedback,
   onAdd,
 }: {
@@ -86,6 +87,11 @@ export function NotesTimeline({
   side?: Side
   /** The request waits on the viewer's answer (attention needed, requester side). */
   waitingOnViewer?: boolean
+  /**
+   * The request waits for information from another party (named): the reply box is theirs — the
+   * requester's and the contact's — so this reader gets none.
+   */
+  waitingOnOther?: string | null
   /** The outcome of the last attempt when it failed (refused, changed meanwhile). */
   feedback?: ReactNode
   /** Resolves true when the note was added (the box is then emptied). */
@@ -175,7 +181,12 @@ export function NotesTimeline({
         </ol>
       )}
 
-      {side !== 'onlooker' && (
+      {side !== 'onlooker' && waitingOnOther && (
+        <Caption1 className={styles.muted} data-testid="note-form-waiting">
+          {t('waitingOn.formWaiting', { name: waitingOnOther })}
+        </Caption1>
+      )}
+      {side !== 'onlooker' && !waitingOnOther && (
         <form
           className={styles.form}
           onSubmit={(event) => void submit(event)}

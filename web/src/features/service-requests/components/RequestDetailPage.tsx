@@ -216,8 +216,12 @@ export function RequestDetailPage({ viewer }: { viewer: RequestViewer }) {
 
   const side = sideOf(viewer, request)
   const closed = request.status === 'closed'
-  const waitingOnViewer = side === 'requester' && request.status === 'attention_needed'
-  const waitingOnRequester = side === 'responder' && request.status === 'attention_needed'
+  const waiting = request.status === 'attention_needed' ? (request.waitingOn ?? null) : null
+  // the server says whom the request waits on for this reader: "you" only for the requester or contact
+  const waitingOnViewer = waiting?.party === 'you' && side === 'requester'
+  const waitingOnRequester = waiting !== null && side === 'responder'
+  // the customer's admin, the requester's colleagues: they follow, the addressee answers
+  const waitingOnOther = waiting !== null && !waitingOnViewer && !waitingOnRequester ? waiting : null
   // what the responder asked, quoted where the requester is told the request waits on them
   const question = waitingOnViewer
     ? (request.notes ?? []).findLast((n) => n.visibility !== 'internal' && isResponderNote(n, request))
@@ -313,6 +317,7 @@ export function RequestDetailPage({ viewer }: { viewer: RequestViewer }) {
       data-status={request.status}
       data-version={request.version}
       data-side={side}
+      data-waiting-on={request.waitingOn?.party ?? 'none'}
       data-loading={loaded.loading}
     >
       <PageHeader
@@ -320,7 +325,7 @@ export function RequestDetailPage({ viewer }: { viewer: RequestViewer }) {
         above={<RequestsBreadcrumb current={request.id} />}
         below={
           <div className={styles.badges}>
-            <StatusBadge status={request.status} />
+            <StatusBadge status={request.status} waitingOn={request.waitingOn} />
             <SeverityBadge severity={request.severity} />
             {request.sla && <SlaBadge sla={request.sla} />}
           </div>
@@ -373,17 +378,35 @@ export function RequestDetailPage({ viewer }: { viewer: RequestViewer }) {
             </MessageBarActions>
           </MessageBar>
         )}
-        {waitingOnRequester && (
-          <MessageBar intent="info" layout="multiline" data-testid="waiting-on-requester">
+        {waitingOnRequester && waiting && (
+          <MessageBar
+            intent="info"
+            layout="multiline"
+            data-testid="waiting-on-requester"
+            data-waiting-on={waiting.name}
+          >
             <MessageBarBody>
-              <MessageBarTitle>{t('detail.waitingOnRequester')}</MessageBarTitle>
-              {t('detail.waitingOnRequesterBody')}
+              <MessageBarTitle>{t('waitingOn.requesterTitle', { name: waiting.name })}</MessageBarTitle>
+              {t('waitingOn.requesterBody', { name: waiting.name })}
             </MessageBarBody>
             <MessageBarActions>
               <Button disabled={busy !== null} onClick={() => moveTo('open')} data-testid="request-mark-open">
                 {t('detail.markOpen')}
               </Button>
             </MessageBarActions>
+          </MessageBar>
+        )}
+        {waitingOnOther && (
+          <MessageBar
+            intent="info"
+            layout="multiline"
+            data-testid="waiting-on-party"
+            data-waiting-on={waitingOnOther.name}
+          >
+            <MessageBarBody>
+              <MessageBarTitle>{t('waitingOn.otherTitle', { name: waitingOnOther.name })}</MessageBarTitle>
+              {t('waitingOn.otherBody', { name: waitingOnOther.name })}
+            </MessageBarBody>
           </MessageBar>
         )}
         {feedbackAt('status')}
@@ -432,6 +455,7 @@ export function RequestDetailPage({ viewer }: { viewer: RequestViewer }) {
               added={noteAdded}
               side={side}
               waitingOnViewer={waitingOnViewer}
+              waitingOnOther={waitingOnOther?.name ?? null}
               feedback={feedbackAt('notes')}
               onAdd={addNote}
             />

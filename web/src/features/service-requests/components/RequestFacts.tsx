@@ -33,6 +33,20 @@ const useStyles = makeStyles({
   muted: { color: tokens.colorNeutralForeground3 },
 })
 
+/** Who works the request, by name: the vendor's ("Contoso Cloud") or the partner's, never "the vendor". */
+export function HandledByText({ request: r }: { request: ServiceRequest }) {
+  const { t } = useTranslation()
+  const name = r.handler?.name || (r.handledBy === 'partner' ? r.partner?.name : undefined)
+  if (!name) return <>{t('common.none')}</>
+  return (
+    <>
+      {r.handledBy === 'partner'
+        ? t('waitingOn.handledByPartner', { name })
+        : t('waitingOn.handledByVendor', { name })}
+    </>
+  )
+}
+
 /** Who, what and under which rule: the request's facts as a definition list. */
 export function RequestFacts({ request: r }: { request: ServiceRequest }) {
   const { t } = useTranslation()
@@ -91,19 +105,23 @@ export function RequestFacts({ request: r }: { request: ServiceRequest }) {
       t(`requests.problemType.${r.problemType}`, { defaultValue: r.problemType }),
     ])
   }
-  facts.push(['topic', t('detail.topic'), r.supportTopic?.name ?? t('common.none')])
+  // Azure tickets carry the service and problem classification chosen in the Azure portal (or over ARM)
+  if (r.azure) {
+    facts.push(['azure-service', t('azureTriage.service'), r.azure.service.name])
+    facts.push([
+      'azure-classification',
+      t('azureTriage.classification'),
+      r.azure.problemClassification?.name ?? t('common.none'),
+    ])
+  } else {
+    facts.push(['topic', t('detail.topic'), r.supportTopic?.name ?? t('common.none')])
+  }
   facts.push([
     'support-plan',
     t('detail.supportPlan'),
     t(`requests.supportPlan.${r.supportPlan as 'csp'}`, { defaultValue: r.supportPlan }),
   ])
-  facts.push([
-    'handled-by',
-    t('detail.handledBy'),
-    r.handledBy === 'partner' && r.partner
-      ? t('detail.handledByPartner', { partner: r.partner.name })
-      : t('detail.handledByVendor'),
-  ])
+  facts.push(['handled-by', t('detail.handledBy'), <HandledByText request={r} />])
   facts.push([
     'rule',
     t('detail.rule'),

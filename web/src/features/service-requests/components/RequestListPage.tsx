@@ -28,6 +28,7 @@ import {
   WORKLOADS,
   listCustomerChoices,
   listCustomerDirectory,
+  listAzureServices,
   listEngineers,
   listPartnerChoices,
   listRequests,
@@ -86,14 +87,24 @@ const UUID = /^[0-9a-fA-F-]{36}$/
 const SEARCH_DEBOUNCE_MS = 350
 
 type FilterKey =
-  'customer' | 'partner' | 'status' | 'severity' | 'workload' | 'sla' | 'assignee' | 'q' | 'sort' | 'offset'
+  | 'customer'
+  | 'partner'
+  | 'status'
+  | 'severity'
+  | 'workload'
+  | 'azureService'
+  | 'sla'
+  | 'assignee'
+  | 'q'
+  | 'sort'
+  | 'offset'
 
 /**
  * Service requests the user may see, filtered, searched, sorted and paged through the URL. For the
  * vendor's engineers this is the desk's queue: partner and assignee filters and an assignee column.
  */
 export function RequestListPage({ viewer }: { viewer: RequestViewer }) {
-  const { t } = useTranslation()
+  const { t, i18n } = useTranslation()
   const styles = useStyles()
   const navigate = useNavigate()
   useDocumentTitle(t('requests.title'))
@@ -110,6 +121,7 @@ export function RequestListPage({ viewer }: { viewer: RequestViewer }) {
     status: oneOf<RequestStatus>(STATUSES, params.get('status')),
     severity: oneOf<Severity>(SEVERITIES, params.get('severity')),
     workload: oneOf<Workload>(WORKLOADS, params.get('workload')),
+    azureService: (UUID.test(params.get('azureService') ?? '') && params.get('azureService')) || undefined,
     sla: oneOf<SlaState>(SLA_STATES, params.get('sla')),
     assignee:
       isVendor && assignee && (assignee === 'me' || assignee === 'none' || UUID.test(assignee))
@@ -126,6 +138,7 @@ export function RequestListPage({ viewer }: { viewer: RequestViewer }) {
     filters.status ||
     filters.severity ||
     filters.workload ||
+    filters.azureService ||
     filters.sla ||
     filters.assignee ||
     filters.q,
@@ -139,6 +152,7 @@ export function RequestListPage({ viewer }: { viewer: RequestViewer }) {
       filters.status,
       filters.severity,
       filters.workload,
+      filters.azureService,
       filters.sla,
       filters.assignee,
       filters.q,
@@ -163,6 +177,8 @@ export function RequestListPage({ viewer }: { viewer: RequestViewer }) {
     (signal) => (isVendor ? listEngineers(signal) : Promise.resolve([])),
     [isVendor],
   )
+  // the services' names are in the page's language
+  const azureServices = useApiResource((signal) => listAzureServices(signal), [i18n.language])
   const page = requests.data
 
   /** A changed filter starts again from the first page. */
@@ -323,6 +339,20 @@ export function RequestListPage({ viewer }: { viewer: RequestViewer }) {
           {selectFilter('status', STATUSES, (v) => t(`requests.status.${v as RequestStatus}`))}
           {selectFilter('severity', SEVERITIES, (v) => t(`requests.severity.${v as Severity}`))}
           {selectFilter('workload', WORKLOADS, (v) => t(`requests.workload.${v as Workload}`))}
+          <Field label={t('azureTriage.filter')} className={styles.wideFilter}>
+            <Select
+              value={filters.azureService ?? ''}
+              onChange={(_event, data) => setFilter('azureService', data.value)}
+              data-testid="filter-azure-service"
+            >
+              <option value="">{t('azureTriage.allServices')}</option>
+              {(azureServices.data ?? []).map((service) => (
+                <option key={service.id} value={service.id}>
+                  {service.name}
+                </option>
+              ))}
+            </Select>
+          </Field>
           {isVendor && (
             <Field label={t('requests.filters.assignee')} className={styles.filter}>
               <Select

@@ -162,7 +162,7 @@ export function RequestTable({
                 <SeverityBadge severity={r.severity} />
               </TableCell>
               <TableCell className={styles.nowrap}>
-                <StatusBadge status={r.status} />
+                <StatusBadge status={r.status} waitingOn={r.waitingOn} />
               </TableCell>
               <TableCell>{r.sla ? <SlaCell sla={r.sla} /> : t('common.none')}</TableCell>
               {showAssignee && (

@@ -26,6 +26,7 @@ import { PageHeader } from '../../../../shared/ui/PageHeader.tsx'
 import { RefreshButton } from '../../../../shared/ui/RefreshButton.tsx'
 import { RouterLink } from '../../../../shared/ui/RouterLink.tsx'
 import { SeverityBadge, StatusBadge } from '../../../service-requests/components/Badges.tsx'
+import { HandledByText } from '../../../service-requests/components/RequestFacts.tsx'
 import { M365_WORKLOADS, isM365Workload, listPortalRequests } from '../../api/portal.ts'
 import { tenantQuery, usePortalContext, type PortalContext } from '../../hooks/use-portal-context.ts'
 import { usePortalsT } from '../../t.ts'
@@ -203,12 +204,10 @@ function M365Requests({ context }: { context: PortalContext }) {
                 <SeverityBadge severity={r.severity} />
               </TableCell>
               <TableCell className={styles.nowrap}>
-                <StatusBadge status={r.status} />
+                <StatusBadge status={r.status} waitingOn={r.waitingOn} />
               </TableCell>
               <TableCell>
-                {r.handledBy === 'partner' && r.partner
-                  ? tApp('detail.handledByPartner', { partner: r.partner.name })
-                  : tApp('detail.handledByVendor')}
+                <HandledByText request={r} />
               </TableCell>
               <TableCell data-testid="m365-request-contact">
                 <span className={styles.stack}>

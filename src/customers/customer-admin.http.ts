@@ -1,0 +1,313 @@
+import Type from 'typebox'
+import type { AppContext } from '../platform/context.ts'
+import { actorOf } from '../platform/http/authentication.ts'
+import type { App } from '../platform/http/server.ts'
+import { customerForActor } from './customers.service.ts'
+import {
+  acceptInvitationAsActor,
+  createCustomerAsActor,
+  type InvitationView,
+  readInvitationAsActor,
+  relationshipRequestAsActor,
+  removeRelationshipAsActor,
+} from './onboarding.service.ts'
+import { createOrderAsActor, offersForActor, updateSubscriptionAsActor } from './orders.service.ts'
+
+/**
+ * The portal's side of customer administration: add a customer, order, change a subscription,
+ * the relationship link and its acceptance by a customer's administrator. The same services as
+ * Partner Center's calls; these shapes are the portal's contract (web/src/features/customer-admin).
+ */
+
+const tags = ['customer administration']
+const TenantParams = Type.Object({ tenantId: Type.String({ maxLength: 64 }) })
+const Invitation = Type.Object({
+  partnerId: Type.String({ format: 'uuid' }),
+  indirectProviderId: Type.Optional(Type.String({ format: 'uuid' })),
+})
+const PartnerSummary = Type.Object({
+  tenantId: Type.String(),
+  displayName: Type.String(),
+  partnerType: Type.String(),
+  mpnId: Type.String(),
+})
+const InvitationSchema = Type.Object({
+  partner: PartnerSummary,
+  indirectProvider: Type.Union([PartnerSummary, Type.Null()]),
+  relationship: Type.String(),
+  alreadyAccepted: Type.Boolean(),
+})
+const OfferSchema = Type.Object({
+  id: Type.String(),
+  workloadId: Type.String(),
+  name: Type.String(),
+  description: Type.String(),
+  isTrial: Type.Boolean(),
+  trialDays: Type.Union([Type.Integer(), Type.Null()]),
+  conversionTargetOfferIds: Type.Array(Type.String()),
+  termDurations: Type.Array(Type.String()),
+  billingCycles: Type.Array(Type.String()),
+  minQuantity: Type.Integer(),
+  maxQuantity: Type.Integer(),
+})
+
+const presentInvitation = (v: InvitationView) => ({
+  partner: {
+    tenantId: v.partner.tenantId,
+    displayName: v.partner.displayName,
+    partnerType: v.partner.partnerType,
+    mpnId: v.partner.mpnId,
+  },
+  indirectProvider: v.indirectProvider
+    ? {
+        tenantId: v.indirectProvider.tenantId,
+        displayName: v.indirectProvider.displayName,
+        partnerType: v.indirectProvider.partnerType,
+        mpnId: v.indirectProvider.mpnId,
+      }
+    : null,
+  relationship: v.relationship,
+  alreadyAccepted: v.alreadyAccepted,
+})
+
+export function registerCustomerAdminRoutes(app: App, ctx: AppContext): void {
+  app.post(
+    '/api/customers',
+    {
+      schema: {
+        tags,
+        summary: 'Adds a customer: creates its tenant and first administrator (the password is shown once)',
+        body: Type.Object({
+          companyName: Type.String({ minLength: 1, maxLength: 256 }),
+          domain: Type.String({
+            minLength: 4,
+            maxLength: 253,
+            pattern:
+              '^[a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(\\.[a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)+$',
+          }),
+          country: Type.String({ pattern: '^[A-Za-z]{2}$' }),
+          locale: Type.Enum(['it-IT', 'en-US', 'en-GB', 'de-DE', 'fr-FR', 'es-ES']),
+          adminFirstName: Type.String({ minLength: 1, maxLength: 128 }),
+          adminLastName: Type.String({ minLength: 1, maxLength: 128 }),
+          email: Type.String({ format: 'email', maxLength: 320 }),
+          addressLine1: Type.String({ minLength: 1, maxLength: 256 }),
+          city: Type.String({ minLength: 1, maxLength: 128 }),
+          postalCode: Type.Optional(Type.String({ maxLength: 32 })),
+          associatedPartnerId: Type.Optional(Type.String({ format: 'uuid' })),
+        }),
+        response: {
+          201: Type.Object({
+            tenantId: Type.String(),
+            displayName: Type.String(),
+            defaultDomain: Type.String(),
+            credentials: Type.Object({ userName: Type.String(), password: Type.String() }),
+          }),
+        },
+      },
+    },
+    async (request, reply) => {
+      const b = request.body
+      const { customer, credentials } = await createCustomerAsActor(ctx, actorOf(request), {
+        companyName: b.companyName.trim(),
+        domain: b.domain.toLowerCase(),
+        country: b.country.toUpperCase(),
+        locale: b.locale,
+        profile: {
+          email: b.email.toLowerCase(),
+          addressLine1: b.addressLine1,
+          city: b.city,
+          postalCode: b.postalCode ?? null,
+          billingFirstName: b.adminFirstName,
+          billingLastName: b.adminLastName,
+          billingEmail: b.email.toLowerCase(),
+        },
+        admin: { givenName: b.adminFirstName, surname: b.adminLastName },
+        associatedPartnerId: b.associatedPartnerId?.toLowerCase(),
+      })
+      reply.status(201)
+      return {
+        tenantId: customer.tenantId,
+        displayName: customer.displayName,
+        defaultDomain: customer.defaultDomain,
+        credentials,
+      }
+    },
+  )
+
+  app.get(
+    '/api/offers',
+    {
+      schema: {
+        tags,
+        summary: 'The offers for sale in a country, in the caller’s language',
+        querystring: Type.Object({ country: Type.String({ pattern: '^[A-Za-z]{2}$' }) }),
+        response: { 200: Type.Object({ items: Type.Array(OfferSchema) }) },
+      },
+    },
+    async (request) => {
+      const offers = await offersForActor(ctx, actorOf(request), request.query.country.toUpperCase())
+      return {
+        items: offers.map((o) => ({
+          id: o.id,
+          workloadId: o.workloadId,
+          name: o.name[request.locale],
+          description: o.description[request.locale],
+          isTrial: o.isTrial,
+          trialDays: o.trialDays,
+          conversionTargetOfferIds: o.conversionTargetOfferIds,
+          termDurations: o.termDurations,
+          billingCycles: o.billingCycles,
+          minQuantity: o.minQuantity,
+          maxQuantity: o.maxQuantity,
+        })),
+      }
+    },
+  )
+
+  app.post(
+    '/api/customers/:tenantId/orders',
+    {
+      schema: {
+        tags,
+        summary: 'Orders one offer for the customer; answers the new subscription’s id',
+        params: TenantParams,
+        body: Type.Object({
+          offerId: Type.String({ minLength: 1, maxLength: 128 }),
+          quantity: Type.Integer({ minimum: 1, maximum: 100000 }),
+          friendlyName: Type.Optional(Type.String({ minLength: 1, maxLength: 256 })),
+          termDuration: Type.Optional(Type.Enum(['P1M', 'P1Y', 'P3Y'])),
+        }),
+        response: {
+          201: Type.Object({ orderId: Type.String(), subscriptionIds: Type.Array(Type.String()) }),
+        },
+      },
+    },
+    async (request, reply) => {
+      const b = request.body
+      const order = await createOrderAsActor(ctx, actorOf(request), request.params.tenantId, {
+        billingCycle: undefined,
+        lineItems: [
+          {
+            lineItemNumber: 0,
+            offerId: b.offerId,
+            quantity: b.quantity,
+            friendlyName: b.friendlyName,
+            termDuration: b.termDuration,
+          },
+        ],
+      })
+      reply.status(201)
+      return { orderId: order.id, subscriptionIds: order.lineItems.map((l) => l.subscriptionId ?? '') }
+    },
+  )
+
+  app.patch(
+    '/api/customers/:tenantId/subscriptions/:subscriptionId',
+    {
+      schema: {
+        tags,
+        summary: 'Suspends or reactivates a subscription, or converts a trial to paid',
+        params: Type.Object({
+          tenantId: Type.String({ maxLength: 64 }),
+          subscriptionId: Type.String({ maxLength: 64 }),
+        }),
+        body: Type.Object({
+          status: Type.Optional(Type.Enum(['active', 'suspended'])),
+          convertToPaid: Type.Optional(Type.Boolean()),
+        }),
+        response: {
+          200: Type.Object({
+            id: Type.String(),
+            status: Type.String(),
+            billing: Type.String(),
+            offerId: Type.String(),
+          }),
+        },
+      },
+    },
+    async (request) => {
+      const s = await updateSubscriptionAsActor(
+        ctx,
+        actorOf(request),
+        request.params.tenantId,
+        request.params.subscriptionId,
+        {
+          status: request.body.status,
+          isTrial: request.body.convertToPaid ? false : undefined,
+        },
+      )
+      return { id: s.id, status: s.status, billing: s.billing, offerId: s.offerId }
+    },
+  )
+
+  app.get(
+    '/api/relationship-link',
+    {
+      schema: {
+        tags,
+        summary: 'The partner’s reseller relationship link, to send to an existing tenant’s administrator',
+        querystring: Type.Object({ indirectProviderId: Type.Optional(Type.String({ format: 'uuid' })) }),
+        response: { 200: Type.Object({ url: Type.String() }) },
+      },
+    },
+    async (request) =>
+      relationshipRequestAsActor(ctx, actorOf(request), {
+        indirectProviderId: request.query.indirectProviderId?.toLowerCase(),
+      }),
+  )
+
+  app.delete(
+    '/api/customers/:tenantId/relationship',
+    {
+      schema: {
+        tags,
+        summary: 'Removes the partner’s reseller relationship with the customer',
+        params: TenantParams,
+      },
+    },
+    async (request, reply) => {
+      const actor = actorOf(request)
+      const customer = await customerForActor(ctx, actor, request.params.tenantId)
+      await removeRelationshipAsActor(ctx, actor, customer.tenantId)
+      return reply.status(204).send()
+    },
+  )
+
+  app.get(
+    '/api/partner-invitations/current',
+    {
+      schema: {
+        tags,
+        summary: 'What a relationship link offers the signed-in customer administrator',
+        querystring: Invitation,
+        response: { 200: InvitationSchema },
+      },
+    },
+    async (request) =>
+      presentInvitation(
+        await readInvitationAsActor(ctx, actorOf(request), {
+          partnerId: request.query.partnerId.toLowerCase(),
+          indirectProviderId: request.query.indirectProviderId?.toLowerCase(),
+        }),
+      ),
+  )
+
+  app.post(
+    '/api/partner-invitations/accept',
+    {
+      schema: {
+        tags,
+        summary: 'The customer administrator accepts the partner as its reseller (or advisor)',
+        body: Invitation,
+        response: { 200: InvitationSchema },
+      },
+    },
+    async (request) =>
+      presentInvitation(
+        await acceptInvitationAsActor(ctx, actorOf(request), {
+          partnerId: request.body.partnerId.toLowerCase(),
+          indirectProviderId: request.body.indirectProviderId?.toLowerCase(),
+        }),
+      ),
+  )
+}
