@@ -15,6 +15,7 @@ import { registerHealthRoutes } from './health/health.http.ts'
 import { gdapGraphRoutes } from './gdap/graph.http.ts'
 import { registerGraphSurface } from './platform/http/graph-surface.ts'
 import { registerNotificationRoutes } from './notifications/notifications.http.ts'
+import { registerHomeRoutes } from './home/home.http.ts'
 import { registerIdentityRoutes } from './identity/identity.http.ts'
 import { registerSecurityRoutes } from './identity/security.http.ts'
 import { registerSignInRoutes } from './identity/signin.http.ts'
@@ -69,6 +70,7 @@ export async function buildApp(ctx: AppContext, options: { logger?: boolean } = 
   registerWebhookRoutes(app, ctx)
   registerAuditRoutes(app, ctx)
   registerNotificationRoutes(app, ctx)
+  registerHomeRoutes(app, ctx)
   await registerGraphSurface(app, ctx, gdapGraphRoutes, healthGraphRoutes, directoryGraphRoutes)
   registerGdapPortalRoutes(app, ctx)
   await registerArmRoutes(app, ctx)

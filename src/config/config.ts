@@ -172,7 +172,8 @@ export const ConfigSchema = Type.Object({
     minimum: 1,
     maximum: 3600,
     default: 2,
-    description: 'Retry-After of the 503 answered when the instance is over MAX_IN_FLIGHT or MAX_EVENT_LOOP_DELAY_MS.',
+    description:
+      'Retry-After of the 503 answered when the instance is over MAX_IN_FLIGHT or MAX_EVENT_LOOP_DELAY_MS.',
   }),
   TRUST_PROXY: Type.Boolean({
     default: false,

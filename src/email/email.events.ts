@@ -1,6 +1,8 @@
 import type { Kysely } from 'kysely'
 import type { AppContext } from '../platform/context.ts'
 import type { Database } from '../platform/db/schema.ts'
+import { type NotificationTopic, reachesEmail } from '../notifications/notification-topics.ts'
+import { channelsForAddresses } from '../notifications/preferences.data.ts'
 import type { RequestEvent } from '../service-requests/request-events.ts'
 import { type EmailKind, emailLocaleOf, renderRequestEmail, renderSlaBreachEmail } from './email.templates.ts'
 
@@ -92,7 +94,7 @@ async function emailKindOf(trx: Kysely<Database>, event: RequestEvent): Promise<
  * A public note the same actor added to the request during this change: a change reads the
  * clock once before it starts (`event.at`) and writes its note after, so an earlier note is older.
  */
-async function publicNoteInSameChange(trx: Kysely<Database>, event: RequestEvent): Promise<boolean> {
+export async function publicNoteInSameChange(trx: Kysely<Database>, event: RequestEvent): Promise<boolean> {
   let query = trx
     .selectFrom('service_request_notes')
     .select('id')
@@ -101,6 +103,26 @@ async function publicNoteInSameChange(trx: Kysely<Database>, event: RequestEvent
     .where('created_at', '>=', event.at)
   if (event.actor.userId) query = query.where('author_user_id', '=', event.actor.userId)
   return (await query.limit(1).executeTakeFirst()) !== undefined
+}
+
+/** The notice topic whose preference governs an email kind (the others are the request's own record). */
+const EMAIL_TOPICS: Partial<Record<EmailKind, NotificationTopic>> = {
+  information_requested: 'information_requested',
+  note: 'answer',
+  closed: 'request_lifecycle',
+  reopened: 'request_lifecycle',
+  open_again: 'request_lifecycle',
+}
+
+/** The recipients minus the Tramite users who chose not to hear of this kind by email. */
+async function withoutOptedOut(db: Kysely<Database>, recipients: string[], kind: EmailKind) {
+  const topic = EMAIL_TOPICS[kind]
+  if (!topic || recipients.length === 0) return recipients
+  const channels = await channelsForAddresses(db, recipients, topic)
+  return recipients.filter((to) => {
+    const channel = channels.get(to.toLowerCase())
+    return channel === undefined || reachesEmail(channel)
+  })
 }
 
 /**
@@ -115,10 +137,10 @@ export async function enqueueRequestEmails(
 ): Promise<void> {
   if (event.type === 'service_request.sla_breached') return enqueueSlaBreachEmails(trx, ctx, event)
   if (event.visibility !== 'public') return
-  const recipients = recipientsOf(event)
-  if (recipients.length === 0) return
   const kind = await emailKindOf(trx, event)
   if (!kind) return
+  const recipients = await withoutOptedOut(trx, recipientsOf(event), kind)
+  if (recipients.length === 0) return
 
   const { request, actor } = event
   const organization = actor.tenantId

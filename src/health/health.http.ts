@@ -6,6 +6,7 @@ import type { IncidentStatus, WorkloadId } from '../platform/db/schema.ts'
 import { notFound, validationFailed } from '../platform/errors.ts'
 import { actorOf } from '../platform/http/authentication.ts'
 import type { App } from '../platform/http/server.ts'
+import { streamNotices } from '../notifications/notice-stream.ts'
 import {
   type IncidentPost,
   type IncidentRecord,
@@ -503,7 +504,8 @@ export function registerHealthRoutes(app: App, ctx: AppContext): void {
     {
       schema: {
         tags,
-        summary: 'Live incident updates (server-sent events), only for tenants whose health you may read',
+        summary:
+          'Live incident updates (server-sent events), only for tenants whose health you may read, and your new notifications (`event: notification`)',
         querystring: Type.Object(
           { tenant: Type.Optional(Type.String({ maxLength: 64 })) },
           { additionalProperties: false },
@@ -524,6 +526,8 @@ export function registerHealthRoutes(app: App, ctx: AppContext): void {
         'x-request-id': request.id,
       })
       const close = hub.open(actor, only, (text) => res.write(text))
+      // the same stream carries the signed-in person's new notifications (the bell listens)
+      const stopNotices = streamNotices(ctx, actor.userId, (text) => res.write(text))
       await ctx.events.ready()
       res.write(`retry: 5000\n: connected\n\n`)
       const heartbeat = setInterval(() => res.write(': keep-alive\n\n'), 25_000)
@@ -531,6 +535,7 @@ export function registerHealthRoutes(app: App, ctx: AppContext): void {
       request.raw.on('close', () => {
         clearInterval(heartbeat)
         close()
+        stopNotices()
       })
     },
   )

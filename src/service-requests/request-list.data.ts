@@ -38,6 +38,8 @@ export interface RequestFilters {
   azureServiceId?: string | undefined
   classificationId?: string | undefined
   partnerTenantId?: string | undefined
+  /** Who works the requests: the vendor's desk, or the partner (requests its customers sent it). */
+  handledBy?: 'vendor' | 'partner' | undefined
   /** 'none' lists the unassigned requests. */
   assignee?: string | undefined
   /**
@@ -94,6 +96,7 @@ function conditionsOf(
   if (filters.classificationId)
     conditions.push(sql<boolean>`r.azure_problem_classification_id = ${filters.classificationId}`)
   if (filters.partnerTenantId) conditions.push(sql<boolean>`r.partner_tenant_id = ${filters.partnerTenantId}`)
+  if (filters.handledBy) conditions.push(sql<boolean>`r.handled_by = ${filters.handledBy}`)
   if (filters.assignee === 'none') conditions.push(sql<boolean>`r.assigned_to_user_id is null`)
   else if (filters.assignee) conditions.push(sql<boolean>`r.assigned_to_user_id = ${filters.assignee}`)
   if (filters.awaitingReplyFrom) conditions.push(awaitingReplyFrom(filters.awaitingReplyFrom))

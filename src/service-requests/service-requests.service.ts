@@ -64,7 +64,7 @@ import {
   type RequestEvent,
   type RequestEventActor,
 } from './request-events.ts'
-import { notify } from '../notifications/notifications.data.ts'
+import { sendNotice } from '../notifications/notices.ts'
 import type { MessageKey } from '../platform/i18n/messages.ts'
 import { randomUUID } from 'node:crypto'
 import { checkAttachment, MAX_ATTACHMENTS_PER_REQUEST, safeFileName } from './attachments.ts'
@@ -727,7 +727,7 @@ export function updateRequestAsActor(
         previous: { assignedToUserId: request.assignedToUserId },
       })
       if (update.assignedTo !== null && update.assignedTo !== actor.userId) {
-        await notify(trx, {
+        await sendNotice(trx, ctx, {
           userId: update.assignedTo,
           kind: 'service_request.assigned',
           params: { request: request.id, title: request.title, by: actor.displayName },

@@ -4,6 +4,7 @@ import { useParams } from 'react-router'
 import { useSignedInUser } from '../features/auth/session.tsx'
 import type { HealthViewer } from '../features/health/viewer.ts'
 import { NewRequestButton } from '../features/service-requests/components/NewRequestButton.tsx'
+import { useRequestViewer } from './service-request-routes.tsx'
 
 const AffectedPage = lazyPage(() => import('../features/health/components/AffectedPage.tsx'), 'AffectedPage')
 const IncidentListPage = lazyPage(
@@ -42,10 +43,13 @@ function HealthHomeRoute() {
 
 function TenantHealthRoute() {
   const viewer = useHealthViewer()
+  const requestViewer = useRequestViewer()
   const { tenantId = '' } = useParams()
   // R4: check health first; to escalate an ongoing problem, file a service request for the customer.
   const actions =
-    viewer.tenantKind === 'partner' ? <NewRequestButton customerTenantId={tenantId} /> : undefined
+    viewer.tenantKind === 'partner' ? (
+      <NewRequestButton customerTenantId={tenantId} cannotFile={requestViewer.cannotFile} />
+    ) : undefined
   const trace =
     viewer.tenantKind === 'partner' ? `/gdap/trace?customer=${encodeURIComponent(tenantId)}` : undefined
   return (

@@ -1,4 +1,4 @@
-import { createBrowserRouter, Navigate } from 'react-router'
+import { createBrowserRouter } from 'react-router'
 import { RequireSession } from '../features/auth/components/RequireSession.tsx'
 import { ForgotPasswordPage, ResetPasswordPage } from '../features/auth/components/PasswordResetPages.tsx'
 import { SignInPage } from '../features/auth/components/SignInPage.tsx'
@@ -16,6 +16,7 @@ import {
 } from './gdap-routes.tsx'
 import { NewRequestRoute, RequestDetailRoute, RequestListRoute } from './service-request-routes.tsx'
 import { healthRoutes } from './health-routes.tsx'
+import { homeRoutes } from './home-routes.tsx'
 import { workloadPortalRoutes } from './workload-portal-routes.tsx'
 import { applicationRoutes } from './application-routes.tsx'
 
@@ -32,7 +33,7 @@ export const router = createBrowserRouter([
     ),
     errorElement: <RouteError />,
     children: [
-      { index: true, element: <Navigate to="/customers" replace /> },
+      ...homeRoutes,
       { path: 'customers', element: <CustomersRoute /> },
       { path: 'customers/:tenantId', element: <CustomerRoute /> },
       { path: 'service-requests', element: <RequestListRoute /> },

@@ -1,6 +1,8 @@
 import { lazyPage } from './lazy-page.ts'
+import { useTranslation } from 'react-i18next'
 import { useSignedInUser } from '../features/auth/session.tsx'
 import type { RequestViewer } from '../features/service-requests/viewer.ts'
+import { canFile } from './home-routes.tsx'
 
 const NewRequestPage = lazyPage(
   () => import('../features/service-requests/components/NewRequestPage.tsx'),
@@ -16,9 +18,14 @@ const RequestListPage = lazyPage(
 )
 
 // The service-requests feature does not know about sessions; the app tells it who is looking.
-function useRequestViewer(): RequestViewer {
+export function useRequestViewer(): RequestViewer {
   const user = useSignedInUser()
+  const { t } = useTranslation()
   return {
+    cannotFile:
+      user.tenantKind === 'partner' && !canFile(user)
+        ? t('daily.file.notAllowed', { tenant: user.tenantName })
+        : null,
     userId: user.id,
     name: user.displayName,
     email: user.email,

@@ -109,7 +109,7 @@ export function TopBar({ navOpen, onToggleNav }: { navOpen: boolean; onToggleNav
           onClick={onToggleNav}
         />
       </Tooltip>
-      <RouterLink to="/customers" className={styles.product}>
+      <RouterLink to="/" className={styles.product}>
         {t('app.name')}
       </RouterLink>
       <div className={styles.spacer} />

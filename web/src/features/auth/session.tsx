@@ -100,8 +100,8 @@ export function useSignedInUser(): SessionUser {
 
 /** Where to go after signing in: a path inside the portal, never another origin. */
 export function safeReturnPath(next: string | null): string {
-  if (!next || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return '/customers'
-  if (next === '/signin' || next.startsWith('/signin?')) return '/customers'
+  if (!next || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return '/'
+  if (next === '/signin' || next.startsWith('/signin?')) return '/'
   return next
 }
 
