@@ -32,12 +32,12 @@ export async function memoryBench(log: (line: string) => void): Promise<void> {
       description: 'Filed by the memory bench.',
       severity: 'minimal',
     })
-    const list = (await (
-      await fetch(`${server.url}/api/service-requests?limit=1&customer=${rossi}`, { headers: anna.headers })
-    ).json()) as { items: { id: string }[] }
+    const filed = (await (
+      await fetch(`${server.url}/api/service-requests`, { method: 'POST', headers: write, body: filing })
+    ).json()) as { id: string }
     const requests: autocannon.Request[] = [
       { method: 'GET', path: '/api/service-requests?limit=50', headers: anna.headers },
-      { method: 'GET', path: `/api/service-requests/${list.items[0]!.id}`, headers: anna.headers },
+      { method: 'GET', path: `/api/service-requests/${filed.id}`, headers: anna.headers },
       { method: 'GET', path: `/api/advice?customer=${rossi}&workload=azure`, headers: anna.headers },
       { method: 'GET', path: '/api/customers', headers: anna.headers },
       { method: 'POST', path: '/api/service-requests', headers: write, body: filing },

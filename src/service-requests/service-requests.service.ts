@@ -223,7 +223,8 @@ async function fileRequest(
         : null
   const delegated = decision.context === 'delegated' || decision.context === 'provider'
 
-  const id = await ctx.db.transaction().execute(async (trx) => {
+  // the request as committed, read once inside the transaction (its event carries it too)
+  return ctx.db.transaction().execute(async (trx) => {
     const requestId = await insertServiceRequest(
       trx,
       {
@@ -302,9 +303,8 @@ async function fileRequest(
       actor: eventActor(actor),
       visibility: 'public',
     })
-    return requestId
+    return created
   })
-  return (await findServiceRequest(ctx.db, id))!
 }
 
 /**
