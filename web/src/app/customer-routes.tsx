@@ -1,4 +1,5 @@
-import { useParams } from 'react-router'
+import { useParams, useSearchParams } from 'react-router'
+import { PartnerInvitationPage } from '../features/customer-admin/components/PartnerInvitationPage.tsx'
 import { useSignedInUser } from '../features/auth/session.tsx'
 import { CustomerPage } from '../features/customers/components/CustomerPage.tsx'
 import { CustomersPage } from '../features/customers/components/CustomersPage.tsx'
@@ -43,4 +44,12 @@ export function CustomerRoute() {
       relationshipHref={viewer.isPartner ? relationshipHref : undefined}
     />
   )
+}
+
+/** /partner-invitation?partnerId=…[&indirectCSPId=…]: the link Partner Center's relationshiprequests hands out. */
+export function PartnerInvitationRoute() {
+  const [params] = useSearchParams()
+  const partnerId = params.get('partnerId')
+  const provider = params.get('indirectCSPId') ?? undefined
+  return <PartnerInvitationPage link={partnerId ? { partnerId, indirectProviderId: provider } : null} />
 }

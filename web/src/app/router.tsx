@@ -4,7 +4,7 @@ import { SignInPage } from '../features/auth/components/SignInPage.tsx'
 import { AppShell } from './layout/AppShell.tsx'
 import { NotFoundPage } from './NotFoundPage.tsx'
 import { RouteError } from './RouteError.tsx'
-import { CustomerRoute, CustomersRoute } from './customer-routes.tsx'
+import { CustomerRoute, CustomersRoute, PartnerInvitationRoute } from './customer-routes.tsx'
 import {
   AccessTraceRoute,
   ApprovalRoute,
@@ -30,6 +30,7 @@ export const router = createBrowserRouter([
       { index: true, element: <Navigate to="/customers" replace /> },
       { path: 'customers', element: <CustomersRoute /> },
       { path: 'customers/:tenantId', element: <CustomerRoute /> },
+      { path: 'partner-invitation', element: <PartnerInvitationRoute /> },
       { path: 'service-requests', element: <RequestListRoute /> },
       { path: 'service-requests/new', element: <NewRequestRoute /> },
       { path: 'service-requests/:id', element: <RequestDetailRoute /> },
