@@ -157,7 +157,7 @@ export const ConfigSchema = Type.Object({
   MAX_IN_FLIGHT: Type.Integer({
     minimum: 0,
     maximum: 100000,
-    default: 64,
+    default: 24,
     description:
       'Requests one instance serves at once; past it new requests get 503 with Retry-After at once instead of queueing (0: no limit; docs/scaling.md).',
   }),

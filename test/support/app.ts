@@ -52,8 +52,8 @@ export interface TestApp {
   runJobs(): Promise<JobReport>
   /** Runs one scheduled task once ('sla', 'email', 'webhooks', …), as the scheduler would. */
   runTask(name: string): Promise<unknown>
-  /** Listens on a free port of 127.0.0.1 (for browsers and SDKs); answers the base URL. */
-  listen(): Promise<string>
+  /** Listens on a free port of 127.0.0.1 (for browsers and SDKs), or on `port`; answers the base URL. */
+  listen(port?: number): Promise<string>
   close(): Promise<void>
 }
 
@@ -66,6 +66,10 @@ export async function startTestApp(dialect: Dialect, env: Record<string, string>
     LOG_LEVEL: 'silent',
     TRAMITE_DEMO_PASSWORD: TEST_PASSWORD,
     SIGNIN_RATE_LIMIT: '1000',
+    // the suite runs many apps in parallel on two cores: an in-process app under test must not
+    // shed load because a neighbour file stalled the event loop (back-pressure has its own tests)
+    MAX_EVENT_LOOP_DELAY_MS: '0',
+    MAX_IN_FLIGHT: '0',
     ...(db.url ? { DATABASE_URL: db.url } : {}),
     // a separately built portal (parallel work on the web sources builds to its own directory)
     ...(process.env.WEB_DIST_DIR ? { WEB_DIST_DIR: process.env.WEB_DIST_DIR } : {}),
@@ -121,8 +125,8 @@ export async function startTestApp(dialect: Dialect, env: Record<string, string>
       if (!task) throw new Error(`no scheduled task named ${name}`)
       return task.run()
     },
-    async listen() {
-      await app.listen({ port: 0, host: '127.0.0.1' })
+    async listen(port = 0) {
+      await app.listen({ port, host: '127.0.0.1' })
       const address = app.server.address() as { port: number }
       return `http://127.0.0.1:${address.port}`
     },

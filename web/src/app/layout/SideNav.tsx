@@ -6,6 +6,8 @@ import {
   Handshake20Regular,
   People20Filled,
   People20Regular,
+  AppsList20Filled,
+  AppsList20Regular,
   PersonSearch20Filled,
   PersonSearch20Regular,
   ShieldKeyhole20Filled,
@@ -14,6 +16,7 @@ import {
 } from '@fluentui/react-icons'
 import { useTranslation } from 'react-i18next'
 import { useLocation } from 'react-router'
+import { useAppsTranslation } from '../../features/applications/translation.ts'
 import { useSession } from '../../features/auth/session.tsx'
 import { useRouterLinkProps } from '../../shared/ui/RouterLink.tsx'
 import { HealthNavItems } from './HealthNavItems.tsx'
@@ -24,6 +27,7 @@ const Requests = bundleIcon(ClipboardTaskListLtr20Filled, ClipboardTaskListLtr20
 const Gdap = bundleIcon(ShieldKeyhole20Filled, ShieldKeyhole20Regular)
 const Partners = bundleIcon(Handshake20Filled, Handshake20Regular)
 const Trace = bundleIcon(PersonSearch20Filled, PersonSearch20Regular)
+const Apps = bundleIcon(AppsList20Filled, AppsList20Regular)
 
 const useStyles = makeStyles({
   drawer: {
@@ -44,6 +48,7 @@ function sectionOf(pathname: string): string {
   if (pathname.startsWith('/health')) return 'health'
   if (pathname.startsWith('/azure')) return 'azure-support'
   if (pathname.startsWith('/admin-center')) return 'm365-admin-center'
+  if (pathname.startsWith('/applications')) return 'applications'
   return ''
 }
 
@@ -64,7 +69,11 @@ export function SideNav({
   const requestsLink = useRouterLinkProps('/service-requests')
   const gdapLink = useRouterLinkProps('/gdap')
   const traceLink = useRouterLinkProps('/gdap/trace')
-  const kind = useSession().user?.tenantKind
+  const appsLink = useRouterLinkProps('/applications')
+  const { t: tApps } = useAppsTranslation()
+  const user = useSession().user
+  const kind = user?.tenantKind
+  const isAdmin = !!user && (user.roles.includes('admin_agent') || user.roles.includes('global_admin'))
   return (
     <NavDrawer
       open={open}
@@ -105,6 +114,11 @@ export function SideNav({
         )}
         <HealthNavItems />
         <WorkloadPortalNavItems />
+        {isAdmin && (
+          <NavItem value="applications" icon={<Apps />} {...appsLink} data-testid="nav-applications">
+            {tApps('nav')}
+          </NavItem>
+        )}
       </NavDrawerBody>
     </NavDrawer>
   )
