@@ -1,5 +1,5 @@
 import { lazyPage } from './lazy-page.ts'
-import { useParams } from 'react-router'
+import { useParams, useSearchParams } from 'react-router'
 import { useSignedInUser } from '../features/auth/session.tsx'
 import type { Viewer } from '../features/customers/viewer.ts'
 import { CustomerGdapActions } from '../features/gdap/components/CustomerGdapActions.tsx'
@@ -15,6 +15,10 @@ const CustomerPage = lazyPage(
 const CustomersPage = lazyPage(
   () => import('../features/customers/components/CustomersPage.tsx'),
   'CustomersPage',
+)
+const PartnerInvitationPage = lazyPage(
+  () => import('../features/customer-admin/components/PartnerInvitationPage.tsx'),
+  'PartnerInvitationPage',
 )
 
 // The customers feature does not know about sessions; the app tells it who is looking.
@@ -53,4 +57,12 @@ export function CustomerRoute() {
       relationshipHref={viewer.isPartner ? relationshipHref : undefined}
     />
   )
+}
+
+/** /partner-invitation?partnerId=…[&indirectCSPId=…]: the link Partner Center's relationshiprequests hands out. */
+export function PartnerInvitationRoute() {
+  const [params] = useSearchParams()
+  const partnerId = params.get('partnerId')
+  const provider = params.get('indirectCSPId') ?? undefined
+  return <PartnerInvitationPage link={partnerId ? { partnerId, indirectProviderId: provider } : null} />
 }

@@ -1,5 +1,6 @@
 import i18next from 'i18next'
 import { appsEn, appsIt } from '../features/applications/i18n.ts'
+import { customerAdminEn, customerAdminIt } from '../features/customer-admin/i18n.ts'
 import { healthEn, healthIt } from '../features/health/i18n.ts'
 import { portalsEn, portalsIt } from '../features/workload-portals/i18n.ts'
 
@@ -11,5 +12,7 @@ i18next.addResourceBundle('en', 'health', healthEn, true, true)
 i18next.addResourceBundle('it', 'health', healthIt, true, true)
 i18next.addResourceBundle('en', 'portals', portalsEn, true, true)
 i18next.addResourceBundle('it', 'portals', portalsIt, true, true)
+i18next.addResourceBundle('en', 'customerAdmin', customerAdminEn, true, true)
+i18next.addResourceBundle('it', 'customerAdmin', customerAdminIt, true, true)
 i18next.addResourceBundle('en', 'apps', appsEn, true, true)
 i18next.addResourceBundle('it', 'apps', appsIt, true, true)

@@ -6,7 +6,7 @@ import { SecurityPage } from '../features/security/SecurityPage.tsx'
 import { AppShell } from './layout/AppShell.tsx'
 import { NotFoundPage } from './NotFoundPage.tsx'
 import { RouteError } from './RouteError.tsx'
-import { CustomerRoute, CustomersRoute } from './customer-routes.tsx'
+import { CustomerRoute, CustomersRoute, PartnerInvitationRoute } from './customer-routes.tsx'
 import {
   AccessTraceRoute,
   ApprovalRoute,
@@ -36,6 +36,7 @@ export const router = createBrowserRouter([
       ...homeRoutes,
       { path: 'customers', element: <CustomersRoute /> },
       { path: 'customers/:tenantId', element: <CustomerRoute /> },
+      { path: 'partner-invitation', element: <PartnerInvitationRoute /> },
       { path: 'service-requests', element: <RequestListRoute /> },
       { path: 'service-requests/new', element: <NewRequestRoute /> },
       { path: 'service-requests/:id', element: <RequestDetailRoute /> },
