@@ -4,6 +4,7 @@ import { registerAuditRoutes } from './audit/audit.http.ts'
 import { registerApplicationRoutes } from './authority/apps.http.ts'
 import { registerAuthorityRoutes } from './authority/oidc.http.ts'
 import { registerArmRoutes } from './azure/arm.http.ts'
+import { registerRbacRoutes } from './azure/rbac.http.ts'
 import { registerCustomerAdminRoutes } from './customers/customer-admin.http.ts'
 import { registerCustomerRoutes } from './customers/customers.http.ts'
 import { directoryGraphRoutes } from './directory/directory.graph.ts'
@@ -75,6 +76,7 @@ export async function buildApp(ctx: AppContext, options: { logger?: boolean } = 
   await registerGraphSurface(app, ctx, gdapGraphRoutes, healthGraphRoutes, directoryGraphRoutes)
   registerGdapPortalRoutes(app, ctx)
   await registerArmRoutes(app, ctx)
+  await registerRbacRoutes(app, ctx)
   registerHealthRoutes(app, ctx)
   await registerPartnerCenterRoutes(app, ctx)
   await registerWebPortal(app, ctx)

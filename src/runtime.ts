@@ -1,4 +1,5 @@
 import https from 'node:https'
+import { appCreateCommand } from './authority/apps.cli.ts'
 import type { AddressInfo } from 'node:net'
 import { buildApp, createContext } from './app.ts'
 import type { Config } from './config/config.ts'
@@ -102,6 +103,8 @@ export function controlCommands(ctx: AppContext) {
         return { applied: await migrateToLatest(ctx.db) }
       case 'advise':
         return adviseCommand(ctx, args)
+      case 'app-create':
+        return appCreateCommand(ctx, args)
       case 'audit-verify':
         return auditVerifyCommand(ctx, args)
       case 'audit-head':

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto'
+import { randomBytes, randomUUID } from 'node:crypto'
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import { findSession, deleteSession } from '../identity/sessions.data.ts'
 import { findUserById } from '../identity/users.data.ts'
@@ -73,6 +73,37 @@ function errorPage(reply: FastifyReply, locale: Locale, error: OAuthError, reque
     )
 }
 
+/**
+ * response_mode=form_post: a page that posts the answer to the redirect URI (MSAL's loopback
+ * server wants it so). Its own CSP lets only this one script run and this one form post.
+ */
+function formPost(
+  reply: FastifyReply,
+  redirectUri: string,
+  params: Record<string, string | undefined>,
+  locale: Locale,
+) {
+  const nonce = randomBytes(16).toString('base64')
+  const inputs = Object.entries(params)
+    .filter(([, v]) => v !== undefined)
+    .map(([k, v]) => `<input type="hidden" name="${escapeHtml(k)}" value="${escapeHtml(v!)}">`)
+    .join('')
+  const label = locale === 'it' ? 'Continua' : 'Continue'
+  return reply
+    .status(200)
+    .header(
+      'content-security-policy',
+      `default-src 'none'; script-src 'nonce-${nonce}'; form-action ${new URL(redirectUri).origin}; frame-ancestors 'none'`,
+    )
+    .header('cache-control', 'no-store')
+    .type('text/html; charset=utf-8')
+    .send(
+      `<!doctype html><html lang="${locale}"><head><meta charset="utf-8"><title>Tramite</title></head><body>` +
+        `<form method="post" action="${escapeHtml(redirectUri)}">${inputs}<noscript><button type="submit">${label}</button></noscript></form>` +
+        `<script nonce="${nonce}">document.forms[0].submit()</script></body></html>`,
+    )
+}
+
 function withParams(uri: string, params: Record<string, string | undefined>, fragment: boolean): string {
   const url = new URL(uri)
   const search = new URLSearchParams(fragment ? '' : url.search)
@@ -92,7 +123,7 @@ export function discoveryDocument(ctx: AppContext, segment: string, tenantId: st
     token_endpoint: `${at}/oauth2/v2.0/token`,
     token_endpoint_auth_methods_supported: ['client_secret_post', 'client_secret_basic', 'private_key_jwt'],
     jwks_uri: `${at}/discovery/v2.0/keys`,
-    response_modes_supported: ['query', 'fragment'],
+    response_modes_supported: ['query', 'fragment', 'form_post'],
     subject_types_supported: ['pairwise'],
     id_token_signing_alg_values_supported: ['ES256'],
     response_types_supported: ['code'],
@@ -187,14 +218,19 @@ export function registerAuthorityRoutes(app: App, ctx: AppContext): void {
       async (request) => {
         const host = new URL(ctx.config.authorityUrl).host
         const asked = request.query.authorization_endpoint
+        // like Entra: the tenant of the authorization endpoint asked about names the discovery document
+        let tenant = '{tenant}'
         if (asked) {
-          let askedHost: string | null = null
+          let askedUrl: URL | null = null
           try {
-            askedHost = new URL(asked).host
+            askedUrl = new URL(asked)
           } catch {
-            askedHost = null
+            askedUrl = null
           }
-          if (askedHost !== host) {
+          const segment = askedUrl?.pathname.split('/')[1]
+          if (segment && /^[\w.-]{1,256}$/.test(segment)) tenant = segment
+          // by host name: Python's MSAL leaves the port out of the endpoint it asks about
+          if (askedUrl?.hostname !== new URL(ctx.config.authorityUrl).hostname) {
             throw new OAuthError('invalid_instance', 50049, {
               en: `Unknown or invalid instance: this authority answers only for ${host}.`,
               it: `Istanza sconosciuta o non valida: questa autorità risponde solo per ${host}.`,
@@ -202,7 +238,7 @@ export function registerAuthorityRoutes(app: App, ctx: AppContext): void {
           }
         }
         return {
-          tenant_discovery_endpoint: `${ctx.config.authorityUrl}/{tenant}/v2.0/.well-known/openid-configuration`,
+          tenant_discovery_endpoint: `${ctx.config.authorityUrl}/${tenant}/v2.0/.well-known/openid-configuration`,
           'api-version': '1.1',
           metadata: [{ preferred_network: host, preferred_cache: host, aliases: [host] }],
         }
@@ -326,7 +362,9 @@ async function authorize(
   }
   const fragment = q.response_mode === 'fragment'
   const back = (params: Record<string, string | undefined>) =>
-    reply.redirect(withParams(client.redirectUri, { ...params, state: q.state }, fragment))
+    q.response_mode === 'form_post'
+      ? formPost(reply, client.redirectUri, { ...params, state: q.state }, request.locale)
+      : reply.redirect(withParams(client.redirectUri, { ...params, state: q.state }, fragment))
   const fail = (error: OAuthError) =>
     back({
       error: error.error,

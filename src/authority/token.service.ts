@@ -81,6 +81,8 @@ export async function tokenRequest(
       return authorizationCode(ctx, segment, form, endpoints)
     case 'refresh_token':
       return refreshToken(ctx, segment, form, endpoints)
+    // MSAL sends the short name, which the Microsoft identity platform accepts too
+    case 'device_code':
     case DEVICE_CODE_GRANT:
       return deviceCode(ctx, segment, form, endpoints)
     default:

@@ -117,6 +117,52 @@ program
     out(JSON.stringify(result, null, 2))
   })
 
+const collect = (value: string, previous: string[] = []): string[] => [...previous, value]
+
+program
+  .command('app')
+  .description('App registrations (docs/identity.md)')
+  .command('create')
+  .description(
+    'Register an application in a tenant; its permissions are consented at once (the server machine is the operator)',
+  )
+  .requiredOption('--tenant <tenant>', "the tenant's id or domain")
+  .requiredOption('--name <name>', 'the display name')
+  .option('--redirect-uri <uri>', 'a redirect URI (repeatable; http://localhost takes any port)', collect)
+  .option('--public', 'a public client (no secret: desktop tools, scripts, device code)')
+  .option(
+    '--permission <name>',
+    'an API permission, e.g. "graph/DelegatedAdminRelationship.Read.All (application)" or arm/user_impersonation (repeatable)',
+    collect,
+  )
+  .option('--json', 'print {"clientId","clientSecret","tenantId"} as JSON')
+  .action(
+    async (options: {
+      tenant: string
+      name: string
+      redirectUri?: string[]
+      public?: boolean
+      permission?: string[]
+      json?: boolean
+    }) => {
+      const result = (await runCommand('app-create', {
+        tenant: options.tenant,
+        name: options.name,
+        redirectUri: options.redirectUri ?? [],
+        public: options.public === true,
+        permission: options.permission ?? [],
+        locale: cliLocale,
+      })) as { clientId: string; clientSecret: string | null; tenantId: string }
+      if (options.json) out(JSON.stringify(result))
+      else {
+        out(`clientId     ${result.clientId}`)
+        out(`tenantId     ${result.tenantId}`)
+        out(`clientSecret ${result.clientSecret ?? '(none: public client)'}`)
+        if (result.clientSecret) err('The secret is shown only now: keep it somewhere safe.')
+      }
+    },
+  )
+
 program
   .command('migrate')
   .description('Apply pending database migrations')

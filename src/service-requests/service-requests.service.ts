@@ -431,15 +431,20 @@ export async function getRequestForActor(
     'read',
     'service_request.read',
   )
-  if (options.audit !== false)
-    await auditDecision(ctx, actor, asked, 'service_request.read', {
-      type: 'service_request',
-      id: request.id,
-    })
+  // the read's audit event is committed (batched with other reads') while its notes are read:
+  // the answer still waits for it — GDAP access stays audited — but not in turn
+  const audited =
+    options.audit === false
+      ? undefined
+      : auditDecision(ctx, actor, asked, 'service_request.read', {
+          type: 'service_request',
+          id: request.id,
+        })
   const includeInternal = sideOfActor(actor, request) === 'responder'
   const [notes, attachments] = await Promise.all([
     listNotes(ctx.db, request.id, { includeInternal }),
     listAttachments(ctx.db, request.id, { includeInternal }),
+    audited,
   ])
   return { request, notes, attachments }
 }

@@ -62,7 +62,7 @@ describe.each(dialects())(
       expect(res.status).toBe(200)
       const host = new URL(t.config.authorityUrl).host
       expect(res.json()).toMatchObject({
-        tenant_discovery_endpoint: `${t.config.authorityUrl}/{tenant}/v2.0/.well-known/openid-configuration`,
+        tenant_discovery_endpoint: `${t.config.authorityUrl}/common/v2.0/.well-known/openid-configuration`,
         metadata: [{ preferred_network: host, aliases: [host] }],
       })
       const other = await t.request(

@@ -9,11 +9,12 @@ import type { TestApp } from './app.ts'
  */
 export async function serveHttps(
   t: TestApp,
+  port = 0,
 ): Promise<{ url: string; certPath: string; close(): Promise<void> }> {
   await t.app.ready()
   const tls = (await loadTls({ ...t.config, TRAMITE_TLS: 'dev' }))!
   const server = https.createServer({ cert: tls.cert, key: tls.key }, (req, res) => t.app.routing(req, res))
-  await new Promise<void>((resolve) => server.listen(0, 'localhost', resolve))
+  await new Promise<void>((resolve) => server.listen(port, 'localhost', resolve))
   return {
     url: `https://localhost:${(server.address() as AddressInfo).port}`,
     certPath: tls.certPath,
@@ -23,4 +24,17 @@ export async function serveHttps(
         server.close(() => resolve())
       }),
   }
+}
+
+/** A free port of localhost, to name in AUTHORITY_URL before the app starts (issuers carry it). */
+export async function freePort(): Promise<number> {
+  const net = await import('node:net')
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer()
+    probe.once('error', reject)
+    probe.listen(0, 'localhost', () => {
+      const { port } = probe.address() as AddressInfo
+      probe.close(() => resolve(port))
+    })
+  })
 }

@@ -1,13 +1,21 @@
+import { lazyPage } from './lazy-page.ts'
 import { useParams } from 'react-router'
 import { useSignedInUser } from '../features/auth/session.tsx'
-import { CustomerPage } from '../features/customers/components/CustomerPage.tsx'
-import { CustomersPage } from '../features/customers/components/CustomersPage.tsx'
 import type { Viewer } from '../features/customers/viewer.ts'
 import { CustomerGdapActions } from '../features/gdap/components/CustomerGdapActions.tsx'
 import { CustomerHealthButton } from '../features/health/components/CustomerHealthButton.tsx'
 import { NewRequestButton } from '../features/service-requests/components/NewRequestButton.tsx'
 import { useRequestViewer } from './service-request-routes.tsx'
 import { useGdapViewer } from './gdap-routes.tsx'
+
+const CustomerPage = lazyPage(
+  () => import('../features/customers/components/CustomerPage.tsx'),
+  'CustomerPage',
+)
+const CustomersPage = lazyPage(
+  () => import('../features/customers/components/CustomersPage.tsx'),
+  'CustomersPage',
+)
 
 // The customers feature does not know about sessions; the app tells it who is looking.
 function useViewer(): Viewer {

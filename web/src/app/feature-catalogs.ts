@@ -1,4 +1,5 @@
 import i18next from 'i18next'
+import { appsEn, appsIt } from '../features/applications/i18n.ts'
 import { healthEn, healthIt } from '../features/health/i18n.ts'
 import { portalsEn, portalsIt } from '../features/workload-portals/i18n.ts'
 
@@ -10,3 +11,5 @@ i18next.addResourceBundle('en', 'health', healthEn, true, true)
 i18next.addResourceBundle('it', 'health', healthIt, true, true)
 i18next.addResourceBundle('en', 'portals', portalsEn, true, true)
 i18next.addResourceBundle('it', 'portals', portalsIt, true, true)
+i18next.addResourceBundle('en', 'apps', appsEn, true, true)
+i18next.addResourceBundle('it', 'apps', appsIt, true, true)

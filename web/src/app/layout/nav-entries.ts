@@ -1,4 +1,6 @@
 import {
+  AppsList20Filled,
+  AppsList20Regular,
   ClipboardTaskListLtr20Filled,
   ClipboardTaskListLtr20Regular,
   Handshake20Filled,
@@ -37,9 +39,11 @@ const Requests = bundleIcon(ClipboardTaskListLtr20Filled, ClipboardTaskListLtr20
 const Gdap = bundleIcon(ShieldKeyhole20Filled, ShieldKeyhole20Regular)
 const Partners = bundleIcon(Handshake20Filled, Handshake20Regular)
 const Trace = bundleIcon(PersonSearch20Filled, PersonSearch20Regular)
+const Apps = bundleIcon(AppsList20Filled, AppsList20Regular)
 
 const isPartner = (u: SessionUser) => u.tenantKind === 'partner'
 const isCustomer = (u: SessionUser) => u.tenantKind === 'customer'
+const isAdmin = (u: SessionUser) => u.roles.includes('admin_agent') || u.roles.includes('global_admin')
 
 export const NAV_ENTRIES: NavEntry[] = [
   {
@@ -74,6 +78,8 @@ export const NAV_ENTRIES: NavEntry[] = [
     visible: isCustomer,
     matches: (p) => p.startsWith('/gdap'),
   },
+  // app registrations (the "apps" catalog namespace): a tenant's administrators
+  { value: 'applications', path: '/applications', label: 'apps:nav', icon: Apps, visible: isAdmin },
 ]
 
 const under = (pathname: string, path: string) => pathname === path || pathname.startsWith(`${path}/`)
