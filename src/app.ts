@@ -23,6 +23,7 @@ import { TokenService } from './identity/tokens.ts'
 import { registerPartnerCenterRoutes } from './partner-center/partner-center.http.ts'
 import { registerAdviceRoutes } from './policy/advice.http.ts'
 import { registerServiceRequestRoutes } from './service-requests/service-requests.http.ts'
+import { registerDeskViewRoutes } from './service-requests/desk-views.http.ts'
 import { registerWebhookRoutes } from './webhooks/webhooks.http.ts'
 import type { AppContext } from './platform/context.ts'
 import { localEventBus, postgresEventBus } from './platform/events.ts'
@@ -66,6 +67,7 @@ export async function buildApp(ctx: AppContext, options: { logger?: boolean } = 
   registerCustomerAdminRoutes(app, ctx)
   registerAdviceRoutes(app, ctx)
   registerInvitationRoutes(app, ctx)
+  registerDeskViewRoutes(app, ctx)
   registerServiceRequestRoutes(app, ctx)
   registerWebhookRoutes(app, ctx)
   registerAuditRoutes(app, ctx)

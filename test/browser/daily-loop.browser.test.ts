@@ -53,6 +53,16 @@ describe.each(dialects())('the daily loop in Chromium (%s)', (dialect) => {
     expect(new URL(page.url()).searchParams.get('status')).toBe('open')
     expect(await page.getByTestId('nav-home').count()).toBe(0)
     expect(await page.getByTestId('nav-customers').count()).toBe(0)
+    // the saved views, with counts: the landing is "Open"; "Unassigned" shows the unassigned ones
+    await expect
+      .poll(() => page.getByTestId('desk-view-open').getAttribute('aria-pressed'), WAIT)
+      .toBe('true')
+    await page.getByTestId('desk-view-unassigned').click()
+    await page.waitForURL((url) => url.searchParams.get('assignee') === 'none', WAIT)
+    await expect
+      .poll(() => page.getByTestId('desk-view-unassigned').getAttribute('aria-pressed'), WAIT)
+      .toBe('true')
+    await page.screenshot({ path: `${SHOTS}/desk-views-en.png` })
     await page.context().close()
   })
 

@@ -40,6 +40,7 @@ import {
   type Workload,
 } from '../api.ts'
 import type { RequestViewer } from '../viewer.ts'
+import { DeskViewTabs } from './DeskViews.tsx'
 import { RequestTable } from './RequestTable.tsx'
 
 const useStyles = makeStyles({
@@ -265,6 +266,7 @@ export function RequestListPage({ viewer }: { viewer: RequestViewer }) {
         data-testid="request-list-section"
         data-loading={requests.loading}
       >
+        {(isVendor || isPartner) && <DeskViewTabs />}
         <div className={styles.toolbar} role="search" aria-label={t('requests.filters.search')}>
           <Field label={t('requests.filters.search')} className={styles.search}>
             <Input
