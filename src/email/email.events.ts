@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely'
 import type { AppContext } from '../platform/context.ts'
 import type { Database } from '../platform/db/schema.ts'
 import { type NotificationTopic, reachesEmail } from '../notifications/notification-topics.ts'
-import { channelsForAddresses } from '../notifications/preferences.data.ts'
+import { channelsFor, channelsForAddresses } from '../notifications/preferences.data.ts'
 import type { RequestEvent } from '../service-requests/request-events.ts'
 import { type EmailKind, emailLocaleOf, renderRequestEmail, renderSlaBreachEmail } from './email.templates.ts'
 
@@ -209,7 +209,14 @@ async function enqueueSlaBreachEmails(
   const assignee = request.assignedToUserId
     ? await engineers.where('u.id', '=', request.assignedToUserId).execute()
     : []
-  const recipients = assignee.length > 0 ? assignee : await engineers.execute()
+  const candidates = assignee.length > 0 ? assignee : await engineers.execute()
+  // each engineer's choice for this topic (app, email, both, none) decides whether they are emailed
+  const channels = await channelsFor(
+    trx,
+    candidates.map((e) => e.id),
+    'sla_breached',
+  )
+  const recipients = candidates.filter((e) => reachesEmail(channels.get(e.id) ?? 'both'))
   if (recipients.length === 0) return
   const threadId = threadIdOf(request.id, mailHostOf(ctx.config.publicUrl))
   const link = `${ctx.config.publicUrl}/service-requests/${encodeURIComponent(request.id)}`

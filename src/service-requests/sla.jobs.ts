@@ -66,13 +66,19 @@ export async function runSlaJob(ctx: AppContext, batch = 500): Promise<SlaReport
       })
       // the assignee hears of it; an unassigned request alerts the whole desk
       for (const userId of assignee ? [assignee] : engineers.map((e) => e.id)) {
-        await sendNotice(trx, ctx, {
-          userId,
-          kind: 'service_request.sla_breached',
-          params: { request: id, title: request.title, severity: request.severity },
-          link: `/service-requests/${id}`,
-          dedupeKey: `sla-breach:${id}:${userId}`,
-        })
+        await sendNotice(
+          trx,
+          ctx,
+          {
+            userId,
+            kind: 'service_request.sla_breached',
+            params: { request: id, title: request.title, severity: request.severity },
+            link: `/service-requests/${id}`,
+            dedupeKey: `sla-breach:${id}:${userId}`,
+            // the breach's own email (email.events.ts) is the email side, under the same preference
+          },
+          { emailElsewhere: true },
+        )
       }
     }
     return { breached: due.length, skipped: false }

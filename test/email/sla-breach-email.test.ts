@@ -126,6 +126,53 @@ describe.each(dialects())(
       }
     })
 
+    it('when the engineer chose in-app notices only for missed targets, then the breach raises a notice and sends no email; by default one email in all (no notice email besides)', async () => {
+      const toEngineer = (id: string) =>
+        inbox.messages.filter(
+          (m) => JSON.stringify(m.to).includes(ENGINEER) && `${m.subject} ${m.text}`.includes(id),
+        )
+      const breach = async (id: string) => {
+        await drain(t)
+        const before = toEngineer(id).length
+        t.clock.offsetMs = 2 * HOUR + 60_000
+        try {
+          await t.runTask('sla')
+          await drain(t)
+        } finally {
+          t.clock.offsetMs = 0
+        }
+        return toEngineer(id).slice(before)
+      }
+      const me = await engineerId()
+      const notices = (id: string) =>
+        t.db.db
+          .selectFrom('notifications')
+          .select('id')
+          .where('user_id', '=', me)
+          .where('kind', '=', 'service_request.sla_breached')
+          .where('link', '=', `/service-requests/${id}`)
+          .execute()
+
+      const first = await fileRequest(t, anna, { severity: 'critical' })
+      const byDefault = await breach(first.id)
+      expect(byDefault.map((m) => m.subject)).toEqual([
+        `[Tramite ${first.id}] ${first.title} — First-response target missed`,
+      ])
+      expect(await notices(first.id)).toHaveLength(1)
+
+      await t.db.db
+        .insertInto('notification_preferences')
+        .values({ user_id: me, topic: 'sla_breached', channel: 'app' })
+        .execute()
+      try {
+        const second = await fileRequest(t, anna, { severity: 'critical' })
+        expect(await breach(second.id)).toEqual([])
+        expect(await notices(second.id)).toHaveLength(1)
+      } finally {
+        await t.db.db.deleteFrom('notification_preferences').where('user_id', '=', me).execute()
+      }
+    })
+
     const engineerId = async () =>
       (await t.db.db.selectFrom('users').select('id').where('email', '=', ENGINEER).executeTakeFirstOrThrow())
         .id
