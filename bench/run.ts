@@ -87,6 +87,9 @@ function startServer(env: Record<string, string>): Promise<{ url: string; stop()
       LOG_LEVEL: 'warn',
       TRAMITE_DEMO_PASSWORD: PASSWORD,
       SIGNIN_RATE_LIMIT: '10000',
+      // costs are measured without shedding; the overload bench sets its own limits
+      MAX_IN_FLIGHT: '0',
+      MAX_EVENT_LOOP_DELAY_MS: '0',
       ...env,
     },
     stdio: ['ignore', 'pipe', 'inherit'],

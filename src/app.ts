@@ -4,6 +4,7 @@ import { registerAuditRoutes } from './audit/audit.http.ts'
 import { registerApplicationRoutes } from './authority/apps.http.ts'
 import { registerAuthorityRoutes } from './authority/oidc.http.ts'
 import { registerArmRoutes } from './azure/arm.http.ts'
+import { registerRbacRoutes } from './azure/rbac.http.ts'
 import { registerCustomerAdminRoutes } from './customers/customer-admin.http.ts'
 import { registerCustomerRoutes } from './customers/customers.http.ts'
 import { directoryGraphRoutes } from './directory/directory.graph.ts'
@@ -14,6 +15,7 @@ import { registerHealthRoutes } from './health/health.http.ts'
 import { gdapGraphRoutes } from './gdap/graph.http.ts'
 import { registerGraphSurface } from './platform/http/graph-surface.ts'
 import { registerNotificationRoutes } from './notifications/notifications.http.ts'
+import { registerHomeRoutes } from './home/home.http.ts'
 import { registerIdentityRoutes } from './identity/identity.http.ts'
 import { registerSecurityRoutes } from './identity/security.http.ts'
 import { registerSignInRoutes } from './identity/signin.http.ts'
@@ -68,9 +70,11 @@ export async function buildApp(ctx: AppContext, options: { logger?: boolean } = 
   registerWebhookRoutes(app, ctx)
   registerAuditRoutes(app, ctx)
   registerNotificationRoutes(app, ctx)
+  registerHomeRoutes(app, ctx)
   await registerGraphSurface(app, ctx, gdapGraphRoutes, healthGraphRoutes, directoryGraphRoutes)
   registerGdapPortalRoutes(app, ctx)
   await registerArmRoutes(app, ctx)
+  await registerRbacRoutes(app, ctx)
   registerHealthRoutes(app, ctx)
   await registerPartnerCenterRoutes(app, ctx)
   await registerWebPortal(app, ctx)

@@ -32,7 +32,12 @@ interface KnownIds {
 const FABRIKAM_CUSTOMER = md5Uuid('bench-customer-200') // customer 200 is served by partner 0, Fabrikam
 
 export const ROUTES: Route[] = [
-  { name: 'desk queue, newest first', persona: 'engineer', path: '/api/service-requests?limit=50', ceiling: 20 },
+  {
+    name: 'desk queue, newest first',
+    persona: 'engineer',
+    path: '/api/service-requests?limit=50',
+    ceiling: 20,
+  },
   {
     name: 'desk queue, last modified first',
     persona: 'engineer',
@@ -157,10 +162,18 @@ export async function growthBench(options: {
     const routes = options.routes ?? ROUTES
     const rows: GrowthRow[] = []
     for (const route of routes) {
-      const samples = targets.map(() => ({ rps: [] as number[], cost: [] as number[], p50: [] as number[], p99: [] as number[] }))
+      const samples = targets.map(() => ({
+        rps: [] as number[],
+        cost: [] as number[],
+        p50: [] as number[],
+        p99: [] as number[],
+      }))
       for (let round = 0; round < options.rounds; round++) {
         for (const [i, t] of targets.entries()) {
-          const base = await load('healthz', { url: `${t.server.url}/healthz`, duration: Math.max(1, options.seconds / 2) })
+          const base = await load('healthz', {
+            url: `${t.server.url}/healthz`,
+            duration: Math.max(1, options.seconds / 2),
+          })
           const path = typeof route.path === 'string' ? route.path : route.path(t.ids)
           const result = await load(route.name, {
             url: `${t.server.url}${path}`,
@@ -168,7 +181,9 @@ export async function growthBench(options: {
             duration: options.seconds,
           })
           if (result.non2xx || result.errors)
-            throw new Error(`${route.name} at ${label(t.requests)}: ${JSON.stringify(result.statusCodes)}, ${result.errors} errors`)
+            throw new Error(
+              `${route.name} at ${label(t.requests)}: ${JSON.stringify(result.statusCodes)}, ${result.errors} errors`,
+            )
           samples[i]!.rps.push(result.rps)
           samples[i]!.cost.push(base.rps / result.rps)
           samples[i]!.p50.push(result.p50)
@@ -194,7 +209,8 @@ export async function growthBench(options: {
 
 export function formatRow(row: GrowthRow): string {
   const cells = row.at.map(
-    (a) => `${label(a.requests).padStart(4)}: ${fmt(a.rps).padStart(6)} req/s ${a.cost.toFixed(1).padStart(6)}× p50 ${String(a.p50).padStart(4)} ms`,
+    (a) =>
+      `${label(a.requests).padStart(4)}: ${fmt(a.rps).padStart(6)} req/s ${a.cost.toFixed(1).padStart(6)}× p50 ${String(a.p50).padStart(4)} ms`,
   )
   const last = row.at[row.at.length - 1]!
   const ok = row.growth <= 2 && last.cost <= row.route.ceiling

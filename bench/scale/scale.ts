@@ -3,6 +3,11 @@
  * BENCH_SCALE_PARTS picks parts (growth, …); DATABASE_URL runs the PostgreSQL side.
  */
 import { growthBench } from './growth.ts'
+import { overloadBench } from './overload.ts'
+import { memoryBench } from './memory.ts'
+import { portalBench } from './portal.ts'
+import { startBench } from './start.ts'
+import { streamsBench } from './streams.ts'
 
 const log = (line: string) => console.log(line)
 
@@ -13,10 +18,34 @@ export async function scaleBench(): Promise<void> {
   const seconds = Number(process.env.BENCH_SCALE_SECONDS ?? 3)
   const rounds = Number(process.env.BENCH_SCALE_ROUNDS ?? 3)
   if (parts.includes('growth')) {
-    const volumes = (process.env.BENCH_SCALE_VOLUMES ?? (engine === 'postgres' ? '100000,1000000' : '10000,100000'))
+    const volumes = (
+      process.env.BENCH_SCALE_VOLUMES ?? (engine === 'postgres' ? '100000,1000000' : '10000,100000')
+    )
       .split(',')
       .map(Number)
-    console.log(`\nGrowth on ${engine === 'postgres' ? 'PostgreSQL' : 'PGlite'} (cost = /healthz req/s ÷ route req/s, 10 connections, ${seconds} s, median of ${rounds} rounds)`)
+    console.log(
+      `\nGrowth on ${engine === 'postgres' ? 'PostgreSQL' : 'PGlite'} (cost = /healthz req/s ÷ route req/s, 10 connections, ${seconds} s, median of ${rounds} rounds)`,
+    )
     await growthBench({ engine, serverUrl, volumes, seconds, rounds, log })
+  }
+  if (parts.includes('overload')) {
+    console.log(`\nBack-pressure on ${engine === 'postgres' ? 'PostgreSQL' : 'PGlite'} (default limits)`)
+    await overloadBench(log, Number(process.env.BENCH_SCALE_SECONDS ?? 5))
+  }
+  if (parts.includes('streams')) {
+    console.log(`\nLive health streams on ${engine === 'postgres' ? 'PostgreSQL' : 'PGlite'}`)
+    await streamsBench(log)
+  }
+  if (parts.includes('start')) {
+    console.log('\nStart (PGlite unless DATABASE_URL; median of 3)')
+    await startBench(log)
+  }
+  if (parts.includes('memory')) {
+    console.log('\nMemory (PGlite)')
+    await memoryBench(log)
+  }
+  if (parts.includes('portal')) {
+    console.log('\nPortal: JavaScript of the first page (Chromium, cold cache)')
+    await portalBench(log)
   }
 }

@@ -50,11 +50,7 @@ export interface LoadedVolume extends Volume {
 
 /** What the database holds already (null: not loaded by this suite). */
 export async function loadedVolume(db: Db): Promise<LoadedVolume | null> {
-  const row = await db
-    .selectFrom('app_meta')
-    .select('value')
-    .where('key', '=', META_KEY)
-    .executeTakeFirst()
+  const row = await db.selectFrom('app_meta').select('value').where('key', '=', META_KEY).executeTakeFirst()
   return row ? (row.value as LoadedVolume) : null
 }
 
@@ -210,8 +206,10 @@ export async function loadVolume(
   const started = performance.now()
   const loaded = await loadedVolume(db)
   const from = loaded?.requests ?? 0
-  if (loaded && loaded.version !== LOADER_VERSION) throw new Error('the database holds another loader version')
-  if (from > volume.requests) throw new Error(`the database holds ${from} requests, more than ${volume.requests}`)
+  if (loaded && loaded.version !== LOADER_VERSION)
+    throw new Error('the database holds another loader version')
+  if (from > volume.requests)
+    throw new Error(`the database holds ${from} requests, more than ${volume.requests}`)
   await loadDirectory(db, volume)
   const chunk = 50_000
   for (let first = from; first < volume.requests; first += chunk) {

@@ -25,25 +25,55 @@ export interface AuditEvent {
  * commit together). The sealer chains it off the request path (audit-seal.ts).
  */
 export async function recordAudit(db: Kysely<Database>, event: AuditEvent): Promise<void> {
-  await db
-    .insertInto('audit_events')
-    .values({
-      actor_user_id: event.actorUserId,
-      actor_email: event.actorEmail,
-      actor_tenant_id: event.actorTenantId,
-      tenant_id: event.tenantId,
-      application_id: event.applicationId ?? null,
-      relationship_id: event.relationshipId ?? null,
-      role_name: event.roleName ?? null,
-      action: event.action,
-      target_type: event.targetType ?? null,
-      target_id: event.targetId ?? null,
-      rule: event.rule ?? null,
-      result: event.result,
-      reason: event.reason ?? null,
-      details: JSON.stringify(event.details ?? {}),
-    })
-    .execute()
+  await db.insertInto('audit_events').values(auditRow(event)).execute()
+}
+
+const auditRow = (event: AuditEvent) => ({
+  actor_user_id: event.actorUserId,
+  actor_email: event.actorEmail,
+  actor_tenant_id: event.actorTenantId,
+  tenant_id: event.tenantId,
+  application_id: event.applicationId ?? null,
+  relationship_id: event.relationshipId ?? null,
+  role_name: event.roleName ?? null,
+  action: event.action,
+  target_type: event.targetType ?? null,
+  target_id: event.targetId ?? null,
+  rule: event.rule ?? null,
+  result: event.result,
+  reason: event.reason ?? null,
+  details: JSON.stringify(event.details ?? {}),
+})
+
+interface Batch {
+  rows: ReturnType<typeof auditRow>[]
+  done: Promise<void>
+}
+
+const pending = new WeakMap<Kysely<Database>, Batch>()
+
+/**
+ * Appends an event that is not part of a change (a read, a refusal), committed together with the
+ * other such events of the same moment: every call made while one batch is being gathered joins
+ * it, and the batch is one INSERT, one commit. The promise resolves once the event is committed,
+ * so a caller that awaits it before answering keeps the audit durable; a read starts it first and
+ * awaits it together with its own queries, so it does not wait on its audit commit in turn.
+ */
+export function recordAuditSoon(db: Kysely<Database>, event: AuditEvent): Promise<void> {
+  let batch = pending.get(db)
+  if (!batch) {
+    const rows: Batch['rows'] = []
+    batch = {
+      rows,
+      done: new Promise<void>((resolve) => setImmediate(resolve)).then(async () => {
+        pending.delete(db)
+        await db.insertInto('audit_events').values(rows).execute()
+      }),
+    }
+    pending.set(db, batch)
+  }
+  batch.rows.push(auditRow(event))
+  return batch.done
 }
 
 export interface AuditRow {

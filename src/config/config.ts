@@ -157,7 +157,7 @@ export const ConfigSchema = Type.Object({
   MAX_IN_FLIGHT: Type.Integer({
     minimum: 0,
     maximum: 100000,
-    default: 64,
+    default: 24,
     description:
       'Requests one instance serves at once; past it new requests get 503 with Retry-After at once instead of queueing (0: no limit; docs/scaling.md).',
   }),
@@ -172,7 +172,8 @@ export const ConfigSchema = Type.Object({
     minimum: 1,
     maximum: 3600,
     default: 2,
-    description: 'Retry-After of the 503 answered when the instance is over MAX_IN_FLIGHT or MAX_EVENT_LOOP_DELAY_MS.',
+    description:
+      'Retry-After of the 503 answered when the instance is over MAX_IN_FLIGHT or MAX_EVENT_LOOP_DELAY_MS.',
   }),
   TRUST_PROXY: Type.Boolean({
     default: false,

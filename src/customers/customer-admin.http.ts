@@ -2,6 +2,7 @@ import Type from 'typebox'
 import type { AppContext } from '../platform/context.ts'
 import { actorOf } from '../platform/http/authentication.ts'
 import type { App } from '../platform/http/server.ts'
+import { exportCustomersCsv, exportSubscriptionsCsv, importCsv } from './customers.csv.ts'
 import { customerForActor } from './customers.service.ts'
 import {
   acceptInvitationAsActor,
@@ -11,6 +12,11 @@ import {
   relationshipRequestAsActor,
   removeRelationshipAsActor,
 } from './onboarding.service.ts'
+import {
+  directSubscriptionsAsVendor,
+  recordDirectSubscriptionAsVendor,
+  updateDirectSubscriptionAsVendor,
+} from './direct.service.ts'
 import { createOrderAsActor, offersForActor, updateSubscriptionAsActor } from './orders.service.ts'
 
 /**
@@ -309,5 +315,164 @@ export function registerCustomerAdminRoutes(app: App, ctx: AppContext): void {
           indirectProviderId: request.body.indirectProviderId?.toLowerCase(),
         }),
       ),
+  )
+
+  const DirectSubscription = Type.Object({
+    id: Type.String(),
+    workloadId: Type.String(),
+    offerId: Type.String(),
+    friendlyName: Type.String(),
+    billing: Type.String(),
+    status: Type.String(),
+    quantity: Type.Integer(),
+  })
+  const present = (s: {
+    id: string
+    workloadId: string
+    offerId: string
+    friendlyName: string
+    billing: string
+    status: string
+    quantity: number
+  }) => ({
+    id: s.id,
+    workloadId: s.workloadId,
+    offerId: s.offerId,
+    friendlyName: s.friendlyName,
+    billing: s.billing,
+    status: s.status,
+    quantity: s.quantity,
+  })
+
+  app.get(
+    '/api/vendor/tenants/:tenantId/direct-subscriptions',
+    {
+      schema: {
+        tags,
+        summary: 'Subscriptions the tenant bought directly from the vendor (vendor global administrators)',
+        params: TenantParams,
+        response: { 200: Type.Object({ items: Type.Array(DirectSubscription) }) },
+      },
+    },
+    async (request) => ({
+      items: (await directSubscriptionsAsVendor(ctx, actorOf(request), request.params.tenantId)).map(present),
+    }),
+  )
+
+  app.post(
+    '/api/vendor/tenants/:tenantId/direct-subscriptions',
+    {
+      schema: {
+        tags,
+        summary: 'Records a subscription the tenant bought directly from the vendor',
+        params: TenantParams,
+        body: Type.Object({
+          offerId: Type.String({ minLength: 1, maxLength: 128 }),
+          quantity: Type.Integer({ minimum: 1, maximum: 100000 }),
+          friendlyName: Type.Optional(Type.String({ minLength: 1, maxLength: 256 })),
+        }),
+        response: { 201: DirectSubscription },
+      },
+    },
+    async (request, reply) => {
+      const s = await recordDirectSubscriptionAsVendor(
+        ctx,
+        actorOf(request),
+        request.params.tenantId,
+        request.body,
+      )
+      reply.status(201)
+      return present(s)
+    },
+  )
+
+  app.patch(
+    '/api/vendor/tenants/:tenantId/direct-subscriptions/:subscriptionId',
+    {
+      schema: {
+        tags,
+        summary: 'Suspends or reactivates a direct subscription, or converts its trial to paid',
+        params: Type.Object({
+          tenantId: Type.String({ maxLength: 64 }),
+          subscriptionId: Type.String({ maxLength: 64 }),
+        }),
+        body: Type.Object({
+          status: Type.Optional(Type.Enum(['active', 'suspended'])),
+          convertToPaid: Type.Optional(Type.Boolean()),
+        }),
+        response: { 200: DirectSubscription },
+      },
+    },
+    async (request) =>
+      present(
+        await updateDirectSubscriptionAsVendor(
+          ctx,
+          actorOf(request),
+          request.params.tenantId,
+          request.params.subscriptionId,
+          {
+            status: request.body.status,
+            isTrial: request.body.convertToPaid ? false : undefined,
+          },
+        ),
+      ),
+  )
+
+  app.post(
+    '/api/customers/import',
+    {
+      schema: {
+        tags,
+        summary:
+          'Imports customers or subscriptions from CSV: a dry run reports every row’s problem; an apply writes all rows or none',
+        body: Type.Object({
+          kind: Type.Enum(['customers', 'subscriptions']),
+          csv: Type.String({ minLength: 1, maxLength: 1_000_000 }),
+          dryRun: Type.Boolean(),
+        }),
+        response: {
+          200: Type.Object({
+            kind: Type.String(),
+            dryRun: Type.Boolean(),
+            applied: Type.Boolean(),
+            rows: Type.Array(
+              Type.Object({
+                line: Type.Integer(),
+                key: Type.String(),
+                problems: Type.Array(Type.Object({ code: Type.String(), message: Type.String() })),
+                created: Type.Optional(Type.Record(Type.String(), Type.String())),
+              }),
+            ),
+          }),
+        },
+      },
+    },
+    async (request) =>
+      importCsv(ctx, actorOf(request), request.body.kind, request.body.csv, {
+        dryRun: request.body.dryRun,
+        locale: request.locale,
+      }),
+  )
+
+  app.get(
+    '/api/customers/export.csv',
+    {
+      schema: {
+        tags,
+        summary: 'The partner’s customers, or the subscriptions it sold, as CSV',
+        querystring: Type.Object({ kind: Type.Enum(['customers', 'subscriptions']) }),
+      },
+    },
+    async (request, reply) => {
+      const actor = actorOf(request)
+      const csv =
+        request.query.kind === 'customers'
+          ? await exportCustomersCsv(ctx, actor)
+          : await exportSubscriptionsCsv(ctx, actor)
+      return reply
+        .header('content-type', 'text/csv; charset=utf-8')
+        .header('content-disposition', `attachment; filename="${request.query.kind}.csv"`)
+        .send(csv)
+    },
   )
 }

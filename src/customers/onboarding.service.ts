@@ -1,6 +1,7 @@
 import { recordAudit } from '../audit/audit.data.ts'
 import { auditActor, type Actor } from '../identity/actor.ts'
 import type { AppContext } from '../platform/context.ts'
+import { inTransaction } from '../platform/db/in-transaction.ts'
 import { isUuid } from '../platform/ids.ts'
 import { CustomerError } from './customers.messages.ts'
 import { commercePartnerOf, customerForActor } from './customers.service.ts'
@@ -49,7 +50,7 @@ export async function createCustomerAsActor(
     throw new CustomerError(409, 'admin_email_taken', { email: `admin@${input.domain}` })
   }
   const now = ctx.now()
-  const created = await ctx.db.transaction().execute(async (trx) => {
+  const created = await inTransaction(ctx.db, async (trx) => {
     const tenant = await insertCustomerTenant(trx, input, now)
     await insertCustomerRelationship(trx, { customerTenantId: tenant.tenantId, ...relationship }, now)
     await recordAudit(trx, {
@@ -198,7 +199,7 @@ export async function acceptInvitationAsActor(
   if (view.alreadyAccepted) {
     throw new CustomerError(409, 'invitation_already_accepted', { partner: view.partner.displayName })
   }
-  await ctx.db.transaction().execute(async (trx) => {
+  await inTransaction(ctx.db, async (trx) => {
     await insertCustomerRelationship(
       trx,
       {
@@ -247,7 +248,7 @@ export async function removeRelationshipAsActor(
   if (Number(selling.n) > 0) {
     throw new CustomerError(409, 'relationship_remove_subscriptions', { count: String(selling.n) })
   }
-  await ctx.db.transaction().execute(async (trx) => {
+  await inTransaction(ctx.db, async (trx) => {
     const removed = await trx
       .deleteFrom('customer_relationships')
       .where('customer_tenant_id', '=', customer.tenantId)

@@ -1,6 +1,7 @@
 import { recordAudit } from '../audit/audit.data.ts'
 import { actingUserId, auditActor, type Actor } from '../identity/actor.ts'
 import type { AppContext } from '../platform/context.ts'
+import { inTransaction } from '../platform/db/in-transaction.ts'
 import type { BillingCycle, TermDuration } from '../platform/db/schema.ts'
 import { notFound } from '../platform/errors.ts'
 import { isUuid } from '../platform/ids.ts'
@@ -125,7 +126,7 @@ export async function createOrderAsActor(
   }
   const billingCycle = input.billingCycle ?? lines[0]!.offer.billingCycles[0]!
   const now = ctx.now()
-  const orderId = await ctx.db.transaction().execute(async (trx) => {
+  const orderId = await inTransaction(ctx.db, async (trx) => {
     const created = await insertOrder(
       trx,
       {
@@ -284,7 +285,7 @@ export async function applySubscriptionChange(
     details.quantity = { from: subscription.quantity, to: change.quantity }
   }
   if (Object.keys(set).length === 0) return subscription
-  await ctx.db.transaction().execute(async (trx) => {
+  await inTransaction(ctx.db, async (trx) => {
     await trx
       .updateTable('subscriptions')
       .set((eb) => ({ ...set, version: eb(eb.ref('version'), '+', 1), modified_at: ctx.now() }))

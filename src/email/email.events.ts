@@ -1,8 +1,10 @@
 import type { Kysely } from 'kysely'
 import type { AppContext } from '../platform/context.ts'
 import type { Database } from '../platform/db/schema.ts'
+import { type NotificationTopic, reachesEmail } from '../notifications/notification-topics.ts'
+import { channelsForAddresses } from '../notifications/preferences.data.ts'
 import type { RequestEvent } from '../service-requests/request-events.ts'
-import { type EmailKind, emailLocaleOf, renderRequestEmail } from './email.templates.ts'
+import { type EmailKind, emailLocaleOf, renderRequestEmail, renderSlaBreachEmail } from './email.templates.ts'
 
 /** The host that names Tramite's messages and threads (Message-ID, In-Reply-To). */
 export function mailHostOf(publicUrl: string): string {
@@ -92,7 +94,7 @@ async function emailKindOf(trx: Kysely<Database>, event: RequestEvent): Promise<
  * A public note the same actor added to the request during this change: a change reads the
  * clock once before it starts (`event.at`) and writes its note after, so an earlier note is older.
  */
-async function publicNoteInSameChange(trx: Kysely<Database>, event: RequestEvent): Promise<boolean> {
+export async function publicNoteInSameChange(trx: Kysely<Database>, event: RequestEvent): Promise<boolean> {
   let query = trx
     .selectFrom('service_request_notes')
     .select('id')
@@ -101,6 +103,26 @@ async function publicNoteInSameChange(trx: Kysely<Database>, event: RequestEvent
     .where('created_at', '>=', event.at)
   if (event.actor.userId) query = query.where('author_user_id', '=', event.actor.userId)
   return (await query.limit(1).executeTakeFirst()) !== undefined
+}
+
+/** The notice topic whose preference governs an email kind (the others are the request's own record). */
+const EMAIL_TOPICS: Partial<Record<EmailKind, NotificationTopic>> = {
+  information_requested: 'information_requested',
+  note: 'answer',
+  closed: 'request_lifecycle',
+  reopened: 'request_lifecycle',
+  open_again: 'request_lifecycle',
+}
+
+/** The recipients minus the Tramite users who chose not to hear of this kind by email. */
+async function withoutOptedOut(db: Kysely<Database>, recipients: string[], kind: EmailKind) {
+  const topic = EMAIL_TOPICS[kind]
+  if (!topic || recipients.length === 0) return recipients
+  const channels = await channelsForAddresses(db, recipients, topic)
+  return recipients.filter((to) => {
+    const channel = channels.get(to.toLowerCase())
+    return channel === undefined || reachesEmail(channel)
+  })
 }
 
 /**
@@ -113,11 +135,12 @@ export async function enqueueRequestEmails(
   ctx: AppContext,
   event: RequestEvent,
 ): Promise<void> {
+  if (event.type === 'service_request.sla_breached') return enqueueSlaBreachEmails(trx, ctx, event)
   if (event.visibility !== 'public') return
-  const recipients = recipientsOf(event)
-  if (recipients.length === 0) return
   const kind = await emailKindOf(trx, event)
   if (!kind) return
+  const recipients = await withoutOptedOut(trx, recipientsOf(event), kind)
+  if (recipients.length === 0) return
 
   const { request, actor } = event
   const organization = actor.tenantId
@@ -158,6 +181,68 @@ export async function enqueueRequestEmails(
         created_at: now,
       })),
     )
+    .onConflict((oc) => oc.column('dedupe_key').doNothing())
+    .execute()
+}
+
+/**
+ * A missed first-response target (R14) is the desk's business: the request's assignee hears of it
+ * by email, or — unassigned, or the assignee gone — every support engineer, each in their own
+ * language. The event's id is the breach's (one per request), so the outbox's dedupe key makes it
+ * one email per breach and engineer however many instances or retries record it.
+ */
+async function enqueueSlaBreachEmails(
+  trx: Kysely<Database>,
+  ctx: AppContext,
+  event: RequestEvent,
+): Promise<void> {
+  const { request } = event
+  const engineers = trx
+    .selectFrom('users as u')
+    .innerJoin('user_roles as ur', 'ur.user_id', 'u.id')
+    .innerJoin('tenants as t', 't.id', 'u.tenant_id')
+    .select(['u.id', 'u.email', 'u.locale', 't.locale as tenantLocale'])
+    .where('ur.role', '=', 'support_engineer')
+    .where('t.kind', '=', 'vendor')
+    .where('u.disabled', '=', false)
+    .orderBy('u.email')
+  const assignee = request.assignedToUserId
+    ? await engineers.where('u.id', '=', request.assignedToUserId).execute()
+    : []
+  const recipients = assignee.length > 0 ? assignee : await engineers.execute()
+  if (recipients.length === 0) return
+  const threadId = threadIdOf(request.id, mailHostOf(ctx.config.publicUrl))
+  const link = `${ctx.config.publicUrl}/service-requests/${encodeURIComponent(request.id)}`
+  const now = ctx.now()
+  const rows = recipients
+    .filter((engineer) => ADDRESS.test(engineer.email))
+    .map((engineer) => {
+      const locale = emailLocaleOf(engineer.locale ?? engineer.tenantLocale)
+      const content = renderSlaBreachEmail({
+        locale,
+        request,
+        requester: request.createdByTenantName,
+        dueAt: request.firstResponseDueAt ?? event.at,
+        assigned: assignee.length > 0,
+        link,
+      })
+      return {
+        dedupe_key: `${event.id}:${engineer.email.toLowerCase()}`,
+        request_id: request.id,
+        to_address: engineer.email,
+        locale,
+        subject: content.subject,
+        body_text: content.text,
+        body_html: content.html,
+        thread_id: threadId,
+        next_attempt_at: now,
+        created_at: now,
+      }
+    })
+  if (rows.length === 0) return
+  await trx
+    .insertInto('email_outbox')
+    .values(rows)
     .onConflict((oc) => oc.column('dedupe_key').doNothing())
     .execute()
 }

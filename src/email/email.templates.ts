@@ -257,3 +257,103 @@ export function renderRequestEmail(input: RequestEmailInput): EmailContent {
 
   return { subject, text, html }
 }
+
+export interface SlaBreachEmailInput {
+  locale: EmailLocale
+  request: { id: string; title: string; tenantName: string; severity: Severity }
+  /** Who filed it (the partner acting for the customer, or the customer). */
+  requester: string
+  /** The first-response target that passed (R14). */
+  dueAt: Date
+  /** The engineer reads it as the request's assignee, or as one of the desk (unassigned). */
+  assigned: boolean
+  link: string
+}
+
+const BREACH_WORDS: Record<
+  EmailLocale,
+  {
+    subject: string
+    lead: string
+    due: string
+    assigned: string
+    unassigned: string
+    requester: string
+    footer: string
+  }
+> = {
+  en: {
+    subject: 'First-response target missed',
+    lead: 'This request passed its first-response target (R14) without a response.',
+    due: 'Target',
+    assigned: 'It is assigned to you: answer the requester with a public note.',
+    unassigned: 'Nobody is assigned to it yet: take it, or assign it, and answer the requester.',
+    requester: 'Requester',
+    footer:
+      'You receive this email because you work the support desk that handles request {id}. The breach stays on the request; this email is sent once.',
+  },
+  it: {
+    subject: 'Tempo di prima risposta superato',
+    lead: 'Questa richiesta ha superato il tempo di prima risposta (R14) senza una risposta.',
+    due: 'Scadenza',
+    assigned: 'È assegnata a te: rispondi al richiedente con una nota pubblica.',
+    unassigned: 'Non è ancora assegnata a nessuno: prendila o assegnala e rispondi al richiedente.',
+    requester: 'Richiedente',
+    footer:
+      'Ricevi questa email perché lavori al supporto che gestisce la richiesta {id}. Il superamento resta registrato sulla richiesta; questa email viene inviata una sola volta.',
+  },
+}
+
+/** The email a support engineer gets when a request misses its first-response target (R14), in their language. */
+export function renderSlaBreachEmail(input: SlaBreachEmailInput): EmailContent {
+  const w = WORDS[input.locale]
+  const b = BREACH_WORDS[input.locale]
+  const { request } = input
+  const due = new Intl.DateTimeFormat(input.locale === 'it' ? 'it-IT' : 'en-GB', {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+    timeZone: 'UTC',
+  }).format(input.dueAt)
+  const subject = oneLine(`[Tramite ${request.id}] ${request.title} — ${b.subject}`)
+  const next = input.assigned ? b.assigned : b.unassigned
+  const details: [string, string][] = [
+    [w.labels.request, `${request.id} — ${oneLine(request.title)}`],
+    [w.labels.customer, request.tenantName],
+    [b.requester, input.requester],
+    [w.labels.severity, w.severity[request.severity]],
+    [b.due, `${due} UTC`],
+  ]
+  const footer = fill(b.footer, { id: request.id })
+  const text = [
+    b.lead,
+    '',
+    next,
+    '',
+    ...details.map(([label, value]) => `${label}: ${value}`),
+    '',
+    `${w.labels.open}: ${input.link}`,
+    '',
+    '-- ',
+    footer,
+    '',
+  ].join('\n')
+  const e = escapeHtml
+  const html = [
+    '<!doctype html>',
+    `<html lang="${input.locale}"><head><meta charset="utf-8"><title>${e(subject)}</title></head>`,
+    '<body style="font-family: Segoe UI, Helvetica, Arial, sans-serif; font-size: 14px; color: #242424; line-height: 1.5;">',
+    `<p><strong>${e(b.lead)}</strong></p>`,
+    `<p>${e(next)}</p>`,
+    '<table style="border-collapse: collapse; margin: 1em 0;">',
+    ...details.map(
+      ([label, value]) =>
+        `<tr><th style="text-align: left; padding: 2px 16px 2px 0; font-weight: 600;">${e(label)}</th><td style="padding: 2px 0;">${e(value)}</td></tr>`,
+    ),
+    '</table>',
+    `<p><a href="${e(input.link)}" style="color: #0f6cbd;">${e(w.labels.open)}</a></p>`,
+    `<p style="color: #616161; font-size: 12px; border-top: 1px solid #e0e0e0; padding-top: 8px;">${e(footer)}</p>`,
+    '</body></html>',
+    '',
+  ].join('\n')
+  return { subject, text, html }
+}

@@ -1,6 +1,6 @@
 import { type Kysely, type RawBuilder, sql } from 'kysely'
 import { recordAudit } from '../audit/audit.data.ts'
-import { notify } from '../notifications/notifications.data.ts'
+import { sendNotice } from '../notifications/notices.ts'
 import { partnerRoleHolders } from '../directory/partner-roles.ts'
 import type { AppContext } from '../platform/context.ts'
 import type { Database, GdapStatus } from '../platform/db/schema.ts'
@@ -321,7 +321,7 @@ async function sendExpiryNotices(ctx: AppContext, now: Date): Promise<number> {
       : []
     const recipients = [...adminAgents.map((id) => ({ id })), ...customerAdmins]
     for (const user of recipients) {
-      const inserted = await notify(ctx.db, {
+      const inserted = await sendNotice(ctx.db, ctx, {
         userId: user.id,
         kind: `gdap.${notice}`,
         params: {

@@ -1,30 +1,28 @@
 import type { FastifyRequest } from 'fastify'
 import Type from 'typebox'
-import { type Actor, isSupportEngineer } from '../identity/actor.ts'
+import { isSupportEngineer } from '../identity/actor.ts'
 import type { AppContext } from '../platform/context.ts'
 import type { IncidentStatus, WorkloadId } from '../platform/db/schema.ts'
 import { notFound, validationFailed } from '../platform/errors.ts'
 import { actorOf } from '../platform/http/authentication.ts'
 import type { App } from '../platform/http/server.ts'
+import { streamNotices } from '../notifications/notice-stream.ts'
 import {
-  findIncident,
   type IncidentPost,
   type IncidentRecord,
   listIncidents,
   listPosts,
   tenantHistory,
-  affectedTenantIds,
 } from './health.data.ts'
+import { createHealthStreamHub } from './health-stream-hub.ts'
 import {
   affectedForPartner,
   canReadHealth,
   followIncident,
-  HEALTH_TOPIC,
   incidentForActor,
   publishIncident,
   tenantIncidents,
   updateIncidentAsEngineer,
-  readableTenants,
   visibleFor,
 } from './health.service.ts'
 
@@ -135,6 +133,12 @@ function ifMatch(request: FastifyRequest, id: string): number | undefined {
 
 export function registerHealthRoutes(app: App, ctx: AppContext): void {
   const tags = ['service health']
+  // one per process: each event is worked out once per viewer, not once per open stream
+  const hub = createHealthStreamHub(
+    ctx,
+    (incident) => presentIncident(incident),
+    (error) => app.log.warn({ err: error }, 'health stream event failed'),
+  )
 
   app.get(
     '/api/health/services',
@@ -500,7 +504,8 @@ export function registerHealthRoutes(app: App, ctx: AppContext): void {
     {
       schema: {
         tags,
-        summary: 'Live incident updates (server-sent events), only for tenants whose health you may read',
+        summary:
+          'Live incident updates (server-sent events), only for tenants whose health you may read, and your new notifications (`event: notification`)',
         querystring: Type.Object(
           { tenant: Type.Optional(Type.String({ maxLength: 64 })) },
           { additionalProperties: false },
@@ -520,20 +525,17 @@ export function registerHealthRoutes(app: App, ctx: AppContext): void {
         'x-accel-buffering': 'no',
         'x-request-id': request.id,
       })
-      let queue = Promise.resolve()
-      const unsubscribe = ctx.events.subscribe(HEALTH_TOPIC, (payload) => {
-        // one event at a time, in order; each checked with the same rule as the REST reads
-        queue = queue
-          .then(() => deliver(ctx, actor, payload, only, (text) => res.write(text)))
-          .catch((error: unknown) => request.log.warn({ err: error }, 'health stream event failed'))
-      })
+      const close = hub.open(actor, only, (text) => res.write(text))
+      // the same stream carries the signed-in person's new notifications (the bell listens)
+      const stopNotices = streamNotices(ctx, actor.userId, (text) => res.write(text))
       await ctx.events.ready()
       res.write(`retry: 5000\n: connected\n\n`)
       const heartbeat = setInterval(() => res.write(': keep-alive\n\n'), 25_000)
       heartbeat.unref()
       request.raw.on('close', () => {
         clearInterval(heartbeat)
-        unsubscribe()
+        close()
+        stopNotices()
       })
     },
   )
@@ -547,62 +549,4 @@ async function tenantNames(ctx: AppContext, ids: string[]) {
     .where('id', 'in', ids)
     .orderBy('display_name')
     .execute()
-}
-
-const factsByEvent = new WeakMap<
-  object,
-  Promise<{ incident: IncidentRecord; tenantIds: string[] | null } | null>
->()
-
-/**
- * An event's incident and the tenants it affects (null: every tenant), read from the database once
- * per event however many streams are open: every stream gets the same payload object.
- */
-function eventFacts(ctx: AppContext, payload: Record<string, unknown>) {
-  let facts = factsByEvent.get(payload)
-  if (!facts) {
-    facts = (async () => {
-      const incident = await findIncident(ctx.db, String(payload.incidentId))
-      if (!incident) return null
-      return {
-        incident,
-        tenantIds: incident.allTenants ? null : await affectedTenantIds(ctx.db, incident.id),
-      }
-    })()
-    factsByEvent.set(payload, facts)
-  }
-  return facts
-}
-
-/**
- * One incident event for one stream, checked with the same rule as the REST reads. A viewer who
- * may read a tenant the update took away, and no longer sees the incident, hears only that it is
- * withdrawn there — its id, nothing of the incident as it is now.
- */
-async function deliver(
-  ctx: AppContext,
-  actor: Actor,
-  payload: Record<string, unknown>,
-  only: string | undefined,
-  write: (text: string) => void,
-): Promise<void> {
-  const facts = await eventFacts(ctx, payload)
-  if (!facts) return
-  const { incident } = facts
-  const narrow = (visible: string[] | 'all') =>
-    visible === 'all' ? (only ? [only] : 'all') : only ? visible.filter((t) => t === only) : visible
-  const seen = (tenants: string[] | 'all') => tenants === 'all' || tenants.length > 0
-  const tenants = narrow(await readableTenants(ctx, actor, facts.tenantIds))
-  const id = `${incident.id}-${incident.version}`
-  if (seen(tenants)) {
-    const data = { kind: String(payload.kind), incident: presentIncident(incident), tenants }
-    write(`event: incident\nid: ${id}\ndata: ${JSON.stringify(data)}\n\n`)
-    return
-  }
-  const removed = payload.removedTenants
-  if (removed !== 'all' && !(Array.isArray(removed) && removed.length > 0)) return
-  const lost = narrow(await readableTenants(ctx, actor, removed === 'all' ? null : (removed as string[])))
-  if (!seen(lost)) return
-  const data = { kind: 'withdrawn', incident: { id: incident.id }, tenants: lost }
-  write(`event: incident\nid: ${id}\ndata: ${JSON.stringify(data)}\n\n`)
 }

@@ -1,7 +1,8 @@
 import { recordAudit } from '../audit/audit.data.ts'
 import { resolveAccess } from '../gdap/access.data.ts'
 import { type Actor, isSupportEngineer, auditActor } from '../identity/actor.ts'
-import { notify } from '../notifications/notifications.data.ts'
+import { sendIncidentNotices } from '../notifications/incident-notices.ts'
+import { sendNotice } from '../notifications/notices.ts'
 import type { AppContext } from '../platform/context.ts'
 import type { IncidentStatus, WorkloadId } from '../platform/db/schema.ts'
 import { AppError, forbidden, notFound, validationFailed } from '../platform/errors.ts'
@@ -198,6 +199,7 @@ export async function publishIncident(
     })
     return incidentId
   })
+  await sendIncidentNotices(ctx, id)
   await ctx.events.publish(HEALTH_TOPIC, { incidentId: id, kind: 'published' })
   return (await findIncident(ctx.db, id))!
 }
@@ -266,6 +268,7 @@ export async function updateIncidentAsEngineer(
     return post
   })
   await notifyFollowers(ctx, id, postId ?? `v${incident.version + 1}`)
+  await sendIncidentNotices(ctx, id)
   await ctx.events.publish(HEALTH_TOPIC, { incidentId: id, kind: 'updated', removedTenants })
   return (await findIncident(ctx.db, id))!
 }
@@ -296,7 +299,7 @@ async function notifyFollowers(ctx: AppContext, incidentId: string, change: numb
     .where('incident_id', '=', incidentId)
     .execute()
   for (const f of followers) {
-    await notify(ctx.db, {
+    await sendNotice(ctx.db, ctx, {
       userId: f.user_id,
       kind: 'health.incident_updated',
       params: { incident: incident.id, title: incident.title, status: incident.status },

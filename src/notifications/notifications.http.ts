@@ -1,44 +1,12 @@
 import Type from 'typebox'
 import type { AppContext } from '../platform/context.ts'
 import { notFound } from '../platform/errors.ts'
-import type { Locale } from '../platform/i18n/i18n.ts'
 import { actorOf } from '../platform/http/authentication.ts'
 import type { App } from '../platform/http/server.ts'
-import { listNotifications, markRead, type NotificationRecord } from './notifications.data.ts'
-
-const TEXTS: Record<Locale, Record<string, string>> = {
-  en: {
-    'gdap.expires_in_30':
-      'The GDAP relationship “{relationship}” between {partner} and {customer} ends in 30 days, on {date}.',
-    'gdap.expires_in_7':
-      'The GDAP relationship “{relationship}” between {partner} and {customer} ends in 7 days, on {date}.',
-    'gdap.expires_in_1':
-      'The GDAP relationship “{relationship}” between {partner} and {customer} ends tomorrow, {date}.',
-    'gdap.expired':
-      'The GDAP relationship “{relationship}” between {partner} and {customer} expired on {date}: its roles no longer apply.',
-    'health.incident_updated': 'Incident {incident} “{title}” was updated: {status}.',
-    'audit.chain_broken':
-      'The audit chain is broken at event {event} ({problem}): the audit log was altered outside Tramite. Run `tramite audit verify` for the details.',
-  },
-  it: {
-    'gdap.expires_in_30':
-      'La relazione GDAP “{relationship}” tra {partner} e {customer} termina tra 30 giorni, il {date}.',
-    'gdap.expires_in_7':
-      'La relazione GDAP “{relationship}” tra {partner} e {customer} termina tra 7 giorni, il {date}.',
-    'gdap.expires_in_1':
-      'La relazione GDAP “{relationship}” tra {partner} e {customer} termina domani, il {date}.',
-    'gdap.expired':
-      'La relazione GDAP “{relationship}” tra {partner} e {customer} è scaduta il {date}: i suoi ruoli non valgono più.',
-    'health.incident_updated': "L'evento imprevisto {incident} “{title}” è stato aggiornato: {status}.",
-    'audit.chain_broken':
-      'La catena di audit è interrotta all’evento {event} ({problem}): il registro di audit è stato alterato fuori da Tramite. Esegui `tramite audit verify` per i dettagli.',
-  },
-}
-
-export function notificationText(n: Pick<NotificationRecord, 'kind' | 'params'>, locale: Locale): string {
-  const template = TEXTS[locale][n.kind] ?? n.kind
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => n.params[name] ?? whole)
-}
+import { listNotifications, markRead } from './notifications.data.ts'
+import { notificationText } from './notification-texts.ts'
+import { preferencesOf, savePreferences } from './preferences.data.ts'
+import { NotificationListSchema, NotificationPreferencesSchema } from './notifications.schema.ts'
 
 /** In-app notifications of the signed-in user (GDAP expiry notices, …). */
 export function registerNotificationRoutes(app: App, ctx: AppContext): void {
@@ -52,6 +20,7 @@ export function registerNotificationRoutes(app: App, ctx: AppContext): void {
           { limit: Type.Integer({ minimum: 1, maximum: 200, default: 50 }) },
           { additionalProperties: false },
         ),
+        response: { 200: NotificationListSchema },
       },
     },
     async (request) => {
@@ -94,6 +63,35 @@ export function registerNotificationRoutes(app: App, ctx: AppContext): void {
         if (!exists) throw notFound()
       }
       return reply.status(204).send()
+    },
+  )
+
+  app.get(
+    '/api/notifications/preferences',
+    {
+      schema: {
+        tags: ['notifications'],
+        summary: 'Where each kind of notice reaches you: in the app, by email, both or neither',
+        response: { 200: NotificationPreferencesSchema },
+      },
+    },
+    async (request) => preferencesOf(ctx.db, actorOf(request).userId),
+  )
+
+  app.patch(
+    '/api/notifications/preferences',
+    {
+      schema: {
+        tags: ['notifications'],
+        summary: 'Choose where some kinds of notice reach you (the others keep their choice)',
+        body: Type.Partial(NotificationPreferencesSchema, { additionalProperties: false }),
+        response: { 200: NotificationPreferencesSchema },
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request)
+      await savePreferences(ctx.db, actor.userId, request.body, ctx.now())
+      return preferencesOf(ctx.db, actor.userId)
     },
   )
 }

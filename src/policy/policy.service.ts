@@ -1,4 +1,4 @@
-import { recordAudit } from '../audit/audit.data.ts'
+import { recordAuditSoon } from '../audit/audit.data.ts'
 import { type Actor, auditActor } from '../identity/actor.ts'
 import { assertMfaForTenant } from '../identity/mfa-policy.ts'
 import type { UserRecord } from '../identity/users.data.ts'
@@ -140,7 +140,7 @@ export function auditDecision(
   target?: { type: string; id: string },
 ): Promise<void> {
   const { decision, facts } = asked
-  return recordAudit(ctx.db, {
+  return recordAuditSoon(ctx.db, {
     ...auditActor(actor),
     tenantId: facts.target.tenantId,
     relationshipId: decision.grant?.relationshipId ?? null,

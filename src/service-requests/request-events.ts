@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely'
 import { enqueueRequestEmails } from '../email/email.events.ts'
+import { sendRequestNotices } from '../notifications/request-notices.ts'
 import type { AppContext } from '../platform/context.ts'
 import type { Database, NoteVisibility, RequestStatus, Severity } from '../platform/db/schema.ts'
 import { uuidFromName } from '../platform/ids.ts'
@@ -60,7 +61,7 @@ export function requestEventId(type: RequestEventType, requestId: string, discri
 
 /**
  * Records an event in the same transaction as the change it describes: the emails to the
- * request's contacts (public events) and the webhook deliveries wait in their outboxes, so a
+ * request's contacts (public events), the webhook deliveries and the in-app notices wait in their tables, so a
  * change is never acknowledged without them, and a rolled-back change sends nothing.
  */
 export async function recordRequestEvent(
@@ -70,4 +71,5 @@ export async function recordRequestEvent(
 ): Promise<void> {
   if (event.visibility === 'public') await enqueueRequestEmails(trx, ctx, event)
   await enqueueWebhookEvent(trx, ctx, event)
+  await sendRequestNotices(trx, ctx, event)
 }

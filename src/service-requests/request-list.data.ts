@@ -38,8 +38,15 @@ export interface RequestFilters {
   azureServiceId?: string | undefined
   classificationId?: string | undefined
   partnerTenantId?: string | undefined
+  /** Who works the requests: the vendor's desk, or the partner (requests its customers sent it). */
+  handledBy?: 'vendor' | 'partner' | undefined
   /** 'none' lists the unassigned requests. */
   assignee?: string | undefined
+  /**
+   * The requests waiting for this reader's reply: a request for information addressed to them —
+   * the SQL twin of waiting-on.ts's isAddressee while the status is attention_needed.
+   */
+  awaitingReplyFrom?: ReplyReader | undefined
   sla?: SlaState | undefined
   /** Full-text search (Italian and English stems) of titles, descriptions and notes, or a request number. */
   q?: string | undefined
@@ -89,8 +96,10 @@ function conditionsOf(
   if (filters.classificationId)
     conditions.push(sql<boolean>`r.azure_problem_classification_id = ${filters.classificationId}`)
   if (filters.partnerTenantId) conditions.push(sql<boolean>`r.partner_tenant_id = ${filters.partnerTenantId}`)
+  if (filters.handledBy) conditions.push(sql<boolean>`r.handled_by = ${filters.handledBy}`)
   if (filters.assignee === 'none') conditions.push(sql<boolean>`r.assigned_to_user_id is null`)
   else if (filters.assignee) conditions.push(sql<boolean>`r.assigned_to_user_id = ${filters.assignee}`)
+  if (filters.awaitingReplyFrom) conditions.push(awaitingReplyFrom(filters.awaitingReplyFrom))
   if (filters.sla) conditions.push(slaStateCondition(filters.sla, filters.now ?? new Date()))
   if (query) {
     const q = filters.q!.trim()
@@ -101,6 +110,26 @@ function conditionsOf(
     conditions.push(sql<boolean>`(${sql.join(matches, sql` or `)})`)
   }
   return conditions
+}
+
+/** Who asks for the requests awaiting their reply (see waiting-on.ts's ReaderFacts). */
+export interface ReplyReader {
+  userId: string
+  email: string
+  tenantId: string
+  principal: 'user' | 'application'
+}
+
+/** isAddressee (waiting-on.ts) in SQL, for requests waiting for information. */
+function awaitingReplyFrom(reader: ReplyReader): RawBuilder<boolean> {
+  const addressed =
+    reader.principal === 'application'
+      ? sql<boolean>`r.created_by_tenant_id = ${reader.tenantId}`
+      : sql<boolean>`(r.created_by_user_id = ${reader.userId}
+          or r.contact->>'userId' = ${reader.userId}
+          or lower(trim(r.contact->>'email')) = lower(trim(${reader.email}))
+          or lower(trim(r.arm_contact->>'primaryEmailAddress')) = lower(trim(${reader.email})))`
+  return sql<boolean>`(r.status = 'attention_needed' and ${addressed})`
 }
 
 /**

@@ -340,6 +340,12 @@ export function registerServiceRequestRoutes(app: App, ctx: AppContext): void {
             ),
             sla: Type.Optional(SlaStateSchema),
             assignee: Type.Optional(Type.String({ pattern: '^(me|none|[0-9a-fA-F-]{36})$' })),
+            awaitingReplyFrom: Type.Optional(
+              Type.Literal('me', {
+                description:
+                  'me: the requests waiting for your reply — a request for information addressed to you (you filed it, or are its contact).',
+              }),
+            ),
             q: Type.Optional(Type.String({ maxLength: 200 })),
             sort: Type.Optional(Type.Enum(['created', 'modified', 'due', 'relevance'])),
             cursor: Type.Optional(
@@ -370,6 +376,15 @@ export function registerServiceRequestRoutes(app: App, ctx: AppContext): void {
         classificationId: q.problemClassification,
         sla: q.sla,
         assignee: q.assignee === 'me' ? actor.userId : q.assignee,
+        awaitingReplyFrom:
+          q.awaitingReplyFrom === 'me'
+            ? {
+                userId: actor.userId,
+                email: actor.email,
+                tenantId: actor.homeTenantId,
+                principal: actor.principal,
+              }
+            : undefined,
         q: q.q,
         sort: q.sort,
         cursor: q.cursor,

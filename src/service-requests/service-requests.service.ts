@@ -64,7 +64,7 @@ import {
   type RequestEvent,
   type RequestEventActor,
 } from './request-events.ts'
-import { notify } from '../notifications/notifications.data.ts'
+import { sendNotice } from '../notifications/notices.ts'
 import type { MessageKey } from '../platform/i18n/messages.ts'
 import { randomUUID } from 'node:crypto'
 import { checkAttachment, MAX_ATTACHMENTS_PER_REQUEST, safeFileName } from './attachments.ts'
@@ -431,15 +431,20 @@ export async function getRequestForActor(
     'read',
     'service_request.read',
   )
-  if (options.audit !== false)
-    await auditDecision(ctx, actor, asked, 'service_request.read', {
-      type: 'service_request',
-      id: request.id,
-    })
+  // the read's audit event is committed (batched with other reads') while its notes are read:
+  // the answer still waits for it — GDAP access stays audited — but not in turn
+  const audited =
+    options.audit === false
+      ? undefined
+      : auditDecision(ctx, actor, asked, 'service_request.read', {
+          type: 'service_request',
+          id: request.id,
+        })
   const includeInternal = sideOfActor(actor, request) === 'responder'
   const [notes, attachments] = await Promise.all([
     listNotes(ctx.db, request.id, { includeInternal }),
     listAttachments(ctx.db, request.id, { includeInternal }),
+    audited,
   ])
   return { request, notes, attachments }
 }
@@ -722,7 +727,7 @@ export function updateRequestAsActor(
         previous: { assignedToUserId: request.assignedToUserId },
       })
       if (update.assignedTo !== null && update.assignedTo !== actor.userId) {
-        await notify(trx, {
+        await sendNotice(trx, ctx, {
           userId: update.assignedTo,
           kind: 'service_request.assigned',
           params: { request: request.id, title: request.title, by: actor.displayName },

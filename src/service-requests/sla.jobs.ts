@@ -1,7 +1,7 @@
 import { sql } from 'kysely'
 import type { AppContext } from '../platform/context.ts'
 import { counterOf, gaugeOf } from '../platform/http/metrics.ts'
-import { notify } from '../notifications/notifications.data.ts'
+import { sendNotice } from '../notifications/notices.ts'
 import { recordRequestEvent, requestEventId } from './request-events.ts'
 import { countOpenBySla, findServiceRequest } from './service-requests.data.ts'
 import { SLA_STATES } from './sla.ts'
@@ -66,7 +66,7 @@ export async function runSlaJob(ctx: AppContext, batch = 500): Promise<SlaReport
       })
       // the assignee hears of it; an unassigned request alerts the whole desk
       for (const userId of assignee ? [assignee] : engineers.map((e) => e.id)) {
-        await notify(trx, {
+        await sendNotice(trx, ctx, {
           userId,
           kind: 'service_request.sla_breached',
           params: { request: id, title: request.title, severity: request.severity },

@@ -6,7 +6,10 @@ const ROSSI = tenantIdOf('rossi.example')
 const TAILSPIN = tenantIdOf('tailspin.example')
 const BIANCHI = tenantIdOf('bianchi.example')
 
-/** An SSE client: collects events, resolves `connected` once the server says it listens. */
+/**
+ * An SSE client: collects the incident events (the stream also carries the user's notifications,
+ * tested in test/home), resolves `connected` once the server says it listens.
+ */
 async function openStream(url: string, token: string) {
   const controller = new AbortController()
   const res = await fetch(url, {
@@ -29,7 +32,7 @@ async function openStream(url: string, token: string) {
           if (block.includes(': connected')) connected()
           const event = /^event: (.+)$/m.exec(block)?.[1]
           const data = /^data: (.+)$/m.exec(block)?.[1]
-          if (event && data) events.push({ event, data: JSON.parse(data) })
+          if (event && event !== 'notification' && data) events.push({ event, data: JSON.parse(data) })
         }
       }
     } catch {

@@ -125,6 +125,26 @@ describe.each(dialects())('waiting on whom, over the portal API (%s)', (dialect)
     expect(annas.waitingOn).toEqual({ party: 'you', name: 'Fabrikam' })
   })
 
+  it('when a reader lists the requests awaiting their reply, then the list holds exactly those whose waitingOn is “you” while information is asked (the SQL twin agrees)', async () => {
+    const { id } = await fileRequest(t, tokens[ANNA]!, { contact: { userId: HUGO_ID } })
+    await note(ENGINEER, id, { text: 'Which Teams client version?', requestInformation: true })
+    const ids = async (reader: string, query: string) =>
+      (await t.request('GET', `/api/service-requests?limit=200${query}`, as(reader)))
+        .json()
+        .items.filter((r: { status: string; waitingOn: { party: string } | null }) =>
+          query ? true : r.status === 'attention_needed' && r.waitingOn?.party === 'you',
+        )
+        .map((r: { id: string }) => r.id)
+        .sort()
+    for (const reader of [ANNA, HUGO, ROSSI_ADMIN, ENGINEER]) {
+      const awaiting = await ids(reader, '&awaitingReplyFrom=me')
+      expect(awaiting, reader).toEqual(await ids(reader, ''))
+      expect(awaiting.includes(id), reader).toBe(reader === ANNA || reader === HUGO)
+    }
+    const bad = await t.request('GET', '/api/service-requests?awaitingReplyFrom=someone', as(ANNA))
+    expect(bad.status).toBe(400)
+  })
+
   it('when Rossi’s admin or hugo answers a request for information addressed to anna, then it is refused (403, in the caller’s language, naming Fabrikam) and nothing changes', async () => {
     const { id } = await fileRequest(t, tokens[ANNA]!)
     await note(ENGINEER, id, { text: 'Which Teams client version?', requestInformation: true })

@@ -52,8 +52,8 @@ export interface TestApp {
   runJobs(): Promise<JobReport>
   /** Runs one scheduled task once ('sla', 'email', 'webhooks', …), as the scheduler would. */
   runTask(name: string): Promise<unknown>
-  /** Listens on a free port of 127.0.0.1 (for browsers and SDKs); answers the base URL. */
-  listen(): Promise<string>
+  /** Listens on a free port of 127.0.0.1 (for browsers and SDKs), or on `port`; answers the base URL. */
+  listen(port?: number): Promise<string>
   close(): Promise<void>
 }
 
@@ -125,8 +125,8 @@ export async function startTestApp(dialect: Dialect, env: Record<string, string>
       if (!task) throw new Error(`no scheduled task named ${name}`)
       return task.run()
     },
-    async listen() {
-      await app.listen({ port: 0, host: '127.0.0.1' })
+    async listen(port = 0) {
+      await app.listen({ port, host: '127.0.0.1' })
       const address = app.server.address() as { port: number }
       return `http://127.0.0.1:${address.port}`
     },

@@ -31,9 +31,13 @@ export async function launchChromium(): Promise<Browser> {
   })
 }
 
-/** Fills in the sign-in form on `page` (already on the sign-in page) and submits it. */
+/**
+ * Signs in on `page` (already on the sign-in page): the email first, then — for an account with
+ * a password here — the password (a federated domain goes on to its identity provider instead).
+ */
 export async function submitSignIn(page: Page, email: string, password = TEST_PASSWORD): Promise<void> {
   await page.locator('input[name="email"]').fill(email)
+  await page.locator('button[type="submit"]').click()
   await page.locator('input[name="password"]').fill(password)
   await page.locator('button[type="submit"]').click()
 }

@@ -339,6 +339,15 @@ export interface NotificationsTable {
   read_at: NullableTimestamp
 }
 
+export type NotificationChannel = 'app' | 'email' | 'both' | 'none'
+
+export interface NotificationPreferencesTable {
+  user_id: string
+  topic: string
+  channel: NotificationChannel
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>
+}
+
 export interface GdapAssignmentRolesTable {
   assignment_id: string
   role_id: string
@@ -850,6 +859,7 @@ export interface Database {
   gdap_requests: GdapRequestsTable
   gdap_operations: GdapOperationsTable
   notifications: NotificationsTable
+  notification_preferences: NotificationPreferencesTable
   azure_services: AzureServicesTable
   azure_problem_classifications: AzureProblemClassificationsTable
   arm_operations: ArmOperationsTable

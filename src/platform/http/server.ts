@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto'
+import { constants as zlib } from 'node:zlib'
+import compress from '@fastify/compress'
 import cookie from '@fastify/cookie'
 import helmet from '@fastify/helmet'
 import swagger from '@fastify/swagger'
@@ -98,6 +100,14 @@ export async function createServer(ctx: AppContext, options: ServerOptions): Pro
   })
 
   await app.register(cookie)
+  // JSON and other generated bodies of 1 KB or more, brotli at a quick level or gzip; the portal's
+  // static files are compressed once at build time (static-web.ts)
+  await app.register(compress, {
+    threshold: 1024,
+    encodings: ['br', 'gzip'],
+    brotliOptions: { params: { [zlib.BROTLI_PARAM_QUALITY]: 4 } },
+    zlibOptions: { level: 6 },
+  })
   // file uploads (attachments): one file per request, read into memory up to the configured size
   await app.register(multipart, {
     limits: { fileSize: config.ATTACHMENT_MAX_BYTES, files: 1, fields: 4, parts: 5 },

@@ -23,6 +23,8 @@ export async function registerWebPortal(app: App, ctx: AppContext): Promise<void
       wildcard: false,
       index: ['index.html'],
       cacheControl: false,
+      // the build wrote .br and .gz copies of each text file (web/vite.config.ts)
+      preCompressed: true,
       setHeaders(reply, path) {
         reply.header(
           'cache-control',

@@ -1,14 +1,28 @@
+import { lazyPage } from './lazy-page.ts'
 import { MessageBar, MessageBarBody } from '@fluentui/react-components'
 import { useTranslation } from 'react-i18next'
 import { useSignedInUser } from '../features/auth/session.tsx'
-import { AccessTracePage } from '../features/gdap/components/AccessTracePage.tsx'
-import { ApprovalPage } from '../features/gdap/components/ApprovalPage.tsx'
-import { CustomerRelationshipsPage } from '../features/gdap/components/CustomerRelationshipsPage.tsx'
-import { GdapListPage } from '../features/gdap/components/GdapListPage.tsx'
-import { NewRelationshipPage } from '../features/gdap/components/NewRelationshipPage.tsx'
-import { RelationshipDetailPage } from '../features/gdap/components/RelationshipDetailPage.tsx'
 import type { GdapViewer } from '../features/gdap/viewer.ts'
 import { PageHeader } from '../shared/ui/PageHeader.tsx'
+
+const AccessTracePage = lazyPage(
+  () => import('../features/gdap/components/AccessTracePage.tsx'),
+  'AccessTracePage',
+)
+const ApprovalPage = lazyPage(() => import('../features/gdap/components/ApprovalPage.tsx'), 'ApprovalPage')
+const CustomerRelationshipsPage = lazyPage(
+  () => import('../features/gdap/components/CustomerRelationshipsPage.tsx'),
+  'CustomerRelationshipsPage',
+)
+const GdapListPage = lazyPage(() => import('../features/gdap/components/GdapListPage.tsx'), 'GdapListPage')
+const NewRelationshipPage = lazyPage(
+  () => import('../features/gdap/components/NewRelationshipPage.tsx'),
+  'NewRelationshipPage',
+)
+const RelationshipDetailPage = lazyPage(
+  () => import('../features/gdap/components/RelationshipDetailPage.tsx'),
+  'RelationshipDetailPage',
+)
 
 // The GDAP feature does not know about sessions; the app tells it who is looking.
 export function useGdapViewer(): GdapViewer {

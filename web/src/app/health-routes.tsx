@@ -1,13 +1,22 @@
+import { lazyPage } from './lazy-page.ts'
 import type { RouteObject } from 'react-router'
 import { useParams } from 'react-router'
 import { useSignedInUser } from '../features/auth/session.tsx'
-import { AffectedPage } from '../features/health/components/AffectedPage.tsx'
-import { IncidentListPage } from '../features/health/components/IncidentListPage.tsx'
-import { IncidentPage } from '../features/health/components/IncidentPage.tsx'
-import { PublishPage } from '../features/health/components/PublishPage.tsx'
-import { TenantHealthPage } from '../features/health/components/TenantHealthPage.tsx'
 import type { HealthViewer } from '../features/health/viewer.ts'
 import { NewRequestButton } from '../features/service-requests/components/NewRequestButton.tsx'
+import { useRequestViewer } from './service-request-routes.tsx'
+
+const AffectedPage = lazyPage(() => import('../features/health/components/AffectedPage.tsx'), 'AffectedPage')
+const IncidentListPage = lazyPage(
+  () => import('../features/health/components/IncidentListPage.tsx'),
+  'IncidentListPage',
+)
+const IncidentPage = lazyPage(() => import('../features/health/components/IncidentPage.tsx'), 'IncidentPage')
+const PublishPage = lazyPage(() => import('../features/health/components/PublishPage.tsx'), 'PublishPage')
+const TenantHealthPage = lazyPage(
+  () => import('../features/health/components/TenantHealthPage.tsx'),
+  'TenantHealthPage',
+)
 
 // The health feature does not know about sessions; the app tells it who is looking.
 function useHealthViewer(): HealthViewer {
@@ -34,10 +43,13 @@ function HealthHomeRoute() {
 
 function TenantHealthRoute() {
   const viewer = useHealthViewer()
+  const requestViewer = useRequestViewer()
   const { tenantId = '' } = useParams()
   // R4: check health first; to escalate an ongoing problem, file a service request for the customer.
   const actions =
-    viewer.tenantKind === 'partner' ? <NewRequestButton customerTenantId={tenantId} /> : undefined
+    viewer.tenantKind === 'partner' ? (
+      <NewRequestButton customerTenantId={tenantId} cannotFile={requestViewer.cannotFile} />
+    ) : undefined
   const trace =
     viewer.tenantKind === 'partner' ? `/gdap/trace?customer=${encodeURIComponent(tenantId)}` : undefined
   return (

@@ -1,6 +1,8 @@
-import { createBrowserRouter, Navigate } from 'react-router'
+import { createBrowserRouter } from 'react-router'
 import { RequireSession } from '../features/auth/components/RequireSession.tsx'
+import { ForgotPasswordPage, ResetPasswordPage } from '../features/auth/components/PasswordResetPages.tsx'
 import { SignInPage } from '../features/auth/components/SignInPage.tsx'
+import { SecurityPage } from '../features/security/SecurityPage.tsx'
 import { AppShell } from './layout/AppShell.tsx'
 import { NotFoundPage } from './NotFoundPage.tsx'
 import { RouteError } from './RouteError.tsx'
@@ -14,11 +16,14 @@ import {
 } from './gdap-routes.tsx'
 import { NewRequestRoute, RequestDetailRoute, RequestListRoute } from './service-request-routes.tsx'
 import { healthRoutes } from './health-routes.tsx'
+import { homeRoutes } from './home-routes.tsx'
 import { workloadPortalRoutes } from './workload-portal-routes.tsx'
 import { applicationRoutes } from './application-routes.tsx'
 
 export const router = createBrowserRouter([
   { path: '/signin', element: <SignInPage />, errorElement: <RouteError /> },
+  { path: '/forgot-password', element: <ForgotPasswordPage />, errorElement: <RouteError /> },
+  { path: '/reset-password', element: <ResetPasswordPage />, errorElement: <RouteError /> },
   {
     path: '/',
     element: (
@@ -28,7 +33,7 @@ export const router = createBrowserRouter([
     ),
     errorElement: <RouteError />,
     children: [
-      { index: true, element: <Navigate to="/customers" replace /> },
+      ...homeRoutes,
       { path: 'customers', element: <CustomersRoute /> },
       { path: 'customers/:tenantId', element: <CustomerRoute /> },
       { path: 'service-requests', element: <RequestListRoute /> },
@@ -39,6 +44,7 @@ export const router = createBrowserRouter([
       { path: 'gdap/trace', element: <AccessTraceRoute /> },
       { path: 'gdap/relationships/:id', element: <RelationshipDetailRoute /> },
       { path: 'gdap/approve/:id', element: <ApprovalRoute /> },
+      { path: 'security', element: <SecurityPage /> },
       ...healthRoutes,
       ...workloadPortalRoutes,
       ...applicationRoutes,

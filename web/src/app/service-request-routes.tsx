@@ -1,13 +1,31 @@
+import { lazyPage } from './lazy-page.ts'
+import { useTranslation } from 'react-i18next'
 import { useSignedInUser } from '../features/auth/session.tsx'
-import { NewRequestPage } from '../features/service-requests/components/NewRequestPage.tsx'
-import { RequestDetailPage } from '../features/service-requests/components/RequestDetailPage.tsx'
-import { RequestListPage } from '../features/service-requests/components/RequestListPage.tsx'
 import type { RequestViewer } from '../features/service-requests/viewer.ts'
+import { canFile } from './home-routes.tsx'
+
+const NewRequestPage = lazyPage(
+  () => import('../features/service-requests/components/NewRequestPage.tsx'),
+  'NewRequestPage',
+)
+const RequestDetailPage = lazyPage(
+  () => import('../features/service-requests/components/RequestDetailPage.tsx'),
+  'RequestDetailPage',
+)
+const RequestListPage = lazyPage(
+  () => import('../features/service-requests/components/RequestListPage.tsx'),
+  'RequestListPage',
+)
 
 // The service-requests feature does not know about sessions; the app tells it who is looking.
-function useRequestViewer(): RequestViewer {
+export function useRequestViewer(): RequestViewer {
   const user = useSignedInUser()
+  const { t } = useTranslation()
   return {
+    cannotFile:
+      user.tenantKind === 'partner' && !canFile(user)
+        ? t('daily.file.notAllowed', { tenant: user.tenantName })
+        : null,
     userId: user.id,
     name: user.displayName,
     email: user.email,

@@ -1,14 +1,37 @@
+import { lazyPage } from './lazy-page.ts'
 import type { ReactNode } from 'react'
 import type { RouteObject } from 'react-router'
 import { useSignedInUser } from '../features/auth/session.tsx'
-import { AzureHomePage } from '../features/workload-portals/components/azure/AzureHomePage.tsx'
-import { AzureNewRequestPage } from '../features/workload-portals/components/azure/AzureNewRequestPage.tsx'
-import { AzureRequestsPage } from '../features/workload-portals/components/azure/AzureRequestsPage.tsx'
-import { AzureTicketPage } from '../features/workload-portals/components/azure/AzureTicketPage.tsx'
-import { M365HomePage } from '../features/workload-portals/components/m365/M365HomePage.tsx'
-import { M365NewRequestPage } from '../features/workload-portals/components/m365/M365NewRequestPage.tsx'
-import { M365RequestsPage } from '../features/workload-portals/components/m365/M365RequestsPage.tsx'
 import type { PortalViewer } from '../features/workload-portals/viewer.ts'
+
+const AzureHomePage = lazyPage(
+  () => import('../features/workload-portals/components/azure/AzureHomePage.tsx'),
+  'AzureHomePage',
+)
+const AzureNewRequestPage = lazyPage(
+  () => import('../features/workload-portals/components/azure/AzureNewRequestPage.tsx'),
+  'AzureNewRequestPage',
+)
+const AzureRequestsPage = lazyPage(
+  () => import('../features/workload-portals/components/azure/AzureRequestsPage.tsx'),
+  'AzureRequestsPage',
+)
+const AzureTicketPage = lazyPage(
+  () => import('../features/workload-portals/components/azure/AzureTicketPage.tsx'),
+  'AzureTicketPage',
+)
+const M365HomePage = lazyPage(
+  () => import('../features/workload-portals/components/m365/M365HomePage.tsx'),
+  'M365HomePage',
+)
+const M365NewRequestPage = lazyPage(
+  () => import('../features/workload-portals/components/m365/M365NewRequestPage.tsx'),
+  'M365NewRequestPage',
+)
+const M365RequestsPage = lazyPage(
+  () => import('../features/workload-portals/components/m365/M365RequestsPage.tsx'),
+  'M365RequestsPage',
+)
 
 // The workload portals do not know about sessions; the app tells them who is looking.
 function usePortalViewer(): PortalViewer {

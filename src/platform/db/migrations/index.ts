@@ -16,6 +16,7 @@ import * as m0014 from './0014_scale.ts'
 import * as m0015 from './0015_request_parties.ts'
 import * as m0016 from './0016_directory_admin.ts'
 import * as m0017 from './0017_customer_onboarding.ts'
+import * as m0020 from './0020_daily_loop.ts'
 
 /** Every migration, in order. Names are stable: they are recorded in the database. */
 export const migrations: Record<string, Migration> = {
@@ -36,4 +37,5 @@ export const migrations: Record<string, Migration> = {
   '0015_request_parties': m0015,
   '0016_directory_admin': m0016,
   '0017_customer_onboarding': m0017,
+  '0020_daily_loop': m0020,
 }

@@ -1,7 +1,8 @@
 import { makeStyles, tokens } from '@fluentui/react-components'
-import { useEffect, useState } from 'react'
+import { Suspense, useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Outlet, useLocation } from 'react-router'
+import { LoadingState } from '../../shared/ui/LoadingState.tsx'
 import { SideNav } from './SideNav.tsx'
 import { TopBar } from './TopBar.tsx'
 import { NARROW_QUERY, useNarrowScreen } from './useNarrowScreen.ts'
@@ -57,7 +58,10 @@ export function AppShell() {
       <div className={styles.body}>
         <SideNav open={navOpen} overlay={narrow} onClose={() => setNavOpen(false)} />
         <main id="main" className={styles.main} tabIndex={-1}>
-          <Outlet />
+          {/* pages are loaded on first visit (route-level code splitting) */}
+          <Suspense fallback={<LoadingState label={t('common.loading')} />}>
+            <Outlet />
+          </Suspense>
         </main>
       </div>
     </div>

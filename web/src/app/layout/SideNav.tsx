@@ -1,33 +1,12 @@
 import { NavDrawer, NavDrawerBody, NavItem, makeStyles, tokens } from '@fluentui/react-components'
-import {
-  ClipboardTaskListLtr20Filled,
-  ClipboardTaskListLtr20Regular,
-  Handshake20Filled,
-  Handshake20Regular,
-  People20Filled,
-  People20Regular,
-  AppsList20Filled,
-  AppsList20Regular,
-  PersonSearch20Filled,
-  PersonSearch20Regular,
-  ShieldKeyhole20Filled,
-  ShieldKeyhole20Regular,
-  bundleIcon,
-} from '@fluentui/react-icons'
 import { useTranslation } from 'react-i18next'
 import { useLocation } from 'react-router'
-import { useAppsTranslation } from '../../features/applications/translation.ts'
+import type { SessionUser } from '../../features/auth/api.ts'
 import { useSession } from '../../features/auth/session.tsx'
 import { useRouterLinkProps } from '../../shared/ui/RouterLink.tsx'
 import { HealthNavItems } from './HealthNavItems.tsx'
+import { NAV_ENTRIES, sectionOf, type NavEntry } from './nav-entries.ts'
 import { WorkloadPortalNavItems } from './WorkloadPortalNavItems.tsx'
-
-const People = bundleIcon(People20Filled, People20Regular)
-const Requests = bundleIcon(ClipboardTaskListLtr20Filled, ClipboardTaskListLtr20Regular)
-const Gdap = bundleIcon(ShieldKeyhole20Filled, ShieldKeyhole20Regular)
-const Partners = bundleIcon(Handshake20Filled, Handshake20Regular)
-const Trace = bundleIcon(PersonSearch20Filled, PersonSearch20Regular)
-const Apps = bundleIcon(AppsList20Filled, AppsList20Regular)
 
 const useStyles = makeStyles({
   drawer: {
@@ -39,17 +18,15 @@ const useStyles = makeStyles({
   body: { paddingTop: tokens.spacingVerticalM },
 })
 
-/** Which nav item a path belongs to (customer pages keep "Customers" selected). */
-function sectionOf(pathname: string): string {
-  if (pathname.startsWith('/customers')) return 'customers'
-  if (pathname.startsWith('/service-requests')) return 'service-requests'
-  if (pathname.startsWith('/gdap/trace')) return 'gdap-trace'
-  if (pathname.startsWith('/gdap')) return 'gdap'
-  if (pathname.startsWith('/health')) return 'health'
-  if (pathname.startsWith('/azure')) return 'azure-support'
-  if (pathname.startsWith('/admin-center')) return 'm365-admin-center'
-  if (pathname.startsWith('/applications')) return 'applications'
-  return ''
+function Entry({ entry }: { entry: NavEntry }) {
+  const { t } = useTranslation()
+  const link = useRouterLinkProps(entry.path)
+  const Icon = entry.icon
+  return (
+    <NavItem value={entry.value} icon={<Icon />} {...link} data-testid={`nav-${entry.value}`}>
+      {t(entry.label as never)}
+    </NavItem>
+  )
 }
 
 export function SideNav({
@@ -65,15 +42,8 @@ export function SideNav({
   const { t } = useTranslation()
   const styles = useStyles()
   const { pathname } = useLocation()
-  const customersLink = useRouterLinkProps('/customers')
-  const requestsLink = useRouterLinkProps('/service-requests')
-  const gdapLink = useRouterLinkProps('/gdap')
-  const traceLink = useRouterLinkProps('/gdap/trace')
-  const appsLink = useRouterLinkProps('/applications')
-  const { t: tApps } = useAppsTranslation()
   const user = useSession().user
-  const kind = user?.tenantKind
-  const isAdmin = !!user && (user.roles.includes('admin_agent') || user.roles.includes('global_admin'))
+  const entries = user ? NAV_ENTRIES.filter((e) => e.visible(user as SessionUser)) : []
   return (
     <NavDrawer
       open={open}
@@ -81,44 +51,16 @@ export function SideNav({
       onOpenChange={(_, data) => {
         if (!data.open) onClose?.()
       }}
-      selectedValue={sectionOf(pathname)}
+      selectedValue={sectionOf(pathname, entries)}
       className={styles.drawer}
       aria-label={t('app.mainNavigation')}
     >
       <NavDrawerBody className={styles.body}>
-        <NavItem value="customers" icon={<People />} {...customersLink} data-testid="nav-customers">
-          {t('nav.customers')}
-        </NavItem>
-        <NavItem
-          value="service-requests"
-          icon={<Requests />}
-          {...requestsLink}
-          data-testid="nav-service-requests"
-        >
-          {t('nav.serviceRequests')}
-        </NavItem>
-        {kind === 'partner' && (
-          <>
-            <NavItem value="gdap" icon={<Gdap />} {...gdapLink} data-testid="nav-gdap">
-              {t('nav.gdap')}
-            </NavItem>
-            <NavItem value="gdap-trace" icon={<Trace />} {...traceLink} data-testid="nav-gdap-trace">
-              {t('nav.accessTrace')}
-            </NavItem>
-          </>
-        )}
-        {kind === 'customer' && (
-          <NavItem value="gdap" icon={<Partners />} {...gdapLink} data-testid="nav-gdap">
-            {t('nav.partnerRelationships')}
-          </NavItem>
-        )}
+        {entries.map((entry) => (
+          <Entry key={entry.value} entry={entry} />
+        ))}
         <HealthNavItems />
         <WorkloadPortalNavItems />
-        {isAdmin && (
-          <NavItem value="applications" icon={<Apps />} {...appsLink} data-testid="nav-applications">
-            {tApps('nav')}
-          </NavItem>
-        )}
       </NavDrawerBody>
     </NavDrawer>
   )

@@ -7,12 +7,12 @@ import {
   mergeClasses,
   tokens,
 } from '@fluentui/react-components'
-import { SignOutRegular } from '@fluentui/react-icons'
+import { ShieldKeyholeRegular, SignOutRegular } from '@fluentui/react-icons'
 import { useTranslation } from 'react-i18next'
 import { useSession } from '../../features/auth/session.tsx'
 import { NotificationsBell } from '../../features/notifications/components/NotificationsBell.tsx'
 import { LanguageSwitcher } from '../../shared/ui/LanguageSwitcher.tsx'
-import { RouterLink } from '../../shared/ui/RouterLink.tsx'
+import { RouterLink, useRouterLinkProps } from '../../shared/ui/RouterLink.tsx'
 import { NARROW_QUERY } from './useNarrowScreen.ts'
 
 // Still read out by screen readers (and still in the DOM), but not drawn.
@@ -97,6 +97,7 @@ export function TopBar({ navOpen, onToggleNav }: { navOpen: boolean; onToggleNav
 
   // Signing out clears the session, and <RequireSession> then shows the sign-in page.
   const signOut = () => void session.signOut().catch(() => undefined)
+  const securityLink = useRouterLinkProps('/security')
 
   return (
     <header className={styles.bar} data-testid="top-bar">
@@ -108,7 +109,7 @@ export function TopBar({ navOpen, onToggleNav }: { navOpen: boolean; onToggleNav
           onClick={onToggleNav}
         />
       </Tooltip>
-      <RouterLink to="/customers" className={styles.product}>
+      <RouterLink to="/" className={styles.product}>
         {t('app.name')}
       </RouterLink>
       <div className={styles.spacer} />
@@ -133,6 +134,18 @@ export function TopBar({ navOpen, onToggleNav }: { navOpen: boolean; onToggleNav
             </span>
           </div>
         </div>
+      )}
+      {user && (
+        <Button
+          className={mergeClasses(styles.onBrand, styles.narrowIconOnly)}
+          appearance="transparent"
+          icon={<ShieldKeyholeRegular />}
+          {...securityLink}
+          as="a"
+          data-testid="nav-security"
+        >
+          <span className={styles.narrowHidden}>{t('security.title')}</span>
+        </Button>
       )}
       <Button
         className={mergeClasses(styles.onBrand, styles.narrowIconOnly)}

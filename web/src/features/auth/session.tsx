@@ -1,15 +1,32 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react'
 import { ApiError, onUnauthenticated } from '../../shared/api/client.ts'
-import { fetchSession, signIn as signInRequest, signOut as signOutRequest, type SessionUser } from './api.ts'
+import {
+  completeSecondFactor,
+  fetchSession,
+  type SecondFactorAnswer,
+  type Session,
+  signIn as signInRequest,
+  signOut as signOutRequest,
+  type SessionUser,
+} from './api.ts'
 
 type SessionState =
   | { status: 'loading'; user: null; error: null }
   // signedOut: the user just signed out here (so sign-in should not offer to return anywhere)
-  | { status: 'ready'; user: SessionUser | null; error: null; signedOut?: boolean }
+  // providerLogoutUrl: the organization's identity provider offers signing out there too
+  | {
+      status: 'ready'
+      user: SessionUser | null
+      error: null
+      signedOut?: boolean
+      providerLogoutUrl?: string | null
+    }
   | { status: 'error'; user: null; error: ApiError }
 
 export type SessionValue = SessionState & {
-  signIn: (email: string, password: string) => Promise<void>
+  /** The password step; answers the session (with `secondFactor` when the second step is due). */
+  signIn: (email: string, password: string) => Promise<Session>
+  secondFactor: (answer: SecondFactorAnswer) => Promise<void>
   signOut: () => Promise<void>
   retry: () => void
 }
@@ -38,14 +55,21 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const signIn = useCallback(async (email: string, password: string) => {
     const session = await signInRequest(email, password)
+    if (session.user) setState({ status: 'ready', user: session.user, error: null })
+    return session
+  }, [])
+
+  const secondFactor = useCallback(async (answer: SecondFactorAnswer) => {
+    const session = await completeSecondFactor(answer)
     setState({ status: 'ready', user: session.user, error: null })
   }, [])
 
   const signOut = useCallback(async () => {
+    let providerLogoutUrl: string | null = null
     try {
-      await signOutRequest()
+      providerLogoutUrl = await signOutRequest()
     } finally {
-      setState({ status: 'ready', user: null, error: null, signedOut: true })
+      setState({ status: 'ready', user: null, error: null, signedOut: true, providerLogoutUrl })
     }
   }, [])
 
@@ -55,8 +79,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, [])
 
   const value = useMemo<SessionValue>(
-    () => ({ ...state, signIn, signOut, retry }),
-    [state, signIn, signOut, retry],
+    () => ({ ...state, signIn, secondFactor, signOut, retry }),
+    [state, signIn, secondFactor, signOut, retry],
   )
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>
 }
@@ -76,8 +100,8 @@ export function useSignedInUser(): SessionUser {
 
 /** Where to go after signing in: a path inside the portal, never another origin. */
 export function safeReturnPath(next: string | null): string {
-  if (!next || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return '/customers'
-  if (next === '/signin' || next.startsWith('/signin?')) return '/customers'
+  if (!next || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return '/'
+  if (next === '/signin' || next.startsWith('/signin?')) return '/'
   return next
 }
 

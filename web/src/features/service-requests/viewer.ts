@@ -8,4 +8,6 @@ export interface RequestViewer {
   tenantId: string
   tenantName: string
   tenantKind: 'partner' | 'customer' | 'vendor'
+  /** Why this person may not file a request (R1), or null when they may try. */
+  cannotFile?: string | null
 }

@@ -13,15 +13,17 @@ import {
   tokens,
   type ButtonProps,
 } from '@fluentui/react-components'
-import { Alert20Regular, CheckmarkRegular } from '@fluentui/react-icons'
+import { Alert20Regular, CheckmarkRegular, SettingsRegular } from '@fluentui/react-icons'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useNavigate } from 'react-router'
 import { useApiResource } from '../../../shared/api/use-api-resource.ts'
 import { usePolling } from '../../../shared/hooks/use-polling.ts'
 import { useFormat } from '../../../shared/i18n/format.ts'
+import { useLiveStream } from '../../../shared/hooks/use-live-stream.ts'
 import { listNotifications, markAllRead, markRead, type AppNotification } from '../api.ts'
 
+/** Without the live stream (or while it reconnects), the bell still looks this often. */
 const REFRESH_MS = 60_000
 
 const useStyles = makeStyles({
@@ -70,6 +72,7 @@ const useStyles = makeStyles({
     borderRadius: tokens.borderRadiusCircular,
     backgroundColor: tokens.colorBrandBackground,
   },
+  spacer: { flexGrow: 1 },
   date: { color: tokens.colorNeutralForeground3, fontWeight: tokens.fontWeightRegular },
   empty: { display: 'block', padding: tokens.spacingHorizontalM, color: tokens.colorNeutralForeground3 },
 })
@@ -84,6 +87,7 @@ export function NotificationsBell({ className }: Pick<ButtonProps, 'className'>)
   const [busy, setBusy] = useState(false)
   const notifications = useApiResource((signal) => listNotifications(signal), [])
   usePolling(true, REFRESH_MS, notifications.reload)
+  useLiveStream(['notification'], notifications.reload)
   const unread = notifications.data?.unread ?? 0
   const items = notifications.data?.items ?? []
 
@@ -145,6 +149,19 @@ export function NotificationsBell({ className }: Pick<ButtonProps, 'className'>)
       >
         <div className={styles.header}>
           <Text weight="semibold">{t('notifications.title')}</Text>
+          <span className={styles.spacer} />
+          <Tooltip content={t('daily.preferences.title')} relationship="label">
+            <Button
+              size="small"
+              appearance="subtle"
+              icon={<SettingsRegular />}
+              onClick={() => {
+                setOpen(false)
+                void navigate('/settings/notifications')
+              }}
+              data-testid="notifications-preferences"
+            />
+          </Tooltip>
           <Button
             size="small"
             appearance="subtle"

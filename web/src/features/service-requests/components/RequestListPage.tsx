@@ -17,6 +17,7 @@ import { useApiResource } from '../../../shared/api/use-api-resource.ts'
 import { useDocumentTitle } from '../../../shared/hooks/use-document-title.ts'
 import { ErrorMessage } from '../../../shared/ui/ErrorMessage.tsx'
 import { LoadingState } from '../../../shared/ui/LoadingState.tsx'
+import { DisabledReason } from '../../../shared/ui/DisabledReason.tsx'
 import { PageHeader } from '../../../shared/ui/PageHeader.tsx'
 import {
   REQUESTS_PAGE_SIZE,
@@ -241,14 +242,21 @@ export function RequestListPage({ viewer }: { viewer: RequestViewer }) {
         }
         actions={
           !isVendor && (
-            <Button
-              appearance="primary"
-              icon={<AddRegular />}
-              onClick={() => void navigate('/service-requests/new')}
-              data-testid="new-request"
-            >
-              {t('requests.newRequest')}
-            </Button>
+            <>
+              {viewer.cannotFile && (
+                <DisabledReason id="new-request-reason">{viewer.cannotFile}</DisabledReason>
+              )}
+              <Button
+                appearance="primary"
+                icon={<AddRegular />}
+                disabledFocusable={Boolean(viewer.cannotFile)}
+                aria-describedby={viewer.cannotFile ? 'new-request-reason' : undefined}
+                onClick={() => void navigate('/service-requests/new')}
+                data-testid="new-request"
+              >
+                {t('requests.newRequest')}
+              </Button>
+            </>
           )
         }
       />

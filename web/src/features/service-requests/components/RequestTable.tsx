@@ -155,8 +155,17 @@ export function RequestTable({
                   )}
                 </div>
               </TableCell>
-              <TableCell className={styles.nowrap}>
-                {t(`requests.workload.${r.workload}`, { defaultValue: r.workload })}
+              <TableCell>
+                <div className={styles.stacked}>
+                  <Text className={styles.nowrap}>
+                    {t(`requests.workload.${r.workload}`, { defaultValue: r.workload })}
+                  </Text>
+                  {r.azure && (
+                    <Caption1 className={styles.muted} data-testid="request-row-azure-service">
+                      {r.azure.service.name}
+                    </Caption1>
+                  )}
+                </div>
               </TableCell>
               <TableCell>
                 <SeverityBadge severity={r.severity} />

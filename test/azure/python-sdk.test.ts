@@ -1,0 +1,87 @@
+import { spawn } from 'node:child_process'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { startTestApp, type TestApp } from '../support/app.ts'
+import { dialects } from '../support/dialects.ts'
+import { serveHttps } from '../support/https.ts'
+import { ROOT } from '../support/process.ts'
+
+// Debian's python3-azure (installed by `npm test`'s pretest: scripts/ensure-python-azure.mjs)
+const PYTHON = process.env.PYTHON_AZURE || '/usr/bin/python3'
+
+describe.each(dialects())(
+  "Microsoft's Python azure-mgmt-support client against Tramite (%s)",
+  { timeout: 180_000 },
+  (dialect) => {
+    let t: TestApp
+    let https: Awaited<ReturnType<typeof serveHttps>>
+    beforeAll(async () => {
+      t = await startTestApp(dialect)
+      https = await serveHttps(t)
+    })
+    afterAll(async () => {
+      await https?.close()
+      await t?.close()
+    })
+
+    it('when anna works a ticket for Rossi’s subscription from Python over HTTPS, then services, classifications, the long-running create, get, list and communications all succeed, at 2020-04-01 and 2024-04-01', async () => {
+      const child = spawn(PYTHON, ['scripts/sdk/azure_support.py'], {
+        cwd: ROOT,
+        env: {
+          PATH: process.env.PATH,
+          // trust the dev certificate the test serves (requests reads this bundle)
+          REQUESTS_CA_BUNDLE: https.certPath,
+          TRAMITE_URL: https.url,
+          ANNA_TOKEN: await t.tokenFor('anna@fabrikam.example', 'rossi.example'),
+        },
+      })
+      let stdout = ''
+      let stderr = ''
+      child.stdout.on('data', (c: Buffer) => (stdout += c.toString()))
+      child.stderr.on('data', (c: Buffer) => (stderr += c.toString()))
+      const code = await new Promise<number | null>((resolve) => child.once('exit', resolve))
+      expect(code, stderr).toBe(0)
+      const steps = Object.fromEntries(
+        stdout
+          .trim()
+          .split('\n')
+          .map((line) => JSON.parse(line))
+          .map((s) => [s.step, s]),
+      )
+      expect(steps.apiVersion.value).toBe('2020-04-01')
+      expect(steps.services.count).toBeGreaterThanOrEqual(8)
+      expect(steps.problemClassifications.count).toBeGreaterThanOrEqual(3)
+      expect(steps.create).toMatchObject({
+        status: 'Open',
+        supportPlanType: 'Cloud Solution Provider',
+        slaMinutes: 240,
+      })
+      expect(steps.get).toMatchObject({
+        title: 'VM unreachable from Python',
+        severity: 'moderate',
+        serviceDisplayName: 'Virtual Machine running Windows',
+      })
+      expect(steps.list.includesCreated).toBe(true)
+      expect(steps.communication).toMatchObject({ name: 'py-update-1', subject: 'More details' })
+      expect(steps.communications).toMatchObject({
+        count: 1,
+        body: 'Only the West Europe VMs are affected.',
+      })
+      expect(steps.create2024).toMatchObject({
+        advancedDiagnosticConsent: 'Yes',
+        supportPlanDisplayName: 'Cloud Solution Provider',
+        isTemporaryTicket: 'No',
+      })
+
+      // underneath, the Python client's ticket is a service request the customer's admin sees
+      const requests = (
+        await t.request('GET', '/api/service-requests?workload=azure&limit=200', {
+          token: await t.tokenFor('admin@rossi.example'),
+        })
+      ).json()
+      const titles = requests.items.map((r: { title: string }) => r.title)
+      expect(titles).toEqual(
+        expect.arrayContaining(['VM unreachable from Python', 'VM unreachable (2024-04-01)']),
+      )
+    })
+  },
+)
