@@ -18,6 +18,7 @@ import {
   TableHeader,
   TableHeaderCell,
   TableRow,
+  Text,
   Textarea,
   makeStyles,
   tokens,
@@ -209,7 +210,15 @@ function CreateDialog({ onClose, onCreated }: { onClose: () => void; onCreated: 
             <Field label={t('redirectUris')} hint={t('redirectUrisHint')}>
               <Textarea value={uris} onChange={(_e, d) => setUris(d.value)} name="redirectUris" />
             </Field>
-            <Field label={t('permissions')} hint={t('permissionsHint')}>
+            {/* not in a Field: a Field labels one control, and would give every checkbox its label */}
+            <div role="group" aria-labelledby="app-permissions-label">
+              <Text id="app-permissions-label" weight="semibold" block>
+                {t('permissions')}
+              </Text>
+              <Text size={200} block>
+                {t('permissionsHint')}
+              </Text>
+
               <div className={styles.permissions}>
                 {catalog
                   .filter((p) => !(isPublic && p.kind === 'application'))
@@ -222,7 +231,7 @@ function CreateDialog({ onClose, onCreated }: { onClose: () => void; onCreated: 
                     />
                   ))}
               </div>
-            </Field>
+            </div>
             {error && (
               <MessageBar intent="error">
                 <MessageBarBody>{error}</MessageBarBody>
