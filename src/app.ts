@@ -4,7 +4,9 @@ import { registerAuditRoutes } from './audit/audit.http.ts'
 import { registerArmRoutes } from './azure/arm.http.ts'
 import { registerCustomerRoutes } from './customers/customers.http.ts'
 import { directoryGraphRoutes } from './directory/directory.graph.ts'
+import { registerDirectoryRoutes } from './directory/directory.http.ts'
 import { registerInvitationRoutes } from './directory/invitations.http.ts'
+import { registerPartnerAdminRoutes } from './directory/partners.http.ts'
 import { registerGdapPortalRoutes } from './gdap/gdap.http.ts'
 import { healthGraphRoutes } from './health/health.graph.ts'
 import { registerHealthRoutes } from './health/health.http.ts'
@@ -54,6 +56,8 @@ export async function buildApp(ctx: AppContext, options: { logger?: boolean } = 
   registerCustomerRoutes(app, ctx)
   registerAdviceRoutes(app, ctx)
   registerInvitationRoutes(app, ctx)
+  registerDirectoryRoutes(app, ctx)
+  registerPartnerAdminRoutes(app, ctx)
   registerServiceRequestRoutes(app, ctx)
   registerWebhookRoutes(app, ctx)
   registerAuditRoutes(app, ctx)
