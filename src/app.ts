@@ -8,7 +8,9 @@ import { registerRbacRoutes } from './azure/rbac.http.ts'
 import { registerCustomerAdminRoutes } from './customers/customer-admin.http.ts'
 import { registerCustomerRoutes } from './customers/customers.http.ts'
 import { directoryGraphRoutes } from './directory/directory.graph.ts'
+import { registerDirectoryRoutes } from './directory/directory.http.ts'
 import { registerInvitationRoutes } from './directory/invitations.http.ts'
+import { registerPartnerAdminRoutes } from './directory/partners.http.ts'
 import { registerGdapPortalRoutes } from './gdap/gdap.http.ts'
 import { healthGraphRoutes } from './health/health.graph.ts'
 import { registerHealthRoutes } from './health/health.http.ts'
@@ -68,6 +70,8 @@ export async function buildApp(ctx: AppContext, options: { logger?: boolean } = 
   registerAdviceRoutes(app, ctx)
   registerInvitationRoutes(app, ctx)
   registerDeskViewRoutes(app, ctx)
+  registerDirectoryRoutes(app, ctx)
+  registerPartnerAdminRoutes(app, ctx)
   registerServiceRequestRoutes(app, ctx)
   registerWebhookRoutes(app, ctx)
   registerAuditRoutes(app, ctx)

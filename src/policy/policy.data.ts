@@ -173,12 +173,16 @@ async function azureRolesOf(
 }
 
 async function entitlementsOf(db: Db, partnerTenantId: string): Promise<EntitlementFact[]> {
-  return db
-    .selectFrom('support_entitlements')
-    .select(['id', 'kind', 'reference', 'description', 'valid_until as validUntil'])
-    .where('partner_tenant_id', '=', partnerTenantId)
-    .orderBy('created_at')
-    .execute()
+  return (
+    db
+      .selectFrom('support_entitlements')
+      .select(['id', 'kind', 'reference', 'description', 'valid_until as validUntil'])
+      .where('partner_tenant_id', '=', partnerTenantId)
+      // a removed entitlement stays for the requests filed under it, but covers nothing new (R13)
+      .where('removed_at', 'is', null)
+      .orderBy('created_at')
+      .execute()
+  )
 }
 
 /** The partners that serve a customer tenant: its reseller or advisor, and a reseller's indirect provider. */

@@ -1,0 +1,124 @@
+import { randomUUID } from 'node:crypto'
+import { recordAudit } from '../audit/audit.data.ts'
+import { auditActor, type Actor } from '../identity/actor.ts'
+import type { AppContext } from '../platform/context.ts'
+import type { EntitlementKind } from '../platform/db/schema.ts'
+import { isUuid } from '../platform/ids.ts'
+import { adminTenantOf, directoryTenantOf } from './directory-access.ts'
+import { DirectoryError } from './directory.messages.ts'
+
+/**
+ * A partner's own support entitlements (R13): the partner program agreement, a Premier contract,
+ * an Azure support plan — what covers requests about the partner's own subscriptions. Removing
+ * one keeps it for the requests filed under it; the policy stops offering it.
+ */
+
+export const ENTITLEMENT_KINDS: readonly EntitlementKind[] = [
+  'partner_agreement',
+  'premier',
+  'azure_support_plan',
+]
+
+export interface Entitlement {
+  id: string
+  kind: EntitlementKind
+  reference: string
+  description: string
+  validUntil: string | null
+  createdAt: Date
+}
+
+function partnerTenantOf(actor: Actor, write: boolean): string {
+  const tenantId = write ? adminTenantOf(actor) : directoryTenantOf(actor)
+  if (actor.homeTenantKind !== 'partner') throw new DirectoryError(403, 'directory_admin_required')
+  return tenantId
+}
+
+export async function listEntitlements(ctx: AppContext, actor: Actor): Promise<Entitlement[]> {
+  return ctx.db
+    .selectFrom('support_entitlements')
+    .select([
+      'id',
+      'kind',
+      'reference',
+      'description',
+      'valid_until as validUntil',
+      'created_at as createdAt',
+    ])
+    .where('partner_tenant_id', '=', partnerTenantOf(actor, false))
+    .where('removed_at', 'is', null)
+    .orderBy('created_at')
+    .execute()
+}
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/
+
+export async function addEntitlement(
+  ctx: AppContext,
+  actor: Actor,
+  input: { kind: EntitlementKind; reference: string; description: string; validUntil: string },
+): Promise<Entitlement> {
+  const tenantId = partnerTenantOf(actor, true)
+  if (!ENTITLEMENT_KINDS.includes(input.kind))
+    throw new DirectoryError(400, 'csv_invalid', {
+      detail: `kind must be one of ${ENTITLEMENT_KINDS.join(', ')}`,
+    })
+  if (!DATE.test(input.validUntil) || Number.isNaN(Date.parse(input.validUntil)))
+    throw new DirectoryError(400, 'csv_invalid', {
+      detail: `validUntil must be a date YYYY-MM-DD (got ${input.validUntil})`,
+    })
+  const reference = input.reference.trim()
+  if (!reference) throw new DirectoryError(400, 'csv_invalid', { detail: 'reference is required' })
+  const id = randomUUID()
+  await ctx.db.transaction().execute(async (trx) => {
+    await trx
+      .insertInto('support_entitlements')
+      .values({
+        id,
+        partner_tenant_id: tenantId,
+        kind: input.kind,
+        reference,
+        description: input.description.trim() || reference,
+        valid_until: input.validUntil,
+        created_at: ctx.now(),
+      })
+      .execute()
+    await recordAudit(trx, {
+      ...auditActor(actor),
+      tenantId,
+      action: 'directory.entitlement.add',
+      targetType: 'entitlement',
+      targetId: id,
+      rule: 'R13',
+      result: 'done',
+      details: { kind: input.kind, reference, validUntil: input.validUntil },
+    })
+  })
+  return (await listEntitlements(ctx, actor)).find((e) => e.id === id)!
+}
+
+export async function removeEntitlement(ctx: AppContext, actor: Actor, id: string): Promise<void> {
+  const tenantId = partnerTenantOf(actor, true)
+  await ctx.db.transaction().execute(async (trx) => {
+    const removed = isUuid(id)
+      ? await trx
+          .updateTable('support_entitlements')
+          .set({ removed_at: ctx.now() })
+          .where('id', '=', id)
+          .where('partner_tenant_id', '=', tenantId)
+          .where('removed_at', 'is', null)
+          .returning('id')
+          .executeTakeFirst()
+      : undefined
+    if (!removed) throw new DirectoryError(404, 'not_your_object', { kind: 'entitlement', id })
+    await recordAudit(trx, {
+      ...auditActor(actor),
+      tenantId,
+      action: 'directory.entitlement.remove',
+      targetType: 'entitlement',
+      targetId: id,
+      rule: 'R13',
+      result: 'done',
+    })
+  })
+}
