@@ -197,7 +197,7 @@ describe.each(dialects().slice(0, 1))(
         expect(message).toContain('cannot trust')
         expect(message).toMatch(expected)
         expect((await sessionOf(page)).user).toBeNull()
-        if (mode === 'bad-signature') await page.screenshot({ path: `${SCREENSHOTS}/sso-refused-en.png` })
+        if (mode === 'replayed-nonce') await page.screenshot({ path: `${SCREENSHOTS}/sso-refused-en.png` })
         await page.context().close()
       })
     }
