@@ -262,7 +262,10 @@ export async function endSessionUrl(ctx: AppContext, session: Session): Promise<
   }
 }
 
+/** The library's message, naming the claim that failed (aud, exp, nonce…). */
 function messageOf(error: unknown): string {
-  const text = error instanceof Error ? error.message : String(error)
+  // openid-client wraps the check that failed: its cause says which claim and why
+  const cause = error instanceof Error ? error.cause : undefined
+  const text = cause instanceof Error ? cause.message : error instanceof Error ? error.message : String(error)
   return text.slice(0, 300)
 }

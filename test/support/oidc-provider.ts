@@ -61,6 +61,8 @@ export async function startIdentityProvider(options: {
     cookies: { keys: ['test-cookie-key-1234567890'] },
     claims: { openid: ['sub'], email: ['email', 'email_verified'], profile: ['name', 'groups'] },
     pkce: { required: () => true },
+    // the ID token itself carries the scopes' claims (email, email_verified, name, groups)
+    conformIdTokenClaims: false,
     features: { devInteractions: { enabled: true }, rpInitiatedLogout: { enabled: true } },
     async findAccount(_ctx, id) {
       const account = options.accounts[id]
@@ -89,6 +91,8 @@ export async function startIdentityProvider(options: {
       return grant
     },
   })
+  // the provider builds its URLs from the host asked for: the relay's, forwarded
+  provider.proxy = true
   const upstream: Server = createServer(provider.callback())
   const upstreamBase = `http://127.0.0.1:${await listen(upstream)}`
 
@@ -119,6 +123,8 @@ export async function startIdentityProvider(options: {
       for (const [name, value] of Object.entries(req.headers))
         if (value !== undefined && name !== 'host' && name !== 'connection')
           headers.set(name, Array.isArray(value) ? value.join(', ') : value)
+      headers.set('x-forwarded-host', req.headers.host ?? new URL(issuer).host)
+      headers.set('x-forwarded-proto', 'http')
       const answer = await fetch(`${upstreamBase}${req.url}`, {
         method: req.method!,
         headers,

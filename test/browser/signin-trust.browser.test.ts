@@ -1,0 +1,238 @@
+import { createServer } from 'node:net'
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { startTestApp, type TestApp } from '../support/app.ts'
+import { launchChromium, SCREENSHOTS } from '../support/browser.ts'
+import { dialects } from '../support/dialects.ts'
+import { startIdentityProvider, type TestIdentityProvider } from '../support/oidc-provider.ts'
+
+const freePort = () =>
+  new Promise<number>((resolve) => {
+    const server = createServer()
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number }
+      server.close(() => resolve(port))
+    })
+  })
+
+const WAIT = { timeout: 60_000 }
+
+/**
+ * Single sign-on through a real OpenID Connect provider (oidc-provider), in Chromium: Fabrikam
+ * connects its provider for fabrikam.example; its people type their email and sign in there.
+ */
+describe.each(dialects().slice(0, 1))(
+  'single sign-on with a real OIDC provider, in Chromium (%s)',
+  (dialect) => {
+    let t: TestApp
+    let idp: TestIdentityProvider
+    let browser: Browser
+    let base: string
+    let anna: Awaited<ReturnType<TestApp['signIn']>>
+
+    beforeAll(async () => {
+      const port = await freePort()
+      base = `http://127.0.0.1:${port}`
+      t = await startTestApp(dialect, { PUBLIC_URL: base })
+      await t.listen(port)
+      idp = await startIdentityProvider({
+        redirectUri: `${base}/api/sso/callback`,
+        postLogoutRedirectUri: `${base}/signin`,
+        accounts: {
+          'hugo@fabrikam.example': {
+            email: 'hugo@fabrikam.example',
+            name: 'Hugo Conti',
+            groups: ['helpdesk-staff'],
+          },
+          'nuovo@fabrikam.example': { email: 'nuovo@fabrikam.example', name: 'Nuovo Collega', groups: [] },
+          'unverified@fabrikam.example': { email: 'unverified@fabrikam.example', email_verified: false },
+        },
+      })
+      browser = await launchChromium()
+      // anna, Fabrikam's admin agent, connects the provider (her password session goes on working)
+      anna = await t.signIn('anna@fabrikam.example')
+      const helpdesk = await t.db.db
+        .selectFrom('security_groups as g')
+        .innerJoin('tenants as t', 't.id', 'g.tenant_id')
+        .select('g.id')
+        .where('t.default_domain', '=', 'fabrikam.example')
+        .where('g.partner_role', '=', 'helpdesk_agent')
+        .executeTakeFirstOrThrow()
+      const saved = await t.request('PUT', '/api/security/identity-provider', {
+        session: anna,
+        body: {
+          issuer: idp.issuer,
+          clientId: idp.clientId,
+          clientSecret: idp.clientSecret,
+          domains: ['Fabrikam.example'],
+          groupsClaim: 'groups',
+          groupMappings: [{ claimValue: 'helpdesk-staff', groupId: helpdesk.id }],
+        },
+      })
+      expect(saved.status, saved.body).toBe(200)
+    })
+    afterAll(async () => {
+      await browser?.close()
+      await idp?.close()
+      await t?.close()
+    })
+
+    async function openPage(locale: string): Promise<Page> {
+      const context = await browser.newContext({ locale, viewport: { width: 1280, height: 900 } })
+      // the provider's login page asks for a web font; this machine has no outside network
+      await context.route(
+        (url) => url.hostname !== '127.0.0.1',
+        (route) => route.abort(),
+      )
+      const p = await context.newPage()
+      return p
+    }
+
+    /** On the sign-in page: types the email, goes on to the provider, and signs in there. */
+    async function signInAtProvider(page: Page, email: string, screenshot?: string) {
+      await page.locator('input[name="email"]').fill(email)
+      await page.getByTestId('signin-submit').click({ noWaitAfter: true })
+      // the provider's own login form (its login pre-filled from Tramite's login_hint)
+      await expect.poll(() => page.url(), WAIT).toContain(`${idp.issuer}/interaction/`)
+      const password = page.locator('input[name="password"]')
+      await expect.poll(() => password.count(), WAIT).toBe(1)
+      await password.fill('anything')
+      if (screenshot) await page.screenshot({ path: `${SCREENSHOTS}/${screenshot}` })
+      await page.locator('button[type="submit"]').click()
+    }
+
+    const sessionOf = (page: Page) =>
+      page.evaluate<{ user: { email: string } | null; authMethods?: string[] }>(
+        "fetch('/api/session').then((r) => r.json())",
+      )
+
+    it(
+      'when hugo types his federated email, then he signs in at Fabrikam’s provider and comes back to the page he asked for (amr fed, mapped group joined)',
+      { timeout: 120_000 },
+      async () => {
+        const page = await openPage('en-GB')
+        await page.goto(`${base}/gdap`)
+        await page.waitForURL(/\/signin/, WAIT)
+        await signInAtProvider(page, 'hugo@fabrikam.example', 'sso-provider-login.png')
+        await page.waitForURL(`${base}/gdap`, WAIT)
+        await expect.poll(() => page.getByTestId('signed-in-user').textContent(), WAIT).toContain('Hugo')
+        const session = await sessionOf(page)
+        expect(session.user?.email).toBe('hugo@fabrikam.example')
+        expect(session.authMethods).toEqual(['fed'])
+        const groups = await t.db.db
+          .selectFrom('group_user_members as m')
+          .innerJoin('users as u', 'u.id', 'm.user_id')
+          .innerJoin('security_groups as g', 'g.id', 'm.group_id')
+          .select('g.partner_role')
+          .where('u.email', '=', 'hugo@fabrikam.example')
+          .execute()
+        expect(groups.map((g) => g.partner_role)).toContain('helpdesk_agent')
+        await page.screenshot({ path: `${SCREENSHOTS}/sso-signed-in-en.png` })
+
+        // signing out ends the Tramite session and offers the provider's end-session
+        await page.getByTestId('sign-out').click()
+        await page.waitForURL(/\/signin/, WAIT)
+        const offer = page.getByTestId('provider-logout')
+        await expect.poll(() => offer.textContent(), WAIT).toContain('Sign out of your organization')
+        expect(await offer.locator('a').getAttribute('href')).toMatch(
+          new RegExp(`^${idp.issuer}/session/end\\?`),
+        )
+        expect((await sessionOf(page)).user).toBeNull()
+        await page.context().close()
+      },
+    )
+
+    it('when the sign-in page was given a returnTo, then single sign-on keeps it to the end', async () => {
+      const page = await openPage('en-GB')
+      await page.goto(`${base}/signin?returnTo=${encodeURIComponent('/security?from=authorize')}`)
+      await signInAtProvider(page, 'hugo@fabrikam.example')
+      await page.waitForURL(`${base}/security?from=authorize`, WAIT)
+      await page.context().close()
+    })
+
+    it('when someone without an account signs in and Fabrikam does not create users on first sign-in, then the refusal says so in Italian and nothing is signed in', async () => {
+      const page = await openPage('it-IT')
+      await page.goto(`${base}/signin`)
+      await signInAtProvider(page, 'nuovo@fabrikam.example')
+      await page.waitForURL(/\/signin\?error=sso_no_account/, WAIT)
+      await expect
+        .poll(() => page.getByTestId('sso-error').textContent(), WAIT)
+        .toContain('Non esiste un account per nuovo@fabrikam.example in Fabrikam')
+      await page.screenshot({ path: `${SCREENSHOTS}/sso-no-account-it.png` })
+      expect((await sessionOf(page)).user).toBeNull()
+      await page.context().close()
+    })
+
+    it('when the provider does not confirm the email, then nothing is signed in and the page says why', async () => {
+      const page = await openPage('en-GB')
+      await page.goto(`${base}/signin`)
+      await signInAtProvider(page, 'unverified@fabrikam.example')
+      await page.waitForURL(/error=sso_email_unverified/, WAIT)
+      expect((await sessionOf(page)).user).toBeNull()
+      await page.context().close()
+    })
+
+    for (const [mode, expected] of [
+      ['wrong-audience', /aud/],
+      ['expired', /exp/],
+      ['replayed-nonce', /nonce/],
+    ] as const) {
+      it(`when the ID token comes back with ${mode.replace('-', ' ')}, then it is refused with a clear message and nothing is signed in`, async () => {
+        const page = await openPage('en-GB')
+        // a first, untouched sign-in (its nonce is the one a replay would reuse)
+        await page.goto(`${base}/signin`)
+        await signInAtProvider(page, 'hugo@fabrikam.example')
+        await page.waitForURL((url) => !url.pathname.startsWith('/signin'), WAIT)
+        // signed out everywhere (Tramite and the provider), so the provider asks again
+        await page.context().clearCookies()
+        idp.tamper(mode)
+        try {
+          await page.goto(`${base}/signin`)
+          await signInAtProvider(page, 'hugo@fabrikam.example')
+          await page.waitForURL(/\/signin\?error=sso_token_invalid/, WAIT)
+        } finally {
+          idp.tamper('none')
+        }
+        const message = (await page.getByTestId('sso-error').textContent()) ?? ''
+        expect(message).toContain('cannot trust')
+        expect(message).toMatch(expected)
+        expect((await sessionOf(page)).user).toBeNull()
+        if (mode === 'replayed-nonce') await page.screenshot({ path: `${SCREENSHOTS}/sso-refused-en.png` })
+        await page.context().close()
+      })
+    }
+
+    it('when a provider’s answer carries a forged state, or is replayed, then it is refused', async () => {
+      const page = await openPage('en-GB')
+      const callbacks: string[] = []
+      page.on('request', (request) => {
+        if (request.url().startsWith(`${base}/api/sso/callback`)) callbacks.push(request.url())
+      })
+      await page.goto(`${base}/signin`)
+      await signInAtProvider(page, 'hugo@fabrikam.example')
+      await page.waitForURL((url) => !url.pathname.startsWith('/signin'), WAIT)
+      expect(callbacks).toHaveLength(1)
+
+      const other = await openPage('en-GB')
+      await other.goto(callbacks[0]!)
+      await other.waitForURL(/\/signin\?error=sso_state_invalid/, WAIT)
+      expect((await sessionOf(other)).user).toBeNull()
+      const forged = callbacks[0]!.replace(/state=[^&]+/, 'state=forged-state')
+      await other.goto(forged)
+      await other.waitForURL(/\/signin\?error=sso_state_invalid/, WAIT)
+      await expect
+        .poll(() => other.getByTestId('sso-error').textContent(), WAIT)
+        .toContain('does not belong to a sign-in started here')
+      await other.context().close()
+      await page.context().close()
+    })
+
+    it('when a federated person tries the password instead, then the API says to use single sign-on', async () => {
+      const res = await t.request('POST', '/api/session', {
+        body: { email: 'hugo@fabrikam.example', password: 'whatever' },
+      })
+      expect(res.status).toBe(400)
+      expect(res.json().error.code).toBe('use_sso')
+    })
+  },
+)
