@@ -32,12 +32,14 @@ const cliToken = (user: string, tenant: string) =>
     },
   ).trim()
 
-const client = (token: string, subscriptionId: string) =>
+const client = (token: string, subscriptionId: string, apiVersion?: string) =>
   new MicrosoftSupport(
     { getToken: async () => ({ token, expiresOnTimestamp: Date.now() + 3_600_000 }) },
     subscriptionId,
     {
       endpoint: url.origin,
+      // the client speaks 2020-04-01 unless told otherwise
+      ...(apiVersion ? { apiVersion } : {}),
       // the ARM poller waits between status checks; keep the demo quick
       retryOptions: { maxRetries: 0 },
     },
@@ -49,10 +51,8 @@ const rossiSubscription =
   process.env.ROSSI_SUBSCRIPTION ?? demoId('subscription', 'rossi.example/Rossi Produzione')
 const bianchiSubscription =
   process.env.BIANCHI_SUBSCRIPTION ?? demoId('subscription', 'bianchi.example/Bianchi Logistica Azure')
-const anna = client(
-  process.env.ANNA_TOKEN ?? cliToken('anna@fabrikam.example', tenantIdOf('rossi.example')),
-  rossiSubscription,
-)
+const annaToken = process.env.ANNA_TOKEN ?? cliToken('anna@fabrikam.example', tenantIdOf('rossi.example'))
+const anna = client(annaToken, rossiSubscription)
 
 const operations = []
 for await (const op of anna.operations.list()) operations.push(op.name)
@@ -126,6 +126,22 @@ const communications = []
 for await (const c of anna.communications.list(name)) communications.push(c.name)
 const one = await anna.communications.get(name, 'first-update')
 log('communications', { count: communications.length, body: one.body })
+
+// the same client at the current GA version (its models are 2020-04-01's: newer fields read raw)
+const current = client(annaToken, rossiSubscription, '2024-04-01')
+let seen: Record<string, unknown> = {}
+const again = await current.supportTickets.get(name, {
+  onResponse: (raw) => {
+    const body = JSON.parse(raw.bodyAsText ?? '{}') as { properties?: Record<string, unknown> }
+    seen = {
+      apiVersion: new URL(raw.request.url).searchParams.get('api-version'),
+      requestId: raw.headers.get('x-ms-request-id'),
+      correlationId: raw.headers.get('x-ms-correlation-request-id'),
+      advancedDiagnosticConsent: body.properties?.advancedDiagnosticConsent,
+    }
+  },
+})
+log('get2024', { title: again.title, ...seen })
 
 const ada = client(
   process.env.ADA_TOKEN ?? cliToken('ada@adatum.example', tenantIdOf('bianchi.example')),

@@ -58,6 +58,13 @@ describe.each(dialects())(
       expect(steps.update).toMatchObject({ severity: 'critical', slaMinutes: 120 })
       expect(steps.communication).toMatchObject({ name: 'first-update', subject: 'More details' })
       expect(steps.communications).toMatchObject({ count: 1, body: 'Only the West Europe VMs are affected.' })
+      expect(steps.get2024).toMatchObject({
+        title: 'Production VM unreachable',
+        apiVersion: '2024-04-01',
+        advancedDiagnosticConsent: 'No',
+        requestId: expect.stringMatching(/^[0-9a-f-]{36}$/),
+        correlationId: expect.stringMatching(/^[0-9a-f-]{36}$/),
+      })
       expect(steps.refused).toMatchObject({
         refused: true,
         statusCode: 403,
