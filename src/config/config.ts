@@ -44,18 +44,6 @@ export const ConfigSchema = Type.Object({
         'PostgreSQL connection string; when unset, the embedded PGlite database in TRAMITE_DATA_DIR is used.',
     }),
   ),
-  DATABASE_MIGRATION_URL: Type.Optional(
-    Type.String({
-      pattern: '^postgres(ql)?://',
-      description:
-        "PostgreSQL connection of the schema's owner, used only to migrate and grant; DATABASE_URL then names a role that cannot alter the audit log (docs/security.md).",
-    }),
-  ),
-  NODE_ENV: Type.Enum(['development', 'production', 'test'], {
-    default: 'development',
-    description:
-      'production: refuse to start on PostgreSQL when DATABASE_URL could rewrite the audit log (owner, superuser, UPDATE/DELETE/TRUNCATE); otherwise a loud warning.',
-  }),
   DATABASE_POOL_MAX: Type.Integer({
     minimum: 1,
     maximum: 200,
@@ -302,9 +290,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   }
   if ((converted.TLS_CERT === undefined) !== (converted.TLS_KEY === undefined)) {
     problems.push('TLS_CERT and TLS_KEY must be set together')
-  }
-  if (converted.DATABASE_MIGRATION_URL && !converted.DATABASE_URL) {
-    problems.push('DATABASE_MIGRATION_URL needs DATABASE_URL (the role the server runs as)')
   }
   if (problems.length > 0) throw new ConfigError(problems)
 

@@ -50,7 +50,7 @@ export async function setupCommand(ctx: AppContext, args: Record<string, unknown
           : `Sign in at ${ctx.config.publicUrl} as ${done.email} with the password you gave.`,
       it
         ? `Poi aggiungi i partner: Amministrazione → Partner, oppure \`tramite partner create\`.`
-        : 'Then add partners: Administration → Partners, or `tramite partner create`.',
+        : 'Then add partners with `tramite partner create` (or the /api/directory/partners API).',
     ]
     return { ...done, lines }
   })
