@@ -1,35 +1,25 @@
 import { spawn } from 'node:child_process'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startTestApp, type TestApp } from '../support/app.ts'
+import { describe, expect, it } from 'vitest'
 import { dialects } from '../support/dialects.ts'
-import { serveHttps } from '../support/https.ts'
+import { useHttpsApp } from '../support/https.ts'
 import { ROOT } from '../support/process.ts'
 
 describe.each(dialects())(
   'the official @azure/arm-authorization client against Tramite (%s)',
   { timeout: 120_000 },
   (dialect) => {
-    let t: TestApp
-    let https: Awaited<ReturnType<typeof serveHttps>>
-    beforeAll(async () => {
-      t = await startTestApp(dialect)
-      https = await serveHttps(t)
-    })
-    afterAll(async () => {
-      await https?.close()
-      await t?.close()
-    })
+    const app = useHttpsApp(dialect)
 
     it('R6: when role assignments on Rossi’s subscription are made and removed with the SDK, then anna’s right to file for Azure follows each one, and only an Owner or the tenant’s administrator changes them', async () => {
       const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/sdk/azure-rbac.ts'], {
         cwd: ROOT,
         env: {
           PATH: process.env.PATH,
-          NODE_EXTRA_CA_CERTS: https.certPath,
-          TRAMITE_URL: https.url,
-          ANNA_TOKEN: await t.tokenFor('anna@fabrikam.example', 'rossi.example'),
-          ANNA_HOME_TOKEN: await t.tokenFor('anna@fabrikam.example'),
-          ROSSI_ADMIN_TOKEN: await t.tokenFor('admin@rossi.example'),
+          NODE_EXTRA_CA_CERTS: app.https.certPath,
+          TRAMITE_URL: app.https.url,
+          ANNA_TOKEN: await app.t.tokenFor('anna@fabrikam.example', 'rossi.example'),
+          ANNA_HOME_TOKEN: await app.t.tokenFor('anna@fabrikam.example'),
+          ROSSI_ADMIN_TOKEN: await app.t.tokenFor('admin@rossi.example'),
         },
       })
       let stdout = ''
@@ -73,7 +63,7 @@ describe.each(dialects())(
       expect(steps.contributorRemoved).toMatchObject({ allowed: false, rule: 'R6' })
       expect(steps.ownerRestored).toMatchObject({ allowed: true, rule: 'R6', principalType: 'ForeignGroup' })
 
-      const actions = await t.db.db
+      const actions = await app.t.db.db
         .selectFrom('audit_events')
         .select('action')
         .where('action', 'like', 'azure.role_assignment.%')

@@ -1,34 +1,24 @@
 import { spawn } from 'node:child_process'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startTestApp, type TestApp } from '../support/app.ts'
+import { describe, expect, it } from 'vitest'
 import { dialects } from '../support/dialects.ts'
-import { serveHttps } from '../support/https.ts'
+import { useHttpsApp } from '../support/https.ts'
 import { ROOT } from '../support/process.ts'
 
 describe.each(dialects())(
   'the official @azure/arm-support client against Tramite (%s)',
   { timeout: 120_000 },
   (dialect) => {
-    let t: TestApp
-    let https: Awaited<ReturnType<typeof serveHttps>>
-    beforeAll(async () => {
-      t = await startTestApp(dialect)
-      https = await serveHttps(t)
-    })
-    afterAll(async () => {
-      await https?.close()
-      await t?.close()
-    })
+    const app = useHttpsApp(dialect)
 
     it('when anna works a ticket for Rossi’s subscription over HTTPS, then every call succeeds; ada for Bianchi is refused by R5', async () => {
       const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/sdk/azure-support.ts'], {
         cwd: ROOT,
         env: {
           PATH: process.env.PATH,
-          NODE_EXTRA_CA_CERTS: https.certPath,
-          TRAMITE_URL: https.url,
-          ANNA_TOKEN: await t.tokenFor('anna@fabrikam.example', 'rossi.example'),
-          ADA_TOKEN: await t.tokenFor('ada@adatum.example', 'bianchi.example'),
+          NODE_EXTRA_CA_CERTS: app.https.certPath,
+          TRAMITE_URL: app.https.url,
+          ANNA_TOKEN: await app.t.tokenFor('anna@fabrikam.example', 'rossi.example'),
+          ADA_TOKEN: await app.t.tokenFor('ada@adatum.example', 'bianchi.example'),
         },
       })
       let stdout = ''
@@ -75,8 +65,8 @@ describe.each(dialects())(
 
       // the same ticket, underneath, is a service request: the customer's admin sees it with the CSP plan
       const requests = (
-        await t.request('GET', '/api/service-requests?workload=azure', {
-          token: await t.tokenFor('admin@rossi.example'),
+        await app.t.request('GET', '/api/service-requests?workload=azure', {
+          token: await app.t.tokenFor('admin@rossi.example'),
         })
       ).json()
       expect(requests.items[0]).toMatchObject({

@@ -1,8 +1,7 @@
 import { spawn } from 'node:child_process'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startTestApp, type TestApp } from '../support/app.ts'
+import { describe, expect, it } from 'vitest'
 import { dialects } from '../support/dialects.ts'
-import { serveHttps } from '../support/https.ts'
+import { useHttpsApp } from '../support/https.ts'
 import { ROOT } from '../support/process.ts'
 
 // Debian's python3-azure (installed by `npm test`'s pretest: scripts/ensure-python-azure.mjs)
@@ -12,16 +11,7 @@ describe.each(dialects())(
   "Microsoft's Python azure-mgmt-support client against Tramite (%s)",
   { timeout: 180_000 },
   (dialect) => {
-    let t: TestApp
-    let https: Awaited<ReturnType<typeof serveHttps>>
-    beforeAll(async () => {
-      t = await startTestApp(dialect)
-      https = await serveHttps(t)
-    })
-    afterAll(async () => {
-      await https?.close()
-      await t?.close()
-    })
+    const app = useHttpsApp(dialect)
 
     it('when anna works a ticket for Rossi’s subscription from Python over HTTPS, then services, classifications, the long-running create, get, list and communications all succeed, at 2020-04-01 and 2024-04-01', async () => {
       const child = spawn(PYTHON, ['scripts/sdk/azure_support.py'], {
@@ -29,9 +19,9 @@ describe.each(dialects())(
         env: {
           PATH: process.env.PATH,
           // trust the dev certificate the test serves (requests reads this bundle)
-          REQUESTS_CA_BUNDLE: https.certPath,
-          TRAMITE_URL: https.url,
-          ANNA_TOKEN: await t.tokenFor('anna@fabrikam.example', 'rossi.example'),
+          REQUESTS_CA_BUNDLE: app.https.certPath,
+          TRAMITE_URL: app.https.url,
+          ANNA_TOKEN: await app.t.tokenFor('anna@fabrikam.example', 'rossi.example'),
         },
       })
       let stdout = ''
@@ -74,8 +64,8 @@ describe.each(dialects())(
 
       // underneath, the Python client's ticket is a service request the customer's admin sees
       const requests = (
-        await t.request('GET', '/api/service-requests?workload=azure&limit=200', {
-          token: await t.tokenFor('admin@rossi.example'),
+        await app.t.request('GET', '/api/service-requests?workload=azure&limit=200', {
+          token: await app.t.tokenFor('admin@rossi.example'),
         })
       ).json()
       const titles = requests.items.map((r: { title: string }) => r.title)

@@ -1,7 +1,9 @@
 import https from 'node:https'
 import type { AddressInfo } from 'node:net'
 import { loadTls } from '../../src/platform/tls.ts'
-import type { TestApp } from './app.ts'
+import { afterAll, beforeAll } from 'vitest'
+import { startTestApp, type TestApp } from './app.ts'
+import type { Dialect } from './dialects.ts'
 
 /**
  * Serves the test app over HTTPS on localhost with the dev certificate, as `TRAMITE_TLS=dev` does,
@@ -37,4 +39,24 @@ export async function freePort(): Promise<number> {
       probe.close(() => resolve(port))
     })
   })
+}
+
+/**
+ * For a describe block: the app under test on `dialect`, also served over HTTPS (see serveHttps).
+ * Read `app.t` and `app.https` inside tests (they are set in beforeAll).
+ */
+export function useHttpsApp(dialect: Dialect): {
+  t: TestApp
+  https: Awaited<ReturnType<typeof serveHttps>>
+} {
+  const app = {} as ReturnType<typeof useHttpsApp>
+  beforeAll(async () => {
+    app.t = await startTestApp(dialect)
+    app.https = await serveHttps(app.t)
+  })
+  afterAll(async () => {
+    await app.https?.close()
+    await app.t?.close()
+  })
+  return app
 }
