@@ -1,8 +1,8 @@
 import { spawn } from 'node:child_process'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startTestApp, tenantIdOf, type TestApp } from '../support/app.ts'
+import { describe, expect, it } from 'vitest'
+import { tenantIdOf } from '../support/app.ts'
 import { dialects } from '../support/dialects.ts'
-import { serveHttps } from '../support/https.ts'
+import { useHttpsApp } from '../support/https.ts'
 import { ROOT } from '../support/process.ts'
 
 const TAILSPIN = tenantIdOf('tailspin.example')
@@ -11,20 +11,11 @@ describe.each(dialects())(
   'the official Microsoft Graph client against Tramite (%s)',
   { timeout: 120_000 },
   (dialect) => {
-    let t: TestApp
-    let https: Awaited<ReturnType<typeof serveHttps>>
-    beforeAll(async () => {
-      t = await startTestApp(dialect)
-      https = await serveHttps(t)
-    })
-    afterAll(async () => {
-      await https?.close()
-      await t?.close()
-    })
+    const app = useHttpsApp(dialect)
 
     it('when @microsoft/microsoft-graph-client drives a relationship over HTTPS, then every lifecycle step succeeds, and termination cuts access', async () => {
       // the scheduler's work, as each instance runs it
-      const jobs = setInterval(() => void t.runJobs(), 200)
+      const jobs = setInterval(() => void app.t.runJobs(), 200)
       const steps: Record<string, any>[] = []
       let stderr = ''
       try {
@@ -32,10 +23,10 @@ describe.each(dialects())(
           cwd: ROOT,
           env: {
             PATH: process.env.PATH,
-            NODE_EXTRA_CA_CERTS: https.certPath,
-            TRAMITE_URL: https.url,
-            PARTNER_TOKEN: await t.tokenFor('anna@fabrikam.example'),
-            CUSTOMER_TOKEN: await t.tokenFor('admin@tailspin.example'),
+            NODE_EXTRA_CA_CERTS: app.https.certPath,
+            TRAMITE_URL: app.https.url,
+            PARTNER_TOKEN: await app.t.tokenFor('anna@fabrikam.example'),
+            CUSTOMER_TOKEN: await app.t.tokenFor('admin@tailspin.example'),
           },
         })
         child.stdout.setEncoding('utf8')
@@ -66,12 +57,12 @@ describe.each(dialects())(
       expect(byStep.terminated.status).toBe('terminated')
 
       // after termination the partner has no role in Tailspin, and advice says why (R1)
-      await expect(t.tokenFor('anna@fabrikam.example', 'tailspin.example')).rejects.toMatchObject({
+      await expect(app.t.tokenFor('anna@fabrikam.example', 'tailspin.example')).rejects.toMatchObject({
         code: 'no_delegated_access',
       })
       const advice = (
-        await t.request('GET', `/api/advice?customer=${TAILSPIN}&workload=office365`, {
-          token: await t.tokenFor('anna@fabrikam.example'),
+        await app.t.request('GET', `/api/advice?customer=${TAILSPIN}&workload=office365`, {
+          token: await app.t.tokenFor('anna@fabrikam.example'),
         })
       ).json()
       expect(advice).toMatchObject({ allowed: false, rule: 'R1', reason: 'gdap_terminated' })
