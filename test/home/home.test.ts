@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startTestApp, tenantIdOf, type TestApp } from '../support/app.ts'
 import { dialects } from '../support/dialects.ts'
-import { fileRequest } from '../support/requests.ts'
+import { fileRequest, fileToPartner } from '../support/requests.ts'
 
 const ROSSI = tenantIdOf('rossi.example')
 const BIANCHI = tenantIdOf('bianchi.example')
@@ -106,20 +106,14 @@ describe.each(dialects())('where each person lands (%s)', (dialect) => {
   })
 
   it('when a trial customer sends its partner a request, then it is on ada’s home under "sent to you"', async () => {
-    const sent = await t.request('POST', '/api/service-requests', {
-      ...as(BIANCHI_ADMIN),
-      body: {
-        workload: 'office365',
-        handledBy: 'partner',
-        title: 'Printer',
-        description: 'Prints blank.',
-        severity: 'minimal',
-      },
+    const sent = await fileToPartner(t, as(BIANCHI_ADMIN).token, {
+      title: 'Printer',
+      description: 'Prints blank.',
+      severity: 'minimal',
     })
-    expect(sent.status, sent.body).toBe(201)
     const ada = await homeOf(ADA)
-    expect(ids(ada.sentToYou)).toContain(sent.json().id)
-    expect(ids((await homeOf(ANNA)).sentToYou)).not.toContain(sent.json().id)
+    expect(ids(ada.sentToYou)).toContain(sent.id)
+    expect(ids((await homeOf(ANNA)).sentToYou)).not.toContain(sent.id)
   })
 
   it('when an incident affects Rossi, then anna’s home lists it with Rossi by name; ada’s does not', async () => {

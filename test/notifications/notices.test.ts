@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startTestApp, tenantIdOf, type TestApp } from '../support/app.ts'
 import { dialects } from '../support/dialects.ts'
-import { fileRequest } from '../support/requests.ts'
+import { fileRequest, fileToPartner } from '../support/requests.ts'
 
 const ROSSI = tenantIdOf('rossi.example')
 const ANNA = 'anna@fabrikam.example'
@@ -118,27 +118,19 @@ describe.each(dialects())('notifications of the daily loop (%s)', (dialect) => {
   })
 
   it('when a trial customer sends its partner a request, then the partner’s admin agents are told', async () => {
-    const sent = await t.request('POST', '/api/service-requests', {
-      ...as(BIANCHI_ADMIN),
-      body: {
-        workload: 'office365',
-        handledBy: 'partner',
-        title: 'Mailbox full',
-        description: 'The shared mailbox refuses mail.',
-        severity: 'moderate',
-      },
+    const sent = await fileToPartner(t, as(BIANCHI_ADMIN).token, {
+      title: 'Mailbox full',
+      description: 'The shared mailbox refuses mail.',
+      severity: 'moderate',
     })
-    expect(sent.status, sent.body).toBe(201)
     const ada = await noticesOf(ADA)
     expect(ada.items[0]).toMatchObject({
       kind: 'service_request.customer_request',
-      link: `/service-requests/${sent.json().id}`,
+      link: `/service-requests/${sent.id}`,
     })
     expect(ada.items[0]!.text).toContain('Bianchi Logistica')
     // Fabrikam does not serve Bianchi
-    expect((await noticesOf(ANNA)).items.some((n) => n.link === `/service-requests/${sent.json().id}`)).toBe(
-      false,
-    )
+    expect((await noticesOf(ANNA)).items.some((n) => n.link === `/service-requests/${sent.id}`)).toBe(false)
   })
 
   it('when an incident affects Rossi, then anna gets one notice naming how many of her customers — not one per update — and ada none', async () => {

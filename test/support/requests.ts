@@ -24,3 +24,17 @@ export async function fileRequest(
   expect(res.status, res.body).toBe(201)
   return res.json()
 }
+
+/** A trial customer's own Microsoft 365 request to its partner (R10: handled by the partner); expects 201. */
+export async function fileToPartner(
+  t: TestApp,
+  token: string,
+  body: { title: string; description: string; severity: string },
+): Promise<{ id: string } & Record<string, any>> {
+  const res = await t.request('POST', '/api/service-requests', {
+    token,
+    body: { workload: 'office365', handledBy: 'partner', ...body },
+  })
+  expect(res.status, res.body).toBe(201)
+  return res.json()
+}
