@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto'
-import { recordAudit } from '../audit/audit.data.ts'
-import { auditActor, type Actor } from '../identity/actor.ts'
+import type { Actor } from '../identity/actor.ts'
 import type { AppContext } from '../platform/context.ts'
 import type { EntitlementKind } from '../platform/db/schema.ts'
 import { isUuid } from '../platform/ids.ts'
+import { auditedChange } from './audited.ts'
 import { adminTenantOf, directoryTenantOf } from './directory-access.ts'
 import { DirectoryError } from './directory.messages.ts'
 
@@ -70,7 +70,9 @@ export async function addEntitlement(
   const reference = input.reference.trim()
   if (!reference) throw new DirectoryError(400, 'csv_invalid', { detail: 'reference is required' })
   const id = randomUUID()
-  await ctx.db.transaction().execute(async (trx) => {
+  const event = { tenantId, action: 'directory.entitlement.add', targetType: 'entitlement', targetId: id }
+  const details = { kind: input.kind, reference, validUntil: input.validUntil }
+  await auditedChange(ctx, actor, { ...event, rule: 'R13', details }, async (trx) => {
     await trx
       .insertInto('support_entitlements')
       .values({
@@ -83,23 +85,14 @@ export async function addEntitlement(
         created_at: ctx.now(),
       })
       .execute()
-    await recordAudit(trx, {
-      ...auditActor(actor),
-      tenantId,
-      action: 'directory.entitlement.add',
-      targetType: 'entitlement',
-      targetId: id,
-      rule: 'R13',
-      result: 'done',
-      details: { kind: input.kind, reference, validUntil: input.validUntil },
-    })
   })
   return (await listEntitlements(ctx, actor)).find((e) => e.id === id)!
 }
 
 export async function removeEntitlement(ctx: AppContext, actor: Actor, id: string): Promise<void> {
   const tenantId = partnerTenantOf(actor, true)
-  await ctx.db.transaction().execute(async (trx) => {
+  const event = { tenantId, action: 'directory.entitlement.remove', targetType: 'entitlement', targetId: id }
+  await auditedChange(ctx, actor, { ...event, rule: 'R13' }, async (trx) => {
     const removed = isUuid(id)
       ? await trx
           .updateTable('support_entitlements')
@@ -111,14 +104,5 @@ export async function removeEntitlement(ctx: AppContext, actor: Actor, id: strin
           .executeTakeFirst()
       : undefined
     if (!removed) throw new DirectoryError(404, 'not_your_object', { kind: 'entitlement', id })
-    await recordAudit(trx, {
-      ...auditActor(actor),
-      tenantId,
-      action: 'directory.entitlement.remove',
-      targetType: 'entitlement',
-      targetId: id,
-      rule: 'R13',
-      result: 'done',
-    })
   })
 }
