@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { demoId } from '../../src/demo/world.ts'
 import { startTestApp, tenantIdOf, type TestApp } from '../support/app.ts'
+import { TEST_PASSWORD } from '../support/constants.ts'
 import { dialects } from '../support/dialects.ts'
 import { rowCount, vendorAdminToken } from '../support/directory.ts'
 import { fileRequest } from '../support/requests.ts'
@@ -229,7 +230,7 @@ describe.each(dialects())('the vendor administers its partners (%s)', { timeout:
     })
     expect(refused.status).toBe(401)
     const signIn = await t.request('POST', '/api/session', {
-      body: { email: 'anna@fabrikam.example', password: process.env.TRAMITE_TEST_PASSWORD ?? 'x' },
+      body: { email: 'anna@fabrikam.example', password: TEST_PASSWORD },
     })
     expect(signIn.status).not.toBe(200)
     await expect(t.tokenFor('hugo@fabrikam.example')).rejects.toBeTruthy()
@@ -247,6 +248,10 @@ describe.each(dialects())('the vendor administers its partners (%s)', { timeout:
     const reactivated = await partners('POST', `/${FABRIKAM}/reactivate`, vendor)
     expect(reactivated.json()).toMatchObject({ status: 'active', suspendedAt: null })
     expect((await t.request('GET', '/api/session', { token: anna })).status).toBe(200)
+    const signInAgain = await t.request('POST', '/api/session', {
+      body: { email: 'anna@fabrikam.example', password: TEST_PASSWORD },
+    })
+    expect(signInAgain.status).toBe(200)
     expect(await audited('directory.partner.reactivate', FABRIKAM)).toHaveLength(1)
   })
 })
