@@ -72,7 +72,17 @@ export function registerDeskViewRoutes(app: App, ctx: AppContext): void {
       const items = await Promise.all(
         views.map(async ([id, query]) => ({ id, query, ...(await countOf(ctx, actor, query)) })),
       )
-      return { items }
+      const vendor = await ctx.db
+        .selectFrom('tenants')
+        .select('display_name')
+        .where('kind', '=', 'vendor')
+        .orderBy('created_at')
+        .executeTakeFirst()
+      const partner =
+        actor.homeTenantKind === 'partner'
+          ? { tenantId: actor.homeTenantId, name: actor.homeTenantName }
+          : null
+      return { items, handlers: { vendor: vendor?.display_name ?? '', partner } }
     },
   )
 }

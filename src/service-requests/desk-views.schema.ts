@@ -9,4 +9,11 @@ export const DeskViewSchema = Type.Object({
   totalCapped: Type.Boolean(),
 })
 
-export const DeskViewsSchema = Type.Object({ items: Type.Array(DeskViewSchema) })
+export const DeskViewsSchema = Type.Object({
+  items: Type.Array(DeskViewSchema),
+  /** Who may work the caller's requests, by name: the list's "handled by" filter offers these. */
+  handlers: Type.Object({
+    vendor: Type.String(),
+    partner: Type.Union([Type.Object({ tenantId: Type.String(), name: Type.String() }), Type.Null()]),
+  }),
+})
