@@ -115,7 +115,9 @@ export async function updateEntitlement(
   const current = (await listEntitlements(ctx, actor)).find((e) => e.id === id)
   if (!current) throw new DirectoryError(404, 'not_your_object', { kind: 'entitlement', id })
   if (Object.keys(set).length === 0) return current
-  await ctx.db.transaction().execute(async (trx) => {
+  const event = { tenantId, action: 'directory.entitlement.update', targetType: 'entitlement', targetId: id }
+  const details = { changed: Object.keys(patch), ...set }
+  await auditedChange(ctx, actor, { ...event, rule: 'R13', details }, async (trx) => {
     const found = isUuid(id)
       ? await trx
           .updateTable('support_entitlements')
@@ -127,16 +129,6 @@ export async function updateEntitlement(
           .executeTakeFirst()
       : undefined
     if (!found) throw new DirectoryError(404, 'not_your_object', { kind: 'entitlement', id })
-    await recordAudit(trx, {
-      ...auditActor(actor),
-      tenantId,
-      action: 'directory.entitlement.update',
-      targetType: 'entitlement',
-      targetId: id,
-      rule: 'R13',
-      result: 'done',
-      details: { changed: Object.keys(patch), ...set },
-    })
   })
   return (await listEntitlements(ctx, actor)).find((e) => e.id === id)!
 }
