@@ -53,6 +53,18 @@ export async function listEntitlements(ctx: AppContext, actor: Actor): Promise<E
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/
 
+function checkDate(value: string): string {
+  if (!DATE.test(value) || Number.isNaN(Date.parse(value)))
+    throw new DirectoryError(400, 'date_invalid', { field: 'validUntil', value })
+  return value
+}
+
+function checkReference(value: string): string {
+  const reference = value.trim()
+  if (!reference) throw new DirectoryError(400, 'reference_required')
+  return reference
+}
+
 export async function addEntitlement(
   ctx: AppContext,
   actor: Actor,
@@ -63,12 +75,8 @@ export async function addEntitlement(
     throw new DirectoryError(400, 'csv_invalid', {
       detail: `kind must be one of ${ENTITLEMENT_KINDS.join(', ')}`,
     })
-  if (!DATE.test(input.validUntil) || Number.isNaN(Date.parse(input.validUntil)))
-    throw new DirectoryError(400, 'csv_invalid', {
-      detail: `validUntil must be a date YYYY-MM-DD (got ${input.validUntil})`,
-    })
-  const reference = input.reference.trim()
-  if (!reference) throw new DirectoryError(400, 'csv_invalid', { detail: 'reference is required' })
+  checkDate(input.validUntil)
+  const reference = checkReference(input.reference)
   const id = randomUUID()
   const event = { tenantId, action: 'directory.entitlement.add', targetType: 'entitlement', targetId: id }
   const details = { kind: input.kind, reference, validUntil: input.validUntil }
@@ -85,6 +93,42 @@ export async function addEntitlement(
         created_at: ctx.now(),
       })
       .execute()
+  })
+  return (await listEntitlements(ctx, actor)).find((e) => e.id === id)!
+}
+
+export type EntitlementPatch = Partial<{ reference: string; description: string; validUntil: string }>
+
+/** Changes an entitlement's reference, description or end date (a renewed plan, a corrected id). */
+export async function updateEntitlement(
+  ctx: AppContext,
+  actor: Actor,
+  id: string,
+  patch: EntitlementPatch,
+): Promise<Entitlement> {
+  const tenantId = partnerTenantOf(actor, true)
+  const set = {
+    ...(patch.reference === undefined ? {} : { reference: checkReference(patch.reference) }),
+    ...(patch.description === undefined ? {} : { description: patch.description.trim() }),
+    ...(patch.validUntil === undefined ? {} : { valid_until: checkDate(patch.validUntil) }),
+  }
+  const current = (await listEntitlements(ctx, actor)).find((e) => e.id === id)
+  if (!current) throw new DirectoryError(404, 'not_your_object', { kind: 'entitlement', id })
+  if (Object.keys(set).length === 0) return current
+  const event = { tenantId, action: 'directory.entitlement.update', targetType: 'entitlement', targetId: id }
+  const details = { changed: Object.keys(patch), ...set }
+  await auditedChange(ctx, actor, { ...event, rule: 'R13', details }, async (trx) => {
+    const found = isUuid(id)
+      ? await trx
+          .updateTable('support_entitlements')
+          .set(set)
+          .where('id', '=', id)
+          .where('partner_tenant_id', '=', tenantId)
+          .where('removed_at', 'is', null)
+          .returning('id')
+          .executeTakeFirst()
+      : undefined
+    if (!found) throw new DirectoryError(404, 'not_your_object', { kind: 'entitlement', id })
   })
   return (await listEntitlements(ctx, actor)).find((e) => e.id === id)!
 }

@@ -37,8 +37,7 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/
 
 export function normalizeEmail(value: string): string {
   const email = value.trim().toLowerCase()
-  if (!EMAIL.test(email) || email.length > 254)
-    throw new DirectoryError(400, 'csv_invalid', { detail: `not an email address: ${value}` })
+  if (!EMAIL.test(email) || email.length > 254) throw new DirectoryError(400, 'email_invalid', { value })
   return email
 }
 
