@@ -14,8 +14,9 @@
  * The Tailspin-like relationship is created for one day (P1D): a day later it has expired, as the
  * demo world's has.
  */
-import { execFileSync } from 'node:child_process'
+import { execFile, execFileSync } from 'node:child_process'
 import { randomUUID } from 'node:crypto'
+import { promisify } from 'node:util'
 import { AuthorizationManagementClient } from '@azure/arm-authorization'
 import { Client } from '@microsoft/microsoft-graph-client'
 import { BUILT_WORLD as W, type BuiltPartner } from './built-world.ts'
@@ -52,6 +53,17 @@ function token(user: string, audience: string): string {
   const key = `${user} ${audience}`
   if (!tokens.has(key)) tokens.set(key, tramite(['token', '--user', user, '--audience', audience]))
   return tokens.get(key)!
+}
+/** Mints the tokens `pairs` (user, audience) side by side: a CLI process each. */
+async function prefetch(pairs: [string, string][]): Promise<void> {
+  const run = promisify(execFile)
+  await Promise.all(
+    pairs.map(async ([user, audience]) => {
+      const args = ['bin/tramite.js', 'token', '--user', user, '--audience', audience]
+      const { stdout } = await run(process.execPath, args, { encoding: 'utf8', env: process.env })
+      tokens.set(`${user} ${audience}`, stdout.trim())
+    }),
+  )
 }
 
 async function call<T = any>(bearer: string, method: string, path: string, body?: unknown): Promise<T> {
@@ -138,10 +150,16 @@ for (const p of W.partners) {
     supportEmail: `support@${p.domain}`,
     supportPhone: p.phone,
   })
-  // as the demo world's partners: no MFA requirement for delegated work
-  await call(token(p.admin, AUDIENCE.api), 'PATCH', '/api/security/settings', { requireMfa: false })
   log('partner', { domain: p.domain, tenantId: created.tenantId, type: p.type })
 }
+await prefetch(
+  W.partners.flatMap((p) =>
+    [AUDIENCE.api, AUDIENCE.graph, AUDIENCE.partnerCenter].map((a) => [p.admin, a] as [string, string]),
+  ),
+)
+// as the demo world's partners: no MFA requirement for delegated work
+for (const p of W.partners)
+  await call(token(p.admin, AUDIENCE.api), 'PATCH', '/api/security/settings', { requireMfa: false })
 
 // ── people and groups, over Microsoft Graph ────────────────────────────────────────────────
 const groupIdOf: Record<string, string> = {}
@@ -257,6 +275,10 @@ for (const c of W.customers) {
     subscriptions: subscriptionsOf[c.domain]!.length,
   })
 }
+
+await prefetch(
+  W.customers.flatMap((c) => [AUDIENCE.graph, AUDIENCE.arm].map((a) => [c.admin, a] as [string, string])),
+)
 
 // ── Azure RBAC, with the official SDK: the provider's Admin Agents own each CSP Azure plan ─────
 for (const c of W.customers) {
