@@ -19,6 +19,7 @@ import { healthRoutes } from './health-routes.tsx'
 import { homeRoutes } from './home-routes.tsx'
 import { workloadPortalRoutes } from './workload-portal-routes.tsx'
 import { applicationRoutes } from './application-routes.tsx'
+import { vendorAdminRoutes } from './vendor-admin-routes.tsx'
 
 export const router = createBrowserRouter([
   { path: '/signin', element: <SignInPage />, errorElement: <RouteError /> },
@@ -49,6 +50,7 @@ export const router = createBrowserRouter([
       ...healthRoutes,
       ...workloadPortalRoutes,
       ...applicationRoutes,
+      ...vendorAdminRoutes,
       { path: '*', element: <NotFoundPage /> },
     ],
   },

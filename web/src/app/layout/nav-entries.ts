@@ -13,6 +13,10 @@ import {
   PersonSearch20Regular,
   ShieldKeyhole20Filled,
   ShieldKeyhole20Regular,
+  Building20Filled,
+  Building20Regular,
+  BoxMultiple20Filled,
+  BoxMultiple20Regular,
   bundleIcon,
   type FluentIcon,
 } from '@fluentui/react-icons'
@@ -40,6 +44,9 @@ const Gdap = bundleIcon(ShieldKeyhole20Filled, ShieldKeyhole20Regular)
 const Partners = bundleIcon(Handshake20Filled, Handshake20Regular)
 const Trace = bundleIcon(PersonSearch20Filled, PersonSearch20Regular)
 const Apps = bundleIcon(AppsList20Filled, AppsList20Regular)
+const Channel = bundleIcon(Building20Filled, Building20Regular)
+const Products = bundleIcon(BoxMultiple20Filled, BoxMultiple20Regular)
+const isVendorAdmin = (u: SessionUser) => u.tenantKind === 'vendor' && u.roles.includes('global_admin')
 
 const isPartner = (u: SessionUser) => u.tenantKind === 'partner'
 const isCustomer = (u: SessionUser) => u.tenantKind === 'customer'
@@ -80,6 +87,21 @@ export const NAV_ENTRIES: NavEntry[] = [
   },
   // app registrations (the "apps" catalog namespace): a tenant's administrators
   { value: 'applications', path: '/applications', label: 'apps:nav', icon: Apps, visible: isAdmin },
+  // the vendor administers its channel (the "vendorAdmin" namespace): vendor global administrators
+  {
+    value: 'vendor-partners',
+    path: '/vendor/partners',
+    label: 'vendorAdmin:nav.partners',
+    icon: Channel,
+    visible: isVendorAdmin,
+  },
+  {
+    value: 'vendor-products',
+    path: '/vendor/products',
+    label: 'vendorAdmin:nav.products',
+    icon: Products,
+    visible: isVendorAdmin,
+  },
 ]
 
 const under = (pathname: string, path: string) => pathname === path || pathname.startsWith(`${path}/`)
