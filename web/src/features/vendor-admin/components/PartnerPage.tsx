@@ -52,7 +52,9 @@ const useStyles = makeStyles({
     marginTop: tokens.spacingVerticalM,
   },
   note: { marginBottom: tokens.spacingVerticalM },
-  intro: { color: tokens.colorNeutralForeground2 },
+  intro: { display: 'block', color: tokens.colorNeutralForeground2, marginTop: tokens.spacingVerticalXS },
+  title: { display: 'block' },
+  badge: { marginTop: tokens.spacingVerticalXS },
 })
 
 const asError = (caught: unknown) =>
@@ -109,7 +111,11 @@ export function PartnerPage() {
       <PageHeader
         title={shown.name}
         above={<PartnersBreadcrumb current={shown.name} />}
-        below={<StatusBadge status={shown.status} />}
+        below={
+          <div className={styles.badge}>
+            <StatusBadge status={shown.status} />
+          </div>
+        }
         actions={<SuspendButton partner={shown} onChanged={setShown} />}
       />
       {shown.status === 'suspended' && (
@@ -147,11 +153,7 @@ function PartnerFacts({ partner }: { partner: Partner }) {
   ]
   if (partner.type === 'indirect_reseller') facts.push([t('partner.providers'), links(partner.providers)])
   if (partner.type === 'indirect_provider') facts.push([t('partner.resellers'), links(partner.resellers)])
-  if (partner.suspendedAt)
-    facts.push([
-      t('status.suspended'),
-      t('partner.suspendedSince', { date: format.dateTime(partner.suspendedAt) }),
-    ])
+  if (partner.suspendedAt) facts.push([t('status.suspended'), format.dateTime(partner.suspendedAt)])
   return (
     <section aria-label={t('partner.facts')}>
       <dl className={styles.list} data-testid="partner-facts">
@@ -204,7 +206,7 @@ function SupportContact({ partner, onSaved }: { partner: Partner; onSaved: (p: P
   }
   return (
     <section className={styles.section} aria-labelledby="support-contact-title">
-      <Subtitle1 as="h2" id="support-contact-title">
+      <Subtitle1 as="h2" id="support-contact-title" className={styles.title}>
         {t('partner.supportTitle')}
       </Subtitle1>
       <Text as="p" className={styles.intro}>
