@@ -5,6 +5,7 @@ import { registerApplicationRoutes } from './authority/apps.http.ts'
 import { registerAuthorityRoutes } from './authority/oidc.http.ts'
 import { registerArmRoutes } from './azure/arm.http.ts'
 import { registerRbacRoutes } from './azure/rbac.http.ts'
+import { registerRoleAssignmentPortalRoutes } from './azure/role-assignments.http.ts'
 import { registerCustomerAdminRoutes } from './customers/customer-admin.http.ts'
 import { registerCustomerRoutes } from './customers/customers.http.ts'
 import { directoryGraphRoutes } from './directory/directory.graph.ts'
@@ -83,6 +84,7 @@ export async function buildApp(ctx: AppContext, options: { logger?: boolean } = 
   registerGdapPortalRoutes(app, ctx)
   await registerArmRoutes(app, ctx)
   await registerRbacRoutes(app, ctx)
+  registerRoleAssignmentPortalRoutes(app, ctx)
   registerHealthRoutes(app, ctx)
   await registerPartnerCenterRoutes(app, ctx)
   await registerWebPortal(app, ctx)
