@@ -65,6 +65,12 @@ export const TimelineSchema = Type.Object({
     /** The requests the partner filed with the vendor for this one. */
     escalations: Type.Array(LinkedRequestSchema),
   }),
+  /**
+   * The request's ticket in its workload portal (Azure support, Microsoft 365 admin center), in
+   * the reader's context for the customer (`?tenant=`) when the reader acts for it; null for the
+   * vendor's engineers, who work requests here.
+   */
+  portal: Nullable(Type.Object({ kind: Type.Enum(['azure', 'm365']), path: Type.String() })),
 })
 
 export const CloseBodySchema = Type.Object(

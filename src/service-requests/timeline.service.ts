@@ -160,5 +160,24 @@ export async function getTimelineForActor(ctx: AppContext, actor: Actor, id: str
       escalationOf: links.escalationOf ? linked(links.escalationOf) : null,
       escalations: links.escalations.map(linked),
     },
+    portal: portalLink(actor, request),
   }
+}
+
+/** Where the request is seen in its workload portal, in the reader's context (R3, R12). */
+function portalLink(actor: Actor, request: ServiceRequestRecord): Timeline['portal'] {
+  if (actor.homeTenantKind === 'vendor') return null
+  const query = new URLSearchParams()
+  if (actor.homeTenantId !== request.tenantId) query.set('tenant', request.tenantId)
+  if (request.workload === 'azure') {
+    const path =
+      request.subscriptionId && request.armName
+        ? `/azure/support/requests/${encodeURIComponent(request.subscriptionId)}/${encodeURIComponent(request.armName)}`
+        : '/azure/support/requests'
+    const search = query.toString()
+    return { kind: 'azure', path: search ? `${path}?${search}` : path }
+  }
+  query.set('workload', request.workload)
+  query.set('request', request.id)
+  return { kind: 'm365', path: `/admin-center/support/requests?${query.toString()}` }
 }

@@ -130,6 +130,21 @@ describe.each(dialects())('a request’s timeline (%s)', (dialect) => {
     }
   })
 
+  it('when a request is read, then its timeline links to its ticket in the workload portal in the reader’s context', async () => {
+    const { id } = await fileRequest(t, tokens[ANNA]!)
+    const portal = async (email: string) =>
+      (await t.request('GET', `/api/service-requests/${id}/timeline`, as(email))).json().portal
+    expect(await portal(ANNA)).toEqual({
+      kind: 'm365',
+      path: `/admin-center/support/requests?tenant=${ROSSI}&workload=office365&request=${id}`,
+    })
+    expect(await portal(ROSSI_ADMIN)).toEqual({
+      kind: 'm365',
+      path: `/admin-center/support/requests?workload=office365&request=${id}`,
+    })
+    expect(await portal(ENGINEER)).toBeNull()
+  })
+
   it('when a reopen gives no reason, then it is refused with 400 and the request stays closed', async () => {
     const { id } = await fileRequest(t, tokens[ANNA]!)
     expect((await t.request('POST', `/api/service-requests/${id}/close`, as(ANNA))).status).toBe(200)
