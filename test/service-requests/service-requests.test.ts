@@ -102,7 +102,10 @@ describe.each(dialects())('service requests (%s)', (dialect) => {
     })
     expect(noteOnClosed.status).toBe(409)
     expect(noteOnClosed.json().error.code).toBe('request_closed')
-    const reopened = await t.request('POST', `/api/service-requests/${id}/reopen`, as('admin@rossi.example'))
+    const reopened = await t.request('POST', `/api/service-requests/${id}/reopen`, {
+      ...as('admin@rossi.example'),
+      body: { reason: 'It happens again.' },
+    })
     expect(reopened.json()).toMatchObject({ status: 'open', closedAt: null })
 
     const audit = (await t.request('GET', `/api/audit?tenant=${ROSSI}`, as('admin@rossi.example'))).json()
@@ -315,7 +318,11 @@ describe.each(dialects())('service requests (%s)', (dialect) => {
       } else {
         expect(note.status, `${persona} note`).toBe(200)
         expect([200, 409]).toContain(close.status)
-        if (close.status === 200) await t.request('POST', `/api/service-requests/${id}/reopen`, as(persona))
+        if (close.status === 200)
+          await t.request('POST', `/api/service-requests/${id}/reopen`, {
+            ...as(persona),
+            body: { reason: 'again' },
+          })
       }
       const list = await t.request('GET', '/api/service-requests?limit=200', as(persona))
       if (list.status === 200) {
