@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto'
-import { recordAudit } from '../audit/audit.data.ts'
-import { auditActor, type Actor } from '../identity/actor.ts'
+import type { Actor } from '../identity/actor.ts'
 import type { AppContext } from '../platform/context.ts'
 import type { EntitlementKind } from '../platform/db/schema.ts'
 import { isUuid } from '../platform/ids.ts'
+import { auditedChange } from './audited.ts'
 import { adminTenantOf, directoryTenantOf } from './directory-access.ts'
 import { DirectoryError } from './directory.messages.ts'
 
@@ -78,7 +78,9 @@ export async function addEntitlement(
   checkDate(input.validUntil)
   const reference = checkReference(input.reference)
   const id = randomUUID()
-  await ctx.db.transaction().execute(async (trx) => {
+  const event = { tenantId, action: 'directory.entitlement.add', targetType: 'entitlement', targetId: id }
+  const details = { kind: input.kind, reference, validUntil: input.validUntil }
+  await auditedChange(ctx, actor, { ...event, rule: 'R13', details }, async (trx) => {
     await trx
       .insertInto('support_entitlements')
       .values({
@@ -91,16 +93,6 @@ export async function addEntitlement(
         created_at: ctx.now(),
       })
       .execute()
-    await recordAudit(trx, {
-      ...auditActor(actor),
-      tenantId,
-      action: 'directory.entitlement.add',
-      targetType: 'entitlement',
-      targetId: id,
-      rule: 'R13',
-      result: 'done',
-      details: { kind: input.kind, reference, validUntil: input.validUntil },
-    })
   })
   return (await listEntitlements(ctx, actor)).find((e) => e.id === id)!
 }
@@ -123,7 +115,9 @@ export async function updateEntitlement(
   const current = (await listEntitlements(ctx, actor)).find((e) => e.id === id)
   if (!current) throw new DirectoryError(404, 'not_your_object', { kind: 'entitlement', id })
   if (Object.keys(set).length === 0) return current
-  await ctx.db.transaction().execute(async (trx) => {
+  const event = { tenantId, action: 'directory.entitlement.update', targetType: 'entitlement', targetId: id }
+  const details = { changed: Object.keys(patch), ...set }
+  await auditedChange(ctx, actor, { ...event, rule: 'R13', details }, async (trx) => {
     const found = isUuid(id)
       ? await trx
           .updateTable('support_entitlements')
@@ -135,23 +129,14 @@ export async function updateEntitlement(
           .executeTakeFirst()
       : undefined
     if (!found) throw new DirectoryError(404, 'not_your_object', { kind: 'entitlement', id })
-    await recordAudit(trx, {
-      ...auditActor(actor),
-      tenantId,
-      action: 'directory.entitlement.update',
-      targetType: 'entitlement',
-      targetId: id,
-      rule: 'R13',
-      result: 'done',
-      details: { changed: Object.keys(patch), ...set },
-    })
   })
   return (await listEntitlements(ctx, actor)).find((e) => e.id === id)!
 }
 
 export async function removeEntitlement(ctx: AppContext, actor: Actor, id: string): Promise<void> {
   const tenantId = partnerTenantOf(actor, true)
-  await ctx.db.transaction().execute(async (trx) => {
+  const event = { tenantId, action: 'directory.entitlement.remove', targetType: 'entitlement', targetId: id }
+  await auditedChange(ctx, actor, { ...event, rule: 'R13' }, async (trx) => {
     const removed = isUuid(id)
       ? await trx
           .updateTable('support_entitlements')
@@ -163,14 +148,5 @@ export async function removeEntitlement(ctx: AppContext, actor: Actor, id: strin
           .executeTakeFirst()
       : undefined
     if (!removed) throw new DirectoryError(404, 'not_your_object', { kind: 'entitlement', id })
-    await recordAudit(trx, {
-      ...auditActor(actor),
-      tenantId,
-      action: 'directory.entitlement.remove',
-      targetType: 'entitlement',
-      targetId: id,
-      rule: 'R13',
-      result: 'done',
-    })
   })
 }

@@ -4,6 +4,7 @@ import { customerAdminEn, customerAdminIt } from '../features/customer-admin/i18
 import { directoryEn, directoryIt } from '../features/directory/i18n.ts'
 import { healthEn, healthIt } from '../features/health/i18n.ts'
 import { portalsEn, portalsIt } from '../features/workload-portals/i18n.ts'
+import { deskEn, deskIt } from '../features/service-requests/desk-i18n.ts'
 
 /**
  * Features with catalogs of their own register them as i18next namespaces here (the app layer may
@@ -19,3 +20,5 @@ i18next.addResourceBundle('en', 'apps', appsEn, true, true)
 i18next.addResourceBundle('it', 'apps', appsIt, true, true)
 i18next.addResourceBundle('en', 'directory', directoryEn, true, true)
 i18next.addResourceBundle('it', 'directory', directoryIt, true, true)
+i18next.addResourceBundle('en', 'desk', deskEn, true, true)
+i18next.addResourceBundle('it', 'desk', deskIt, true, true)
