@@ -27,6 +27,7 @@ import { registerPartnerCenterRoutes } from './partner-center/partner-center.htt
 import { registerAdviceRoutes } from './policy/advice.http.ts'
 import { registerServiceRequestRoutes } from './service-requests/service-requests.http.ts'
 import { registerDeskViewRoutes } from './service-requests/desk-views.http.ts'
+import { registerDeskActionRoutes } from './service-requests/desk-actions.http.ts'
 import { registerWebhookRoutes } from './webhooks/webhooks.http.ts'
 import type { AppContext } from './platform/context.ts'
 import { localEventBus, postgresEventBus } from './platform/events.ts'
@@ -71,6 +72,7 @@ export async function buildApp(ctx: AppContext, options: { logger?: boolean } = 
   registerAdviceRoutes(app, ctx)
   registerInvitationRoutes(app, ctx)
   registerDeskViewRoutes(app, ctx)
+  registerDeskActionRoutes(app, ctx)
   registerDirectoryRoutes(app, ctx)
   registerPartnerAdminRoutes(app, ctx)
   registerServiceRequestRoutes(app, ctx)

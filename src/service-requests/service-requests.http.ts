@@ -339,6 +339,12 @@ export function registerServiceRequestRoutes(app: App, ctx: AppContext): void {
               Type.String({ format: 'uuid', description: 'The id of an Azure problem classification.' }),
             ),
             sla: Type.Optional(SlaStateSchema),
+            handledBy: Type.Optional(
+              Type.Enum(['vendor', 'partner'], {
+                description:
+                  'Who works the requests: `vendor` (the vendor’s desk) or `partner` (requests customers sent to their partner, R10).',
+              }),
+            ),
             assignee: Type.Optional(Type.String({ pattern: '^(me|none|[0-9a-fA-F-]{36})$' })),
             awaitingReplyFrom: Type.Optional(
               Type.Literal('me', {
@@ -375,6 +381,7 @@ export function registerServiceRequestRoutes(app: App, ctx: AppContext): void {
         azureServiceId: q.azureService,
         classificationId: q.problemClassification,
         sla: q.sla,
+        handledBy: q.handledBy,
         assignee: q.assignee === 'me' ? actor.userId : q.assignee,
         awaitingReplyFrom:
           q.awaitingReplyFrom === 'me'

@@ -48,7 +48,9 @@ import {
   type RequestPage,
   type RequestScope,
 } from './request-list.data.ts'
+import { type Assignee, checkAssignee, listAssignees } from './desk-assignees.data.ts'
 import {
+  checkAssignment,
   checkNote,
   checkSeverityChange,
   checkStatusMove,
@@ -459,6 +461,7 @@ const DESK_REFUSAL_STATUS: Record<DeskRefusal, number> = {
   critical_needs_phone: 422,
   internal_notes_responder_only: 403,
   assignment_vendor_only: 403,
+  assignment_responder_only: 403,
   onlooker_cannot_change: 403,
   answer_by_addressee_only: 403,
 }
@@ -468,6 +471,7 @@ function refuseDesk(refusal: DeskRefusal, request: ServiceRequestRecord, closedK
   throw new AppError(DESK_REFUSAL_STATUS[refusal], refusal, key, {
     status: request.status,
     requester: request.createdByTenantName,
+    handler: request.handlerName ?? '',
   })
 }
 
@@ -716,9 +720,8 @@ export function updateRequestAsActor(
       })
     }
     if (update.assignedTo !== undefined && update.assignedTo !== request.assignedToUserId) {
-      if (actor.homeTenantKind !== 'vendor' || side !== 'responder') {
-        refuseDesk('assignment_vendor_only', request, 'error.request_closed_change')
-      }
+      const refusal = checkAssignment(side, request.handledBy)
+      if (refusal) refuseDesk(refusal, request, 'error.request_closed_change')
       if (update.assignedTo !== null) await checkAssignee(trx, actor, update.assignedTo)
       changes.assignedToUserId = update.assignedTo
       events.push({
@@ -743,21 +746,6 @@ export function updateRequestAsActor(
     }
     return { changes, events }
   })
-}
-
-async function checkAssignee(db: Kysely<Database>, actor: Actor, userId: string): Promise<void> {
-  const engineer = isUuid(userId)
-    ? await db
-        .selectFrom('users as u')
-        .innerJoin('user_roles as ur', 'ur.user_id', 'u.id')
-        .select('u.id')
-        .where('u.id', '=', userId)
-        .where('u.tenant_id', '=', actor.homeTenantId)
-        .where('u.disabled', '=', false)
-        .where('ur.role', '=', 'support_engineer')
-        .executeTakeFirst()
-    : undefined
-  if (!engineer) throw new AppError(400, 'invalid_assignee', 'error.invalid_assignee', { user: userId })
 }
 
 export function updateArmContactAsActor(
@@ -790,20 +778,9 @@ export function updateArmDetailsAsActor(
 }
 
 /** The vendor's engineers a request can be assigned to; only the vendor's engineers ask. */
-export async function listEngineers(
-  ctx: AppContext,
-  actor: Actor,
-): Promise<{ userId: string; name: string; email: string }[]> {
+export async function listEngineers(ctx: AppContext, actor: Actor): Promise<Assignee[]> {
   if (!isSupportEngineer(actor)) throw forbidden()
-  return ctx.db
-    .selectFrom('users as u')
-    .innerJoin('user_roles as ur', 'ur.user_id', 'u.id')
-    .select(['u.id as userId', 'u.display_name as name', 'u.email'])
-    .where('u.tenant_id', '=', actor.homeTenantId)
-    .where('ur.role', '=', 'support_engineer')
-    .where('u.disabled', '=', false)
-    .orderBy('u.display_name')
-    .execute()
+  return listAssignees(ctx.db, actor)
 }
 
 /** The partner organizations the desk's queue can be filtered by (vendor engineers only). */

@@ -49,7 +49,11 @@ export const en = {
   'error.onlooker_cannot_change': 'You can read this request, but not change it.',
   'error.answer_by_addressee_only':
     'The information was asked of {requester}: the person who filed the request or its contact answers it. You can read the request meanwhile.',
-  'error.invalid_assignee': '{user} is not a support engineer who can be assigned requests.',
+  'error.invalid_assignee':
+    '{user} cannot be assigned this request: choose one of the people of {tenant} who work requests.',
+  'error.assignment_responder_only': 'Only {handler}, who works this request, assigns it.',
+  'error.bulk_duplicate': 'Request {request} is listed more than once.',
+  'error.bulk_interrupted': 'Not attempted: an earlier request of the batch failed unexpectedly. Try again.',
   'error.precondition_required':
     'Send If-Match with the ETag you read, so that a change made in the meantime is not overwritten.',
   'error.idempotency_key_reused':
@@ -114,7 +118,12 @@ export const it: Record<MessageKey, string> = {
   'error.onlooker_cannot_change': 'Puoi leggere questa richiesta, ma non modificarla.',
   'error.answer_by_addressee_only':
     'Le informazioni sono state chieste a {requester}: risponde chi ha aperto la richiesta o il suo referente. Nel frattempo puoi leggere la richiesta.',
-  'error.invalid_assignee': '{user} non è un tecnico di supporto a cui assegnare richieste.',
+  'error.invalid_assignee':
+    'Non si può assegnare la richiesta a {user}: scegli una delle persone di {tenant} che lavorano le richieste.',
+  'error.assignment_responder_only': 'Solo {handler}, che lavora questa richiesta, la assegna.',
+  'error.bulk_duplicate': 'La richiesta {request} compare più di una volta.',
+  'error.bulk_interrupted':
+    'Non eseguita: una richiesta precedente del gruppo ha avuto un errore imprevisto. Riprova.',
   'error.precondition_required':
     "Invia If-Match con l'ETag letto, così una modifica fatta nel frattempo non viene sovrascritta.",
   'error.idempotency_key_reused':

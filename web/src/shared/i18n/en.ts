@@ -938,16 +938,6 @@ export const en = {
         gdap_expiry: 'A GDAP relationship is ending or has expired',
       },
     },
-    views: {
-      label: 'Saved views',
-      open: 'Open',
-      mine: 'Mine',
-      unassigned: 'Unassigned',
-      at_risk: 'At risk',
-      breached: 'Breached',
-      waiting: 'Waiting on the requester',
-      sent_to_you: 'Sent to you',
-    },
     file: {
       notAllowed:
         'Only admin agents may file service requests (rule R1). Ask an administrator of {{tenant}} to add you to the Admin Agents group.',

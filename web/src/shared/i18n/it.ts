@@ -948,16 +948,6 @@ export const it: Catalog<typeof en> = {
         gdap_expiry: 'Una relazione GDAP sta per terminare o è scaduta',
       },
     },
-    views: {
-      label: 'Viste salvate',
-      open: 'Aperte',
-      mine: 'Mie',
-      unassigned: 'Non assegnate',
-      at_risk: 'A rischio',
-      breached: 'Scadute',
-      waiting: 'In attesa del richiedente',
-      sent_to_you: 'Inviate a te',
-    },
     file: {
       notAllowed:
         'Solo gli agenti amministratori possono aprire richieste di servizio (regola R1). Chiedi a un amministratore di {{tenant}} di aggiungerti al gruppo Admin Agents.',
