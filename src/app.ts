@@ -26,6 +26,7 @@ import { TokenService } from './identity/tokens.ts'
 import { registerPartnerCenterRoutes } from './partner-center/partner-center.http.ts'
 import { registerAdviceRoutes } from './policy/advice.http.ts'
 import { registerServiceRequestRoutes } from './service-requests/service-requests.http.ts'
+import { registerTimelineRoutes } from './service-requests/timeline.http.ts'
 import { registerDeskViewRoutes } from './service-requests/desk-views.http.ts'
 import { registerDeskActionRoutes } from './service-requests/desk-actions.http.ts'
 import { registerWebhookRoutes } from './webhooks/webhooks.http.ts'
@@ -76,6 +77,7 @@ export async function buildApp(ctx: AppContext, options: { logger?: boolean } = 
   registerDirectoryRoutes(app, ctx)
   registerPartnerAdminRoutes(app, ctx)
   registerServiceRequestRoutes(app, ctx)
+  registerTimelineRoutes(app, ctx)
   registerWebhookRoutes(app, ctx)
   registerAuditRoutes(app, ctx)
   registerNotificationRoutes(app, ctx)

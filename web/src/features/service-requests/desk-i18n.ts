@@ -17,7 +17,8 @@ export const deskEn = {
     scrollBack: 'Show earlier views',
     scrollOn: 'Show more views',
   },
-  column: { handledBy: 'Handled by', actions: 'Actions', select: 'Select' },
+  column: { handledBy: 'Handled by' },
+  filters: { toggle: 'Filters', toggleActive: 'Filters (on)' },
   handledBy: { label: 'Handled by', any: 'Anyone' },
   row: {
     open: 'Open request {{id}}: {{title}}',
@@ -70,7 +71,8 @@ export const deskIt: Catalog<typeof deskEn> = {
     scrollBack: 'Mostra le viste precedenti',
     scrollOn: 'Mostra altre viste',
   },
-  column: { handledBy: 'Gestita da', actions: 'Azioni', select: 'Seleziona' },
+  column: { handledBy: 'Gestita da' },
+  filters: { toggle: 'Filtri', toggleActive: 'Filtri (attivi)' },
   handledBy: { label: 'Gestita da', any: 'Chiunque' },
   row: {
     open: 'Apri la richiesta {{id}}: {{title}}',

@@ -9,9 +9,15 @@ import {
   Spinner,
   Text,
   makeStyles,
+  mergeClasses,
   tokens,
 } from '@fluentui/react-components'
-import { AddRegular, ClipboardTaskListLtr20Regular, SearchRegular } from '@fluentui/react-icons'
+import {
+  AddRegular,
+  ClipboardTaskListLtr20Regular,
+  FilterRegular,
+  SearchRegular,
+} from '@fluentui/react-icons'
 import { useEffect, useState } from 'react'
 import { PHONE_QUERY, useMediaQuery } from '../../../shared/hooks/use-media-query.ts'
 import { useTranslation } from 'react-i18next'
@@ -45,6 +51,7 @@ import {
 import { getDeskViews } from '../desk-api.ts'
 import { useDeskT } from '../desk-i18n.ts'
 import type { RequestViewer } from '../viewer.ts'
+import { DeskFilterFields } from './DeskFilterFields.tsx'
 import { DeskViewTabs } from './DeskViews.tsx'
 import { BulkBar } from './BulkBar.tsx'
 import { RequestCards } from './RequestCards.tsx'
@@ -69,6 +76,8 @@ const useStyles = makeStyles({
     marginBottom: tokens.spacingVerticalL,
   },
   filter: { minWidth: '150px' },
+  filtersToggle: { marginBottom: tokens.spacingVerticalM },
+  folded: { display: 'none' },
   wideFilter: { minWidth: '210px' },
   empty: {
     display: 'flex',
@@ -119,6 +128,8 @@ export function RequestListPage({ viewer }: { viewer: RequestViewer }) {
   const d = useDeskT()
   const styles = useStyles()
   const phone = useMediaQuery(PHONE_QUERY)
+  // on a phone the filters fold away under one button, so the requests come first
+  const [filtersOpen, setFiltersOpen] = useState(false)
   const navigate = useNavigate()
   useDocumentTitle(t('requests.title'))
   const [params, setParams] = useSearchParams()
@@ -252,7 +263,6 @@ export function RequestListPage({ viewer }: { viewer: RequestViewer }) {
 
   const from = page && page.total > 0 ? filters.offset + 1 : 0
   const to = page ? filters.offset + page.items.length : 0
-  const otherEngineers = desk.assignees.filter((e) => e.userId !== viewer.userId)
   const rowOptions: RowOptions = {
     showAssignee: isDesk,
     showPartner: isVendor,
@@ -335,7 +345,25 @@ export function RequestListPage({ viewer }: { viewer: RequestViewer }) {
             </Select>
           </Field>
         </div>
-        <div className={styles.filters} role="group" aria-label={t('requests.filters.label')}>
+        {phone && (
+          <Button
+            className={styles.filtersToggle}
+            icon={<FilterRegular />}
+            aria-expanded={filtersOpen}
+            aria-controls="request-filters"
+            onClick={() => setFiltersOpen((open) => !open)}
+            data-testid="filters-toggle"
+          >
+            {filtered ? d('filters.toggleActive') : d('filters.toggle')}
+          </Button>
+        )}
+        <div
+          id="request-filters"
+          className={mergeClasses(styles.filters, phone && !filtersOpen && styles.folded)}
+          hidden={phone && !filtersOpen}
+          role="group"
+          aria-label={t('requests.filters.label')}
+        >
           {(isPartner || isVendor) && (
             <Field label={t('requests.filters.customer')} className={styles.wideFilter}>
               <Select
@@ -394,41 +422,16 @@ export function RequestListPage({ viewer }: { viewer: RequestViewer }) {
               ))}
             </Select>
           </Field>
-          {isPartner && views.data && (
-            <Field label={d('handledBy.label')} className={styles.wideFilter}>
-              <Select
-                value={filters.handledBy ?? ''}
-                onChange={(_event, data) => setFilter('handledBy', data.value)}
-                data-testid="filter-handled-by"
-              >
-                <option value="">{d('handledBy.any')}</option>
-                <option value="vendor">{views.data.handlers.vendor}</option>
-                <option value="partner">{views.data.handlers.partner?.name ?? viewer.tenantName}</option>
-              </Select>
-            </Field>
-          )}
           {isDesk && (
-            <Field label={t('requests.filters.assignee')} className={styles.filter}>
-              <Select
-                value={filters.assignee ?? ''}
-                onChange={(_event, data) => setFilter('assignee', data.value)}
-                data-testid="filter-assignee"
-              >
-                <option value="">{t('requests.filters.anyone')}</option>
-                <option value="me">{t('requests.filters.me')}</option>
-                <option value="none">{t('requests.filters.unassigned')}</option>
-                {otherEngineers.map((e) => (
-                  <option key={e.userId} value={e.userId}>
-                    {e.name}
-                  </option>
-                ))}
-                {filters.assignee &&
-                  UUID.test(filters.assignee) &&
-                  otherEngineers.every((e) => e.userId !== filters.assignee) && (
-                    <option value={filters.assignee}>{filters.assignee}</option>
-                  )}
-              </Select>
-            </Field>
+            <DeskFilterFields
+              viewer={viewer}
+              views={views.data}
+              assignees={desk.assignees}
+              handledBy={filters.handledBy}
+              assignee={filters.assignee}
+              className={styles.filter}
+              onChange={setFilter}
+            />
           )}
           {filtered && (
             <Button

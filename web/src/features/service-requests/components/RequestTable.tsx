@@ -93,7 +93,7 @@ export interface RowOptions {
   showHandler?: boolean
   /** Check boxes for bulk changes: the ids selected, and how to change them. */
   selection?: { selected: ReadonlySet<string>; onChange: (ids: string[], selected: boolean) => void }
-  /** Take / assign, for the rows the viewer works. */
+  /** Take / assign, for the rows the viewer works (under the assignee). */
   actions?: (request: ServiceRequest) => ReactNode
 }
 
@@ -153,7 +153,6 @@ export function RequestTable({
               <TableHeaderCell data-testid="column-assignee">{t('requests.column.assignee')}</TableHeaderCell>
             )}
             <TableHeaderCell>{t('requests.column.created')}</TableHeaderCell>
-            {actions && <TableHeaderCell>{d('column.actions')}</TableHeaderCell>}
           </TableRow>
         </TableHeader>
         <TableBody>
@@ -225,15 +224,22 @@ export function RequestTable({
               <TableCell className={styles.nowrap}>
                 <StatusBadge status={r.status} waitingOn={r.waitingOn} />
               </TableCell>
-              <TableCell>{r.sla ? <SlaCell sla={r.sla} /> : t('common.none')}</TableCell>
+              <TableCell className={styles.nowrap}>
+                {r.sla ? <SlaCell sla={r.sla} /> : t('common.none')}
+              </TableCell>
               {showHandler && (
                 <TableCell className={styles.nowrap} data-testid="request-row-handled-by">
                   {r.handler?.name}
                 </TableCell>
               )}
               {showAssignee && (
-                <TableCell className={styles.nowrap} data-testid="request-row-assignee">
-                  <AssigneeName request={r} />
+                <TableCell>
+                  <div className={styles.stacked}>
+                    <span className={styles.nowrap} data-testid="request-row-assignee">
+                      <AssigneeName request={r} />
+                    </span>
+                    {actions?.(r)}
+                  </div>
                 </TableCell>
               )}
               <TableCell className={styles.nowrap}>
@@ -241,7 +247,6 @@ export function RequestTable({
                   <time dateTime={r.createdAt}>{format.date(r.createdAt)}</time>
                 </Tooltip>
               </TableCell>
-              {actions && <TableCell>{actions(r)}</TableCell>}
             </TableRow>
           ))}
         </TableBody>
