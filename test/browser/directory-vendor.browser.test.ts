@@ -167,4 +167,57 @@ describe.each(dialects())('administering the channel and customers in the portal
     expect(sub.billing).toBe('paid')
     await page.context().close()
   })
+
+  it('when the vendor’s administrator adds a marketplace product with its ISV’s contacts in English, and anna checks a customers CSV in Italian before importing it, then the product is listed and the import reports each row, then applies', async () => {
+    const vendor = await app.signedIn(await vendorAdmin('products@contoso.example'), 'en-US', {
+      from: '/vendor/products',
+    })
+    await vendor.getByTestId('product-add').click()
+    const form = vendor.getByTestId('product-dialog')
+    await form.locator('input[name="name"]').fill('StockPilot')
+    await form.locator('input[name="isvName"]').fill('Wingtip Software')
+    await form.locator('input[name="supportEmail"]').fill('help@wingtip.example')
+    await form.getByTestId('product-save').click()
+    const row = vendor.getByTestId('product-row').filter({ hasText: 'StockPilot' })
+    await row.waitFor(WAIT)
+    expect(await row.textContent()).toContain('help@wingtip.example')
+    await vendor.context().close()
+
+    const page = await app.signedIn('anna@fabrikam.example', 'it-IT', { from: '/customers' })
+    await page.getByTestId('customer-import').click()
+    const dialog = page.getByTestId('csv-import-dialog')
+    const header =
+      'companyName,domain,country,locale,adminFirstName,adminLastName,email,addressLine1,city,postalCode'
+    const upload = (rows: string[]) =>
+      dialog.getByTestId('csv-import-file').setInputFiles({
+        name: 'clienti.csv',
+        mimeType: 'text/csv',
+        buffer: Buffer.from([header, ...rows].join('\n')),
+      })
+    await upload([
+      'Delta S.r.l.,delta.example,IT,it-IT,Dario,Delta,dario@delta.example,Via D 4,Torino,10100',
+      'Rossi bis,rossi.example,IT,it-IT,Ro,Bis,ro@bis.example,Via R 1,Roma,00100',
+    ])
+    await dialog.getByTestId('csv-import-dry-run').click()
+    await expect.poll(() => textOf(page, 'csv-import-report'), WAIT).toContain('Righe con problemi: 1.')
+    expect(await dialog.getByTestId('csv-import-apply').isDisabled()).toBe(true)
+
+    await upload(['Delta S.r.l.,delta.example,IT,it-IT,Dario,Delta,dario@delta.example,Via D 4,Torino,10100'])
+    await dialog.getByTestId('csv-import-dry-run').click()
+    await expect
+      .poll(() => textOf(page, 'csv-import-report'), WAIT)
+      .toContain('Non è stato ancora scritto nulla')
+    await dialog.getByTestId('csv-import-apply').click()
+    await expect
+      .poll(() => page.getByTestId('csv-import-report').getAttribute('data-applied'), WAIT)
+      .toBe('true')
+    expect(await textOf(page, 'csv-import-credentials')).toContain('admin@delta.example')
+    const delta = await app.t.db.db
+      .selectFrom('tenants')
+      .select('display_name')
+      .where('default_domain', '=', 'delta.example')
+      .executeTakeFirst()
+    expect(delta?.display_name).toBe('Delta S.r.l.')
+    await page.context().close()
+  })
 })
