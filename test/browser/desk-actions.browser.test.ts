@@ -181,4 +181,22 @@ describe.each(dialects())('the desk’s row and bulk actions in Chromium (%s)', 
     await page.waitForURL((url) => url.pathname === `/service-requests/${id}`, WAIT)
     await page.context().close()
   })
+
+  it('when anna opens the Microsoft 365 admin center for Rossi on a 390 px phone, then its tabs scroll sideways with a chevron at the hidden side', async () => {
+    const page = await app.signedIn(ANNA, 'it-IT', { viewport: { width: 390, height: 844 } })
+    await page.goto(`${app.baseUrl}/admin-center/support/new?tenant=${tenantIdOf('rossi.example')}`)
+    const tabs = page.getByTestId('portal-tabs')
+    await tabs.waitFor(WAIT)
+    const overflows = await tabs.evaluate((el) => {
+      const track = el.firstElementChild as HTMLElement
+      return track.scrollWidth > track.clientWidth
+    })
+    expect(overflows).toBe(true)
+    expect(await tabs.getAttribute('data-overflow-after')).toBe('true')
+    expect(await tabs.getAttribute('data-overflow-before')).toBe('false')
+    await tabs.getByTestId('scroll-on').click()
+    await expect.poll(() => tabs.getAttribute('data-overflow-before'), WAIT).toBe('true')
+    await page.screenshot({ path: `${SCREENSHOTS}/portal-tabs-phone-it.png` })
+    await page.context().close()
+  })
 })

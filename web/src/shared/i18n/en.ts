@@ -37,6 +37,8 @@ export const en = {
   common: {
     loading: 'Loading…',
     retry: 'Try again',
+    scrollBack: 'Scroll back',
+    scrollOn: 'Scroll on',
     none: '—',
     copy: 'Copy',
     copied: 'Copied',

@@ -36,6 +36,8 @@ export const it: Catalog<typeof en> = {
   common: {
     loading: 'Caricamento…',
     retry: 'Riprova',
+    scrollBack: 'Scorri indietro',
+    scrollOn: 'Scorri avanti',
     none: '—',
     copy: 'Copia',
     copied: 'Copiato',

@@ -48,8 +48,8 @@ export function ScrollRow({
   'data-testid': testId,
 }: {
   children: ReactNode
-  /** The group's accessible name. */
-  label: string
+  /** The group's accessible name (none when the children name themselves, e.g. a tab list). */
+  label?: string
   /** The chevrons' names ("Show earlier views", "Show more views"). */
   backLabel: string
   onLabel: string
@@ -92,7 +92,7 @@ export function ScrollRow({
       data-overflow-before={hidden.before}
       data-overflow-after={hidden.after}
     >
-      <div ref={track} className={styles.track} role="group" aria-label={label}>
+      <div ref={track} className={styles.track} role={label ? 'group' : undefined} aria-label={label}>
         {children}
       </div>
       {hidden.before && (

@@ -13,8 +13,10 @@ import {
 } from '@fluentui/react-components'
 import { AppsRegular, CloudRegular } from '@fluentui/react-icons'
 import type { ReactNode } from 'react'
+import { useTranslation } from 'react-i18next'
 import { useNavigate } from 'react-router'
 import { LoadingState } from '../../../shared/ui/LoadingState.tsx'
+import { ScrollRow } from '../../../shared/ui/ScrollRow.tsx'
 import { RouterLink } from '../../../shared/ui/RouterLink.tsx'
 import { tenantQuery, type PortalContext, type PortalContextState } from '../hooks/use-portal-context.ts'
 import { usePortalsT } from '../t.ts'
@@ -39,8 +41,12 @@ const useStyles = makeStyles({
   bandIcon: { fontSize: '28px', flexShrink: 0 },
   bandText: { display: 'flex', flexDirection: 'column' },
   bandCaption: { opacity: 0.85 },
-  // (scrolls sideways when the tabs do not fit, e.g. on a phone)
-  tabs: { borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`, overflowX: 'auto' },
+  // the row scrolls sideways when the tabs do not fit (a phone), with chevrons at the hidden side
+  tabs: {
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    flexShrink: 0,
+    minWidth: '100%',
+  },
   content: { paddingTop: tokens.spacingVerticalS },
 })
 
@@ -64,6 +70,7 @@ export function PortalFrame({
   children: (context: PortalContext) => ReactNode
 }) {
   const t = usePortalsT()
+  const { t: shared } = useTranslation()
   const styles = useStyles()
   const navigate = useNavigate()
   const { context, error } = state
@@ -124,21 +131,27 @@ export function PortalFrame({
     body = (
       <>
         <PortalContextBanner context={context} viewer={viewer} />
-        <TabList
-          className={styles.tabs}
-          selectedValue={tab}
-          onTabSelect={(_event, data) => {
-            const target = tabs.find(([value]) => value === data.value)
-            if (target) void navigate(`${target[1]}${query}`)
-          }}
-          aria-label={portal === 'azure' ? t('azure.portalName') : t('m365.portalName')}
+        <ScrollRow
+          backLabel={shared('common.scrollBack')}
+          onLabel={shared('common.scrollOn')}
+          data-testid="portal-tabs"
         >
-          {tabs.map(([value, , label]) => (
-            <Tab key={value} value={value} data-testid={`${portal}-tab-${value}`}>
-              {label}
-            </Tab>
-          ))}
-        </TabList>
+          <TabList
+            className={styles.tabs}
+            selectedValue={tab}
+            onTabSelect={(_event, data) => {
+              const target = tabs.find(([value]) => value === data.value)
+              if (target) void navigate(`${target[1]}${query}`)
+            }}
+            aria-label={portal === 'azure' ? t('azure.portalName') : t('m365.portalName')}
+          >
+            {tabs.map(([value, , label]) => (
+              <Tab key={value} value={value} data-testid={`${portal}-tab-${value}`}>
+                {label}
+              </Tab>
+            ))}
+          </TabList>
+        </ScrollRow>
         <div className={styles.content}>{children(context)}</div>
       </>
     )
