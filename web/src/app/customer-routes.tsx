@@ -5,6 +5,9 @@ import type { Viewer } from '../features/customers/viewer.ts'
 import { CustomerGdapActions } from '../features/gdap/components/CustomerGdapActions.tsx'
 import { CustomerHealthButton } from '../features/health/components/CustomerHealthButton.tsx'
 import { NewRequestButton } from '../features/service-requests/components/NewRequestButton.tsx'
+import { CustomerHub } from '../features/service-requests/components/CustomerHub.tsx'
+import { CustomerRowActions } from '../features/service-requests/components/CustomerRowActions.tsx'
+import type { CustomerListItem } from '../features/customers/api.ts'
 import { useRequestViewer } from './service-request-routes.tsx'
 import { useGdapViewer } from './gdap-routes.tsx'
 
@@ -28,7 +31,18 @@ function useViewer(): Viewer {
 }
 
 export function CustomersRoute() {
-  return <CustomersPage viewer={useViewer()} />
+  const viewer = useViewer()
+  const { cannotFile } = useRequestViewer()
+  const rowActions = viewer.isPartner
+    ? (item: CustomerListItem) => (
+        <CustomerRowActions
+          customerTenantId={item.tenantId}
+          customerName={item.displayName}
+          cannotFile={cannotFile}
+        />
+      )
+    : undefined
+  return <CustomersPage viewer={viewer} rowActions={rowActions} />
 }
 
 const relationshipHref = (id: string) => `/gdap/relationships/${encodeURIComponent(id)}`
@@ -55,6 +69,7 @@ export function CustomerRoute() {
       actions={actions}
       gdapActions={gdapActions}
       relationshipHref={viewer.isPartner ? relationshipHref : undefined}
+      hub={viewer.isPartner ? <CustomerHub customerTenantId={tenantId} /> : undefined}
     />
   )
 }

@@ -3,6 +3,7 @@ import { appsEn, appsIt } from '../features/applications/i18n.ts'
 import { customerAdminEn, customerAdminIt } from '../features/customer-admin/i18n.ts'
 import { healthEn, healthIt } from '../features/health/i18n.ts'
 import { portalsEn, portalsIt } from '../features/workload-portals/i18n.ts'
+import { lifeEn, lifeIt } from '../features/service-requests/life-i18n.ts'
 
 /**
  * Features with catalogs of their own register them as i18next namespaces here (the app layer may
@@ -16,3 +17,5 @@ i18next.addResourceBundle('en', 'customerAdmin', customerAdminEn, true, true)
 i18next.addResourceBundle('it', 'customerAdmin', customerAdminIt, true, true)
 i18next.addResourceBundle('en', 'apps', appsEn, true, true)
 i18next.addResourceBundle('it', 'apps', appsIt, true, true)
+i18next.addResourceBundle('en', 'life', lifeEn, true, true)
+i18next.addResourceBundle('it', 'life', lifeIt, true, true)

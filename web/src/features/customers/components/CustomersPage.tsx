@@ -10,7 +10,7 @@ import {
   tokens,
 } from '@fluentui/react-components'
 import { PeopleRegular } from '@fluentui/react-icons'
-import { useEffect, useRef, useState } from 'react'
+import { useEffect, useRef, useState, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useSearchParams } from 'react-router'
 import { useApiResource } from '../../../shared/api/use-api-resource.ts'
@@ -18,7 +18,7 @@ import { useDocumentTitle } from '../../../shared/hooks/use-document-title.ts'
 import { ErrorMessage } from '../../../shared/ui/ErrorMessage.tsx'
 import { LoadingState } from '../../../shared/ui/LoadingState.tsx'
 import { PageHeader } from '../../../shared/ui/PageHeader.tsx'
-import { CUSTOMERS_PAGE_SIZE, listCustomers } from '../api.ts'
+import { CUSTOMERS_PAGE_SIZE, listCustomers, type CustomerListItem } from '../api.ts'
 import type { Viewer } from '../viewer.ts'
 import { CustomerTable } from './CustomerTable.tsx'
 
@@ -53,7 +53,14 @@ const useStyles = makeStyles({
 })
 
 /** Customers: the partner's customer list; for anyone else, a note saying whom it is for. */
-export function CustomersPage({ viewer }: { viewer: Viewer }) {
+export function CustomersPage({
+  viewer,
+  rowActions,
+}: {
+  viewer: Viewer
+  /** A row's actions (from the app), beside each customer. */
+  rowActions?: ((item: CustomerListItem) => ReactNode) | undefined
+}) {
   const { t } = useTranslation()
   useDocumentTitle(t('customers.title'))
   return (
@@ -63,7 +70,7 @@ export function CustomersPage({ viewer }: { viewer: Viewer }) {
         description={viewer.isPartner ? t('customers.intro') : undefined}
       />
       {viewer.isPartner ? (
-        <CustomerDirectory viewer={viewer} />
+        <CustomerDirectory viewer={viewer} rowActions={rowActions} />
       ) : (
         <MessageBar intent="info" data-testid="partner-only-note">
           <MessageBarBody>{t('customers.partnerOnly', { tenant: viewer.tenantName })}</MessageBarBody>
@@ -73,7 +80,13 @@ export function CustomersPage({ viewer }: { viewer: Viewer }) {
   )
 }
 
-function CustomerDirectory({ viewer }: { viewer: Viewer }) {
+function CustomerDirectory({
+  viewer,
+  rowActions,
+}: {
+  viewer: Viewer
+  rowActions?: ((item: CustomerListItem) => ReactNode) | undefined
+}) {
   const { t } = useTranslation()
   const styles = useStyles()
   const [params, setParams] = useSearchParams()
@@ -144,7 +157,12 @@ function CustomerDirectory({ viewer }: { viewer: Viewer }) {
         </div>
       )}
       {page && page.items.length > 0 && (
-        <CustomerTable items={page.items} viewerTenantId={viewer.tenantId} busy={customers.loading} />
+        <CustomerTable
+          items={page.items}
+          viewerTenantId={viewer.tenantId}
+          busy={customers.loading}
+          rowActions={rowActions}
+        />
       )}
       {page && page.total > CUSTOMERS_PAGE_SIZE && (
         <div className={styles.pager}>
