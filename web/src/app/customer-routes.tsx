@@ -6,6 +6,9 @@ import type { Viewer } from '../features/customers/viewer.ts'
 import { CustomerGdapActions } from '../features/gdap/components/CustomerGdapActions.tsx'
 import { CustomerHealthButton } from '../features/health/components/CustomerHealthButton.tsx'
 import { NewRequestButton } from '../features/service-requests/components/NewRequestButton.tsx'
+import { CustomerHub } from '../features/service-requests/components/CustomerHub.tsx'
+import { CustomerRowActions } from '../features/service-requests/components/CustomerRowActions.tsx'
+import type { CustomerListItem } from '../features/customers/api.ts'
 import { useRequestViewer } from './service-request-routes.tsx'
 import { useGdapViewer } from './gdap-routes.tsx'
 
@@ -55,7 +58,9 @@ function useCommerce() {
 }
 
 export function CustomersRoute() {
+  const viewer = useViewer()
   const { administers, partnerType } = useCommerce()
+  const { cannotFile } = useRequestViewer()
   // an indirect reseller does not create customers: it sends its relationship link
   const actions = administers
     ? (reload: () => void) => (
@@ -67,7 +72,16 @@ export function CustomersRoute() {
         />
       )
     : undefined
-  return <CustomersPage viewer={useViewer()} actions={actions} />
+  const rowActions = viewer.isPartner
+    ? (item: CustomerListItem) => (
+        <CustomerRowActions
+          customerTenantId={item.tenantId}
+          customerName={item.displayName}
+          cannotFile={cannotFile}
+        />
+      )
+    : undefined
+  return <CustomersPage viewer={viewer} actions={actions} rowActions={rowActions} />
 }
 
 const relationshipHref = (id: string) => `/gdap/relationships/${encodeURIComponent(id)}`
@@ -112,6 +126,7 @@ export function CustomerRoute() {
       gdapActions={gdapActions}
       relationshipHref={viewer.isPartner ? relationshipHref : undefined}
       admin={admin}
+      hub={viewer.isPartner ? <CustomerHub customerTenantId={tenantId} /> : undefined}
     />
   )
 }

@@ -43,6 +43,10 @@ const useStyles = makeStyles({
   },
 })
 
+/** A lost relationship's renewal: the new-relationship form for the customer, with the support role. */
+const renewPath = (tenantId: string) =>
+  `/gdap/new?customer=${encodeURIComponent(tenantId)}&roles=f023fd81-a637-4b56-95fd-791ac0226033`
+
 function CustomersBreadcrumb({ current }: { current?: string }) {
   const { t } = useTranslation()
   const customersLink = useRouterLinkProps('/customers')
@@ -84,10 +88,13 @@ export function CustomerPage({
   gdapActions,
   relationshipHref,
   admin,
+  hub,
 }: {
   viewer: Viewer
   admin?: CustomerAdminSlots | undefined
   actions?: ReactNode
+  /** The partner's hub for the customer (requests, health, Administer services), from the app. */
+  hub?: ReactNode
   gdapActions?: ReactNode
   relationshipHref?: ((relationshipId: string) => string) | undefined
 }) {
@@ -132,6 +139,7 @@ export function CustomerPage({
         }
       />
       <CustomerFacts customer={customer} viewerTenantId={viewer.tenantId} />
+      {hub}
 
       <section className={styles.section} aria-labelledby="subscriptions-title">
         <div className={styles.sectionHeader}>
@@ -155,7 +163,11 @@ export function CustomerPage({
           </Subtitle1>
           {gdapActions}
         </div>
-        <RelationshipsTable relationships={details.data.relationships} relationshipHref={relationshipHref} />
+        <RelationshipsTable
+          relationships={details.data.relationships}
+          relationshipHref={relationshipHref}
+          renewHref={relationshipHref ? renewPath(customer.tenantId) : undefined}
+        />
       </section>
     </article>
   )

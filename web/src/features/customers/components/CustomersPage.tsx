@@ -18,7 +18,7 @@ import { useDocumentTitle } from '../../../shared/hooks/use-document-title.ts'
 import { ErrorMessage } from '../../../shared/ui/ErrorMessage.tsx'
 import { LoadingState } from '../../../shared/ui/LoadingState.tsx'
 import { PageHeader } from '../../../shared/ui/PageHeader.tsx'
-import { CUSTOMERS_PAGE_SIZE, listCustomers } from '../api.ts'
+import { CUSTOMERS_PAGE_SIZE, listCustomers, type CustomerListItem } from '../api.ts'
 import type { Viewer } from '../viewer.ts'
 import { CustomerTable } from './CustomerTable.tsx'
 
@@ -55,14 +55,18 @@ const useStyles = makeStyles({
 
 /**
  * Customers: the partner's customer list; for anyone else, a note saying whom it is for.
- * `actions` (from the app: add a customer, import…) go in the list's toolbar, with a reload.
+ * `actions` (from the app: add a customer, import…) go in the list's toolbar, with a reload;
+ * `rowActions` (from the app) go beside each customer.
  */
 export function CustomersPage({
   viewer,
   actions,
+  rowActions,
 }: {
   viewer: Viewer
   actions?: ((reload: () => void) => ReactNode) | undefined
+  /** A row's actions (from the app), beside each customer. */
+  rowActions?: ((item: CustomerListItem) => ReactNode) | undefined
 }) {
   const { t } = useTranslation()
   useDocumentTitle(t('customers.title'))
@@ -73,7 +77,7 @@ export function CustomersPage({
         description={viewer.isPartner ? t('customers.intro') : undefined}
       />
       {viewer.isPartner ? (
-        <CustomerDirectory viewer={viewer} actions={actions} />
+        <CustomerDirectory viewer={viewer} actions={actions} rowActions={rowActions} />
       ) : (
         <MessageBar intent="info" data-testid="partner-only-note">
           <MessageBarBody>{t('customers.partnerOnly', { tenant: viewer.tenantName })}</MessageBarBody>
@@ -86,9 +90,11 @@ export function CustomersPage({
 function CustomerDirectory({
   viewer,
   actions,
+  rowActions,
 }: {
   viewer: Viewer
   actions?: ((reload: () => void) => ReactNode) | undefined
+  rowActions?: ((item: CustomerListItem) => ReactNode) | undefined
 }) {
   const { t } = useTranslation()
   const styles = useStyles()
@@ -161,7 +167,12 @@ function CustomerDirectory({
         </div>
       )}
       {page && page.items.length > 0 && (
-        <CustomerTable items={page.items} viewerTenantId={viewer.tenantId} busy={customers.loading} />
+        <CustomerTable
+          items={page.items}
+          viewerTenantId={viewer.tenantId}
+          busy={customers.loading}
+          rowActions={rowActions}
+        />
       )}
       {page && page.total > CUSTOMERS_PAGE_SIZE && (
         <div className={styles.pager}>

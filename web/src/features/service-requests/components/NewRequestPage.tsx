@@ -29,7 +29,9 @@ import {
   type HandledBy,
   type ProblemType,
   type Workload,
+  WORKLOADS,
 } from '../api.ts'
+import { EscalationNote } from './EscalationNote.tsx'
 import { usePortalsT } from '../../workload-portals/t.ts'
 import type { RequestViewer } from '../viewer.ts'
 import { CustomerStep } from './wizard/CustomerStep.tsx'
@@ -67,6 +69,7 @@ export function handoverPath(
   advice: Advice,
   problemType: ProblemType,
   linkedIncidentId: string | null,
+  escalates: string | null = null,
 ): string | null {
   if (!advice.allowed || advice.tenant.kind !== 'customer' || advice.context !== 'delegated') return null
   const query = new URLSearchParams({ tenant: advice.tenant.tenantId })
@@ -85,6 +88,8 @@ export function handoverPath(
   if (linkedIncidentId && advice.incidents.some((i) => i.id === linkedIncidentId)) {
     query.set('incident', linkedIncidentId)
   }
+  // "Escalate to the vendor": the portal's form files the request linked to the customer's
+  if (escalates && advice.portal === 'm365') query.set('escalates', escalates)
   return `${path}?${query.toString()}`
 }
 
@@ -127,7 +132,10 @@ export function NewRequestPage({ viewer }: { viewer: RequestViewer }) {
       : { kind: 'own' },
   )
   const [step, setStep] = useState<StepId>(target ? 'workload' : 'customer')
-  const [workload, setWorkload] = useState<Workload | null>(null)
+  // a link may name the workload too (Escalate to the vendor: customer, workload and the request)
+  const givenWorkload = WORKLOADS.find((w) => w === params.get('workload')) ?? null
+  const escalates = initialCustomer ? params.get('escalates') : null
+  const [workload, setWorkload] = useState<Workload | null>(initialCustomer ? givenWorkload : null)
   const [problemType, setProblemType] = useState<ProblemType>('technical')
   const [subscriptionId, setSubscriptionId] = useState<string | undefined>()
   const [productId, setProductId] = useState<string | undefined>()
@@ -234,7 +242,8 @@ export function NewRequestPage({ viewer }: { viewer: RequestViewer }) {
 
   const canContinue = current !== undefined && current.allowed && !advice.loading
   // R3: for a customer (delegated context) the request continues in the workload's own portal.
-  const handover = current && !advice.loading ? handoverPath(current, problemType, linkedIncidentId) : null
+  const handover =
+    current && !advice.loading ? handoverPath(current, problemType, linkedIncidentId, escalates) : null
   const handsOver = target?.kind === 'customer' && current?.context !== 'provider'
   const steps: StepId[] = isPartner
     ? ['customer', 'workload', handsOver ? 'portal' : 'details']
@@ -248,6 +257,7 @@ export function NewRequestPage({ viewer }: { viewer: RequestViewer }) {
         above={<RequestsBreadcrumb current={t('wizard.title')} />}
       />
       <WizardSteps steps={steps} current={step} />
+      {escalates && <EscalationNote requestId={escalates} />}
 
       {step === 'customer' && (
         <>
