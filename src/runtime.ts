@@ -14,7 +14,7 @@ import { adviseActor } from './policy/advice.service.ts'
 import type { AppContext } from './platform/context.ts'
 import { acquireControlSocket, type ControlSocket } from './platform/control-socket.ts'
 import { type DatabaseHandle, openDatabase } from './platform/db/database.ts'
-import { migrateToLatest } from './platform/db/migrate.ts'
+import { describeRole, migrateDatabase, roleFacts } from './platform/db/db-roles.ts'
 import { AppError } from './platform/errors.ts'
 import { t } from './platform/i18n/i18n.ts'
 import type { App } from './platform/http/server.ts'
@@ -50,10 +50,10 @@ export async function openRuntime(config: Config): Promise<Runtime> {
   let database: DatabaseHandle | null = null
   try {
     database = await openDatabase(config.database, { poolMax: config.DATABASE_POOL_MAX })
-    await migrateToLatest(database.db)
+    await migrateDatabase(database.db, config.DATABASE_MIGRATION_URL)
     await ensureCatalog(database.db)
     const seed = config.TRAMITE_DEMO
-      ? await seedDemoWorld(database.db, { password: config.TRAMITE_DEMO_PASSWORD })
+      ? await seedDemoWorld(database.db, { password: config.TRAMITE_DEMO_PASSWORD, config })
       : { created: false, credentials: [] }
     const ctx = createContext(config, database)
     const db = database
@@ -100,7 +100,7 @@ export function controlCommands(ctx: AppContext) {
       case 'jobs':
         return runGdapJobs(ctx)
       case 'migrate':
-        return { applied: await migrateToLatest(ctx.db) }
+        return { applied: await migrateDatabase(ctx.db, ctx.config.DATABASE_MIGRATION_URL) }
       case 'advise':
         return adviseCommand(ctx, args)
       case 'app-create':
@@ -120,6 +120,7 @@ export function controlCommands(ctx: AppContext) {
       case 'demo-reset': {
         const seed = await resetDemoWorld(ctx.db, {
           password: stringArg(args.password) ?? ctx.config.TRAMITE_DEMO_PASSWORD,
+          config: ctx.config,
         })
         return { lines: describeSeed(seed, ctx.config) }
       }
@@ -246,6 +247,7 @@ export async function startServer(config: Config, print: (line: string) => void)
     print(
       `Tramite ${httpUrl} (database: ${config.database.kind === 'pglite' ? config.database.dir : 'PostgreSQL'})`,
     )
+    if (runtime.database.kind === 'postgres') print(describeRole(await roleFacts(runtime.ctx.db)))
     if (httpsUrl && tls) {
       print(`HTTPS ${httpsUrl} — certificate ${tls.certPath}`)
       if (!config.TLS_CERT) print(`  trust it in Node.js clients with NODE_EXTRA_CA_CERTS=${tls.certPath}`)

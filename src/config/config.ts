@@ -44,6 +44,13 @@ export const ConfigSchema = Type.Object({
         'PostgreSQL connection string; when unset, the embedded PGlite database in TRAMITE_DATA_DIR is used.',
     }),
   ),
+  DATABASE_MIGRATION_URL: Type.Optional(
+    Type.String({
+      pattern: '^postgres(ql)?://',
+      description:
+        "PostgreSQL connection string of the tables' owner, used only to migrate (then closed); DATABASE_URL may then be a restricted role, granted at each start what it needs and no UPDATE, DELETE or TRUNCATE on the audit log (docs/security.md).",
+    }),
+  ),
   DATABASE_POOL_MAX: Type.Integer({
     minimum: 1,
     maximum: 200,
@@ -290,6 +297,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   }
   if ((converted.TLS_CERT === undefined) !== (converted.TLS_KEY === undefined)) {
     problems.push('TLS_CERT and TLS_KEY must be set together')
+  }
+  if (converted.DATABASE_MIGRATION_URL !== undefined && converted.DATABASE_URL === undefined) {
+    problems.push('DATABASE_MIGRATION_URL needs DATABASE_URL (PGlite has no roles to separate)')
   }
   if (problems.length > 0) throw new ConfigError(problems)
 

@@ -44,7 +44,12 @@ export function discover(
 ): Promise<client.Configuration> {
   const url = new URL(issuer)
   return client.discovery(url, clientId, undefined, client.ClientSecretBasic(clientSecret), {
-    execute: isLoopbackHttp(url) ? [client.allowInsecureRequests] : [],
+    // the ID token's signature is checked against the provider's keys too (openid-client checks
+    // only its claims unless asked): a relay between Tramite and the provider cannot forge one
+    execute: [
+      ...(isLoopbackHttp(url) ? [client.allowInsecureRequests] : []),
+      client.enableNonRepudiationChecks,
+    ],
     timeout: 10,
   })
 }

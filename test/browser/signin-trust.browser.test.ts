@@ -4,7 +4,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startTestApp, type TestApp } from '../support/app.ts'
 import { launchChromium, SCREENSHOTS } from '../support/browser.ts'
 import { dialects } from '../support/dialects.ts'
-import { startIdentityProvider, type TestIdentityProvider } from '../support/oidc-provider.ts'
+import {
+  type AccountClaims,
+  startIdentityProvider,
+  type TestIdentityProvider,
+} from '../support/oidc-provider.ts'
 
 const freePort = () =>
   new Promise<number>((resolve) => {
@@ -29,24 +33,30 @@ describe.each(dialects().slice(0, 1))(
     let browser: Browser
     let base: string
     let anna: Awaited<ReturnType<TestApp['signIn']>>
+    let accounts: Record<string, AccountClaims>
 
     beforeAll(async () => {
       const port = await freePort()
       base = `http://127.0.0.1:${port}`
       t = await startTestApp(dialect, { PUBLIC_URL: base })
       await t.listen(port)
+      accounts = {
+        'hugo@fabrikam.example': {
+          email: 'hugo@fabrikam.example',
+          name: 'Hugo Conti',
+          groups: ['helpdesk-staff'],
+        },
+        'nuovo@fabrikam.example': {
+          email: 'nuovo@fabrikam.example',
+          name: 'Nuovo Collega',
+          groups: ['helpdesk-staff'],
+        },
+        'unverified@fabrikam.example': { email: 'unverified@fabrikam.example', email_verified: false },
+      }
       idp = await startIdentityProvider({
         redirectUri: `${base}/api/sso/callback`,
         postLogoutRedirectUri: `${base}/signin`,
-        accounts: {
-          'hugo@fabrikam.example': {
-            email: 'hugo@fabrikam.example',
-            name: 'Hugo Conti',
-            groups: ['helpdesk-staff'],
-          },
-          'nuovo@fabrikam.example': { email: 'nuovo@fabrikam.example', name: 'Nuovo Collega', groups: [] },
-          'unverified@fabrikam.example': { email: 'unverified@fabrikam.example', email_verified: false },
-        },
+        accounts,
       })
       browser = await launchChromium()
       // anna, Fabrikam's admin agent, connects the provider (her password session goes on working)
@@ -176,6 +186,7 @@ describe.each(dialects().slice(0, 1))(
       ['wrong-audience', /aud/],
       ['expired', /exp/],
       ['replayed-nonce', /nonce/],
+      ['bad-signature', /signature/],
     ] as const) {
       it(`when the ID token comes back with ${mode.replace('-', ' ')}, then it is refused with a clear message and nothing is signed in`, async () => {
         const page = await openPage('en-GB')
@@ -225,6 +236,67 @@ describe.each(dialects().slice(0, 1))(
         .toContain('does not belong to a sign-in started here')
       await other.context().close()
       await page.context().close()
+    })
+
+    const rolesOf = (email: string) =>
+      t.db.db
+        .selectFrom('group_user_members as m')
+        .innerJoin('users as u', 'u.id', 'm.user_id')
+        .innerJoin('security_groups as g', 'g.id', 'm.group_id')
+        .select('g.partner_role')
+        .where('u.email', '=', email)
+        .execute()
+        .then((rows) => rows.map((r) => r.partner_role))
+
+    it('when the provider no longer sends hugo’s mapped group, then his next sign-in takes him out of it', async () => {
+      const before = accounts['hugo@fabrikam.example']!.groups
+      accounts['hugo@fabrikam.example']!.groups = ['another-group']
+      try {
+        const page = await openPage('en-GB')
+        await page.goto(`${base}/signin`)
+        await signInAtProvider(page, 'hugo@fabrikam.example')
+        await page.waitForURL((url) => !url.pathname.startsWith('/signin'), WAIT)
+        expect(await rolesOf('hugo@fabrikam.example')).not.toContain('helpdesk_agent')
+        await page.context().close()
+      } finally {
+        accounts['hugo@fabrikam.example']!.groups = before!
+      }
+    })
+
+    it('when Fabrikam creates users on first sign-in, then someone new signs in, is created in Fabrikam (audited) and joins the mapped group', async () => {
+      const on = await t.request('PATCH', '/api/security/settings', {
+        session: anna,
+        body: { jitUsers: true },
+      })
+      expect(on.status, on.body).toBe(200)
+      try {
+        const page = await openPage('it-IT')
+        await page.goto(`${base}/signin`)
+        await signInAtProvider(page, 'nuovo@fabrikam.example')
+        await page.waitForURL((url) => !url.pathname.startsWith('/signin'), WAIT)
+        await expect
+          .poll(() => page.getByTestId('signed-in-user').textContent(), WAIT)
+          .toContain('Nuovo Collega')
+        expect((await sessionOf(page)).user?.email).toBe('nuovo@fabrikam.example')
+        const created = await t.db.db
+          .selectFrom('users as u')
+          .innerJoin('tenants as t', 't.id', 'u.tenant_id')
+          .select(['u.id', 'u.password_hash', 't.default_domain'])
+          .where('u.email', '=', 'nuovo@fabrikam.example')
+          .executeTakeFirstOrThrow()
+        expect(created).toMatchObject({ password_hash: null, default_domain: 'fabrikam.example' })
+        const audited = await t.db.db
+          .selectFrom('audit_events')
+          .select('action')
+          .where('target_id', '=', created.id)
+          .execute()
+        expect(audited.map((a) => a.action)).toContain('user.created_on_first_sign_in')
+        expect(await rolesOf('nuovo@fabrikam.example')).toContain('helpdesk_agent')
+        await page.screenshot({ path: `${SCREENSHOTS}/sso-first-sign-in-it.png` })
+        await page.context().close()
+      } finally {
+        await t.request('PATCH', '/api/security/settings', { session: anna, body: { jitUsers: false } })
+      }
     })
 
     it('when a federated person tries the password instead, then the API says to use single sign-on', async () => {
