@@ -223,11 +223,6 @@ async function fileRequest(
   if (input.severity === 'critical' && !contact.phone && !input.azure?.contact?.phoneNumber) {
     throw new AppError(422, 'critical_needs_phone', 'error.critical_needs_phone')
   }
-  const tenant = await ctx.db
-    .selectFrom('tenants')
-    .select(['country'])
-    .where('id', '=', facts.target.tenantId)
-    .executeTakeFirstOrThrow()
   const now = ctx.now()
   const partnerTenantId =
     decision.handledBy === 'partner'
@@ -269,7 +264,6 @@ async function fileRequest(
         supportPlan: decision.supportPlan?.kind ?? 'customer',
         entitlementId: decision.supportPlan?.entitlementId ?? null,
         locale: contact.preferredLanguage,
-        country: tenant.country,
         firstResponseDueAt: decision.firstResponseMinutes
           ? new Date(now.getTime() + decision.firstResponseMinutes[input.severity] * 60_000)
           : null,
@@ -338,7 +332,13 @@ async function contactFor(
   locale: 'it' | 'en',
 ): Promise<RequestContact> {
   const userId = input.contact?.userId ?? actor.userId
-  const user = isUuid(userId) ? await findUserById(ctx.db, userId) : null
+  // the caller's own record was read with this request's credentials: not read again
+  const user =
+    actor.principal === 'user' && userId === actor.user.id
+      ? actor.user
+      : isUuid(userId)
+        ? await findUserById(ctx.db, userId)
+        : null
   if (!user || user.disabled || user.tenantId !== actor.homeTenantId) {
     throw new AppError(400, 'invalid_contact', 'error.invalid_contact', { tenant: actor.homeTenantName })
   }
