@@ -53,7 +53,7 @@ export async function openRuntime(config: Config): Promise<Runtime> {
     await migrateDatabase(database.db, config.DATABASE_MIGRATION_URL)
     await ensureCatalog(database.db)
     const seed = config.TRAMITE_DEMO
-      ? await seedDemoWorld(database.db, { password: config.TRAMITE_DEMO_PASSWORD })
+      ? await seedDemoWorld(database.db, { password: config.TRAMITE_DEMO_PASSWORD, config })
       : { created: false, credentials: [] }
     const ctx = createContext(config, database)
     const db = database
@@ -120,6 +120,7 @@ export function controlCommands(ctx: AppContext) {
       case 'demo-reset': {
         const seed = await resetDemoWorld(ctx.db, {
           password: stringArg(args.password) ?? ctx.config.TRAMITE_DEMO_PASSWORD,
+          config: ctx.config,
         })
         return { lines: describeSeed(seed, ctx.config) }
       }

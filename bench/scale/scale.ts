@@ -2,6 +2,7 @@
  * `BENCH_ONLY=scale npm run bench`: issue 12's targets, each a ratio measured in one run.
  * BENCH_SCALE_PARTS picks parts (growth, …); DATABASE_URL runs the PostgreSQL side.
  */
+import { filingBench } from './filing.ts'
 import { growthBench } from './growth.ts'
 import { overloadBench } from './overload.ts'
 import { memoryBench } from './memory.ts'
@@ -27,6 +28,12 @@ export async function scaleBench(): Promise<void> {
       `\nGrowth on ${engine === 'postgres' ? 'PostgreSQL' : 'PGlite'} (cost = /healthz req/s ÷ route req/s, 10 connections, ${seconds} s, median of ${rounds} rounds)`,
     )
     await growthBench({ engine, serverUrl, volumes, seconds, rounds, log })
+  }
+  if (parts.includes('filing')) {
+    console.log(
+      `\nFiling on ${engine === 'postgres' ? 'PostgreSQL, against a plain Fastify + pg route making the same writes' : 'PGlite, against /healthz'} (10 connections, ${seconds} s, ${rounds} rounds)`,
+    )
+    await filingBench(log, { serverUrl, seconds, rounds })
   }
   if (parts.includes('overload')) {
     console.log(`\nBack-pressure on ${engine === 'postgres' ? 'PostgreSQL' : 'PGlite'} (default limits)`)

@@ -1,9 +1,9 @@
+import { csvLine, CsvSyntaxError, parseCsvTable } from '../directory/csv.ts'
 import type { Actor } from '../identity/actor.ts'
 import type { AppContext } from '../platform/context.ts'
 import { AppError } from '../platform/errors.ts'
 import { type Locale, t } from '../platform/i18n/i18n.ts'
 import { customerForActor, customersForActor, partnerTenantOf } from './customers.service.ts'
-import { csvLine, CsvSyntaxError, parseCsv } from './csv-table.ts'
 import { createCustomerAsActor } from './onboarding.service.ts'
 import { createOrderAsActor } from './orders.service.ts'
 import { listSubscriptions } from './subscriptions.data.ts'
@@ -117,9 +117,9 @@ export async function importCsv(
   options: { dryRun: boolean; locale: Locale },
 ): Promise<ImportReport> {
   partnerTenantOf(actor)
-  let parsed: ReturnType<typeof parseCsv>
+  let parsed: ReturnType<typeof parseCsvTable>
   try {
-    parsed = parseCsv(csv)
+    parsed = parseCsvTable(csv)
   } catch (error) {
     if (!(error instanceof CsvSyntaxError)) throw error
     throw importProblem(

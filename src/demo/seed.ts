@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto'
 import { sql, type Transaction } from 'kysely'
 import { recordAudit } from '../audit/audit.data.ts'
+import type { Config } from '../config/config.ts'
 import { isPartnerRole } from '../directory/partner-roles.ts'
 import { hashPassword } from '../identity/passwords.ts'
 import type { Db } from '../platform/db/database.ts'
@@ -16,6 +17,7 @@ import {
   type DemoTenant,
   type DemoUser,
 } from './world.ts'
+import { seedDemoActivity } from './activity.ts'
 
 const MARKER = 'demo_world'
 const DAY = 86400_000
@@ -44,7 +46,7 @@ function randomPassword(): string {
  */
 export async function seedDemoWorld(
   db: Db,
-  options: { password?: string | undefined; now?: Date } = {},
+  options: { password?: string | undefined; now?: Date; config?: Config } = {},
 ): Promise<SeedResult> {
   const already = await db.selectFrom('app_meta').select('key').where('key', '=', MARKER).executeTakeFirst()
   if (already) return { created: false, credentials: [] }
@@ -82,6 +84,8 @@ export async function seedDemoWorld(
     await insertWorld(trx, hashes, now)
     return true
   })
+  // the world's recent past goes through the services, which open transactions of their own
+  if (created) await seedDemoActivity(db, now, options.config)
   return { created, credentials: created ? credentials : [] }
 }
 
@@ -416,7 +420,7 @@ async function insertWorld(
  */
 export async function resetDemoWorld(
   db: Db,
-  options: { password?: string | undefined } = {},
+  options: { password?: string | undefined; config?: Config } = {},
 ): Promise<SeedResult> {
   await db.transaction().execute(async (trx) => {
     await recordAudit(trx, {
@@ -431,6 +435,8 @@ export async function resetDemoWorld(
     await trx.deleteFrom('sessions').execute()
     await trx.deleteFrom('rate_limits').execute()
     await trx.deleteFrom('tenants').execute()
+    // incidents are the vendor's, not a tenant's: the demo's own are made again with the world
+    await trx.deleteFrom('incidents').execute()
     await trx.deleteFrom('marketplace_products').execute()
     await trx.deleteFrom('app_meta').where('key', '=', MARKER).execute()
   })

@@ -102,7 +102,8 @@ export function parseCsv(text: string): { line: number; fields: string[] }[] {
   let i = 0
   const endRow = () => {
     fields.push(field)
-    if (!(fields.length === 1 && fields[0] === '')) rows.push({ line: rowLine, fields })
+    // a blank line, or one of empty fields only (what spreadsheets leave at the end), is no row
+    if (fields.some((f) => f !== '')) rows.push({ line: rowLine, fields })
     fields = []
     field = ''
   }
@@ -146,23 +147,45 @@ export class CsvSyntaxError extends Error {
   }
 }
 
-/** A cell as a spreadsheet will not run it: text starting with = + - @ (or a tab/CR) gets a leading '. */
-function safeCell(value: string): string {
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value
+/**
+ * The records of a CSV text keyed by its (trimmed) header, each with its line, values trimmed —
+ * for imports that check their columns themselves. Throws CsvSyntaxError on an open quote.
+ */
+export function parseCsvTable(text: string): {
+  header: string[]
+  rows: { line: number; values: Record<string, string> }[]
+} {
+  const [head, ...rest] = parseCsv(text)
+  const header = (head?.fields ?? []).map((h) => h.trim())
+  return {
+    header,
+    rows: rest.map((r) => ({
+      line: r.line,
+      values: Object.fromEntries(header.map((h, i) => [h, (r.fields[i] ?? '').trim()])),
+    })),
+  }
+}
+
+type Cell = string | number | boolean | null | undefined
+
+/**
+ * One CSV line (no line break): fields quoted when needed; a cell a spreadsheet would run as a
+ * formula (starting with = + - @ or a tab/CR) is quoted and prefixed with '.
+ */
+export function csvLine(values: readonly Cell[]): string {
+  return values
+    .map((v) => {
+      const text = v === null || v === undefined ? '' : String(v)
+      const formula = typeof v === 'string' && /^[=+\-@\t\r]/.test(text)
+      if (!formula && !/[",\r\n]/.test(text)) return text
+      return `"${(formula ? `'${text}` : text).replace(/"/g, '""')}"`
+    })
+    .join(',')
 }
 
 /** Writes rows as CSV (CRLF, fields quoted when needed, formula-looking cells neutralized). */
-export function toCsv(
-  columns: readonly string[],
-  rows: readonly Record<string, string | number | boolean | null | undefined>[],
-): string {
-  const cell = (v: string | number | boolean | null | undefined) => {
-    const text = v === null || v === undefined ? '' : typeof v === 'string' ? safeCell(v) : String(v)
-    return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text
-  }
-  return (
-    [columns.join(','), ...rows.map((r) => columns.map((c) => cell(r[c])).join(','))].join('\r\n') + '\r\n'
-  )
+export function toCsv(columns: readonly string[], rows: readonly Record<string, Cell>[]): string {
+  return [csvLine(columns), ...rows.map((r) => csvLine(columns.map((c) => r[c])))].join('\r\n') + '\r\n'
 }
 
 /** Reads a CSV file into records keyed by column, or the file-level problems. */

@@ -1,5 +1,6 @@
 import type { FastifyRequest } from 'fastify'
-import Type from 'typebox'
+import Type, { type Static, type TSchema } from 'typebox'
+import type { Actor } from '../identity/actor.ts'
 import type { AppContext } from '../platform/context.ts'
 import { actorOf } from '../platform/http/authentication.ts'
 import { graphBase, graphContext, type GraphScope } from '../platform/http/graph-surface.ts'
@@ -213,6 +214,49 @@ export function directoryGraphRoutes(graph: GraphScope, ctx: AppContext): void {
   }
   const idOf = (request: FastifyRequest) => (request.params as { id: string }).id
 
+  /** GET (with $select), PATCH and DELETE of one user or group: `/{set}/{id}`, 204 on changes. */
+  function item<T extends Record<string, unknown>, B extends TSchema>(
+    set: 'users' | 'groups',
+    entity: ODataEntity<T>,
+    op: {
+      summaries: { get: string; patch: string; delete: string }
+      body: B
+      get: (actor: Actor, id: string) => Promise<T>
+      update: (actor: Actor, id: string, body: Static<B>) => Promise<unknown>
+      remove: (actor: Actor, id: string) => Promise<unknown>
+    },
+  ): void {
+    const params = Type.Object({ id: Id })
+    graph.get(
+      `/${set}/:id`,
+      { schema: { tags, summary: op.summaries.get, params, querystring: odataQuerystring } },
+      async (request) => {
+        const q = parseODataQuery(request.query, entity, { allow: ['select'] })
+        const found = await op.get(actorOf(request), request.params.id)
+        return {
+          '@odata.context': context(request, odataContextPath(`${set}/$entity`, q)),
+          ...selectProperties(found, q),
+        }
+      },
+    )
+    graph.patch(
+      `/${set}/:id`,
+      { schema: { tags, summary: op.summaries.patch, params, body: op.body } },
+      async (request, reply) => {
+        await op.update(actorOf(request), request.params.id, request.body as Static<B>)
+        return reply.status(204).send()
+      },
+    )
+    graph.delete(
+      `/${set}/:id`,
+      { schema: { tags, summary: op.summaries.delete, params } },
+      async (request, reply) => {
+        await op.remove(actorOf(request), request.params.id)
+        return reply.status(204).send()
+      },
+    )
+  }
+
   /** Members or memberships as directory objects (users and groups in their full shapes). */
   async function asObjects(
     request: FastifyRequest,
@@ -282,39 +326,16 @@ export function directoryGraphRoutes(graph: GraphScope, ctx: AppContext): void {
     },
   )
 
-  graph.get(
-    '/users/:id',
-    {
-      schema: {
-        tags,
-        summary: 'Get a user by id or userPrincipalName ($select)',
-        params: Type.Object({ id: Id }),
-        querystring: odataQuerystring,
-      },
+  item('users', USER, {
+    summaries: {
+      get: 'Get a user by id or userPrincipalName ($select)',
+      patch: 'Update a user (accountEnabled false disables sign-in and every token)',
+      delete: 'Delete a user (history kept; memberships and sign-in removed)',
     },
-    async (request) => {
-      const q = parseODataQuery(request.query, USER, { allow: ['select'] })
-      const user = await getUser(ctx, actorOf(request), request.params.id)
-      return {
-        '@odata.context': context(request, odataContextPath('users/$entity', q)),
-        ...selectProperties(presentUser(user), q),
-      }
-    },
-  )
-
-  graph.patch(
-    '/users/:id',
-    {
-      schema: {
-        tags,
-        summary: 'Update a user (accountEnabled false disables sign-in and every token)',
-        params: Type.Object({ id: Id }),
-        body: Type.Object(UserFields, open),
-      },
-    },
-    async (request, reply) => {
-      const b = request.body
-      await updateUser(ctx, actorOf(request), request.params.id, {
+    body: Type.Object(UserFields, open),
+    get: async (actor, id) => presentUser(await getUser(ctx, actor, id)),
+    update: (actor, id, b) =>
+      updateUser(ctx, actor, id, {
         displayName: b.displayName,
         givenName: b.givenName,
         surname: b.surname,
@@ -322,25 +343,9 @@ export function directoryGraphRoutes(graph: GraphScope, ctx: AppContext): void {
         phone: b.mobilePhone,
         locale: b.preferredLanguage,
         accountEnabled: b.accountEnabled,
-      })
-      return reply.status(204).send()
-    },
-  )
-
-  graph.delete(
-    '/users/:id',
-    {
-      schema: {
-        tags,
-        summary: 'Delete a user (history kept; memberships and sign-in removed)',
-        params: Type.Object({ id: Id }),
-      },
-    },
-    async (request, reply) => {
-      await deleteUser(ctx, actorOf(request), request.params.id)
-      return reply.status(204).send()
-    },
-  )
+      }),
+    remove: (actor, id) => deleteUser(ctx, actor, id),
+  })
 
   for (const transitive of [false, true]) {
     const nav = transitive ? 'transitiveMemberOf' : 'memberOf'
@@ -462,68 +467,29 @@ export function directoryGraphRoutes(graph: GraphScope, ctx: AppContext): void {
     },
   )
 
-  graph.get(
-    '/groups/:id',
-    {
-      schema: {
-        tags,
-        summary: 'Get a group ($select)',
-        params: Type.Object({ id: Id }),
-        querystring: odataQuerystring,
+  item('groups', GROUP, {
+    summaries: {
+      get: 'Get a group ($select)',
+      patch: 'Update a group',
+      delete: 'Delete a group (not a role group, nor one GDAP assignments use)',
+    },
+    body: Type.Object(
+      {
+        displayName: Type.Optional(Type.String({ minLength: 1, maxLength: 256 })),
+        description: Str(1024),
+        mailNickname: Str(64),
       },
-    },
-    async (request) => {
-      const q = parseODataQuery(request.query, GROUP, { allow: ['select'] })
-      const group = await getGroup(ctx, actorOf(request), request.params.id)
-      return {
-        '@odata.context': context(request, odataContextPath('groups/$entity', q)),
-        ...selectProperties(presentGroup(group), q),
-      }
-    },
-  )
-
-  graph.patch(
-    '/groups/:id',
-    {
-      schema: {
-        tags,
-        summary: 'Update a group',
-        params: Type.Object({ id: Id }),
-        body: Type.Object(
-          {
-            displayName: Type.Optional(Type.String({ minLength: 1, maxLength: 256 })),
-            description: Str(1024),
-            mailNickname: Str(64),
-          },
-          open,
-        ),
-      },
-    },
-    async (request, reply) => {
-      const b = request.body
-      await updateGroup(ctx, actorOf(request), request.params.id, {
+      open,
+    ),
+    get: async (actor, id) => presentGroup(await getGroup(ctx, actor, id)),
+    update: (actor, id, b) =>
+      updateGroup(ctx, actor, id, {
         displayName: b.displayName,
         description: b.description,
         mailNickname: b.mailNickname,
-      })
-      return reply.status(204).send()
-    },
-  )
-
-  graph.delete(
-    '/groups/:id',
-    {
-      schema: {
-        tags,
-        summary: 'Delete a group (not a role group, nor one GDAP assignments use)',
-        params: Type.Object({ id: Id }),
-      },
-    },
-    async (request, reply) => {
-      await deleteGroup(ctx, actorOf(request), request.params.id)
-      return reply.status(204).send()
-    },
-  )
+      }),
+    remove: (actor, id) => deleteGroup(ctx, actor, id),
+  })
 
   for (const transitive of [false, true]) {
     const nav = transitive ? 'transitiveMembers' : 'members'

@@ -9,6 +9,7 @@ import {
   ENTITLEMENT_KINDS,
   listEntitlements,
   removeEntitlement,
+  updateEntitlement,
 } from './entitlements.service.ts'
 import {
   addMember,
@@ -21,6 +22,18 @@ import {
   removeMember,
   updateGroup,
 } from './groups.service.ts'
+import {
+  CreatedUserSchema,
+  CsvReportSchema as CsvReportOut,
+  DirectoryGroupSchema as GroupOut,
+  DirectoryMeSchema,
+  DirectoryUserSchema as UserOut,
+  EntitlementSchema as EntitlementOut,
+  GroupDetailSchema,
+  GroupListItemSchema,
+  ReinvitationSchema,
+  UserDetailSchema,
+} from './directory.schema.ts'
 import type { DirectoryGroup, DirectoryUser, Member } from './people.data.ts'
 import { createUser, deleteUser, getUser, listUsers, reinviteUser, updateUser } from './people.service.ts'
 import { exportUsersCsv, importUsersCsv } from './users-csv.ts'
@@ -34,89 +47,6 @@ import { exportUsersCsv, importUsersCsv } from './users-csv.ts'
 const N = <T extends Parameters<typeof Type.Union>[0][number]>(s: T) => Type.Union([s, Type.Null()])
 const Id = Type.String({ maxLength: 320 })
 const Opt = (max: number) => Type.Optional(N(Type.String({ maxLength: max })))
-
-const UserOut = Type.Object({
-  id: Type.String(),
-  email: Type.String(),
-  displayName: Type.String(),
-  givenName: N(Type.String()),
-  surname: N(Type.String()),
-  jobTitle: N(Type.String()),
-  phone: N(Type.String()),
-  locale: N(Type.String()),
-  accountEnabled: Type.Boolean(),
-  hasPassword: Type.Boolean(),
-  invitationPending: Type.Boolean(),
-  roles: Type.Array(Type.String()),
-  createdAt: Type.String({ format: 'date-time' }),
-})
-const GroupOut = Type.Object({
-  id: Type.String(),
-  displayName: Type.String(),
-  description: N(Type.String()),
-  mailNickname: N(Type.String()),
-  partnerRole: N(Type.String()),
-  createdAt: Type.String({ format: 'date-time' }),
-})
-const MemberOut = Type.Object({
-  kind: Type.Union([Type.Literal('user'), Type.Literal('group')]),
-  id: Type.String(),
-  displayName: Type.String(),
-  email: N(Type.String()),
-  accountEnabled: N(Type.Boolean()),
-  via: N(Type.Object({ id: Type.String(), displayName: Type.String() })),
-})
-const MembershipOut = Type.Object({
-  group: GroupOut,
-  via: N(Type.Object({ id: Type.String(), displayName: Type.String() })),
-})
-const AccessOut = Type.Array(
-  Type.Object({
-    customerTenantId: Type.String(),
-    customerName: Type.String(),
-    gdap: Type.Array(
-      Type.Object({
-        relationshipId: Type.String(),
-        relationshipName: Type.String(),
-        status: Type.String(),
-        endAt: N(Type.String({ format: 'date-time' })),
-        groupId: Type.String(),
-        groupName: Type.String(),
-        roles: Type.Array(Type.String()),
-      }),
-    ),
-    azure: Type.Array(
-      Type.Object({
-        subscriptionId: Type.String(),
-        subscriptionName: Type.String(),
-        role: Type.String(),
-        groupName: N(Type.String()),
-      }),
-    ),
-  }),
-)
-const CsvReportOut = Type.Object({
-  mode: Type.String(),
-  rows: Type.Integer(),
-  valid: Type.Integer(),
-  applied: Type.Integer(),
-  problems: Type.Array(
-    Type.Object({
-      row: Type.Integer(),
-      column: N(Type.String()),
-      code: Type.String(),
-      message: Type.String(),
-    }),
-  ),
-})
-const EntitlementOut = Type.Object({
-  id: Type.String(),
-  kind: Type.String(),
-  reference: Type.String(),
-  description: Type.String(),
-  validUntil: N(Type.String()),
-  createdAt: Type.String({ format: 'date-time' }),
-})
 
 const user = (u: DirectoryUser) => ({ ...u, createdAt: u.createdAt.toISOString() })
 const group = (g: DirectoryGroup) => ({
@@ -139,11 +69,7 @@ export function registerDirectoryRoutes(app: App, ctx: AppContext): void {
         tags,
         summary: 'What the caller may do in the directory',
         response: {
-          200: Type.Object({
-            directoryAdmin: Type.Boolean(),
-            vendorAdmin: Type.Boolean(),
-            tenantKind: Type.String(),
-          }),
+          200: DirectoryMeSchema,
         },
       },
     },
@@ -172,9 +98,7 @@ export function registerDirectoryRoutes(app: App, ctx: AppContext): void {
         summary:
           'A user: groups (direct and through nesting) and what they let the user do in which customer',
         params: Type.Object({ id: Id }),
-        response: {
-          200: Type.Object({ user: UserOut, memberOf: Type.Array(MembershipOut), access: AccessOut }),
-        },
+        response: { 200: UserDetailSchema },
       },
     },
     async (request) => {
@@ -222,7 +146,7 @@ export function registerDirectoryRoutes(app: App, ctx: AppContext): void {
           displayName: Type.String({ minLength: 1, maxLength: 256 }),
           password: Type.Optional(Type.String({ maxLength: 256 })),
         }),
-        response: { 201: Type.Object({ user: UserOut, invitationUrl: N(Type.String()) }) },
+        response: { 201: CreatedUserSchema },
       },
     },
     async (request, reply) => {
@@ -262,9 +186,7 @@ export function registerDirectoryRoutes(app: App, ctx: AppContext): void {
         tags,
         summary: 'Send a new invitation (earlier ones stop working)',
         params: Type.Object({ id: Id }),
-        response: {
-          200: Type.Object({ invitationUrl: Type.String(), expiresAt: Type.String({ format: 'date-time' }) }),
-        },
+        response: { 200: ReinvitationSchema },
       },
     },
     async (request) => {
@@ -318,14 +240,7 @@ export function registerDirectoryRoutes(app: App, ctx: AppContext): void {
       schema: {
         tags,
         summary: 'The security groups of your tenant, with their direct and transitive member counts',
-        response: {
-          200: Type.Array(
-            Type.Intersect([
-              GroupOut,
-              Type.Object({ directMembers: Type.Integer(), transitiveUsers: Type.Integer() }),
-            ]),
-          ),
-        },
+        response: { 200: Type.Array(GroupListItemSchema) },
       },
     },
     async (request) => {
@@ -352,15 +267,7 @@ export function registerDirectoryRoutes(app: App, ctx: AppContext): void {
         summary:
           'A group: its members (direct and through nesting), the groups it is nested in, and the access it gives',
         params: Type.Object({ id: Id }),
-        response: {
-          200: Type.Object({
-            group: GroupOut,
-            members: Type.Array(MemberOut),
-            transitiveMembers: Type.Array(MemberOut),
-            memberOf: Type.Array(MembershipOut),
-            access: AccessOut,
-          }),
-        },
+        response: { 200: GroupDetailSchema },
       },
     },
     async (request) => {
@@ -496,6 +403,27 @@ export function registerDirectoryRoutes(app: App, ctx: AppContext): void {
     async (request, reply) => {
       const e = await addEntitlement(ctx, actorOf(request), request.body)
       reply.status(201)
+      return { ...e, createdAt: e.createdAt.toISOString() }
+    },
+  )
+
+  app.patch(
+    '/api/directory/entitlements/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Change an entitlement’s reference, description or end date',
+        params: Type.Object({ id: Id }),
+        body: Type.Object({
+          reference: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
+          description: Type.Optional(Type.String({ maxLength: 500 })),
+          validUntil: Type.Optional(Type.String({ maxLength: 10 })),
+        }),
+        response: { 200: EntitlementOut },
+      },
+    },
+    async (request) => {
+      const e = await updateEntitlement(ctx, actorOf(request), request.params.id, request.body)
       return { ...e, createdAt: e.createdAt.toISOString() }
     },
   )

@@ -44,6 +44,9 @@ const en = {
   user_deleted: '{email} has been deleted.',
   csv_invalid: 'The CSV file is not valid: {detail}',
   csv_rows_invalid: '{count} rows have problems; nothing was changed.',
+  email_invalid: 'Not an email address: {value}.',
+  date_invalid: '{field} must be a date (YYYY-MM-DD); got {value}.',
+  reference_required: 'The entitlement needs a reference (agreement, contract or plan id).',
 } as const
 
 export type DirectoryProblem = keyof typeof en
@@ -91,6 +94,10 @@ const it: Record<DirectoryProblem, string> = {
   user_deleted: '{email} è stato eliminato.',
   csv_invalid: 'Il file CSV non è valido: {detail}',
   csv_rows_invalid: '{count} righe hanno problemi; non è stato modificato nulla.',
+  email_invalid: 'Non è un indirizzo email: {value}.',
+  date_invalid: '{field} deve essere una data (AAAA-MM-GG); ricevuto {value}.',
+  reference_required:
+    "Il diritto di supporto richiede un riferimento (id dell'accordo, del contratto o del piano).",
 }
 
 const FALLBACK_KEY: Record<number, MessageKey> = {

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto'
-import { recordAudit } from '../audit/audit.data.ts'
-import { auditActor, type Actor } from '../identity/actor.ts'
+import type { Actor } from '../identity/actor.ts'
 import type { AppContext } from '../platform/context.ts'
 import type { EntitlementKind } from '../platform/db/schema.ts'
 import { isUuid } from '../platform/ids.ts'
+import { auditedChange } from './audited.ts'
 import { adminTenantOf, directoryTenantOf } from './directory-access.ts'
 import { DirectoryError } from './directory.messages.ts'
 
@@ -53,6 +53,18 @@ export async function listEntitlements(ctx: AppContext, actor: Actor): Promise<E
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/
 
+function checkDate(value: string): string {
+  if (!DATE.test(value) || Number.isNaN(Date.parse(value)))
+    throw new DirectoryError(400, 'date_invalid', { field: 'validUntil', value })
+  return value
+}
+
+function checkReference(value: string): string {
+  const reference = value.trim()
+  if (!reference) throw new DirectoryError(400, 'reference_required')
+  return reference
+}
+
 export async function addEntitlement(
   ctx: AppContext,
   actor: Actor,
@@ -63,14 +75,12 @@ export async function addEntitlement(
     throw new DirectoryError(400, 'csv_invalid', {
       detail: `kind must be one of ${ENTITLEMENT_KINDS.join(', ')}`,
     })
-  if (!DATE.test(input.validUntil) || Number.isNaN(Date.parse(input.validUntil)))
-    throw new DirectoryError(400, 'csv_invalid', {
-      detail: `validUntil must be a date YYYY-MM-DD (got ${input.validUntil})`,
-    })
-  const reference = input.reference.trim()
-  if (!reference) throw new DirectoryError(400, 'csv_invalid', { detail: 'reference is required' })
+  checkDate(input.validUntil)
+  const reference = checkReference(input.reference)
   const id = randomUUID()
-  await ctx.db.transaction().execute(async (trx) => {
+  const event = { tenantId, action: 'directory.entitlement.add', targetType: 'entitlement', targetId: id }
+  const details = { kind: input.kind, reference, validUntil: input.validUntil }
+  await auditedChange(ctx, actor, { ...event, rule: 'R13', details }, async (trx) => {
     await trx
       .insertInto('support_entitlements')
       .values({
@@ -83,23 +93,50 @@ export async function addEntitlement(
         created_at: ctx.now(),
       })
       .execute()
-    await recordAudit(trx, {
-      ...auditActor(actor),
-      tenantId,
-      action: 'directory.entitlement.add',
-      targetType: 'entitlement',
-      targetId: id,
-      rule: 'R13',
-      result: 'done',
-      details: { kind: input.kind, reference, validUntil: input.validUntil },
-    })
+  })
+  return (await listEntitlements(ctx, actor)).find((e) => e.id === id)!
+}
+
+export type EntitlementPatch = Partial<{ reference: string; description: string; validUntil: string }>
+
+/** Changes an entitlement's reference, description or end date (a renewed plan, a corrected id). */
+export async function updateEntitlement(
+  ctx: AppContext,
+  actor: Actor,
+  id: string,
+  patch: EntitlementPatch,
+): Promise<Entitlement> {
+  const tenantId = partnerTenantOf(actor, true)
+  const set = {
+    ...(patch.reference === undefined ? {} : { reference: checkReference(patch.reference) }),
+    ...(patch.description === undefined ? {} : { description: patch.description.trim() }),
+    ...(patch.validUntil === undefined ? {} : { valid_until: checkDate(patch.validUntil) }),
+  }
+  const current = (await listEntitlements(ctx, actor)).find((e) => e.id === id)
+  if (!current) throw new DirectoryError(404, 'not_your_object', { kind: 'entitlement', id })
+  if (Object.keys(set).length === 0) return current
+  const event = { tenantId, action: 'directory.entitlement.update', targetType: 'entitlement', targetId: id }
+  const details = { changed: Object.keys(patch), ...set }
+  await auditedChange(ctx, actor, { ...event, rule: 'R13', details }, async (trx) => {
+    const found = isUuid(id)
+      ? await trx
+          .updateTable('support_entitlements')
+          .set(set)
+          .where('id', '=', id)
+          .where('partner_tenant_id', '=', tenantId)
+          .where('removed_at', 'is', null)
+          .returning('id')
+          .executeTakeFirst()
+      : undefined
+    if (!found) throw new DirectoryError(404, 'not_your_object', { kind: 'entitlement', id })
   })
   return (await listEntitlements(ctx, actor)).find((e) => e.id === id)!
 }
 
 export async function removeEntitlement(ctx: AppContext, actor: Actor, id: string): Promise<void> {
   const tenantId = partnerTenantOf(actor, true)
-  await ctx.db.transaction().execute(async (trx) => {
+  const event = { tenantId, action: 'directory.entitlement.remove', targetType: 'entitlement', targetId: id }
+  await auditedChange(ctx, actor, { ...event, rule: 'R13' }, async (trx) => {
     const removed = isUuid(id)
       ? await trx
           .updateTable('support_entitlements')
@@ -111,14 +148,5 @@ export async function removeEntitlement(ctx: AppContext, actor: Actor, id: strin
           .executeTakeFirst()
       : undefined
     if (!removed) throw new DirectoryError(404, 'not_your_object', { kind: 'entitlement', id })
-    await recordAudit(trx, {
-      ...auditActor(actor),
-      tenantId,
-      action: 'directory.entitlement.remove',
-      targetType: 'entitlement',
-      targetId: id,
-      rule: 'R13',
-      result: 'done',
-    })
   })
 }

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto'
 import { sql } from 'kysely'
-import { recordAudit } from '../audit/audit.data.ts'
-import { auditActor, type Actor } from '../identity/actor.ts'
+import type { Actor } from '../identity/actor.ts'
 import type { AppContext } from '../platform/context.ts'
+import { auditedChange } from './audited.ts'
 import { adminTenantOf, directoryTenantOf } from './directory-access.ts'
 import { DirectoryError } from './directory.messages.ts'
 import {
@@ -55,7 +55,8 @@ export async function createGroup(ctx: AppContext, actor: Actor, input: GroupInp
   const displayName = input.displayName.trim()
   await assertNameFree(ctx, tenantId, displayName)
   const id = randomUUID()
-  await ctx.db.transaction().execute(async (trx) => {
+  const event = { tenantId, action: 'directory.group.create', targetType: 'group', targetId: id }
+  await auditedChange(ctx, actor, { ...event, details: { displayName } }, async (trx) => {
     await trx
       .insertInto('security_groups')
       .values({
@@ -67,15 +68,6 @@ export async function createGroup(ctx: AppContext, actor: Actor, input: GroupInp
         created_at: ctx.now(),
       })
       .execute()
-    await recordAudit(trx, {
-      ...auditActor(actor),
-      tenantId,
-      action: 'directory.group.create',
-      targetType: 'group',
-      targetId: id,
-      result: 'done',
-      details: { displayName },
-    })
   })
   return (await groupIn(ctx.db, tenantId, id))!
 }
@@ -96,23 +88,15 @@ export async function updateGroup(
     ...(patch.mailNickname === undefined ? {} : { mail_nickname: patch.mailNickname }),
   }
   if (Object.keys(set).length === 0) return group
-  await ctx.db.transaction().execute(async (trx) => {
-    await trx
+  const event = { tenantId, action: 'directory.group.update', targetType: 'group', targetId: group.id }
+  await auditedChange(ctx, actor, { ...event, details: { changed: Object.keys(set) } }, (trx) =>
+    trx
       .updateTable('security_groups')
       .set(set)
       .where('id', '=', group.id)
       .where('tenant_id', '=', tenantId)
-      .execute()
-    await recordAudit(trx, {
-      ...auditActor(actor),
-      tenantId,
-      action: 'directory.group.update',
-      targetType: 'group',
-      targetId: group.id,
-      result: 'done',
-      details: { changed: Object.keys(set) },
-    })
-  })
+      .execute(),
+  )
   return (await groupIn(ctx.db, tenantId, group.id))!
 }
 
@@ -141,27 +125,28 @@ export async function deleteGroup(ctx: AppContext, actor: Actor, id: string): Pr
     .executeTakeFirstOrThrow()
   if (used.n > 0)
     throw new DirectoryError(409, 'group_in_use', { group: group.displayName, count: String(used.n) })
-  await ctx.db.transaction().execute(async (trx) => {
-    const members = await trx
-      .selectFrom('group_user_members')
-      .select('user_id')
-      .where('group_id', '=', group.id)
-      .execute()
-    await trx
-      .deleteFrom('security_groups')
-      .where('id', '=', group.id)
-      .where('tenant_id', '=', tenantId)
-      .execute()
-    await recordAudit(trx, {
-      ...auditActor(actor),
-      tenantId,
-      action: 'directory.group.delete',
-      targetType: 'group',
-      targetId: group.id,
-      result: 'done',
+  const event = { tenantId, action: 'directory.group.delete', targetType: 'group', targetId: group.id }
+  await auditedChange(
+    ctx,
+    actor,
+    (members: { user_id: string }[]) => ({
+      ...event,
       details: { displayName: group.displayName, members: members.map((m) => m.user_id) },
-    })
-  })
+    }),
+    async (trx) => {
+      const members = await trx
+        .selectFrom('group_user_members')
+        .select('user_id')
+        .where('group_id', '=', group.id)
+        .execute()
+      await trx
+        .deleteFrom('security_groups')
+        .where('id', '=', group.id)
+        .where('tenant_id', '=', tenantId)
+        .execute()
+      return members
+    },
+  )
 }
 
 export async function listMembers(
@@ -186,84 +171,72 @@ async function resolveMember(ctx: AppContext, tenantId: string, id: string) {
   throw new DirectoryError(404, 'not_your_object', { kind: 'directory object', id })
 }
 
-export async function addMember(
+export async function addMember(ctx: AppContext, actor: Actor, groupId: string, memberId: string) {
+  await changeMembership(ctx, actor, groupId, memberId, 'add')
+}
+
+export async function removeMember(ctx: AppContext, actor: Actor, groupId: string, memberId: string) {
+  await changeMembership(ctx, actor, groupId, memberId, 'remove')
+}
+
+/** Adds or removes one direct member (a user, or a group to nest), audited. */
+async function changeMembership(
   ctx: AppContext,
   actor: Actor,
   groupId: string,
   memberId: string,
+  change: 'add' | 'remove',
 ): Promise<void> {
   const tenantId = adminTenantOf(actor)
   const group = await getGroup(ctx, actor, groupId)
   const member = await resolveMember(ctx, tenantId, memberId)
   const names = { member: member.name, group: group.displayName }
-  if (member.kind === 'group') {
+  if (change === 'add' && member.kind === 'group') {
     if (member.id === group.id) throw new DirectoryError(400, 'group_self')
     if (await wouldCycle(ctx.db, group.id, member.id)) throw new DirectoryError(400, 'nesting_cycle', names)
   }
-  await ctx.db.transaction().execute(async (trx) => {
-    const inserted =
-      member.kind === 'user'
-        ? await trx
-            .insertInto('group_user_members')
-            .values({ group_id: group.id, user_id: member.id })
-            .onConflict((oc) => oc.doNothing())
-            .returning('group_id')
-            .executeTakeFirst()
-        : await trx
-            .insertInto('group_group_members')
-            .values({ group_id: group.id, member_group_id: member.id })
-            .onConflict((oc) => oc.doNothing())
-            .returning('group_id')
-            .executeTakeFirst()
-    // Graph answers 400 "One or more added object references already exist"
-    if (!inserted) throw new DirectoryError(400, 'already_member', names)
-    await recordAudit(trx, {
-      ...auditActor(actor),
-      tenantId,
-      action: 'directory.group.member.add',
-      targetType: 'group',
-      targetId: group.id,
-      result: 'done',
-      details: { memberKind: member.kind, memberId: member.id, partnerRole: group.partnerRole },
-    })
-  })
-}
-
-export async function removeMember(
-  ctx: AppContext,
-  actor: Actor,
-  groupId: string,
-  memberId: string,
-): Promise<void> {
-  const tenantId = adminTenantOf(actor)
-  const group = await getGroup(ctx, actor, groupId)
-  const member = await resolveMember(ctx, tenantId, memberId)
-  await ctx.db.transaction().execute(async (trx) => {
-    const removed =
-      member.kind === 'user'
-        ? await trx
-            .deleteFrom('group_user_members')
-            .where('group_id', '=', group.id)
-            .where('user_id', '=', member.id)
-            .returning('group_id')
-            .executeTakeFirst()
-        : await trx
-            .deleteFrom('group_group_members')
-            .where('group_id', '=', group.id)
-            .where('member_group_id', '=', member.id)
-            .returning('group_id')
-            .executeTakeFirst()
-    if (!removed)
-      throw new DirectoryError(404, 'not_member', { member: member.name, group: group.displayName })
-    await recordAudit(trx, {
-      ...auditActor(actor),
-      tenantId,
-      action: 'directory.group.member.remove',
-      targetType: 'group',
-      targetId: group.id,
-      result: 'done',
-      details: { memberKind: member.kind, memberId: member.id, partnerRole: group.partnerRole },
-    })
+  const event = {
+    tenantId,
+    action: `directory.group.member.${change}`,
+    targetType: 'group',
+    targetId: group.id,
+    details: { memberKind: member.kind, memberId: member.id, partnerRole: group.partnerRole },
+  }
+  await auditedChange(ctx, actor, event, async (trx) => {
+    if (change === 'add') {
+      const inserted =
+        member.kind === 'user'
+          ? await trx
+              .insertInto('group_user_members')
+              .values({ group_id: group.id, user_id: member.id })
+              .onConflict((oc) => oc.doNothing())
+              .returning('group_id')
+              .executeTakeFirst()
+          : await trx
+              .insertInto('group_group_members')
+              .values({ group_id: group.id, member_group_id: member.id })
+              .onConflict((oc) => oc.doNothing())
+              .returning('group_id')
+              .executeTakeFirst()
+      // Graph answers 400 "One or more added object references already exist"
+      if (!inserted) throw new DirectoryError(400, 'already_member', names)
+    } else {
+      const removed =
+        member.kind === 'group'
+          ? await trx
+              .deleteFrom('group_group_members')
+              .where('group_id', '=', group.id)
+              .where('member_group_id', '=', member.id)
+              .returning('group_id')
+              .executeTakeFirst()
+          : await trx
+              .deleteFrom('group_user_members')
+              .where('group_id', '=', group.id)
+              .where('user_id', '=', member.id)
+              .returning('group_id')
+              .executeTakeFirst()
+      if (!removed) throw new DirectoryError(404, 'not_member', names)
+    }
   })
 }
 

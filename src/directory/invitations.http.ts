@@ -1,6 +1,7 @@
 import Type from 'typebox'
 import type { AppContext } from '../platform/context.ts'
 import type { App } from '../platform/http/server.ts'
+import { InvitationViewSchema } from './directory.schema.ts'
 import { acceptInvitation, PASSWORD_MAX, readInvitation } from './invitations.ts'
 
 /**
@@ -19,14 +20,7 @@ export function registerInvitationRoutes(app: App, ctx: AppContext): void {
         tags,
         summary: 'Who an invitation is for (before choosing a password)',
         body: Type.Object({ secret: Secret }),
-        response: {
-          200: Type.Object({
-            email: Type.String(),
-            displayName: Type.String(),
-            tenantName: Type.String(),
-            expiresAt: Type.String({ format: 'date-time' }),
-          }),
-        },
+        response: { 200: InvitationViewSchema },
       },
       config: { auth: 'none' },
     },

@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely'
 import { recordAudit } from '../audit/audit.data.ts'
 import { emailLocaleOf, escapeHtml } from '../email/email.templates.ts'
 import { hashPassword } from '../identity/passwords.ts'
+import { signInMethodFor } from '../identity/signin.service.ts'
 import type { AppContext } from '../platform/context.ts'
 import type { Database } from '../platform/db/schema.ts'
 import { DirectoryError } from './directory.messages.ts'
@@ -122,6 +123,9 @@ export interface InvitationView {
   email: string
   displayName: string
   tenantName: string
+  /** Who sent it: null for the operator at the CLI (setup, partner create). */
+  invitedBy: string | null
+  signIn: 'password' | 'sso'
   expiresAt: Date
 }
 
@@ -137,6 +141,7 @@ async function findUsable(db: Kysely<Database>, secret: string, now: Date) {
       'i.expires_at as expiresAt',
       'i.accepted_at as acceptedAt',
       'i.revoked_at as revokedAt',
+      'i.created_by_user_id as createdBy',
       'u.email',
       'u.display_name as displayName',
       'u.deleted_at as deletedAt',
@@ -154,10 +159,19 @@ async function findUsable(db: Kysely<Database>, secret: string, now: Date) {
 /** What the acceptance page shows before the person chooses a password. */
 export async function readInvitation(ctx: AppContext, secret: string): Promise<InvitationView> {
   const row = await findUsable(ctx.db, secret, ctx.now())
+  const inviter = row.createdBy
+    ? await ctx.db
+        .selectFrom('users')
+        .select('display_name')
+        .where('id', '=', row.createdBy)
+        .executeTakeFirst()
+    : undefined
   return {
     email: row.email,
     displayName: row.displayName,
     tenantName: row.tenantName,
+    invitedBy: inviter?.display_name ?? null,
+    signIn: await signInMethodFor(ctx, row.email),
     expiresAt: row.expiresAt,
   }
 }

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto'
 import type { Kysely } from 'kysely'
-import { recordAudit } from '../audit/audit.data.ts'
-import { auditActor, type Actor } from '../identity/actor.ts'
+import type { Actor } from '../identity/actor.ts'
 import { hashPassword } from '../identity/passwords.ts'
 import type { AppContext } from '../platform/context.ts'
 import type { Database } from '../platform/db/schema.ts'
+import { auditedChange } from './audited.ts'
 import { adminTenantOf, directoryTenantOf } from './directory-access.ts'
 import { DirectoryError } from './directory.messages.ts'
 import { checkPassword, issueInvitation, type IssuedInvitation } from './invitations.ts'
@@ -37,8 +37,7 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/
 
 export function normalizeEmail(value: string): string {
   const email = value.trim().toLowerCase()
-  if (!EMAIL.test(email) || email.length > 254)
-    throw new DirectoryError(400, 'csv_invalid', { detail: `not an email address: ${value}` })
+  if (!EMAIL.test(email) || email.length > 254) throw new DirectoryError(400, 'email_invalid', { value })
   return email
 }
 
@@ -111,7 +110,14 @@ export async function createUser(ctx: AppContext, actor: Actor, input: NewUser):
   const email = normalizeEmail(input.email)
   if (input.password !== undefined) checkPassword(input.password)
   const passwordHash = input.password === undefined ? null : await hashPassword(input.password)
-  const { id, invitation } = await ctx.db.transaction().execute(async (trx) => {
+  const event = (created: { id: string; invitation: IssuedInvitation | null }) => ({
+    tenantId,
+    action: created.invitation ? 'directory.user.invite' : 'directory.user.create',
+    targetType: 'user',
+    targetId: created.id,
+    details: { email, accountEnabled: input.accountEnabled !== false },
+  })
+  const { id, invitation } = await auditedChange(ctx, actor, event, async (trx) => {
     await assertEmailFree(trx, email)
     const now = ctx.now()
     const id = await insertUser(trx, tenantId, { ...input, email }, passwordHash, now)
@@ -133,15 +139,6 @@ export async function createUser(ctx: AppContext, actor: Actor, input: NewUser):
                 }),
           })
         : null
-    await recordAudit(trx, {
-      ...auditActor(actor),
-      tenantId,
-      action: invitation ? 'directory.user.invite' : 'directory.user.create',
-      targetType: 'user',
-      targetId: id,
-      result: 'done',
-      details: { email, accountEnabled: input.accountEnabled !== false },
-    })
     return { id, invitation }
   })
   return { user: (await userIn(ctx.db, tenantId, id, ctx.now()))!, invitation }
@@ -151,8 +148,9 @@ export async function createUser(ctx: AppContext, actor: Actor, input: NewUser):
 export async function reinviteUser(ctx: AppContext, actor: Actor, key: string): Promise<IssuedInvitation> {
   const tenantId = adminTenantOf(actor)
   const user = await getUser(ctx, actor, key)
-  return ctx.db.transaction().execute(async (trx) => {
-    const invitation = await issueInvitation(trx, ctx, {
+  const event = { tenantId, action: 'directory.user.invite', targetType: 'user', targetId: user.id }
+  return auditedChange(ctx, actor, event, async (trx) =>
+    issueInvitation(trx, ctx, {
       userId: user.id,
       createdByUserId: actor.principal === 'user' ? actor.userId : null,
       email: {
@@ -162,17 +160,8 @@ export async function reinviteUser(ctx: AppContext, actor: Actor, key: string): 
         locale: user.locale,
         inviter: actor.displayName || actor.homeTenantName,
       },
-    })
-    await recordAudit(trx, {
-      ...auditActor(actor),
-      tenantId,
-      action: 'directory.user.invite',
-      targetType: 'user',
-      targetId: user.id,
-      result: 'done',
-    })
-    return invitation
-  })
+    }),
+  )
 }
 
 export async function updateUser(
@@ -195,28 +184,16 @@ export async function updateUser(
     ...(patch.accountEnabled === undefined ? {} : { disabled: !patch.accountEnabled }),
   }
   if (Object.keys(set).length === 0) return user
-  await ctx.db.transaction().execute(async (trx) => {
-    await trx
-      .updateTable('users')
-      .set(set)
-      .where('id', '=', user.id)
-      .where('tenant_id', '=', tenantId)
-      .execute()
-    await recordAudit(trx, {
-      ...auditActor(actor),
-      tenantId,
-      action:
-        patch.accountEnabled === undefined || patch.accountEnabled === user.accountEnabled
-          ? 'directory.user.update'
-          : patch.accountEnabled
-            ? 'directory.user.enable'
-            : 'directory.user.disable',
-      targetType: 'user',
-      targetId: user.id,
-      result: 'done',
-      details: { changed: Object.keys(patch) },
-    })
-  })
+  const action =
+    patch.accountEnabled === undefined || patch.accountEnabled === user.accountEnabled
+      ? 'directory.user.update'
+      : patch.accountEnabled
+        ? 'directory.user.enable'
+        : 'directory.user.disable'
+  const event = { tenantId, action, targetType: 'user', targetId: user.id }
+  await auditedChange(ctx, actor, { ...event, details: { changed: Object.keys(patch) } }, (trx) =>
+    trx.updateTable('users').set(set).where('id', '=', user.id).where('tenant_id', '=', tenantId).execute(),
+  )
   return (await userIn(ctx.db, tenantId, user.id, ctx.now()))!
 }
 
@@ -228,36 +205,39 @@ export async function deleteUser(ctx: AppContext, actor: Actor, key: string): Pr
   const tenantId = adminTenantOf(actor)
   const user = await getUser(ctx, actor, key)
   if (actor.principal === 'user' && user.id === actor.userId) throw new DirectoryError(409, 'self_change')
-  await ctx.db.transaction().execute(async (trx) => {
-    const now = ctx.now()
-    await trx
-      .updateTable('users')
-      .set({ deleted_at: now, disabled: true })
-      .where('id', '=', user.id)
-      .where('tenant_id', '=', tenantId)
-      .execute()
-    const groups = await trx
-      .deleteFrom('group_user_members')
-      .where('user_id', '=', user.id)
-      .returning('group_id')
-      .execute()
-    await trx.deleteFrom('user_roles').where('user_id', '=', user.id).execute()
-    await trx.deleteFrom('sessions').where('user_id', '=', user.id).execute()
-    await trx
-      .updateTable('user_invitations')
-      .set({ revoked_at: now })
-      .where('user_id', '=', user.id)
-      .where('accepted_at', 'is', null)
-      .where('revoked_at', 'is', null)
-      .execute()
-    await recordAudit(trx, {
-      ...auditActor(actor),
-      tenantId,
-      action: 'directory.user.delete',
-      targetType: 'user',
-      targetId: user.id,
-      result: 'done',
-      details: { email: user.email, groups: groups.map((g) => g.group_id), roles: user.roles },
-    })
+  const event = { tenantId, action: 'directory.user.delete', targetType: 'user', targetId: user.id }
+  const details = (groups: { group_id: string }[]) => ({
+    email: user.email,
+    groups: groups.map((g) => g.group_id),
+    roles: user.roles,
   })
+  await auditedChange(
+    ctx,
+    actor,
+    (groups: { group_id: string }[]) => ({ ...event, details: details(groups) }),
+    async (trx) => {
+      const now = ctx.now()
+      await trx
+        .updateTable('users')
+        .set({ deleted_at: now, disabled: true })
+        .where('id', '=', user.id)
+        .where('tenant_id', '=', tenantId)
+        .execute()
+      const groups = await trx
+        .deleteFrom('group_user_members')
+        .where('user_id', '=', user.id)
+        .returning('group_id')
+        .execute()
+      await trx.deleteFrom('user_roles').where('user_id', '=', user.id).execute()
+      await trx.deleteFrom('sessions').where('user_id', '=', user.id).execute()
+      await trx
+        .updateTable('user_invitations')
+        .set({ revoked_at: now })
+        .where('user_id', '=', user.id)
+        .where('accepted_at', 'is', null)
+        .where('revoked_at', 'is', null)
+        .execute()
+      return groups
+    },
+  )
 }

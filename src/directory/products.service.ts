@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto'
 import { sql } from 'kysely'
-import { recordAudit } from '../audit/audit.data.ts'
-import { auditActor, type Actor } from '../identity/actor.ts'
+import type { Actor } from '../identity/actor.ts'
 import type { AppContext } from '../platform/context.ts'
 import { isUuid } from '../platform/ids.ts'
 import { requireVendorAdmin } from './directory-access.ts'
+import { auditedChange } from './audited.ts'
 import { DirectoryError } from './directory.messages.ts'
 
 /**
@@ -90,31 +90,27 @@ export async function createProduct(ctx: AppContext, actor: Actor, input: Produc
   checkContacts(input)
   await assertNameFree(ctx, name)
   const id = randomUUID()
-  await ctx.db.transaction().execute(async (trx) => {
-    await trx
-      .insertInto('marketplace_products')
-      .values({
-        id,
-        name,
-        isv_name: isvName,
-        description: clean(input.description) ?? null,
-        support_url: clean(input.supportUrl) ?? null,
-        support_email: clean(input.supportEmail) ?? null,
-        support_phone: clean(input.supportPhone) ?? null,
-        created_at: ctx.now(),
-      })
-      .execute()
-    await recordAudit(trx, {
-      ...auditActor(actor),
-      tenantId: actor.homeTenantId,
-      action: 'directory.product.create',
-      targetType: 'marketplace_product',
-      targetId: id,
-      rule: 'R11',
-      result: 'done',
-      details: { name, isvName },
-    })
-  })
+  const event = { tenantId: actor.homeTenantId, targetType: 'marketplace_product', targetId: id, rule: 'R11' }
+  await auditedChange(
+    ctx,
+    actor,
+    { ...event, action: 'directory.product.create', details: { name, isvName } },
+    async (trx) => {
+      await trx
+        .insertInto('marketplace_products')
+        .values({
+          id,
+          name,
+          isv_name: isvName,
+          description: clean(input.description) ?? null,
+          support_url: clean(input.supportUrl) ?? null,
+          support_email: clean(input.supportEmail) ?? null,
+          support_phone: clean(input.supportPhone) ?? null,
+          created_at: ctx.now(),
+        })
+        .execute()
+    },
+  )
   return productOr404(ctx, actor, id)
 }
 
@@ -143,21 +139,17 @@ export async function updateProduct(
       : { retired_at: patch.retired ? (current.retiredAt ?? ctx.now()) : null }),
   }
   if (Object.keys(set).length === 0) return current
-  await ctx.db.transaction().execute(async (trx) => {
-    await trx.updateTable('marketplace_products').set(set).where('id', '=', id).execute()
-    await recordAudit(trx, {
-      ...auditActor(actor),
-      tenantId: actor.homeTenantId,
-      action:
-        patch.retired === true && !current.retiredAt
-          ? 'directory.product.retire'
-          : 'directory.product.update',
-      targetType: 'marketplace_product',
-      targetId: id,
-      rule: 'R11',
-      result: 'done',
-      details: { changed: Object.keys(set) },
-    })
-  })
+  const event = {
+    tenantId: actor.homeTenantId,
+    action:
+      patch.retired === true && !current.retiredAt ? 'directory.product.retire' : 'directory.product.update',
+    targetType: 'marketplace_product',
+    targetId: id,
+    rule: 'R11',
+    details: { changed: Object.keys(set) },
+  }
+  await auditedChange(ctx, actor, event, (trx) =>
+    trx.updateTable('marketplace_products').set(set).where('id', '=', id).execute(),
+  )
   return productOr404(ctx, actor, id)
 }

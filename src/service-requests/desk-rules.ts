@@ -31,6 +31,7 @@ export type DeskRefusal =
   | 'critical_needs_phone'
   | 'internal_notes_responder_only'
   | 'assignment_vendor_only'
+  | 'assignment_responder_only'
   | 'onlooker_cannot_change'
   | 'answer_by_addressee_only'
 
@@ -66,6 +67,16 @@ export function checkSeverityChange(
   if (side === 'responder' && SEVERITY_RANK[to] > SEVERITY_RANK[from]) return 'severity_raise_by_responder'
   if (to === 'critical' && from !== 'critical' && !contactHasPhone) return 'critical_needs_phone'
   return null
+}
+
+/**
+ * Assignment is the responder's own business: the vendor's engineers assign the requests the vendor
+ * works, to an engineer; a partner's staff assign the requests their customers sent them, to a
+ * colleague. Nobody assigns the other side's work.
+ */
+export function checkAssignment(side: Side, handledBy: 'vendor' | 'partner'): DeskRefusal | null {
+  if (side === 'responder') return null
+  return handledBy === 'vendor' ? 'assignment_vendor_only' : 'assignment_responder_only'
 }
 
 /**

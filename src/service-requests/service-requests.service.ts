@@ -48,7 +48,9 @@ import {
   type RequestPage,
   type RequestScope,
 } from './request-list.data.ts'
+import { type Assignee, checkAssignee, listAssignees } from './desk-assignees.data.ts'
 import {
+  checkAssignment,
   checkNote,
   checkSeverityChange,
   checkStatusMove,
@@ -68,6 +70,7 @@ import { sendNotice } from '../notifications/notices.ts'
 import type { MessageKey } from '../platform/i18n/messages.ts'
 import { randomUUID } from 'node:crypto'
 import { checkAttachment, MAX_ATTACHMENTS_PER_REQUEST, safeFileName } from './attachments.ts'
+import { escalationSource, linkEscalation } from './escalation.ts'
 
 export interface CreateRequestInput {
   customerTenantId?: string | undefined
@@ -92,6 +95,8 @@ export interface CreateRequestInput {
   linkedIncidentId?: string | undefined
   /** The partner's own ticket number in its PSA tool. */
   externalReference?: string | undefined
+  /** "Escalate to the vendor": the customer's request, handled by the partner, this one escalates. */
+  escalationOf?: string | undefined
 }
 
 /** A client's `Idempotency-Key` and a digest of what it asked, so a retry is recognised. */
@@ -205,6 +210,15 @@ async function fileRequest(
       })
     }
   }
+  const escalated = input.escalationOf
+    ? await escalationSource(
+        ctx.db,
+        actor,
+        input.escalationOf,
+        facts.target.tenantId,
+        decision.handledBy ?? null,
+      )
+    : null
   const contact = await contactFor(ctx, actor, input, locale)
   if (input.severity === 'critical' && !contact.phone && !input.azure?.contact?.phoneNumber) {
     throw new AppError(422, 'critical_needs_phone', 'error.critical_needs_phone')
@@ -292,8 +306,14 @@ async function fileRequest(
       rule: decision.rule,
       result: 'allowed',
       reason: decision.reason,
-      details: { workload: input.workload, severity: input.severity, handledBy: decision.handledBy },
+      details: {
+        workload: input.workload,
+        severity: input.severity,
+        handledBy: decision.handledBy,
+        ...(escalated ? { escalationOf: escalated.id } : {}),
+      },
     })
+    if (escalated) await linkEscalation(trx, requestId, escalated, eventActor(actor), now)
     const created = (await findServiceRequest(trx, requestId))!
     await recordRequestEvent(trx, ctx, {
       id: requestEventId('service_request.created', requestId, 1),
@@ -459,6 +479,7 @@ const DESK_REFUSAL_STATUS: Record<DeskRefusal, number> = {
   critical_needs_phone: 422,
   internal_notes_responder_only: 403,
   assignment_vendor_only: 403,
+  assignment_responder_only: 403,
   onlooker_cannot_change: 403,
   answer_by_addressee_only: 403,
 }
@@ -468,6 +489,7 @@ function refuseDesk(refusal: DeskRefusal, request: ServiceRequestRecord, closedK
   throw new AppError(DESK_REFUSAL_STATUS[refusal], refusal, key, {
     status: request.status,
     requester: request.createdByTenantName,
+    handler: request.handlerName ?? '',
   })
 }
 
@@ -497,6 +519,8 @@ type PendingEvent = Omit<RequestEvent, 'id' | 'at' | 'request' | 'actor'> & { di
 interface Applied {
   changes: RequestChanges
   events: PendingEvent[]
+  /** What the audit keeps beyond the changed columns (the reason of a close or reopen). */
+  auditDetails?: Record<string, unknown>
 }
 
 async function change(
@@ -518,7 +542,7 @@ async function change(
   const side = sideOfActor(actor, request)
   const now = ctx.now()
   await ctx.db.transaction().execute(async (trx) => {
-    const { changes, events } = await apply(request, trx, side)
+    const { changes, events, auditDetails: extra } = await apply(request, trx, side)
     if (!(await updateRequest(trx, request.id, request.version, changes, now))) throw versionConflict()
     await recordAudit(trx, {
       ...auditActor(actor),
@@ -531,7 +555,7 @@ async function change(
       rule: asked.decision.rule,
       result: 'allowed',
       reason: asked.decision.reason,
-      details: auditDetails(request, changes),
+      details: { ...auditDetails(request, changes), ...extra },
     })
     if (events.length === 0) return
     const after = (await findServiceRequest(trx, request.id))!
@@ -560,10 +584,17 @@ function auditDetails(request: ServiceRequestRecord, changes: RequestChanges): R
   return details
 }
 
-function statusEvent(request: ServiceRequestRecord, to: RequestStatus): PendingEvent[] {
+function statusEvent(request: ServiceRequestRecord, to: RequestStatus, reason?: string): PendingEvent[] {
   return to === request.status
     ? []
-    : [{ type: 'service_request.status_changed', visibility: 'public', previous: { status: request.status } }]
+    : [
+        {
+          type: 'service_request.status_changed',
+          visibility: 'public',
+          previous: { status: request.status },
+          reason,
+        },
+      ]
 }
 
 export interface NoteOptions {
@@ -632,9 +663,15 @@ export function setStatusAsActor(
   id: string,
   status: RequestStatus,
   expectedVersion?: number,
-  options: { onlyFromClosed?: boolean } = {},
+  options: StatusOptions = {},
 ): Promise<ServiceRequestRecord> {
   return updateRequestAsActor(ctx, actor, id, { status }, expectedVersion, options)
+}
+
+export interface StatusOptions {
+  onlyFromClosed?: boolean | undefined
+  /** Why it is closed or reopened: kept on the request's timeline and in the audit. */
+  reason?: string | undefined
 }
 
 /** A new severity: the first-response target (R14) restarts from now for the new level. */
@@ -682,8 +719,9 @@ export function updateRequestAsActor(
   id: string,
   update: RequestUpdate,
   expectedVersion?: number,
-  options: { onlyFromClosed?: boolean } = {},
+  options: StatusOptions = {},
 ): Promise<ServiceRequestRecord> {
+  const reason = options.reason?.trim() || undefined
   return change(ctx, actor, id, auditActionOf(update), expectedVersion, async (request, trx, side) => {
     const changes: RequestChanges = {}
     const events: PendingEvent[] = []
@@ -694,7 +732,7 @@ export function updateRequestAsActor(
       const refusal = checkStatusMove(side, request.status, update.status)
       if (refusal) refuseDesk(refusal, request, 'error.request_closed_change')
       changes.status = update.status
-      events.push(...statusEvent(request, update.status))
+      events.push(...statusEvent(request, update.status, reason))
     }
     const statusAfter = changes.status ?? request.status
     if (update.severity !== undefined && update.severity !== request.severity) {
@@ -716,9 +754,8 @@ export function updateRequestAsActor(
       })
     }
     if (update.assignedTo !== undefined && update.assignedTo !== request.assignedToUserId) {
-      if (actor.homeTenantKind !== 'vendor' || side !== 'responder') {
-        refuseDesk('assignment_vendor_only', request, 'error.request_closed_change')
-      }
+      const refusal = checkAssignment(side, request.handledBy)
+      if (refusal) refuseDesk(refusal, request, 'error.request_closed_change')
       if (update.assignedTo !== null) await checkAssignee(trx, actor, update.assignedTo)
       changes.assignedToUserId = update.assignedTo
       events.push({
@@ -741,23 +778,8 @@ export function updateRequestAsActor(
       changes.externalReference = update.externalReference
       events.push({ type: 'service_request.external_reference_changed', visibility: 'public' })
     }
-    return { changes, events }
+    return { changes, events, ...(reason && update.status !== undefined ? { auditDetails: { reason } } : {}) }
   })
-}
-
-async function checkAssignee(db: Kysely<Database>, actor: Actor, userId: string): Promise<void> {
-  const engineer = isUuid(userId)
-    ? await db
-        .selectFrom('users as u')
-        .innerJoin('user_roles as ur', 'ur.user_id', 'u.id')
-        .select('u.id')
-        .where('u.id', '=', userId)
-        .where('u.tenant_id', '=', actor.homeTenantId)
-        .where('u.disabled', '=', false)
-        .where('ur.role', '=', 'support_engineer')
-        .executeTakeFirst()
-    : undefined
-  if (!engineer) throw new AppError(400, 'invalid_assignee', 'error.invalid_assignee', { user: userId })
 }
 
 export function updateArmContactAsActor(
@@ -790,20 +812,9 @@ export function updateArmDetailsAsActor(
 }
 
 /** The vendor's engineers a request can be assigned to; only the vendor's engineers ask. */
-export async function listEngineers(
-  ctx: AppContext,
-  actor: Actor,
-): Promise<{ userId: string; name: string; email: string }[]> {
+export async function listEngineers(ctx: AppContext, actor: Actor): Promise<Assignee[]> {
   if (!isSupportEngineer(actor)) throw forbidden()
-  return ctx.db
-    .selectFrom('users as u')
-    .innerJoin('user_roles as ur', 'ur.user_id', 'u.id')
-    .select(['u.id as userId', 'u.display_name as name', 'u.email'])
-    .where('u.tenant_id', '=', actor.homeTenantId)
-    .where('ur.role', '=', 'support_engineer')
-    .where('u.disabled', '=', false)
-    .orderBy('u.display_name')
-    .execute()
+  return listAssignees(ctx.db, actor)
 }
 
 /** The partner organizations the desk's queue can be filtered by (vendor engineers only). */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import {
+  checkAssignment,
   checkNote,
   checkSeverityChange,
   checkStatusMove,
@@ -62,5 +63,13 @@ describe('desk rules', () => {
     expect(checkNote('requester', 'attention_needed', false, false)).toBe('answer_by_addressee_only')
     expect(checkNote('requester', 'open', false, false)).toBeNull()
     expect(checkNote('responder', 'attention_needed', false, false)).toBeNull()
+  })
+
+  it('when a request is assigned, then only the side that works it assigns it — the vendor its requests, the partner those its customers sent it', () => {
+    expect(checkAssignment('responder', 'vendor')).toBeNull()
+    expect(checkAssignment('responder', 'partner')).toBeNull()
+    expect(checkAssignment('requester', 'vendor')).toBe('assignment_vendor_only')
+    expect(checkAssignment('requester', 'partner')).toBe('assignment_responder_only')
+    expect(checkAssignment('onlooker', 'partner')).toBe('assignment_responder_only')
   })
 })

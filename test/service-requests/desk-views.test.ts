@@ -54,13 +54,21 @@ describe.each(dialects())('the desk’s saved views (%s)', (dialect) => {
     for (const view of Object.values(after)) expect(await listed(ENGINEER, view.query)).toBe(view.total)
   })
 
-  it('when ada asks for her views, then they count only her organization’s requests, with no desk-only view', async () => {
+  it('when ada asks for her views, then she gets partner staff’s views (assigned to her, her team’s, sent to Adatum) counting only her organization’s requests', async () => {
     await fileRequest(t, tokens[ANNA]!)
     const ada = await viewsOf(ADA)
-    expect(Object.keys(ada)).not.toContain('mine')
-    expect(Object.keys(ada)).not.toContain('unassigned')
+    expect(Object.keys(ada)).toEqual([
+      'mine',
+      'team',
+      'sent_to_you',
+      'unassigned',
+      'waiting',
+      'at_risk',
+      'breached',
+    ])
+    expect(ada.sent_to_you!.query).toMatchObject({ handledBy: 'partner', status: 'open' })
     for (const view of Object.values(ada)) expect(await listed(ADA, view.query)).toBe(view.total)
     const anna = await viewsOf(ANNA)
-    expect(anna.open!.total).toBeGreaterThan(ada.open!.total)
+    expect(anna.team!.total).toBeGreaterThan(ada.team!.total)
   })
 })

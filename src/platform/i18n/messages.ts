@@ -49,7 +49,11 @@ export const en = {
   'error.onlooker_cannot_change': 'You can read this request, but not change it.',
   'error.answer_by_addressee_only':
     'The information was asked of {requester}: the person who filed the request or its contact answers it. You can read the request meanwhile.',
-  'error.invalid_assignee': '{user} is not a support engineer who can be assigned requests.',
+  'error.invalid_assignee':
+    '{user} cannot be assigned this request: choose one of the people of {tenant} who work requests.',
+  'error.assignment_responder_only': 'Only {handler}, who works this request, assigns it.',
+  'error.bulk_duplicate': 'Request {request} is listed more than once.',
+  'error.bulk_interrupted': 'Not attempted: an earlier request of the batch failed unexpectedly. Try again.',
   'error.precondition_required':
     'Send If-Match with the ETag you read, so that a change made in the meantime is not overwritten.',
   'error.idempotency_key_reused':
@@ -62,6 +66,10 @@ export const en = {
   'error.too_many_attachments': 'A request holds at most {limit} attachments.',
   'error.tenant_suspended':
     'The organization {tenant} is suspended: its users cannot sign in or use tokens until the vendor reactivates it.',
+  'error.escalation_other_customer':
+    'Request {request} is {customer}’s: an escalation to the vendor is filed for the same customer.',
+  'error.escalation_to_vendor_only':
+    'An escalation of {request} goes to the vendor’s support desk: file it without handledBy=partner.',
 } as const
 
 export type MessageKey = keyof typeof en
@@ -114,7 +122,12 @@ export const it: Record<MessageKey, string> = {
   'error.onlooker_cannot_change': 'Puoi leggere questa richiesta, ma non modificarla.',
   'error.answer_by_addressee_only':
     'Le informazioni sono state chieste a {requester}: risponde chi ha aperto la richiesta o il suo referente. Nel frattempo puoi leggere la richiesta.',
-  'error.invalid_assignee': '{user} non è un tecnico di supporto a cui assegnare richieste.',
+  'error.invalid_assignee':
+    'Non si può assegnare la richiesta a {user}: scegli una delle persone di {tenant} che lavorano le richieste.',
+  'error.assignment_responder_only': 'Solo {handler}, che lavora questa richiesta, la assegna.',
+  'error.bulk_duplicate': 'La richiesta {request} compare più di una volta.',
+  'error.bulk_interrupted':
+    'Non eseguita: una richiesta precedente del gruppo ha avuto un errore imprevisto. Riprova.',
   'error.precondition_required':
     "Invia If-Match con l'ETag letto, così una modifica fatta nel frattempo non viene sovrascritta.",
   'error.idempotency_key_reused':
@@ -127,4 +140,8 @@ export const it: Record<MessageKey, string> = {
   'error.too_many_attachments': 'Una richiesta può contenere al massimo {limit} allegati.',
   'error.tenant_suspended':
     "L'organizzazione {tenant} è sospesa: i suoi utenti non possono accedere né usare token finché il fornitore non la riattiva.",
+  'error.escalation_other_customer':
+    "La richiesta {request} è di {customer}: l'inoltro si apre per lo stesso cliente.",
+  'error.escalation_to_vendor_only':
+    "L'inoltro di {request} va al supporto di chi fornisce il servizio: aprilo senza handledBy=partner.",
 }

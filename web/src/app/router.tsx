@@ -19,11 +19,14 @@ import { healthRoutes } from './health-routes.tsx'
 import { homeRoutes } from './home-routes.tsx'
 import { workloadPortalRoutes } from './workload-portal-routes.tsx'
 import { applicationRoutes } from './application-routes.tsx'
+import { directoryRoutes, InvitationRoute } from './directory-routes.tsx'
+import { vendorAdminRoutes } from './vendor-admin-routes.tsx'
 
 export const router = createBrowserRouter([
   { path: '/signin', element: <SignInPage />, errorElement: <RouteError /> },
   { path: '/forgot-password', element: <ForgotPasswordPage />, errorElement: <RouteError /> },
   { path: '/reset-password', element: <ResetPasswordPage />, errorElement: <RouteError /> },
+  { path: '/invitation', element: <InvitationRoute />, errorElement: <RouteError /> },
   {
     path: '/',
     element: (
@@ -49,6 +52,8 @@ export const router = createBrowserRouter([
       ...healthRoutes,
       ...workloadPortalRoutes,
       ...applicationRoutes,
+      ...directoryRoutes,
+      ...vendorAdminRoutes,
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -13,6 +13,16 @@ import {
   PersonSearch20Regular,
   ShieldKeyhole20Filled,
   ShieldKeyhole20Regular,
+  PeopleTeam20Filled,
+  PeopleTeam20Regular,
+  Person20Filled,
+  Person20Regular,
+  ShieldCheckmark20Filled,
+  ShieldCheckmark20Regular,
+  Building20Filled,
+  Building20Regular,
+  BoxMultiple20Filled,
+  BoxMultiple20Regular,
   bundleIcon,
   type FluentIcon,
 } from '@fluentui/react-icons'
@@ -40,6 +50,13 @@ const Gdap = bundleIcon(ShieldKeyhole20Filled, ShieldKeyhole20Regular)
 const Partners = bundleIcon(Handshake20Filled, Handshake20Regular)
 const Trace = bundleIcon(PersonSearch20Filled, PersonSearch20Regular)
 const Apps = bundleIcon(AppsList20Filled, AppsList20Regular)
+const Channel = bundleIcon(Building20Filled, Building20Regular)
+const Products = bundleIcon(BoxMultiple20Filled, BoxMultiple20Regular)
+const isVendorAdmin = (u: SessionUser) => u.tenantKind === 'vendor' && u.roles.includes('global_admin')
+
+const DirectoryUsers = bundleIcon(Person20Filled, Person20Regular)
+const DirectoryGroups = bundleIcon(PeopleTeam20Filled, PeopleTeam20Regular)
+const Entitlements = bundleIcon(ShieldCheckmark20Filled, ShieldCheckmark20Regular)
 
 const isPartner = (u: SessionUser) => u.tenantKind === 'partner'
 const isCustomer = (u: SessionUser) => u.tenantKind === 'customer'
@@ -80,6 +97,43 @@ export const NAV_ENTRIES: NavEntry[] = [
   },
   // app registrations (the "apps" catalog namespace): a tenant's administrators
   { value: 'applications', path: '/applications', label: 'apps:nav', icon: Apps, visible: isAdmin },
+  // the directory ("directory" namespace): everyone of a partner reads it, its admins change it
+  {
+    value: 'directory-users',
+    path: '/directory/users',
+    label: 'directory:nav.users',
+    icon: DirectoryUsers,
+    visible: (u) => isPartner(u) || isAdmin(u),
+  },
+  {
+    value: 'directory-groups',
+    path: '/directory/groups',
+    label: 'directory:nav.groups',
+    icon: DirectoryGroups,
+    visible: (u) => isPartner(u) || isAdmin(u),
+  },
+  {
+    value: 'directory-entitlements',
+    path: '/directory/entitlements',
+    label: 'directory:nav.entitlements',
+    icon: Entitlements,
+    visible: isPartner,
+  },
+  // the vendor administers its channel (the "vendorAdmin" namespace): vendor global administrators
+  {
+    value: 'vendor-partners',
+    path: '/vendor/partners',
+    label: 'vendorAdmin:nav.partners',
+    icon: Channel,
+    visible: isVendorAdmin,
+  },
+  {
+    value: 'vendor-products',
+    path: '/vendor/products',
+    label: 'vendorAdmin:nav.products',
+    icon: Products,
+    visible: isVendorAdmin,
+  },
 ]
 
 const under = (pathname: string, path: string) => pathname === path || pathname.startsWith(`${path}/`)

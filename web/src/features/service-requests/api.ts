@@ -274,8 +274,10 @@ export interface RequestFilters {
   /** The vendor's queue: the partner that filed or handles the request. */
   partner?: string | undefined
   sla?: SlaState | undefined
-  /** `me`, `none` or an engineer's user id (the vendor's queue). */
+  /** `me`, `none` or a colleague's user id (the vendor's queue, partner staff's list). */
   assignee?: string | undefined
+  /** Who works the requests: the vendor, or the partner (requests its customers sent it). */
+  handledBy?: HandledBy | undefined
   /** Words, a quoted phrase, `or`, `-word`, or a request number. */
   q?: string | undefined
   sort?: RequestSort | undefined

@@ -18,7 +18,7 @@ import { ErrorMessage } from '../../../shared/ui/ErrorMessage.tsx'
 import { LoadingState } from '../../../shared/ui/LoadingState.tsx'
 import { PageHeader } from '../../../shared/ui/PageHeader.tsx'
 import { RouterLink, useRouterLinkProps } from '../../../shared/ui/RouterLink.tsx'
-import { getCustomer } from '../api.ts'
+import { getCustomer, type Customer, type Subscription } from '../api.ts'
 import type { Viewer } from '../viewer.ts'
 import { CustomerFacts } from './CustomerFacts.tsx'
 import { RelationshipsTable } from './RelationshipsTable.tsx'
@@ -63,6 +63,16 @@ function CustomersBreadcrumb({ current }: { current?: string }) {
   )
 }
 
+/** What the app adds to the page for those who administer the customer (customer-admin feature). */
+export interface CustomerAdminSlots {
+  /** Next to the customer's name (e.g. remove the reseller relationship). */
+  header?: (customer: Customer) => ReactNode
+  /** Next to the subscriptions' title (e.g. order a subscription). */
+  subscriptions?: (customer: Customer, reload: () => void) => ReactNode
+  /** Each subscription's actions (suspend, convert, role assignments). */
+  subscriptionRow?: (subscription: Subscription, customer: Customer, reload: () => void) => ReactNode
+}
+
 /**
  * One customer: who it is, its subscriptions, and the GDAP relationships with the viewer.
  * `actions` (from the app: e.g. "New request") go next to the customer's name, `gdapActions` next
@@ -73,8 +83,10 @@ export function CustomerPage({
   actions,
   gdapActions,
   relationshipHref,
+  admin,
 }: {
   viewer: Viewer
+  admin?: CustomerAdminSlots | undefined
   actions?: ReactNode
   gdapActions?: ReactNode
   relationshipHref?: ((relationshipId: string) => string) | undefined
@@ -112,15 +124,28 @@ export function CustomerPage({
       <PageHeader
         title={customer.displayName}
         above={<CustomersBreadcrumb current={customer.displayName} />}
-        actions={actions}
+        actions={
+          <>
+            {actions}
+            {admin?.header?.(customer)}
+          </>
+        }
       />
       <CustomerFacts customer={customer} viewerTenantId={viewer.tenantId} />
 
       <section className={styles.section} aria-labelledby="subscriptions-title">
-        <Subtitle1 as="h2" id="subscriptions-title" className={styles.sectionTitle}>
-          {t('subscriptions.title')}
-        </Subtitle1>
-        <SubscriptionsTable subscriptions={details.data.subscriptions} />
+        <div className={styles.sectionHeader}>
+          <Subtitle1 as="h2" id="subscriptions-title">
+            {t('subscriptions.title')}
+          </Subtitle1>
+          {admin?.subscriptions?.(customer, details.reload)}
+        </div>
+        <SubscriptionsTable
+          subscriptions={details.data.subscriptions}
+          rowActions={
+            admin?.subscriptionRow ? (s) => admin.subscriptionRow?.(s, customer, details.reload) : undefined
+          }
+        />
       </section>
 
       <section className={styles.section} aria-labelledby="gdap-title">

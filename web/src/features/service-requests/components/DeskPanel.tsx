@@ -17,6 +17,8 @@ import { useTranslation } from 'react-i18next'
 import { SEVERITIES, type Engineer, type RequestUpdate, type ServiceRequest, type Severity } from '../api.ts'
 import { severityChoices, type Side } from '../side.ts'
 import type { RequestViewer } from '../viewer.ts'
+import { useApiResource } from '../../../shared/api/use-api-resource.ts'
+import { listAssignees } from '../desk-api.ts'
 
 const useStyles = makeStyles({
   card: { gap: tokens.spacingVerticalM },
@@ -31,7 +33,7 @@ const useStyles = makeStyles({
 export type DeskAction = 'assign' | 'severity' | 'reference'
 
 /**
- * What the people working a request change beside notes: the assignee (the vendor's engineers),
+ * What the people working a request change beside notes: the assignee (whoever works it),
  * the severity (the responder only lowers it) and the external reference (both sides). Each change
  * is one PATCH with the version the page loaded.
  */
@@ -57,7 +59,15 @@ export function DeskPanel({
   const { t } = useTranslation()
   const styles = useStyles()
   const closed = r.status === 'closed'
-  const canAssign = side === 'responder' && viewer.tenantKind === 'vendor'
+  // whoever works the request assigns it: the vendor's engineers, or the partner's staff for the
+  // requests its customers sent it (their colleagues come from /api/desk/assignees)
+  const canAssign = side === 'responder'
+  const colleagues = useApiResource(
+    (signal) =>
+      canAssign && viewer.tenantKind === 'partner' ? listAssignees(signal) : Promise.resolve(undefined),
+    [canAssign, viewer.tenantKind],
+  )
+  const assignable = viewer.tenantKind === 'partner' ? colleagues.data : engineers
   const canChange = side !== 'onlooker' && !closed
   const choices = severityChoices(side, r.severity, SEVERITIES)
   const [severity, setSeverity] = useState<Severity>(r.severity)
@@ -89,12 +99,12 @@ export function DeskPanel({
               data-testid="desk-assignee"
             >
               <option value="">{t('detail.desk.unassigned')}</option>
-              {(engineers ?? []).map((e) => (
+              {(assignable ?? []).map((e) => (
                 <option key={e.userId} value={e.userId}>
                   {e.name}
                 </option>
               ))}
-              {assignee && !engineers?.some((e) => e.userId === assignee) && (
+              {assignee && !assignable?.some((e) => e.userId === assignee) && (
                 <option value={assignee}>{assigneeName}</option>
               )}
             </Select>

@@ -1,22 +1,11 @@
 import { ToggleButton, makeStyles, tokens } from '@fluentui/react-components'
-import type { Static } from 'typebox'
-import { useTranslation } from 'react-i18next'
 import { useSearchParams } from 'react-router'
-import type { DeskViewsSchema } from '../../../../../src/service-requests/desk-views.schema.ts'
-import { apiRequest } from '../../../shared/api/client.ts'
-import { useApiResource } from '../../../shared/api/use-api-resource.ts'
-
-// The server's schema is the contract: this type is derived from it.
-type DeskViews = Static<typeof DeskViewsSchema>
+import { ScrollRow } from '../../../shared/ui/ScrollRow.tsx'
+import type { DeskViews } from '../desk-api.ts'
+import { useDeskT } from '../desk-i18n.ts'
 
 const useStyles = makeStyles({
-  views: {
-    display: 'flex',
-    gap: tokens.spacingHorizontalS,
-    overflowX: 'auto',
-    paddingBottom: tokens.spacingVerticalXS,
-    marginBottom: tokens.spacingVerticalM,
-  },
+  views: { marginBottom: tokens.spacingVerticalM },
   view: { flexShrink: 0 },
 })
 
@@ -25,19 +14,24 @@ const sameQuery = (params: URLSearchParams, query: Record<string, string>) => {
   return keys.length === Object.keys(query).length && keys.every((k) => params.get(k) === query[k])
 }
 
-/** Saved views above the list, each with its count; a click shows the view (its filters replace the current ones). */
-export function DeskViewTabs() {
-  const { t } = useTranslation()
+/**
+ * Saved views above the list, each with its count; a click shows the view (its filters replace the
+ * current ones). On a phone the row scrolls sideways, with chevrons at the edge that hides more.
+ */
+export function DeskViewTabs({ views }: { views: DeskViews }) {
+  const t = useDeskT()
   const styles = useStyles()
   const [params, setParams] = useSearchParams()
-  const views = useApiResource(
-    (signal) => apiRequest<DeskViews>('/api/service-requests/views', { signal }),
-    [params.toString()],
-  )
-  if (!views.data) return null
+  const team = views.handlers.partner?.name ?? ''
   return (
-    <div className={styles.views} role="group" aria-label={t('daily.views.label')} data-testid="desk-views">
-      {views.data.items.map((view) => (
+    <ScrollRow
+      className={styles.views}
+      label={t('views.label')}
+      backLabel={t('views.scrollBack')}
+      onLabel={t('views.scrollOn')}
+      data-testid="desk-views"
+    >
+      {views.items.map((view) => (
         <ToggleButton
           key={view.id}
           className={styles.view}
@@ -47,9 +41,9 @@ export function DeskViewTabs() {
           data-testid={`desk-view-${view.id}`}
           data-count={view.total}
         >
-          {t(`daily.views.${view.id}`)} ({view.totalCapped ? `${view.total}+` : view.total})
+          {t(`views.${view.id}`, { team })} ({view.totalCapped ? `${view.total}+` : view.total})
         </ToggleButton>
       ))}
-    </div>
+    </ScrollRow>
   )
 }

@@ -13,13 +13,13 @@ import {
   tokens,
 } from '@fluentui/react-components'
 import { ArrowRightRegular, OpenRegular } from '@fluentui/react-icons'
-import { useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useNavigate, useSearchParams } from 'react-router'
 import { useApiResource } from '../../../shared/api/use-api-resource.ts'
 import { useDocumentTitle } from '../../../shared/hooks/use-document-title.ts'
 import { ErrorMessage } from '../../../shared/ui/ErrorMessage.tsx'
-import { PageHeader } from '../../../shared/ui/PageHeader.tsx'
+import { FOCUS_HEADING, PageHeader } from '../../../shared/ui/PageHeader.tsx'
 import { useRouterLinkProps } from '../../../shared/ui/RouterLink.tsx'
 import {
   getAdvice,
@@ -212,6 +212,15 @@ export function NewRequestPage({ viewer }: { viewer: RequestViewer }) {
       ? current.tenant.name
       : (customer.data?.customer.displayName ?? (target?.kind === 'customer' ? target.name : null))
 
+  const wizard = useRef<HTMLElement>(null)
+  const shownStep = useRef(step)
+  // a new step moves focus to its heading, so keyboard and screen-reader users start there
+  useEffect(() => {
+    if (shownStep.current === step) return
+    shownStep.current = step
+    wizard.current?.querySelector<HTMLElement>('[data-step-heading]')?.focus()
+  }, [step])
+
   if (viewer.tenantKind === 'vendor') {
     return (
       <>
@@ -232,7 +241,7 @@ export function NewRequestPage({ viewer }: { viewer: RequestViewer }) {
     : ['workload', 'details']
 
   return (
-    <article data-testid="new-request-wizard" data-step={step}>
+    <article data-testid="new-request-wizard" data-step={step} ref={wizard}>
       <PageHeader
         title={t('wizard.title')}
         description={isPartner ? t('wizard.intro') : t('wizard.introCustomer')}
@@ -242,7 +251,7 @@ export function NewRequestPage({ viewer }: { viewer: RequestViewer }) {
 
       {step === 'customer' && (
         <>
-          <Subtitle1 as="h2" className={styles.stepTitle}>
+          <Subtitle1 as="h2" className={styles.stepTitle} tabIndex={-1} data-step-heading>
             {t('wizard.customer.title')}
           </Subtitle1>
           <CustomerStep value={target} ownTenantName={viewer.tenantName} onChange={chooseTarget} />
@@ -279,7 +288,7 @@ export function NewRequestPage({ viewer }: { viewer: RequestViewer }) {
 
       {step === 'workload' && (
         <>
-          <Subtitle1 as="h2" className={styles.stepTitle}>
+          <Subtitle1 as="h2" className={styles.stepTitle} tabIndex={-1} data-step-heading>
             {t('wizard.workload.title')}
           </Subtitle1>
           <WorkloadStep
@@ -306,7 +315,7 @@ export function NewRequestPage({ viewer }: { viewer: RequestViewer }) {
                   appearance="primary"
                   icon={<OpenRegular />}
                   iconPosition="after"
-                  onClick={() => void navigate(handover)}
+                  onClick={() => void navigate(handover, { state: FOCUS_HEADING })}
                   data-testid="wizard-handover"
                   data-portal={current.portal ?? ''}
                   data-href={handover}

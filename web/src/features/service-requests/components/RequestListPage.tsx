@@ -3,14 +3,23 @@ import {
   Caption1,
   Field,
   Input,
+  MessageBar,
+  MessageBarBody,
   Select,
   Spinner,
   Text,
   makeStyles,
+  mergeClasses,
   tokens,
 } from '@fluentui/react-components'
-import { AddRegular, ClipboardTaskListLtr20Regular, SearchRegular } from '@fluentui/react-icons'
+import {
+  AddRegular,
+  ClipboardTaskListLtr20Regular,
+  FilterRegular,
+  SearchRegular,
+} from '@fluentui/react-icons'
 import { useEffect, useState } from 'react'
+import { PHONE_QUERY, useMediaQuery } from '../../../shared/hooks/use-media-query.ts'
 import { useTranslation } from 'react-i18next'
 import { useNavigate, useSearchParams } from 'react-router'
 import { useApiResource } from '../../../shared/api/use-api-resource.ts'
@@ -29,7 +38,6 @@ import {
   listCustomerChoices,
   listCustomerDirectory,
   listAzureServices,
-  listEngineers,
   listPartnerChoices,
   listRequests,
   type RequestFilters,
@@ -38,10 +46,18 @@ import {
   type Severity,
   type SlaState,
   type Workload,
+  type HandledBy,
 } from '../api.ts'
+import { getDeskViews } from '../desk-api.ts'
+import { useDeskT } from '../desk-i18n.ts'
 import type { RequestViewer } from '../viewer.ts'
+import { DeskFilterFields } from './DeskFilterFields.tsx'
 import { DeskViewTabs } from './DeskViews.tsx'
-import { RequestTable } from './RequestTable.tsx'
+import { BulkBar } from './BulkBar.tsx'
+import { RequestCards } from './RequestCards.tsx'
+import { RequestTable, type RowOptions } from './RequestTable.tsx'
+import { RowActions } from './RowActions.tsx'
+import { useDeskList } from './use-desk-list.ts'
 
 const useStyles = makeStyles({
   toolbar: {
@@ -60,6 +76,8 @@ const useStyles = makeStyles({
     marginBottom: tokens.spacingVerticalL,
   },
   filter: { minWidth: '150px' },
+  filtersToggle: { marginBottom: tokens.spacingVerticalM },
+  folded: { display: 'none' },
   wideFilter: { minWidth: '210px' },
   empty: {
     display: 'flex',
@@ -96,6 +114,7 @@ type FilterKey =
   | 'azureService'
   | 'sla'
   | 'assignee'
+  | 'handledBy'
   | 'q'
   | 'sort'
   | 'offset'
@@ -106,12 +125,17 @@ type FilterKey =
  */
 export function RequestListPage({ viewer }: { viewer: RequestViewer }) {
   const { t, i18n } = useTranslation()
+  const d = useDeskT()
   const styles = useStyles()
+  const phone = useMediaQuery(PHONE_QUERY)
+  // on a phone the filters fold away under one button, so the requests come first
+  const [filtersOpen, setFiltersOpen] = useState(false)
   const navigate = useNavigate()
   useDocumentTitle(t('requests.title'))
   const [params, setParams] = useSearchParams()
   const isPartner = viewer.tenantKind === 'partner'
   const isVendor = viewer.tenantKind === 'vendor'
+  const isDesk = isVendor || isPartner
 
   const q = (params.get('q') ?? '').trim() || undefined
   const assignee = params.get('assignee')
@@ -124,8 +148,9 @@ export function RequestListPage({ viewer }: { viewer: RequestViewer }) {
     workload: oneOf<Workload>(WORKLOADS, params.get('workload')),
     azureService: (UUID.test(params.get('azureService') ?? '') && params.get('azureService')) || undefined,
     sla: oneOf<SlaState>(SLA_STATES, params.get('sla')),
+    handledBy: (isPartner && oneOf<HandledBy>(['vendor', 'partner'], params.get('handledBy'))) || undefined,
     assignee:
-      isVendor && assignee && (assignee === 'me' || assignee === 'none' || UUID.test(assignee))
+      isDesk && assignee && (assignee === 'me' || assignee === 'none' || UUID.test(assignee))
         ? assignee
         : undefined,
     q,
@@ -142,6 +167,7 @@ export function RequestListPage({ viewer }: { viewer: RequestViewer }) {
     filters.azureService ||
     filters.sla ||
     filters.assignee ||
+    filters.handledBy ||
     filters.q,
   )
 
@@ -156,6 +182,7 @@ export function RequestListPage({ viewer }: { viewer: RequestViewer }) {
       filters.azureService,
       filters.sla,
       filters.assignee,
+      filters.handledBy,
       filters.q,
       filters.sort,
       filters.offset,
@@ -174,10 +201,14 @@ export function RequestListPage({ viewer }: { viewer: RequestViewer }) {
     (signal) => (isVendor ? listPartnerChoices(signal) : Promise.resolve([])),
     [isVendor],
   )
-  const engineers = useApiResource(
-    (signal) => (isVendor ? listEngineers(signal) : Promise.resolve([])),
-    [isVendor],
+  const views = useApiResource(
+    (signal) => (isDesk ? getDeskViews(signal) : Promise.resolve(null)),
+    [isDesk, params.toString(), requests.data],
   )
+  const desk = useDeskList(isDesk, viewer.userId, requests.reload)
+  const { clear: clearSelection } = desk
+  // a selection belongs to the page it was made on
+  useEffect(clearSelection, [params.toString(), clearSelection])
   // the services' names are in the page's language
   const azureServices = useApiResource((signal) => listAzureServices(signal), [i18n.language])
   const page = requests.data
@@ -232,7 +263,25 @@ export function RequestListPage({ viewer }: { viewer: RequestViewer }) {
 
   const from = page && page.total > 0 ? filters.offset + 1 : 0
   const to = page ? filters.offset + page.items.length : 0
-  const otherEngineers = (engineers.data ?? []).filter((e) => e.userId !== viewer.userId)
+  const rowOptions: RowOptions = {
+    showAssignee: isDesk,
+    showPartner: isVendor,
+    showHandler: isPartner,
+    ...(isDesk
+      ? {
+          selection: { selected: new Set(desk.selected.keys()), onChange: desk.select(page?.items ?? []) },
+          actions: (r) => (
+            <RowActions
+              request={r}
+              viewer={viewer}
+              assignees={desk.assignees}
+              busy={desk.busyId === r.id}
+              onAssign={(request, to) => void desk.assign(request, to)}
+            />
+          ),
+        }
+      : {}),
+  }
 
   return (
     <>
@@ -266,7 +315,7 @@ export function RequestListPage({ viewer }: { viewer: RequestViewer }) {
         data-testid="request-list-section"
         data-loading={requests.loading}
       >
-        {(isVendor || isPartner) && <DeskViewTabs />}
+        {views.data && <DeskViewTabs views={views.data} />}
         <div className={styles.toolbar} role="search" aria-label={t('requests.filters.search')}>
           <Field label={t('requests.filters.search')} className={styles.search}>
             <Input
@@ -296,7 +345,25 @@ export function RequestListPage({ viewer }: { viewer: RequestViewer }) {
             </Select>
           </Field>
         </div>
-        <div className={styles.filters} role="group" aria-label={t('requests.filters.label')}>
+        {phone && (
+          <Button
+            className={styles.filtersToggle}
+            icon={<FilterRegular />}
+            aria-expanded={filtersOpen}
+            aria-controls="request-filters"
+            onClick={() => setFiltersOpen((open) => !open)}
+            data-testid="filters-toggle"
+          >
+            {filtered ? d('filters.toggleActive') : d('filters.toggle')}
+          </Button>
+        )}
+        <div
+          id="request-filters"
+          className={mergeClasses(styles.filters, phone && !filtersOpen && styles.folded)}
+          hidden={phone && !filtersOpen}
+          role="group"
+          aria-label={t('requests.filters.label')}
+        >
           {(isPartner || isVendor) && (
             <Field label={t('requests.filters.customer')} className={styles.wideFilter}>
               <Select
@@ -355,28 +422,16 @@ export function RequestListPage({ viewer }: { viewer: RequestViewer }) {
               ))}
             </Select>
           </Field>
-          {isVendor && (
-            <Field label={t('requests.filters.assignee')} className={styles.filter}>
-              <Select
-                value={filters.assignee ?? ''}
-                onChange={(_event, data) => setFilter('assignee', data.value)}
-                data-testid="filter-assignee"
-              >
-                <option value="">{t('requests.filters.anyone')}</option>
-                <option value="me">{t('requests.filters.me')}</option>
-                <option value="none">{t('requests.filters.unassigned')}</option>
-                {otherEngineers.map((e) => (
-                  <option key={e.userId} value={e.userId}>
-                    {e.name}
-                  </option>
-                ))}
-                {filters.assignee &&
-                  UUID.test(filters.assignee) &&
-                  otherEngineers.every((e) => e.userId !== filters.assignee) && (
-                    <option value={filters.assignee}>{filters.assignee}</option>
-                  )}
-              </Select>
-            </Field>
+          {isDesk && (
+            <DeskFilterFields
+              viewer={viewer}
+              views={views.data}
+              assignees={desk.assignees}
+              handledBy={filters.handledBy}
+              assignee={filters.assignee}
+              className={styles.filter}
+              onChange={setFilter}
+            />
           )}
           {filtered && (
             <Button
@@ -400,14 +455,31 @@ export function RequestListPage({ viewer }: { viewer: RequestViewer }) {
             <Text>{filtered ? t('requests.noMatch') : t('requests.empty')}</Text>
           </div>
         )}
-        {page && page.items.length > 0 && (
-          <RequestTable
-            items={page.items}
-            busy={requests.loading}
-            showAssignee={isVendor}
-            showPartner={isVendor}
+        {desk.feedback && (
+          <MessageBar intent={desk.feedback.intent} data-testid="row-feedback">
+            <MessageBarBody>{desk.feedback.text}</MessageBarBody>
+          </MessageBar>
+        )}
+        {isDesk && (
+          <BulkBar
+            selected={desk.selected}
+            viewerId={viewer.userId}
+            assignees={desk.assignees}
+            onClear={desk.clear}
+            onDone={() => {
+              desk.clear()
+              requests.reload()
+            }}
           />
         )}
+        {page &&
+          rowOptions &&
+          page.items.length > 0 &&
+          (phone ? (
+            <RequestCards items={page.items} busy={requests.loading} {...rowOptions} />
+          ) : (
+            <RequestTable items={page.items} busy={requests.loading} {...rowOptions} />
+          ))}
         {page && page.total > 0 && (
           <div className={styles.pager}>
             <Caption1 className={styles.range} data-testid="request-range" aria-live="polite">

@@ -1,5 +1,6 @@
 import {
   Caption1,
+  Checkbox,
   Table,
   TableBody,
   TableCell,
@@ -12,11 +13,14 @@ import {
   mergeClasses,
   tokens,
 } from '@fluentui/react-components'
+import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useFormat } from '../../../shared/i18n/format.ts'
 import { RouterLink } from '../../../shared/ui/RouterLink.tsx'
 import type { ServiceRequest, Sla } from '../api.ts'
+import { useDeskT } from '../desk-i18n.ts'
 import { SeverityBadge, SlaBadge, StatusBadge } from './Badges.tsx'
+import { requestPath, useRowOpener } from './row-open.ts'
 
 const useStyles = makeStyles({
   // Columns sized by their content: the number and dates stay on one line, titles wrap.
@@ -30,6 +34,8 @@ const useStyles = makeStyles({
   muted: { color: tokens.colorNeutralForeground3 },
   overdue: { color: tokens.colorPaletteRedForeground1 },
   busy: { opacity: 0.6 },
+  row: { cursor: 'pointer' },
+  check: { width: '44px' },
 })
 
 /** The clock as a badge with what matters under it: the time left, or when it ran out. */
@@ -77,22 +83,36 @@ export function SlaCell({ sla }: { sla: Sla }) {
   )
 }
 
+/** What the list's rows offer beyond reading: selection for bulk changes, row actions, who handles each. */
+export interface RowOptions {
+  /** The desk: who works each request. */
+  showAssignee?: boolean
+  /** The vendor's queue: the partner under the customer. */
+  showPartner?: boolean
+  /** Partner staff: who works each request (the vendor or the partner itself), by name. */
+  showHandler?: boolean
+  /** Check boxes for bulk changes: the ids selected, and how to change them. */
+  selection?: { selected: ReadonlySet<string>; onChange: (ids: string[], selected: boolean) => void }
+  /** Take / assign, for the rows the viewer works (under the assignee). */
+  actions?: (request: ServiceRequest) => ReactNode
+}
+
 export function RequestTable({
   items,
   busy,
   showAssignee = false,
   showPartner = false,
-}: {
-  items: ServiceRequest[]
-  busy: boolean
-  /** The vendor's queue: who works each request. */
-  showAssignee?: boolean
-  /** The vendor's queue: the partner under the customer. */
-  showPartner?: boolean
-}) {
+  showHandler = false,
+  selection,
+  actions,
+}: { items: ServiceRequest[]; busy: boolean } & RowOptions) {
   const { t } = useTranslation()
+  const d = useDeskT()
   const format = useFormat()
   const styles = useStyles()
+  const open = useRowOpener()
+  const allSelected = selection !== undefined && items.every((r) => selection.selected.has(r.id))
+  const someSelected = selection !== undefined && items.some((r) => selection.selected.has(r.id))
 
   return (
     <div className={styles.scroller}>
@@ -104,6 +124,21 @@ export function RequestTable({
       >
         <TableHeader>
           <TableRow>
+            {selection && (
+              <TableHeaderCell className={styles.check}>
+                <Checkbox
+                  checked={allSelected ? true : someSelected ? 'mixed' : false}
+                  onChange={(_event, data) =>
+                    selection.onChange(
+                      items.map((r) => r.id),
+                      data.checked === true,
+                    )
+                  }
+                  aria-label={d('row.selectAll')}
+                  data-testid="select-all"
+                />
+              </TableHeaderCell>
+            )}
             <TableHeaderCell>{t('requests.column.number')}</TableHeaderCell>
             <TableHeaderCell>{t('requests.column.title')}</TableHeaderCell>
             <TableHeaderCell>{t('requests.column.customer')}</TableHeaderCell>
@@ -111,6 +146,9 @@ export function RequestTable({
             <TableHeaderCell>{t('requests.column.severity')}</TableHeaderCell>
             <TableHeaderCell>{t('requests.column.status')}</TableHeaderCell>
             <TableHeaderCell data-testid="column-sla">{t('requests.column.sla')}</TableHeaderCell>
+            {showHandler && (
+              <TableHeaderCell data-testid="column-handled-by">{d('column.handledBy')}</TableHeaderCell>
+            )}
             {showAssignee && (
               <TableHeaderCell data-testid="column-assignee">{t('requests.column.assignee')}</TableHeaderCell>
             )}
@@ -121,6 +159,8 @@ export function RequestTable({
           {items.map((r) => (
             <TableRow
               key={r.id}
+              className={styles.row}
+              onClick={open(requestPath(r.id))}
               data-testid="request-row"
               data-request-id={r.id}
               data-status={r.status}
@@ -129,15 +169,26 @@ export function RequestTable({
               data-tenant-id={r.tenant.tenantId}
               data-sla-state={r.sla?.state}
               data-assignee={r.assignedTo?.userId ?? ''}
+              data-handled-by={r.handledBy}
             >
+              {selection && (
+                <TableCell className={styles.check}>
+                  <Checkbox
+                    checked={selection.selected.has(r.id)}
+                    onChange={(_event, data) => selection.onChange([r.id], data.checked === true)}
+                    aria-label={d('row.select', { id: r.id })}
+                    data-testid="row-select"
+                  />
+                </TableCell>
+              )}
               <TableCell className={styles.nowrap}>
-                <RouterLink to={`/service-requests/${encodeURIComponent(r.id)}`} data-testid="request-link">
-                  <span className={styles.mono}>{r.id}</span>
-                </RouterLink>
+                <span className={styles.mono}>{r.id}</span>
               </TableCell>
               <TableCell className={styles.title}>
                 <div className={styles.stacked}>
-                  <Text data-testid="request-row-title">{r.title}</Text>
+                  <RouterLink to={requestPath(r.id)} data-testid="request-link">
+                    <span data-testid="request-row-title">{r.title}</span>
+                  </RouterLink>
                   {r.externalReference && (
                     <Caption1 className={styles.muted} data-testid="request-row-reference">
                       {t('requests.externalReference', { reference: r.externalReference })}
@@ -173,14 +224,22 @@ export function RequestTable({
               <TableCell className={styles.nowrap}>
                 <StatusBadge status={r.status} waitingOn={r.waitingOn} />
               </TableCell>
-              <TableCell>{r.sla ? <SlaCell sla={r.sla} /> : t('common.none')}</TableCell>
+              <TableCell className={styles.nowrap}>
+                {r.sla ? <SlaCell sla={r.sla} /> : t('common.none')}
+              </TableCell>
+              {showHandler && (
+                <TableCell className={styles.nowrap} data-testid="request-row-handled-by">
+                  {r.handler?.name}
+                </TableCell>
+              )}
               {showAssignee && (
-                <TableCell className={styles.nowrap} data-testid="request-row-assignee">
-                  {r.assignedTo ? (
-                    (r.assignedTo.name ?? r.assignedTo.userId)
-                  ) : (
-                    <Text className={styles.muted}>{t('requests.unassigned')}</Text>
-                  )}
+                <TableCell>
+                  <div className={styles.stacked}>
+                    <span className={styles.nowrap} data-testid="request-row-assignee">
+                      <AssigneeName request={r} />
+                    </span>
+                    {actions?.(r)}
+                  </div>
                 </TableCell>
               )}
               <TableCell className={styles.nowrap}>
@@ -193,5 +252,16 @@ export function RequestTable({
         </TableBody>
       </Table>
     </div>
+  )
+}
+
+/** Who works the request, or "Unassigned" (muted). */
+export function AssigneeName({ request: r }: { request: ServiceRequest }) {
+  const { t } = useTranslation()
+  const styles = useStyles()
+  return r.assignedTo ? (
+    <>{r.assignedTo.name ?? r.assignedTo.userId}</>
+  ) : (
+    <Text className={styles.muted}>{t('requests.unassigned')}</Text>
   )
 }

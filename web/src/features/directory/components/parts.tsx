@@ -1,0 +1,196 @@
+import {
+  Badge,
+  Button,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  MessageBar,
+  MessageBarBody,
+  Text,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components'
+import { useState, type ReactNode } from 'react'
+import { ApiError } from '../../../shared/api/client.ts'
+import { useApiResource } from '../../../shared/api/use-api-resource.ts'
+import { ErrorMessage } from '../../../shared/ui/ErrorMessage.tsx'
+import { getMe } from '../api.ts'
+import type { DirectoryKey } from '../i18n.ts'
+import { useDirectoryT } from '../translation.ts'
+
+export const useDirectoryStyles = makeStyles({
+  page: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
+  section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  row: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, alignItems: 'center' },
+  muted: { color: tokens.colorNeutralForeground3 },
+  mono: { fontFamily: tokens.fontFamilyMonospace },
+  facts: {
+    display: 'grid',
+    gridTemplateColumns: 'max-content 1fr',
+    columnGap: tokens.spacingHorizontalL,
+    rowGap: tokens.spacingVerticalXS,
+  },
+})
+
+export const asApiError = (e: unknown) =>
+  e instanceof ApiError ? e : new ApiError(0, 'client_error', e instanceof Error ? e.message : String(e))
+
+/** Whether the viewer may change the directory (the server says: /api/directory/me); undefined while loading. */
+export function useDirectoryAdmin(): boolean | undefined {
+  const me = useApiResource((signal) => getMe(signal), [])
+  return me.data ? me.data.directoryAdmin : me.error ? false : undefined
+}
+
+export function ReadOnlyNote() {
+  const t = useDirectoryT()
+  return (
+    <MessageBar intent="info" data-testid="directory-read-only">
+      <MessageBarBody>{t('common.readOnly')}</MessageBarBody>
+    </MessageBar>
+  )
+}
+
+const KNOWN_ROLES = new Set([
+  'admin_agent',
+  'helpdesk_agent',
+  'sales_agent',
+  'global_admin',
+  'billing_admin',
+  'support_engineer',
+])
+
+export function useRoleName(): (role: string) => string {
+  const t = useDirectoryT()
+  return (role) => (KNOWN_ROLES.has(role) ? t(`roles.${role}` as DirectoryKey) : role)
+}
+
+export function RoleBadges({ roles }: { roles: string[] }) {
+  const t = useDirectoryT()
+  const roleName = useRoleName()
+  if (roles.length === 0) return <Text>{t('users.noRoles')}</Text>
+  return (
+    <span style={{ display: 'inline-flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalXS }}>
+      {roles.map((r) => (
+        <Badge key={r} appearance="tint" color={r === 'admin_agent' ? 'brand' : 'informative'}>
+          {roleName(r)}
+        </Badge>
+      ))}
+    </span>
+  )
+}
+
+/** A yes/no question before a change that cannot be undone here; the API's refusal shows in it. */
+export function ConfirmDialog({
+  title,
+  body,
+  confirmLabel,
+  onConfirm,
+  onClose,
+}: {
+  title: string
+  body: ReactNode
+  confirmLabel: string
+  onConfirm: () => Promise<void>
+  onClose: () => void
+}) {
+  const t = useDirectoryT()
+  const [busy, setBusy] = useState(false)
+  const [error, setError] = useState<ApiError | null>(null)
+  const confirm = async () => {
+    setBusy(true)
+    setError(null)
+    try {
+      await onConfirm()
+    } catch (e) {
+      setError(asApiError(e))
+      setBusy(false)
+    }
+  }
+  return (
+    <Dialog open onOpenChange={(_e, d) => !d.open && !busy && onClose()}>
+      <DialogSurface data-testid="directory-confirm">
+        <DialogBody>
+          <DialogTitle>{title}</DialogTitle>
+          <DialogContent>
+            <Text block>{body}</Text>
+            {error && <ErrorMessage error={error} />}
+          </DialogContent>
+          <DialogActions>
+            <Button onClick={onClose} disabled={busy}>
+              {t('common.cancel')}
+            </Button>
+            <Button appearance="primary" onClick={() => void confirm()} disabled={busy}>
+              {confirmLabel}
+            </Button>
+          </DialogActions>
+        </DialogBody>
+      </DialogSurface>
+    </Dialog>
+  )
+}
+
+/** A form in a dialog: `submit` throws the API's error, shown inside; success closes it. */
+export function FormDialog({
+  title,
+  submitLabel,
+  canSubmit,
+  onSubmit,
+  onClose,
+  children,
+  testId,
+}: {
+  title: string
+  submitLabel: string
+  canSubmit: boolean
+  onSubmit: () => Promise<void>
+  onClose: () => void
+  children: ReactNode
+  testId?: string
+}) {
+  const t = useDirectoryT()
+  const styles = useDirectoryStyles()
+  const [busy, setBusy] = useState(false)
+  const [error, setError] = useState<ApiError | null>(null)
+  const submit = async () => {
+    setBusy(true)
+    setError(null)
+    try {
+      await onSubmit()
+    } catch (e) {
+      setError(asApiError(e))
+      setBusy(false)
+    }
+  }
+  return (
+    <Dialog open onOpenChange={(_e, d) => !d.open && !busy && onClose()}>
+      <DialogSurface data-testid={testId}>
+        <form
+          onSubmit={(e) => {
+            e.preventDefault()
+            if (canSubmit && !busy) void submit()
+          }}
+        >
+          <DialogBody>
+            <DialogTitle>{title}</DialogTitle>
+            <DialogContent className={styles.form}>
+              {children}
+              {error && <ErrorMessage error={error} />}
+            </DialogContent>
+            <DialogActions>
+              <Button onClick={onClose} disabled={busy}>
+                {t('common.cancel')}
+              </Button>
+              <Button appearance="primary" type="submit" disabled={busy || !canSubmit}>
+                {submitLabel}
+              </Button>
+            </DialogActions>
+          </DialogBody>
+        </form>
+      </DialogSurface>
+    </Dialog>
+  )
+}
