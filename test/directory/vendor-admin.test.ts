@@ -428,9 +428,9 @@ describe.each(dialects())('a partner’s own support entitlements (%s)', { timeo
     const before = [await rowCount(t, 'support_entitlements'), await rowCount(t, 'audit_events')]
     const good = { kind: 'premier', reference: 'PREM-1', description: 'Premier', validUntil: '2099-01-01' }
     const cases: [string, Record<string, unknown>, number, string][] = [
-      ['nora@northwind.example', { ...good, validUntil: '31/12/2099' }, 400, 'csv_invalid'],
-      ['nora@northwind.example', { ...good, validUntil: '2099-13-01' }, 400, 'csv_invalid'],
-      ['nora@northwind.example', { ...good, reference: '  ' }, 400, 'csv_invalid'],
+      ['nora@northwind.example', { ...good, validUntil: '31/12/2099' }, 400, 'date_invalid'],
+      ['nora@northwind.example', { ...good, validUntil: '2099-13-01' }, 400, 'date_invalid'],
+      ['nora@northwind.example', { ...good, reference: '  ' }, 400, 'reference_required'],
       ['nora@northwind.example', { ...good, kind: 'gold' }, 400, 'validation_failed'],
       ['hugo@fabrikam.example', good, 403, 'directory_admin_required'],
       ['admin@rossi.example', good, 403, 'directory_admin_required'],
