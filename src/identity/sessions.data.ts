@@ -237,16 +237,27 @@ export async function setWebauthnChallenge(db: Db, id: string, challenge: string
     .execute()
 }
 
-/** Takes the challenge once: a second use of the same challenge finds none. */
+/**
+ * Takes the challenge once: a second use of the same challenge finds none. (Not one UPDATE …
+ * RETURNING: that returns the value just set, null, never the challenge.)
+ */
 export async function takeWebauthnChallenge(db: Db, id: string): Promise<string | null> {
-  const row = await db
-    .updateTable('sessions')
-    .set({ webauthn_challenge: null })
-    .where('id_hash', '=', hashSessionId(id))
-    .where('webauthn_challenge', 'is not', null)
-    .returning('webauthn_challenge')
-    .executeTakeFirst()
-  return row?.webauthn_challenge ?? null
+  return db.transaction().execute(async (trx) => {
+    const row = await trx
+      .selectFrom('sessions')
+      .select('webauthn_challenge')
+      .where('id_hash', '=', hashSessionId(id))
+      .where('webauthn_challenge', 'is not', null)
+      .forUpdate()
+      .executeTakeFirst()
+    if (!row?.webauthn_challenge) return null
+    await trx
+      .updateTable('sessions')
+      .set({ webauthn_challenge: null })
+      .where('id_hash', '=', hashSessionId(id))
+      .execute()
+    return row.webauthn_challenge
+  })
 }
 
 export interface SessionListItem {
