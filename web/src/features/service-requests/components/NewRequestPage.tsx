@@ -207,6 +207,17 @@ export function NewRequestPage({ viewer }: { viewer: RequestViewer }) {
     s.marketplaceProduct ? [s.marketplaceProduct] : [],
   )
 
+  // R10: a trial customer starts on the partner path (its only one), not on a refusal
+  if (
+    viewer.tenantKind === 'customer' &&
+    current &&
+    !current.allowed &&
+    handledBy === undefined &&
+    current.rule === 'R10' &&
+    current.alternatives.some((a) => a.handledBy === 'partner')
+  ) {
+    setHandledBy('partner')
+  }
   // R10: a customer administrator may be offered the partner as well as (or instead of) the vendor.
   const partnerRoute = current?.alternatives.find((a) => a.handledBy === 'partner')
   const partnerName = current?.partners[0]?.name ?? ''
