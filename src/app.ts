@@ -5,6 +5,7 @@ import { registerApplicationRoutes } from './authority/apps.http.ts'
 import { registerAuthorityRoutes } from './authority/oidc.http.ts'
 import { registerArmRoutes } from './azure/arm.http.ts'
 import { registerRbacRoutes } from './azure/rbac.http.ts'
+import { registerRoleAssignmentPortalRoutes } from './azure/role-assignments.http.ts'
 import { registerCustomerAdminRoutes } from './customers/customer-admin.http.ts'
 import { registerCustomerRoutes } from './customers/customers.http.ts'
 import { directoryGraphRoutes } from './directory/directory.graph.ts'
@@ -25,6 +26,7 @@ import { TokenService } from './identity/tokens.ts'
 import { registerPartnerCenterRoutes } from './partner-center/partner-center.http.ts'
 import { registerAdviceRoutes } from './policy/advice.http.ts'
 import { registerServiceRequestRoutes } from './service-requests/service-requests.http.ts'
+import { registerTimelineRoutes } from './service-requests/timeline.http.ts'
 import { registerDeskViewRoutes } from './service-requests/desk-views.http.ts'
 import { registerDeskActionRoutes } from './service-requests/desk-actions.http.ts'
 import { registerWebhookRoutes } from './webhooks/webhooks.http.ts'
@@ -75,6 +77,7 @@ export async function buildApp(ctx: AppContext, options: { logger?: boolean } = 
   registerDirectoryRoutes(app, ctx)
   registerPartnerAdminRoutes(app, ctx)
   registerServiceRequestRoutes(app, ctx)
+  registerTimelineRoutes(app, ctx)
   registerWebhookRoutes(app, ctx)
   registerAuditRoutes(app, ctx)
   registerNotificationRoutes(app, ctx)
@@ -83,6 +86,7 @@ export async function buildApp(ctx: AppContext, options: { logger?: boolean } = 
   registerGdapPortalRoutes(app, ctx)
   await registerArmRoutes(app, ctx)
   await registerRbacRoutes(app, ctx)
+  registerRoleAssignmentPortalRoutes(app, ctx)
   registerHealthRoutes(app, ctx)
   await registerPartnerCenterRoutes(app, ctx)
   await registerWebPortal(app, ctx)

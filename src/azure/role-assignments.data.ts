@@ -73,6 +73,64 @@ export async function findAssignment(
   )
 }
 
+/** The partners that serve a tenant (reseller, advisor or indirect provider): their groups may hold roles there. */
+function servingPartners(db: Db, tenantId: string) {
+  return db
+    .selectFrom('customer_relationships')
+    .select('partner_tenant_id')
+    .where('customer_tenant_id', '=', tenantId)
+    .union(
+      db
+        .selectFrom('customer_relationships')
+        .select('indirect_provider_tenant_id as partner_tenant_id')
+        .where('customer_tenant_id', '=', tenantId)
+        .where('indirect_provider_tenant_id', 'is not', null)
+        .$narrowType<{ partner_tenant_id: string }>(),
+    )
+}
+
+export interface AssignablePrincipal {
+  id: string
+  type: PrincipalType
+  displayName: string
+  /** The principal's tenant (a foreign group's partner). */
+  tenantName: string
+}
+
+/** Whom a subscription of `tenantId` can give a role to: its users and groups, and its partners' groups. */
+export async function assignablePrincipals(db: Db, tenantId: string): Promise<AssignablePrincipal[]> {
+  const users = await db
+    .selectFrom('users as u')
+    .innerJoin('tenants as t', 't.id', 'u.tenant_id')
+    .select(['u.id', 'u.display_name as displayName', 't.display_name as tenantName'])
+    .where('u.tenant_id', '=', tenantId)
+    .where('u.deleted_at', 'is', null)
+    .orderBy('u.display_name')
+    .execute()
+  const groups = await db
+    .selectFrom('security_groups as g')
+    .innerJoin('tenants as t', 't.id', 'g.tenant_id')
+    .select([
+      'g.id',
+      'g.tenant_id as tenantId',
+      'g.display_name as displayName',
+      't.display_name as tenantName',
+    ])
+    .where((w) =>
+      w.or([w('g.tenant_id', '=', tenantId), w('g.tenant_id', 'in', servingPartners(db, tenantId))]),
+    )
+    .orderBy('t.display_name')
+    .orderBy('g.display_name')
+    .execute()
+  return [
+    ...users.map((u) => ({ ...u, type: 'User' as const })),
+    ...groups.map(({ tenantId: owner, ...g }) => ({
+      ...g,
+      type: owner === tenantId ? ('Group' as const) : ('ForeignGroup' as const),
+    })),
+  ]
+}
+
 /**
  * Who a principal id names, seen from a subscription's tenant: a user or group of that tenant, or
  * a group of a partner that serves it (reseller, advisor or indirect provider) — a foreign principal.
@@ -94,27 +152,7 @@ export async function resolvePrincipal(
     .selectFrom('security_groups')
     .select('tenant_id')
     .where('id', '=', principalId)
-    .where((w) =>
-      w.or([
-        w('tenant_id', '=', tenantId),
-        w(
-          'tenant_id',
-          'in',
-          db
-            .selectFrom('customer_relationships')
-            .select('partner_tenant_id')
-            .where('customer_tenant_id', '=', tenantId)
-            .union(
-              db
-                .selectFrom('customer_relationships')
-                .select('indirect_provider_tenant_id as partner_tenant_id')
-                .where('customer_tenant_id', '=', tenantId)
-                .where('indirect_provider_tenant_id', 'is not', null)
-                .$narrowType<{ partner_tenant_id: string }>(),
-            ),
-        ),
-      ]),
-    )
+    .where((w) => w.or([w('tenant_id', '=', tenantId), w('tenant_id', 'in', servingPartners(db, tenantId))]))
     .executeTakeFirst()
   if (group) return { kind: 'group', type: group.tenant_id === tenantId ? 'Group' : 'ForeignGroup' }
   return null

@@ -5,6 +5,8 @@ import type { AzureRoleName } from '../platform/db/schema.ts'
 import { AppError } from '../platform/errors.ts'
 import { isUuid } from '../platform/ids.ts'
 import {
+  type AssignablePrincipal,
+  assignablePrincipals,
   findAssignment,
   listAssignments,
   type PrincipalType,
@@ -106,6 +108,16 @@ export async function readableScope(
   subscriptionId: string,
 ): Promise<SubscriptionScope> {
   return authorize(ctx, actor, subscriptionId, false)
+}
+
+/** Whom a role on the subscription can be given to (its tenant's users and groups, its partners' groups). */
+export async function assignablePrincipalsAsActor(
+  ctx: AppContext,
+  actor: Actor,
+  subscriptionId: string,
+): Promise<AssignablePrincipal[]> {
+  const scope = await authorize(ctx, actor, subscriptionId, false)
+  return assignablePrincipals(ctx.db, scope.tenantId)
 }
 
 export interface AssignmentFilter {

@@ -2,6 +2,19 @@ import Type from 'typebox'
 import type { AppContext } from '../platform/context.ts'
 import { actorOf } from '../platform/http/authentication.ts'
 import type { App } from '../platform/http/server.ts'
+import {
+  CustomerCreatedSchema,
+  CustomerCreateSchema,
+  ImportReportSchema,
+  ImportRequestSchema,
+  OfferListSchema,
+  OrderCreatedSchema,
+  OrderCreateSchema,
+  PartnerLinkListSchema,
+  RelationshipLinkSchema,
+  SubscriptionChangedSchema,
+  SubscriptionChangeSchema,
+} from './customer-admin.schema.ts'
 import { exportCustomersCsv, exportSubscriptionsCsv, importCsv } from './customers.csv.ts'
 import { customerForActor } from './customers.service.ts'
 import {
@@ -17,6 +30,7 @@ import {
   recordDirectSubscriptionAsVendor,
   updateDirectSubscriptionAsVendor,
 } from './direct.service.ts'
+import { partnerRelationshipsForActor } from './partner-profile.service.ts'
 import { createOrderAsActor, offersForActor, updateSubscriptionAsActor } from './orders.service.ts'
 
 /**
@@ -42,19 +56,6 @@ const InvitationSchema = Type.Object({
   indirectProvider: Type.Union([PartnerSummary, Type.Null()]),
   relationship: Type.String(),
   alreadyAccepted: Type.Boolean(),
-})
-const OfferSchema = Type.Object({
-  id: Type.String(),
-  workloadId: Type.String(),
-  name: Type.String(),
-  description: Type.String(),
-  isTrial: Type.Boolean(),
-  trialDays: Type.Union([Type.Integer(), Type.Null()]),
-  conversionTargetOfferIds: Type.Array(Type.String()),
-  termDurations: Type.Array(Type.String()),
-  billingCycles: Type.Array(Type.String()),
-  minQuantity: Type.Integer(),
-  maxQuantity: Type.Integer(),
 })
 
 const presentInvitation = (v: InvitationView) => ({
@@ -83,32 +84,8 @@ export function registerCustomerAdminRoutes(app: App, ctx: AppContext): void {
       schema: {
         tags,
         summary: 'Adds a customer: creates its tenant and first administrator (the password is shown once)',
-        body: Type.Object({
-          companyName: Type.String({ minLength: 1, maxLength: 256 }),
-          domain: Type.String({
-            minLength: 4,
-            maxLength: 253,
-            pattern:
-              '^[a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(\\.[a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)+$',
-          }),
-          country: Type.String({ pattern: '^[A-Za-z]{2}$' }),
-          locale: Type.Enum(['it-IT', 'en-US', 'en-GB', 'de-DE', 'fr-FR', 'es-ES']),
-          adminFirstName: Type.String({ minLength: 1, maxLength: 128 }),
-          adminLastName: Type.String({ minLength: 1, maxLength: 128 }),
-          email: Type.String({ format: 'email', maxLength: 320 }),
-          addressLine1: Type.String({ minLength: 1, maxLength: 256 }),
-          city: Type.String({ minLength: 1, maxLength: 128 }),
-          postalCode: Type.Optional(Type.String({ maxLength: 32 })),
-          associatedPartnerId: Type.Optional(Type.String({ format: 'uuid' })),
-        }),
-        response: {
-          201: Type.Object({
-            tenantId: Type.String(),
-            displayName: Type.String(),
-            defaultDomain: Type.String(),
-            credentials: Type.Object({ userName: Type.String(), password: Type.String() }),
-          }),
-        },
+        body: CustomerCreateSchema,
+        response: { 201: CustomerCreatedSchema },
       },
     },
     async (request, reply) => {
@@ -147,7 +124,7 @@ export function registerCustomerAdminRoutes(app: App, ctx: AppContext): void {
         tags,
         summary: 'The offers for sale in a country, in the caller’s language',
         querystring: Type.Object({ country: Type.String({ pattern: '^[A-Za-z]{2}$' }) }),
-        response: { 200: Type.Object({ items: Type.Array(OfferSchema) }) },
+        response: { 200: OfferListSchema },
       },
     },
     async (request) => {
@@ -177,15 +154,8 @@ export function registerCustomerAdminRoutes(app: App, ctx: AppContext): void {
         tags,
         summary: 'Orders one offer for the customer; answers the new subscription’s id',
         params: TenantParams,
-        body: Type.Object({
-          offerId: Type.String({ minLength: 1, maxLength: 128 }),
-          quantity: Type.Integer({ minimum: 1, maximum: 100000 }),
-          friendlyName: Type.Optional(Type.String({ minLength: 1, maxLength: 256 })),
-          termDuration: Type.Optional(Type.Enum(['P1M', 'P1Y', 'P3Y'])),
-        }),
-        response: {
-          201: Type.Object({ orderId: Type.String(), subscriptionIds: Type.Array(Type.String()) }),
-        },
+        body: OrderCreateSchema,
+        response: { 201: OrderCreatedSchema },
       },
     },
     async (request, reply) => {
@@ -217,18 +187,8 @@ export function registerCustomerAdminRoutes(app: App, ctx: AppContext): void {
           tenantId: Type.String({ maxLength: 64 }),
           subscriptionId: Type.String({ maxLength: 64 }),
         }),
-        body: Type.Object({
-          status: Type.Optional(Type.Enum(['active', 'suspended'])),
-          convertToPaid: Type.Optional(Type.Boolean()),
-        }),
-        response: {
-          200: Type.Object({
-            id: Type.String(),
-            status: Type.String(),
-            billing: Type.String(),
-            offerId: Type.String(),
-          }),
-        },
+        body: SubscriptionChangeSchema,
+        response: { 200: SubscriptionChangedSchema },
       },
     },
     async (request) => {
@@ -253,13 +213,32 @@ export function registerCustomerAdminRoutes(app: App, ctx: AppContext): void {
         tags,
         summary: 'The partner’s reseller relationship link, to send to an existing tenant’s administrator',
         querystring: Type.Object({ indirectProviderId: Type.Optional(Type.String({ format: 'uuid' })) }),
-        response: { 200: Type.Object({ url: Type.String() }) },
+        response: { 200: RelationshipLinkSchema },
       },
     },
     async (request) =>
       relationshipRequestAsActor(ctx, actorOf(request), {
         indirectProviderId: request.query.indirectProviderId?.toLowerCase(),
       }),
+  )
+
+  app.get(
+    '/api/partner-links',
+    {
+      schema: {
+        tags,
+        summary:
+          'The partners linked to yours in the indirect model: an indirect provider’s resellers, a reseller’s providers',
+        response: { 200: PartnerLinkListSchema },
+      },
+    },
+    async (request) => ({
+      items: (await partnerRelationshipsForActor(ctx, actorOf(request), undefined)).map((p) => ({
+        tenantId: p.tenantId,
+        name: p.name,
+        mpnId: p.mpnId,
+      })),
+    }),
   )
 
   app.delete(
@@ -425,26 +404,9 @@ export function registerCustomerAdminRoutes(app: App, ctx: AppContext): void {
         tags,
         summary:
           'Imports customers or subscriptions from CSV: a dry run reports every row’s problem; an apply writes all rows or none',
-        body: Type.Object({
-          kind: Type.Enum(['customers', 'subscriptions']),
-          csv: Type.String({ minLength: 1, maxLength: 1_000_000 }),
-          dryRun: Type.Boolean(),
-        }),
-        response: {
-          200: Type.Object({
-            kind: Type.String(),
-            dryRun: Type.Boolean(),
-            applied: Type.Boolean(),
-            rows: Type.Array(
-              Type.Object({
-                line: Type.Integer(),
-                key: Type.String(),
-                problems: Type.Array(Type.Object({ code: Type.String(), message: Type.String() })),
-                created: Type.Optional(Type.Record(Type.String(), Type.String())),
-              }),
-            ),
-          }),
-        },
+
+        body: ImportRequestSchema,
+        response: { 200: ImportReportSchema },
       },
     },
     async (request) =>

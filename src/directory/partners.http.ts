@@ -2,16 +2,23 @@ import Type from 'typebox'
 import type { AppContext } from '../platform/context.ts'
 import { actorOf } from '../platform/http/authentication.ts'
 import type { App } from '../platform/http/server.ts'
-import type { PartnerType } from '../platform/db/schema.ts'
 import {
   createPartner,
   getPartner,
   listPartners,
-  PARTNER_TYPES,
   type PartnerView,
   setPartnerStatus,
   updatePartner,
 } from './partners.service.ts'
+import {
+  PartnerCreatedSchema,
+  PartnerCreateSchema,
+  PartnerPatchSchema,
+  PartnerSchema,
+  ProductCreateSchema,
+  ProductPatchSchema,
+  ProductSchema,
+} from './partners.schema.ts'
 import { createProduct, listProducts, type Product, updateProduct } from './products.service.ts'
 
 /**
@@ -20,65 +27,15 @@ import { createProduct, listProducts, type Product, updateProduct } from './prod
  * Only the vendor's global administrators (directory-access.ts).
  */
 
-const N = <T extends Parameters<typeof Type.Union>[0][number]>(s: T) => Type.Union([s, Type.Null()])
-const Ref = Type.Object({ tenantId: Type.String(), name: Type.String() })
-const PartnerOut = Type.Object({
-  tenantId: Type.String(),
-  name: Type.String(),
-  type: Type.String(),
-  domain: Type.String(),
-  mpnId: Type.String(),
-  locale: Type.String(),
-  country: Type.String(),
-  status: Type.String(),
-  suspendedAt: N(Type.String({ format: 'date-time' })),
-  supportEmail: N(Type.String()),
-  supportPhone: N(Type.String()),
-  supportWebsite: N(Type.String()),
-  providers: Type.Array(Ref),
-  resellers: Type.Array(Ref),
-  userCount: Type.Integer(),
-  createdAt: Type.String({ format: 'date-time' }),
-})
-const ProductOut = Type.Object({
-  id: Type.String(),
-  name: Type.String(),
-  isvName: Type.String(),
-  description: N(Type.String()),
-  supportUrl: N(Type.String()),
-  supportEmail: N(Type.String()),
-  supportPhone: N(Type.String()),
-  retiredAt: N(Type.String({ format: 'date-time' })),
-  subscriptionCount: Type.Integer(),
-})
-
 const partner = (p: PartnerView) => ({
   ...p,
   suspendedAt: p.suspendedAt ? p.suspendedAt.toISOString() : null,
   createdAt: p.createdAt.toISOString(),
 })
 const product = (p: Product) => ({ ...p, retiredAt: p.retiredAt ? p.retiredAt.toISOString() : null })
-const Opt = (max: number) => Type.Optional(N(Type.String({ maxLength: max })))
 const Id = Type.String({ maxLength: 64 })
-
-const PartnerFields = {
-  name: Type.String({ minLength: 1, maxLength: 256 }),
-  mpnId: Type.Optional(Type.String({ maxLength: 10 })),
-  locale: Type.Optional(Type.String({ maxLength: 10 })),
-  country: Type.Optional(Type.String({ maxLength: 2 })),
-  providerTenantIds: Type.Optional(Type.Array(Id, { maxItems: 20 })),
-  supportEmail: Opt(254),
-  supportPhone: Opt(64),
-  supportWebsite: Opt(2000),
-}
-const ProductFields = {
-  name: Type.String({ minLength: 1, maxLength: 200 }),
-  isvName: Type.String({ minLength: 1, maxLength: 200 }),
-  description: Opt(2000),
-  supportUrl: Opt(2000),
-  supportEmail: Opt(254),
-  supportPhone: Opt(64),
-}
+const PartnerOut = PartnerSchema
+const ProductOut = ProductSchema
 
 export function registerPartnerAdminRoutes(app: App, ctx: AppContext): void {
   const tags = ['vendor administration']
@@ -95,22 +52,13 @@ export function registerPartnerAdminRoutes(app: App, ctx: AppContext): void {
       schema: {
         tags,
         summary: 'Add a partner; its first administrator is invited by email (single-use, expiring link)',
-        body: Type.Object({
-          ...PartnerFields,
-          type: Type.Union(PARTNER_TYPES.map((t) => Type.Literal(t))),
-          domain: Type.String({ minLength: 3, maxLength: 253 }),
-          adminEmail: Type.String({ minLength: 3, maxLength: 254 }),
-          adminName: Type.Optional(Type.String({ maxLength: 256 })),
-        }),
-        response: { 201: Type.Object({ partner: PartnerOut, adminInvitationUrl: Type.String() }) },
+        body: PartnerCreateSchema,
+        response: { 201: PartnerCreatedSchema },
       },
     },
     async (request, reply) => {
       const actor = actorOf(request)
-      const created = await createPartner(ctx, actor, {
-        ...request.body,
-        type: request.body.type as PartnerType,
-      })
+      const created = await createPartner(ctx, actor, request.body)
       reply.status(201)
       return {
         partner: partner(await getPartner(ctx, actor, created.tenantId)),
@@ -134,7 +82,7 @@ export function registerPartnerAdminRoutes(app: App, ctx: AppContext): void {
         tags,
         summary: 'Change a partner (name, MPN id, locale, country, support contact, providers)',
         params: Type.Object({ id: Id }),
-        body: Type.Object({ ...PartnerFields, name: Type.Optional(PartnerFields.name) }),
+        body: PartnerPatchSchema,
         response: { 200: PartnerOut },
       },
     },
@@ -180,7 +128,7 @@ export function registerPartnerAdminRoutes(app: App, ctx: AppContext): void {
       schema: {
         tags,
         summary: 'Add a marketplace product',
-        body: Type.Object(ProductFields),
+        body: ProductCreateSchema,
         response: { 201: ProductOut },
       },
     },
@@ -197,12 +145,7 @@ export function registerPartnerAdminRoutes(app: App, ctx: AppContext): void {
         tags,
         summary: 'Change a product’s contacts, or retire it (kept for the subscriptions that bought it)',
         params: Type.Object({ id: Id }),
-        body: Type.Object({
-          ...ProductFields,
-          name: Type.Optional(ProductFields.name),
-          isvName: Type.Optional(ProductFields.isvName),
-          retired: Type.Optional(Type.Boolean()),
-        }),
+        body: ProductPatchSchema,
         response: { 200: ProductOut },
       },
     },

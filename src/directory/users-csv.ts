@@ -29,15 +29,17 @@ export const USER_COLUMNS = [
   'groups',
 ] as const
 
+/** A row; a field is undefined when the file has no such column (an existing user keeps it). */
 interface UserRow {
   email: string
   displayName: string
-  givenName: string | null
-  surname: string | null
-  jobTitle: string | null
-  phone: string | null
-  locale: string | null
-  accountEnabled: boolean
+  givenName: string | null | undefined
+  surname: string | null | undefined
+  jobTitle: string | null | undefined
+  phone: string | null | undefined
+  locale: string | null | undefined
+  /** Undefined when the column is missing or empty: a new user is enabled, an existing one keeps theirs. */
+  accountEnabled: boolean | undefined
   groups: string[]
 }
 
@@ -101,7 +103,7 @@ const USERS_CSV: CsvImport<UserRow, Scope> = {
     if (language && !LANGUAGE.test(language))
       problem('preferredLanguage', 'bad_language', { value: language })
     if (problems.length) return { row: null, problems }
-    const orNull = (v: string | undefined) => (v ? v : null)
+    const orNull = (v: string | undefined) => (v === undefined ? undefined : v || null)
     return {
       row: {
         email,
@@ -110,8 +112,8 @@ const USERS_CSV: CsvImport<UserRow, Scope> = {
         surname: orNull(record.surname),
         jobTitle: orNull(record.jobTitle),
         phone: orNull(record.mobilePhone),
-        locale: orNull(language),
-        accountEnabled: enabled !== 'false',
+        locale: orNull(record.preferredLanguage),
+        accountEnabled: enabled === '' ? undefined : enabled === 'true',
         groups: (record.groups ?? '')
           .split(';')
           .map((g) => g.trim())
@@ -155,6 +157,13 @@ const USERS_CSV: CsvImport<UserRow, Scope> = {
           message: directoryText(locale, problem, { email: row.email }),
         })
       }
+      // as the API: nobody disables their own account
+      if (row.accountEnabled === false && scope.actor.principal === 'user' && row.email === scope.actor.email)
+        add(index, {
+          column: 'accountEnabled',
+          code: 'self_change',
+          message: directoryText(locale, 'self_change', {}),
+        })
       for (const group of row.groups)
         if (!groupNames.has(group.toLowerCase()))
           add(index, {
@@ -185,7 +194,7 @@ async function applyUsers(
   for (const row of rows) {
     const existing = await trx
       .selectFrom('users')
-      .select('id')
+      .select(['id', 'disabled'])
       .where('email', '=', row.email)
       .where('tenant_id', '=', scope.tenantId)
       .where('deleted_at', 'is', null)
@@ -193,16 +202,17 @@ async function applyUsers(
     let userId: string
     if (existing) {
       userId = existing.id
+      // only the columns the file has: a missing column keeps what the user holds
       await trx
         .updateTable('users')
         .set({
           display_name: row.displayName,
-          given_name: row.givenName,
-          surname: row.surname,
-          job_title: row.jobTitle,
-          phone: row.phone,
-          locale: row.locale,
-          disabled: !row.accountEnabled,
+          ...(row.givenName === undefined ? {} : { given_name: row.givenName }),
+          ...(row.surname === undefined ? {} : { surname: row.surname }),
+          ...(row.jobTitle === undefined ? {} : { job_title: row.jobTitle }),
+          ...(row.phone === undefined ? {} : { phone: row.phone }),
+          ...(row.locale === undefined ? {} : { locale: row.locale }),
+          ...(row.accountEnabled === undefined ? {} : { disabled: !row.accountEnabled }),
         })
         .where('id', '=', userId)
         .execute()
@@ -215,7 +225,7 @@ async function applyUsers(
           to: row.email,
           name: row.displayName,
           tenantName,
-          locale: row.locale,
+          locale: row.locale ?? null,
           inviter: scope.actor.displayName || tenantName,
         },
       })
@@ -229,7 +239,13 @@ async function applyUsers(
     await recordAudit(trx, {
       ...auditActor(scope.actor),
       tenantId: scope.tenantId,
-      action: existing ? 'directory.user.update' : 'directory.user.invite',
+      action: !existing
+        ? 'directory.user.invite'
+        : row.accountEnabled === undefined || row.accountEnabled === !existing.disabled
+          ? 'directory.user.update'
+          : row.accountEnabled
+            ? 'directory.user.enable'
+            : 'directory.user.disable',
       targetType: 'user',
       targetId: userId,
       result: 'done',

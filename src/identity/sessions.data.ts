@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto'
 import type { Db } from '../platform/db/database.ts'
 import { isUuid } from '../platform/ids.ts'
+import { userQuery, type UserRecord } from './users.data.ts'
 
 /**
  * Browser sessions. The cookie carries a random id; the database keeps only its SHA-256, so a
@@ -90,6 +91,10 @@ export async function createSession(
 
 /** The session of a cookie, in either stage; callers that authenticate must check `stage`. */
 export async function findAnySession(db: Db, id: string): Promise<Session | null> {
+  return (await sessionRow(db, id))?.session ?? null
+}
+
+async function sessionRow(db: Db, id: string): Promise<{ session: Session; lastSeenAt: Date } | null> {
   if (id.length < 20 || id.length > 100) return null
   const row = await db
     .selectFrom('sessions')
@@ -111,7 +116,7 @@ export async function findAnySession(db: Db, id: string): Promise<Session | null
     .where('expires_at', '>', new Date())
     .executeTakeFirst()
   if (!row) return null
-  return {
+  const session: Session = {
     userId: row.user_id,
     csrfToken: row.csrf_token,
     expiresAt: row.expires_at,
@@ -124,19 +129,89 @@ export async function findAnySession(db: Db, id: string): Promise<Session | null
     identityProviderId: row.identity_provider_id,
     idToken: row.id_token,
   }
+  return { session, lastSeenAt: row.last_seen_at }
 }
 
 /** A complete session (the only kind that authenticates). Notes when it was last used, every few minutes. */
 export async function findSession(db: Db, id: string): Promise<Session | null> {
-  const session = await findAnySession(db, id)
-  if (!session || session.stage !== 'complete') return null
+  const found = await sessionRow(db, id)
+  if (!found || found.session.stage !== 'complete') return null
+  await noteSeen(db, id, found.lastSeenAt)
+  return found.session
+}
+
+/** Most requests find their session noted recently: the write (a round trip) is sent only when due. */
+async function noteSeen(db: Db, id: string, lastSeenAt: Date): Promise<void> {
+  const due = new Date(Date.now() - 5 * 60_000)
+  if (lastSeenAt >= due) return
   await db
     .updateTable('sessions')
     .set({ last_seen_at: new Date() })
     .where('id_hash', '=', hashSessionId(id))
-    .where('last_seen_at', '<', new Date(Date.now() - 5 * 60_000))
+    .where('last_seen_at', '<', due)
     .execute()
-  return session
+}
+
+/**
+ * A complete session and its user, read together (one query for what authenticating a cookie
+ * needs); like findSession, notes when it was last used.
+ */
+export async function findSessionWithUser(
+  db: Db,
+  id: string,
+): Promise<{ session: Session; user: UserRecord } | null> {
+  if (id.length < 20 || id.length > 100) return null
+  const row = await userQuery(db)
+    .innerJoin('sessions as s', 's.user_id', 'u.id')
+    .select([
+      's.csrf_token as sessionCsrfToken',
+      's.expires_at as sessionExpiresAt',
+      's.created_at as sessionCreatedAt',
+      's.amr as sessionAmr',
+      's.stage as sessionStage',
+      's.public_id as sessionPublicId',
+      's.mfa_failures as sessionMfaFailures',
+      's.webauthn_challenge as sessionWebauthnChallenge',
+      's.identity_provider_id as sessionIdentityProviderId',
+      's.id_token as sessionIdToken',
+      's.last_seen_at as sessionLastSeenAt',
+    ])
+    .where('s.id_hash', '=', hashSessionId(id))
+    .where('s.expires_at', '>', new Date())
+    .where('s.stage', '=', 'complete')
+    .executeTakeFirst()
+  if (!row) return null
+  const {
+    sessionCsrfToken,
+    sessionExpiresAt,
+    sessionCreatedAt,
+    sessionAmr,
+    sessionStage,
+    sessionPublicId,
+    sessionMfaFailures,
+    sessionWebauthnChallenge,
+    sessionIdentityProviderId,
+    sessionIdToken,
+    sessionLastSeenAt,
+    ...user
+  } = row
+  await noteSeen(db, id, sessionLastSeenAt)
+  return {
+    session: {
+      userId: user.id,
+      csrfToken: sessionCsrfToken,
+      expiresAt: sessionExpiresAt,
+      createdAt: sessionCreatedAt,
+      amr: sessionAmr,
+      stage: sessionStage,
+      publicId: sessionPublicId,
+      mfaFailures: sessionMfaFailures,
+      webauthnChallenge: sessionWebauthnChallenge,
+      identityProviderId: sessionIdentityProviderId,
+      idToken: sessionIdToken,
+    },
+    user,
+  }
 }
 
 export async function deleteSession(db: Db, id: string): Promise<void> {
@@ -162,16 +237,27 @@ export async function setWebauthnChallenge(db: Db, id: string, challenge: string
     .execute()
 }
 
-/** Takes the challenge once: a second use of the same challenge finds none. */
+/**
+ * Takes the challenge once: a second use of the same challenge finds none. (Not one UPDATE …
+ * RETURNING: that returns the value just set, null, never the challenge.)
+ */
 export async function takeWebauthnChallenge(db: Db, id: string): Promise<string | null> {
-  const row = await db
-    .updateTable('sessions')
-    .set({ webauthn_challenge: null })
-    .where('id_hash', '=', hashSessionId(id))
-    .where('webauthn_challenge', 'is not', null)
-    .returning('webauthn_challenge')
-    .executeTakeFirst()
-  return row?.webauthn_challenge ?? null
+  return db.transaction().execute(async (trx) => {
+    const row = await trx
+      .selectFrom('sessions')
+      .select('webauthn_challenge')
+      .where('id_hash', '=', hashSessionId(id))
+      .where('webauthn_challenge', 'is not', null)
+      .forUpdate()
+      .executeTakeFirst()
+    if (!row?.webauthn_challenge) return null
+    await trx
+      .updateTable('sessions')
+      .set({ webauthn_challenge: null })
+      .where('id_hash', '=', hashSessionId(id))
+      .execute()
+    return row.webauthn_challenge
+  })
 }
 
 export interface SessionListItem {

@@ -233,18 +233,41 @@ async function syncGroups(
   ]
   await ctx.db.transaction().execute(async (trx) => {
     const leave = managed.filter((g) => !wanted.includes(g))
-    if (leave.length > 0)
-      await trx
-        .deleteFrom('group_user_members')
-        .where('user_id', '=', user.id)
-        .where('group_id', 'in', leave)
-        .execute()
-    if (wanted.length > 0)
-      await trx
-        .insertInto('group_user_members')
-        .values(wanted.map((group_id) => ({ group_id, user_id: user.id })))
-        .onConflict((oc) => oc.doNothing())
-        .execute()
+    const left =
+      leave.length > 0
+        ? await trx
+            .deleteFrom('group_user_members')
+            .where('user_id', '=', user.id)
+            .where('group_id', 'in', leave)
+            .returning('group_id')
+            .execute()
+        : []
+    const joined =
+      wanted.length > 0
+        ? await trx
+            .insertInto('group_user_members')
+            .values(wanted.map((group_id) => ({ group_id, user_id: user.id })))
+            .onConflict((oc) => oc.doNothing())
+            .returning('group_id')
+            .execute()
+        : []
+    // a membership changed by the provider's claim is a change like any other: audited
+    if (left.length > 0 || joined.length > 0)
+      await recordAudit(trx, {
+        actorUserId: null,
+        actorEmail: null,
+        actorTenantId: null,
+        tenantId: provider.tenantId,
+        action: 'user.groups_synced_from_provider',
+        targetType: 'user',
+        targetId: user.id,
+        result: 'done',
+        details: {
+          issuer: provider.issuer,
+          joined: joined.map((r) => r.group_id),
+          left: left.map((r) => r.group_id),
+        },
+      })
   })
 }
 

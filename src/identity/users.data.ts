@@ -27,7 +27,8 @@ export interface UserRecord {
   roles: UserRole[]
 }
 
-function baseQuery(db: Db) {
+/** Users with their tenant, partner type and effective roles; other lookups join to it. */
+export function userQuery(db: Db) {
   return db
     .selectFrom('users as u')
     .innerJoin('tenants as t', 't.id', 'u.tenant_id')
@@ -54,10 +55,10 @@ function baseQuery(db: Db) {
 }
 
 export async function findUserByEmail(db: Db, email: string): Promise<UserRecord | null> {
-  return (await baseQuery(db).where('u.email', '=', normaliseIdentity(email)).executeTakeFirst()) ?? null
+  return (await userQuery(db).where('u.email', '=', normaliseIdentity(email)).executeTakeFirst()) ?? null
 }
 
 export async function findUserById(db: Db, id: string): Promise<UserRecord | null> {
   if (!isUuid(id)) return null
-  return (await baseQuery(db).where('u.id', '=', id).executeTakeFirst()) ?? null
+  return (await userQuery(db).where('u.id', '=', id).executeTakeFirst()) ?? null
 }

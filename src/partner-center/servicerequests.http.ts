@@ -62,12 +62,11 @@ const MESSAGES = {
       'non c’è nulla da modificare: invia NewNote.Text per aggiungere una nota, oppure uno Status (closed, open) per cambiare lo stato della richiesta.',
     filter_json:
       'filter deve essere un oggetto JSON come {"Field":"Status","Value":"open","Operator":"equals"}.',
-    filter_field:
-      'filter.Field deve essere Status (l’unico campo su cui filtrare le richieste di assistenza).',
+    filter_field: 'filter.Field deve essere Status (l’unico campo su cui filtrare le richieste di servizio).',
     filter_operator: 'filter.Operator deve essere equals.',
     list_status: '{field} deve valere open, closed o attention_needed; «{value}» non è ammesso.',
     filter_conflict: 'status e filter chiedono stati diversi.',
-    if_match: 'If-Match deve essere un ETag restituito da questo server per questa richiesta di assistenza.',
+    if_match: 'If-Match deve essere un ETag restituito da questo server per questa richiesta di servizio.',
   },
 } as const satisfies Record<Locale, Record<string, string>>
 

@@ -259,7 +259,7 @@ const it: Record<keyof typeof en, Text> = {
   },
   gdap_role_insufficient: {
     message:
-      'I tuoi ruoli GDAP in {customer} ({roles}) non comprendono il permesso di aprire richieste di supporto per Office 365, EMS o Dynamics.',
+      'I tuoi ruoli GDAP in {customer} ({roles}) non comprendono il permesso di aprire richieste di servizio per Office 365, EMS o Dynamics.',
     remedy:
       'Chiedi il ruolo Amministratore del supporto servizi (il meno privilegiato per il supporto) nella relazione e nella sua assegnazione.',
   },
@@ -267,7 +267,7 @@ const it: Record<keyof typeof en, Text> = {
     message:
       'Nessuno dei ruoli assegnati ai tuoi gruppi ({roles}) è tra quelli concessi dalla relazione GDAP con {customer}: nulla ti apre il tenant del cliente.',
     remedy:
-      'Chiedi a un agente amministratore di assegnare uno dei ruoli della relazione a un gruppo di cui fai parte; per Azure basta Directory Readers.',
+      'Chiedi a un agente amministratore di assegnare uno dei ruoli della relazione a un gruppo di cui fai parte; per Azure basta Lettori della directory.',
   },
   azure_rbac_missing: {
     message:
@@ -290,7 +290,7 @@ const it: Record<keyof typeof en, Text> = {
   },
   delegated_m365: {
     message:
-      "Puoi aprire una richiesta di supporto per {customer} nell'interfaccia di amministrazione di Microsoft 365, nel tenant del cliente, come {role}.",
+      "Puoi aprire una richiesta di servizio per {customer} nell'interfaccia di amministrazione di Microsoft 365, nel tenant del cliente, come {role}.",
   },
   no_own_subscription: {
     message: 'La tua organizzazione non ha una propria sottoscrizione {workload} attiva.',
@@ -322,7 +322,7 @@ const it: Record<keyof typeof en, Text> = {
       'Puoi aprire una richiesta {workload} per la tua sottoscrizione, nel tuo contesto, con “{entitlement}”.',
   },
   not_customer_admin: {
-    message: 'Solo gli amministratori della tua organizzazione possono aprire richieste di supporto.',
+    message: 'Solo gli amministratori della tua organizzazione possono aprire richieste di servizio.',
     remedy: 'Rivolgiti a un amministratore globale della tua organizzazione.',
   },
   no_partner: {
@@ -365,7 +365,7 @@ const CHECK_LABELS: Record<Locale, Record<string, string>> = {
     admin_agent_role: 'Hai il ruolo Agente amministratore',
     active_gdap_relationship: 'Una relazione GDAP attiva con il cliente',
     group_assignment: 'Uno dei tuoi gruppi di sicurezza vi è assegnato',
-    gdap_role_for_support: 'Il ruolo assegnato consente di aprire richieste di supporto',
+    gdap_role_for_support: 'Il ruolo assegnato consente di aprire richieste di servizio',
     gdap_role_opens_tenant: 'Un ruolo assegnato al tuo gruppo apre il tenant del cliente',
     azure_rbac_support_write:
       'Il controllo di accesso Azure sulla sottoscrizione consente supportTickets/write',
@@ -404,6 +404,14 @@ function isvContacts(decision: Decision, locale: Locale): string {
     .join(', ')
 }
 
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/
+
+/** A date in a sentence as the portal shows dates on the same page ("4 dic 2026", "Dec 4, 2026"). */
+function sentenceDate(iso: string, locale: Locale): string {
+  if (!ISO_DATE.test(iso)) return iso
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(iso))
+}
+
 /** The decision's message and remedy in the caller's language. */
 export function describeDecision(
   decision: Decision,
@@ -414,6 +422,7 @@ export function describeDecision(
   const params = {
     ...decision.params,
     ...(workload ? { workload: locale === 'it' ? workload.name_it : workload.name_en } : {}),
+    ...(decision.params.date ? { date: sentenceDate(decision.params.date, locale) } : {}),
     contacts: isvContacts(decision, locale),
   }
   return { message: fill(text.message, params), remedy: text.remedy ? fill(text.remedy, params) : null }

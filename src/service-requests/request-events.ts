@@ -6,6 +6,7 @@ import type { Database, NoteVisibility, RequestStatus, Severity } from '../platf
 import { uuidFromName } from '../platform/ids.ts'
 import { enqueueWebhookEvent } from '../webhooks/webhooks.events.ts'
 import type { ServiceRequestRecord } from './service-requests.data.ts'
+import { insertTimelineEvent } from './timeline.data.ts'
 
 /** What happened to a request, as the channels around it (email, webhooks) learn of it. */
 export type RequestEventType =
@@ -51,6 +52,8 @@ export interface RequestEvent {
   note?: { id: number; text: string } | undefined
   attachment?: { id: string; fileName: string; sizeBytes: number } | undefined
   previous?: { status?: RequestStatus; severity?: Severity; assignedToUserId?: string | null } | undefined
+  /** Why it was closed or reopened, as the person said it. */
+  reason?: string | undefined
 }
 
 const EVENT_NAMESPACE = '6f1d3c2a-8a53-4b8e-9d7e-3c1b2a4f5e60'
@@ -72,4 +75,44 @@ export async function recordRequestEvent(
   if (event.visibility === 'public') await enqueueRequestEmails(trx, ctx, event)
   await enqueueWebhookEvent(trx, ctx, event)
   await sendRequestNotices(trx, ctx, event)
+  await keepOnTimeline(trx, event)
+}
+
+/** What the timeline keeps of an event; notes and the filing are read from their own rows. */
+function timelineDetails(event: RequestEvent): Record<string, unknown> | null {
+  const r = event.request
+  switch (event.type) {
+    case 'service_request.created':
+    case 'service_request.note_added':
+      return null
+    case 'service_request.status_changed':
+      return { from: event.previous?.status ?? null, to: r.status, reason: event.reason ?? null }
+    case 'service_request.severity_changed':
+      return { from: event.previous?.severity ?? null, to: r.severity }
+    case 'service_request.assigned':
+      return { from: event.previous?.assignedToUserId ?? null, to: r.assignedToUserId }
+    case 'service_request.external_reference_changed':
+      return { to: r.externalReference }
+    case 'service_request.attachment_added':
+      return { fileName: event.attachment?.fileName ?? null }
+    case 'service_request.sla_breached':
+      return {}
+  }
+}
+
+async function keepOnTimeline(trx: Kysely<Database>, event: RequestEvent): Promise<void> {
+  const details = timelineDetails(event)
+  if (!details) return
+  await insertTimelineEvent(trx, {
+    id: event.id,
+    requestId: event.request.id,
+    type: event.type,
+    at: event.at,
+    actorUserId: event.actor.userId,
+    actorName: event.actor.name,
+    actorTenantId: event.actor.tenantId,
+    actorSide: event.actor.side,
+    visibility: event.visibility,
+    details,
+  })
 }

@@ -213,10 +213,10 @@ async function selectRequests(db: Db, where: RawBuilder<boolean>): Promise<Servi
 }
 
 /** Service-request numbers: the UTC date (yyMMdd) and a 10-digit sequence, like the vendor's. */
-async function nextRequestId(db: Kysely<Database>, now: Date): Promise<string> {
-  const { rows } = await sql<{ n: number }>`select nextval('service_request_number')::int8 as n`.execute(db)
+/** The new request's number: its day (yymmdd) and the next of the sequence, taken by the insert itself. */
+function nextRequestId(now: Date) {
   const day = now.toISOString().slice(2, 10).replace(/-/g, '')
-  return `${day}${String(rows[0]!.n).padStart(10, '0')}`
+  return sql<string>`${day} || lpad(nextval('service_request_number')::text, 10, '0')`
 }
 
 export interface NewServiceRequest {
@@ -238,7 +238,6 @@ export interface NewServiceRequest {
   supportPlan: SupportPlan
   entitlementId: string | null
   locale: string
-  country: string
   firstResponseDueAt: Date | null
   azure?: AzureTicketFields | undefined
   linkedIncidentId?: string | null | undefined
@@ -261,11 +260,10 @@ export async function insertServiceRequest(
   input: NewServiceRequest,
   now: Date,
 ): Promise<string> {
-  const id = await nextRequestId(db, now)
-  await db
+  const { id } = await db
     .insertInto('service_requests')
     .values({
-      id,
+      id: nextRequestId(now),
       tenant_id: input.tenantId,
       partner_tenant_id: input.partnerTenantId,
       handled_by: input.handledBy,
@@ -285,7 +283,8 @@ export async function insertServiceRequest(
       support_plan: input.supportPlan,
       entitlement_id: input.entitlementId,
       locale: input.locale,
-      country: input.country,
+      // the customer's country as it is now, read by the insert (no round trip of its own)
+      country: sql<string>`(select t.country from tenants t where t.id = ${input.tenantId})`,
       created_at: now,
       modified_at: now,
       first_response_due_at: input.firstResponseDueAt,
@@ -300,7 +299,8 @@ export async function insertServiceRequest(
       linked_incident_id: input.linkedIncidentId ?? null,
       external_reference: input.externalReference ?? null,
     })
-    .execute()
+    .returning('id')
+    .executeTakeFirstOrThrow()
   return id
 }
 

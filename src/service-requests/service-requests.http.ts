@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto'
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import Type from 'typebox'
+import { Value } from 'typebox/value'
 import type { Actor } from '../identity/actor.ts'
 import type { AppContext } from '../platform/context.ts'
 import { AppError, validationFailed } from '../platform/errors.ts'
@@ -29,6 +30,7 @@ import {
   updateRequestAsActor,
 } from './service-requests.service.ts'
 import { presentSla, SLA_STATES } from './sla.ts'
+import { CloseBodySchema, ReopenBodySchema } from './timeline.schema.ts'
 import { waitingOnFor } from './waiting-on.ts'
 import { registerSlaGauge } from './sla.jobs.ts'
 
@@ -278,6 +280,7 @@ export function registerServiceRequestRoutes(app: App, ctx: AppContext): void {
             supportPlan: Type.Optional(SupportPlanSchema),
             entitlementId: Type.Optional(Type.String({ format: 'uuid' })),
             linkedIncidentId: Type.Optional(Type.String({ maxLength: 20 })),
+            escalationOf: Type.Optional(Type.String({ maxLength: 40 })),
             externalReference: Type.Optional(ExternalReferenceSchema),
             contact: Type.Optional(
               Type.Object(
@@ -509,13 +512,22 @@ export function registerServiceRequestRoutes(app: App, ctx: AppContext): void {
       {
         schema: {
           tags: ['service requests'],
-          summary: status === 'closed' ? 'Close the request' : 'Reopen a closed request',
+          summary:
+            status === 'closed'
+              ? 'Close the request (optionally saying why)'
+              : 'Reopen a closed request (saying why)',
+          description: 'The reason shows on the request’s timeline (GET …/timeline) to both sides.',
           params: IdParams,
+          // the reason is required to reopen; closing takes no body at all, or one with a reason
+          ...(status === 'open' ? { body: ReopenBodySchema } : {}),
           response: { 200: looseObject },
         },
       },
       async (request, reply) => {
         const { id } = request.params
+        const body = request.body ?? {}
+        if (!Value.Check(CloseBodySchema, body))
+          throw validationFailed('the body may hold only a reason (text)')
         const updated = await setStatusAsActor(
           ctx,
           actorOf(request),
@@ -524,6 +536,7 @@ export function registerServiceRequestRoutes(app: App, ctx: AppContext): void {
           expectedVersion(request, id),
           {
             onlyFromClosed: status === 'open',
+            reason: body.reason,
           },
         )
         return sendRequest(reply, request, updated)

@@ -70,6 +70,7 @@ import { sendNotice } from '../notifications/notices.ts'
 import type { MessageKey } from '../platform/i18n/messages.ts'
 import { randomUUID } from 'node:crypto'
 import { checkAttachment, MAX_ATTACHMENTS_PER_REQUEST, safeFileName } from './attachments.ts'
+import { escalationSource, linkEscalation } from './escalation.ts'
 
 export interface CreateRequestInput {
   customerTenantId?: string | undefined
@@ -94,6 +95,8 @@ export interface CreateRequestInput {
   linkedIncidentId?: string | undefined
   /** The partner's own ticket number in its PSA tool. */
   externalReference?: string | undefined
+  /** "Escalate to the vendor": the customer's request, handled by the partner, this one escalates. */
+  escalationOf?: string | undefined
 }
 
 /** A client's `Idempotency-Key` and a digest of what it asked, so a retry is recognised. */
@@ -207,15 +210,19 @@ async function fileRequest(
       })
     }
   }
+  const escalated = input.escalationOf
+    ? await escalationSource(
+        ctx.db,
+        actor,
+        input.escalationOf,
+        facts.target.tenantId,
+        decision.handledBy ?? null,
+      )
+    : null
   const contact = await contactFor(ctx, actor, input, locale)
   if (input.severity === 'critical' && !contact.phone && !input.azure?.contact?.phoneNumber) {
     throw new AppError(422, 'critical_needs_phone', 'error.critical_needs_phone')
   }
-  const tenant = await ctx.db
-    .selectFrom('tenants')
-    .select(['country'])
-    .where('id', '=', facts.target.tenantId)
-    .executeTakeFirstOrThrow()
   const now = ctx.now()
   const partnerTenantId =
     decision.handledBy === 'partner'
@@ -257,7 +264,6 @@ async function fileRequest(
         supportPlan: decision.supportPlan?.kind ?? 'customer',
         entitlementId: decision.supportPlan?.entitlementId ?? null,
         locale: contact.preferredLanguage,
-        country: tenant.country,
         firstResponseDueAt: decision.firstResponseMinutes
           ? new Date(now.getTime() + decision.firstResponseMinutes[input.severity] * 60_000)
           : null,
@@ -294,8 +300,14 @@ async function fileRequest(
       rule: decision.rule,
       result: 'allowed',
       reason: decision.reason,
-      details: { workload: input.workload, severity: input.severity, handledBy: decision.handledBy },
+      details: {
+        workload: input.workload,
+        severity: input.severity,
+        handledBy: decision.handledBy,
+        ...(escalated ? { escalationOf: escalated.id } : {}),
+      },
     })
+    if (escalated) await linkEscalation(trx, requestId, escalated, eventActor(actor), now)
     const created = (await findServiceRequest(trx, requestId))!
     await recordRequestEvent(trx, ctx, {
       id: requestEventId('service_request.created', requestId, 1),
@@ -320,7 +332,13 @@ async function contactFor(
   locale: 'it' | 'en',
 ): Promise<RequestContact> {
   const userId = input.contact?.userId ?? actor.userId
-  const user = isUuid(userId) ? await findUserById(ctx.db, userId) : null
+  // the caller's own record was read with this request's credentials: not read again
+  const user =
+    actor.principal === 'user' && userId === actor.user.id
+      ? actor.user
+      : isUuid(userId)
+        ? await findUserById(ctx.db, userId)
+        : null
   if (!user || user.disabled || user.tenantId !== actor.homeTenantId) {
     throw new AppError(400, 'invalid_contact', 'error.invalid_contact', { tenant: actor.homeTenantName })
   }
@@ -501,6 +519,8 @@ type PendingEvent = Omit<RequestEvent, 'id' | 'at' | 'request' | 'actor'> & { di
 interface Applied {
   changes: RequestChanges
   events: PendingEvent[]
+  /** What the audit keeps beyond the changed columns (the reason of a close or reopen). */
+  auditDetails?: Record<string, unknown>
 }
 
 async function change(
@@ -522,7 +542,7 @@ async function change(
   const side = sideOfActor(actor, request)
   const now = ctx.now()
   await ctx.db.transaction().execute(async (trx) => {
-    const { changes, events } = await apply(request, trx, side)
+    const { changes, events, auditDetails: extra } = await apply(request, trx, side)
     if (!(await updateRequest(trx, request.id, request.version, changes, now))) throw versionConflict()
     await recordAudit(trx, {
       ...auditActor(actor),
@@ -535,7 +555,7 @@ async function change(
       rule: asked.decision.rule,
       result: 'allowed',
       reason: asked.decision.reason,
-      details: auditDetails(request, changes),
+      details: { ...auditDetails(request, changes), ...extra },
     })
     if (events.length === 0) return
     const after = (await findServiceRequest(trx, request.id))!
@@ -564,10 +584,17 @@ function auditDetails(request: ServiceRequestRecord, changes: RequestChanges): R
   return details
 }
 
-function statusEvent(request: ServiceRequestRecord, to: RequestStatus): PendingEvent[] {
+function statusEvent(request: ServiceRequestRecord, to: RequestStatus, reason?: string): PendingEvent[] {
   return to === request.status
     ? []
-    : [{ type: 'service_request.status_changed', visibility: 'public', previous: { status: request.status } }]
+    : [
+        {
+          type: 'service_request.status_changed',
+          visibility: 'public',
+          previous: { status: request.status },
+          reason,
+        },
+      ]
 }
 
 export interface NoteOptions {
@@ -636,9 +663,15 @@ export function setStatusAsActor(
   id: string,
   status: RequestStatus,
   expectedVersion?: number,
-  options: { onlyFromClosed?: boolean } = {},
+  options: StatusOptions = {},
 ): Promise<ServiceRequestRecord> {
   return updateRequestAsActor(ctx, actor, id, { status }, expectedVersion, options)
+}
+
+export interface StatusOptions {
+  onlyFromClosed?: boolean | undefined
+  /** Why it is closed or reopened: kept on the request's timeline and in the audit. */
+  reason?: string | undefined
 }
 
 /** A new severity: the first-response target (R14) restarts from now for the new level. */
@@ -686,8 +719,9 @@ export function updateRequestAsActor(
   id: string,
   update: RequestUpdate,
   expectedVersion?: number,
-  options: { onlyFromClosed?: boolean } = {},
+  options: StatusOptions = {},
 ): Promise<ServiceRequestRecord> {
+  const reason = options.reason?.trim() || undefined
   return change(ctx, actor, id, auditActionOf(update), expectedVersion, async (request, trx, side) => {
     const changes: RequestChanges = {}
     const events: PendingEvent[] = []
@@ -698,7 +732,7 @@ export function updateRequestAsActor(
       const refusal = checkStatusMove(side, request.status, update.status)
       if (refusal) refuseDesk(refusal, request, 'error.request_closed_change')
       changes.status = update.status
-      events.push(...statusEvent(request, update.status))
+      events.push(...statusEvent(request, update.status, reason))
     }
     const statusAfter = changes.status ?? request.status
     if (update.severity !== undefined && update.severity !== request.severity) {
@@ -744,7 +778,7 @@ export function updateRequestAsActor(
       changes.externalReference = update.externalReference
       events.push({ type: 'service_request.external_reference_changed', visibility: 'public' })
     }
-    return { changes, events }
+    return { changes, events, ...(reason && update.status !== undefined ? { auditDetails: { reason } } : {}) }
   })
 }
 

@@ -117,4 +117,71 @@ describe.each(dialects())('the directory’s people pages (%s)', { timeout: 180_
     await page.waitForURL(/\/gdap\/trace/, WAIT)
     await page.context().close()
   })
+
+  it('when anna imports users from CSV in English, then the dry run lists every bad row’s problem, nothing changes until a clean dry run, and the apply adds the people to their group', async () => {
+    const page = await app.signedIn('anna@fabrikam.example', 'en-US', { from: '/directory/users/import' })
+    const header = 'userPrincipalName,displayName,jobTitle,groups'
+    const bad = `${header}\nluca@fabrikam.example,Luca Verdi,Engineer,Tier1 Support\nnot-an-address,Someone,,\nmarco@fabrikam.example,Marco Gialli,,No Such Group\n`
+    await page.getByTestId('csv-text').fill(bad)
+    await page.getByTestId('csv-dry-run').click()
+    const problems = page.getByTestId('csv-problems')
+    await expect.poll(() => problems.textContent(), WAIT).toContain('Not an email address: not-an-address.')
+    expect(await problems.textContent()).toContain('There is no group No Such Group in this tenant.')
+    expect(await page.getByTestId('csv-report').textContent()).toContain('3 rows, 1 without problems.')
+    expect(await page.getByTestId('csv-apply').isDisabled()).toBe(true)
+    await screenshotWhole(page, 'directory-csv-problems-en.png')
+
+    await page
+      .getByTestId('csv-text')
+      .fill(`${header}\nluca@fabrikam.example,Luca Verdi,Engineer,Tier1 Support\n`)
+    await page.getByTestId('csv-dry-run').click()
+    await expect
+      .poll(() => page.getByTestId('csv-report').textContent(), WAIT)
+      .toContain('Every row is valid')
+    const before = await app.t.db.db
+      .selectFrom('users')
+      .select('id')
+      .where('email', '=', 'luca@fabrikam.example')
+      .execute()
+    expect(before).toEqual([])
+    await page.getByTestId('csv-apply').click()
+    await expect.poll(() => page.getByTestId('csv-report').textContent(), WAIT).toContain('1 rows applied.')
+
+    await page.goto(`${app.baseUrl}/directory/groups`)
+    const tier1 = page.getByTestId('group-row').filter({ hasText: 'Tier1 Support' })
+    await expect.poll(() => tier1.count(), WAIT).toBe(1)
+    await tier1.getByRole('link', { name: 'Tier1 Support' }).click()
+    await expect.poll(() => page.getByTestId('group-members').textContent(), WAIT).toContain('Luca Verdi')
+    await page.context().close()
+  })
+
+  it('R13: when anna adds a Premier contract and moves its end date in English, then the entitlements page lists it with the new date', async () => {
+    const page = await app.signedIn('anna@fabrikam.example', 'en-US', { from: '/directory/entitlements' })
+    await expect
+      .poll(() => page.getByTestId('entitlement-list').textContent(), WAIT)
+      .toContain('Azure support plan')
+    await page.getByTestId('entitlement-add').click()
+    const dialog = page.getByTestId('entitlement-dialog')
+    await dialog.locator('select[name="kind"]').selectOption('premier')
+    await dialog.locator('input[name="reference"]').fill('PREM-2026-0042')
+    await dialog.locator('textarea[name="description"]').fill('Premier Support for Partners')
+    await dialog.locator('input[name="validUntil"]').fill('2027-06-30')
+    await dialog.getByRole('button', { name: 'Add' }).click()
+    const row = page.getByTestId('entitlement-row').filter({ hasText: 'PREM-2026-0042' })
+    await expect.poll(() => row.textContent(), WAIT).toContain('Premier contract')
+    expect(await row.textContent()).toContain('Jun 30, 2027')
+
+    await row.getByRole('button', { name: 'Change' }).click()
+    await page.getByTestId('entitlement-dialog').locator('input[name="validUntil"]').fill('2028-06-30')
+    await page.getByTestId('entitlement-dialog').getByRole('button', { name: 'Save' }).click()
+    await expect.poll(() => row.textContent(), WAIT).toContain('Jun 30, 2028')
+    await screenshotWhole(page, 'directory-entitlements-en.png')
+    const stored = await app.t.db.db
+      .selectFrom('support_entitlements')
+      .select(['kind', 'valid_until'])
+      .where('reference', '=', 'PREM-2026-0042')
+      .executeTakeFirstOrThrow()
+    expect(stored).toEqual({ kind: 'premier', valid_until: '2028-06-30' })
+    await page.context().close()
+  })
 })

@@ -238,6 +238,20 @@ describe.each(dialects().slice(0, 1))(
       await page.context().close()
     })
 
+    it('when the provider reports that it did MFA (amr), then the Tramite session counts as MFA', async () => {
+      idp.tamper('provider-mfa')
+      try {
+        const page = await openPage('en-GB')
+        await page.goto(`${base}/signin`)
+        await signInAtProvider(page, 'hugo@fabrikam.example')
+        await page.waitForURL((url) => !url.pathname.startsWith('/signin'), WAIT)
+        expect((await sessionOf(page)).authMethods).toEqual(expect.arrayContaining(['fed', 'mfa']))
+        await page.context().close()
+      } finally {
+        idp.tamper('none')
+      }
+    })
+
     const rolesOf = (email: string) =>
       t.db.db
         .selectFrom('group_user_members as m')
@@ -257,6 +271,13 @@ describe.each(dialects().slice(0, 1))(
         await signInAtProvider(page, 'hugo@fabrikam.example')
         await page.waitForURL((url) => !url.pathname.startsWith('/signin'), WAIT)
         expect(await rolesOf('hugo@fabrikam.example')).not.toContain('helpdesk_agent')
+        const audited = await t.db.db
+          .selectFrom('audit_events')
+          .select('details')
+          .where('action', '=', 'user.groups_synced_from_provider')
+          .orderBy('id', 'desc')
+          .executeTakeFirstOrThrow()
+        expect(audited.details).toMatchObject({ joined: [], left: [expect.any(String)] })
         await page.context().close()
       } finally {
         accounts['hugo@fabrikam.example']!.groups = before!

@@ -113,4 +113,18 @@ describe.each(dialects())('portal customer pages (%s)', (dialect) => {
       await rbac().set({ role_name: 'Owner' }).execute()
     }
   })
+
+  it('when nora (indirect provider) asks for her partner links, then she gets her reseller Adatum; anna (direct) gets none', async () => {
+    const nora = await t.request('GET', '/api/partner-links', {
+      token: await t.tokenFor('nora@northwind.example'),
+    })
+    expect(nora.status).toBe(200)
+    expect(nora.json().items).toEqual([
+      expect.objectContaining({ tenantId: tenantIdOf('adatum.example'), name: 'Adatum' }),
+    ])
+    const anna = await t.request('GET', '/api/partner-links', {
+      token: await t.tokenFor('anna@fabrikam.example'),
+    })
+    expect(anna.json().items).toEqual([])
+  })
 })

@@ -62,7 +62,12 @@ function desk(t: TestApp) {
       return res.json()
     },
     async post(email: string, id: string, action: 'close' | 'reopen') {
-      const res = await t.request('POST', `/api/service-requests/${id}/${action}`, { token: await as(email) })
+      // reopening says why (the reason shows on the request's timeline)
+      const body = action === 'reopen' ? { reason: 'The problem is back' } : undefined
+      const res = await t.request('POST', `/api/service-requests/${id}/${action}`, {
+        token: await as(email),
+        ...(body ? { body } : {}),
+      })
       expect(res.status, res.body).toBe(200)
     },
   }

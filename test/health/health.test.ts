@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startTestApp, tenantIdOf, type TestApp } from '../support/app.ts'
 import { dialects } from '../support/dialects.ts'
+import { demoIncidentId } from '../support/demo.ts'
 
 const ROSSI = tenantIdOf('rossi.example')
 const TAILSPIN = tenantIdOf('tailspin.example')
@@ -39,10 +40,19 @@ describe.each(dialects())('service health (%s)', (dialect) => {
     expect(incident.id).toMatch(/^EX\d+$/)
     expect(incident.posts).toHaveLength(1)
 
+    // the demo world's own Exchange incident at Rossi is there as well
+    const demoExchange = await demoIncidentId(t, 'active')
     const affected = (await t.request('GET', '/api/health/affected', { token: anna })).json()
     expect(
-      affected.items.map((r: { tenantName: string; incidentId: string }) => [r.tenantName, r.incidentId]),
-    ).toEqual([['Rossi Costruzioni S.p.A.', incident.id]])
+      affected.items
+        .map((r: { tenantName: string; incidentId: string }) => [r.tenantName, r.incidentId])
+        .sort(),
+    ).toEqual(
+      [
+        ['Rossi Costruzioni S.p.A.', incident.id],
+        ['Rossi Costruzioni S.p.A.', demoExchange],
+      ].sort(),
+    )
     expect(affected.perService).toEqual([
       { serviceId: 'Exchange', serviceName: 'Exchange Online', customers: 1 },
     ])
@@ -63,10 +73,11 @@ describe.each(dialects())('service health (%s)', (dialect) => {
         token: await t.tokenFor('admin@rossi.example'),
       })
     ).json()
-    expect(rossi.services.find((s: { id: string }) => s.id === 'Exchange')).toMatchObject({
-      status: 'serviceDegradation',
-      issues: [{ id: incident.id }],
-    })
+    const exchange = rossi.services.find((s: { id: string }) => s.id === 'Exchange')
+    expect(exchange.status).toBe('serviceDegradation')
+    expect(exchange.issues.map((i: { id: string }) => i.id).sort()).toEqual(
+      [incident.id, demoExchange].sort(),
+    )
     expect(rossi.services.find((s: { id: string }) => s.id === 'SharePoint').status).toBe(
       'serviceOperational',
     )

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { TEST_PASSWORD } from '../support/constants.ts'
 import { type BrowserSession, startTestApp, tenantIdOf, type TestApp } from '../support/app.ts'
 import { dialects } from '../support/dialects.ts'
+import { setWebauthnChallenge, takeWebauthnChallenge } from '../../src/identity/sessions.data.ts'
 
 const cookieOf = (res: { headers: Record<string, unknown> }) =>
   String(res.headers['set-cookie']).split(';')[0]!
@@ -183,6 +184,18 @@ describe.each(dialects())('MFA: authenticator app, recovery codes, require MFA (
     expect(removed.status).toBe(204)
     // with the last factor gone, sign-in is one step again
     expect((await passwordStep('admin@tailspin.example')).body.user.email).toBe('admin@tailspin.example')
+  })
+
+  it('when a passkey challenge is taken, then the challenge itself is answered, and only once (passkeys, test/browser/mfa.browser.test.ts)', async () => {
+    const { cookie } = await passwordStep('leo@litware.example')
+    const sessionId = decodeURIComponent(cookie.slice(cookie.indexOf('=') + 1))
+    await setWebauthnChallenge(t.db.db, sessionId, 'challenge-1')
+    const taken = await Promise.all([
+      takeWebauthnChallenge(t.db.db, sessionId),
+      takeWebauthnChallenge(t.db.db, sessionId),
+    ])
+    expect(taken.sort()).toEqual(['challenge-1', null])
+    expect(await takeWebauthnChallenge(t.db.db, sessionId)).toBeNull()
   })
 
   describe('require MFA', () => {

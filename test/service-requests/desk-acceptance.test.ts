@@ -304,6 +304,7 @@ describe.each(dialects())(
       expect(closed.status, closed.body).toBe(200)
       const reopened = await t.request('POST', `/api/service-requests/${story.id}/reopen`, {
         ...as(ENGINEER, { headers: { 'if-match': closed.headers.etag as string } }),
+        body: { reason: 'The customer reports it again.' },
       })
       expect(reopened.status, reopened.body).toBe(200)
       expect(reopened.json().status).toBe('open')

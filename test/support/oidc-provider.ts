@@ -13,7 +13,14 @@ import Provider from 'oidc-provider'
  * attacker (or a misconfigured provider) would — another audience, expired, a nonce replayed
  * from an earlier sign-in, or signed with a key that is not the provider's.
  */
-export type Tampering = 'none' | 'wrong-audience' | 'expired' | 'replayed-nonce' | 'bad-signature'
+export type Tampering =
+  | 'none'
+  | 'wrong-audience'
+  | 'expired'
+  | 'replayed-nonce'
+  | 'bad-signature'
+  /** not an attack: the provider reports that it did MFA itself (amr pwd, mfa), signed with its key */
+  | 'provider-mfa'
 
 export interface TestIdentityProvider {
   issuer: string
@@ -111,6 +118,7 @@ export async function startIdentityProvider(options: {
     if (mode === 'wrong-audience') altered.aud = 'another-application'
     if (mode === 'expired') Object.assign(altered, { iat: now - 7200, exp: now - 3600 })
     if (mode === 'replayed-nonce') altered.nonce = previousNonce ?? 'an-earlier-nonce'
+    if (mode === 'provider-mfa') altered.amr = ['pwd', 'mfa']
     const key = mode === 'bad-signature' ? strangerKey : signingKey
     return new SignJWT(altered).setProtectedHeader({ alg: 'RS256', kid: jwk.kid, typ: 'JWT' }).sign(key)
   }

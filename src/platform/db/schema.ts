@@ -553,6 +553,8 @@ export interface ServiceRequestsTable {
   first_response_at: NullableTimestamp
   sla_breached_at: NullableTimestamp
   external_reference: string | null
+  /** The customer's request (handled by the partner) this one escalates to the vendor (migration 0023). */
+  escalation_of: ColumnType<string | null, string | null | undefined, string | null>
   /** Maintained by triggers (migration 0006); never written by the code. */
   search_public: ColumnType<string, never, never>
   search_internal: ColumnType<string, never, never>
@@ -616,6 +618,20 @@ export interface ServiceRequestNotesTable {
 }
 
 export type NoteVisibility = 'public' | 'internal'
+
+/** One change in a request's life, as its timeline shows it (migration 0023). */
+export interface ServiceRequestEventsTable {
+  id: string
+  request_id: string
+  type: string
+  at: Date
+  actor_user_id: string | null
+  actor_name: string
+  actor_tenant_id: string | null
+  actor_side: string
+  visibility: NoteVisibility
+  details: ColumnType<Record<string, unknown>, string, never>
+}
 
 export interface ServiceRequestAttachmentsTable {
   id: string
@@ -852,6 +868,7 @@ export interface Database {
   support_topics: SupportTopicsTable
   service_requests: ServiceRequestsTable
   service_request_notes: ServiceRequestNotesTable
+  service_request_events: ServiceRequestEventsTable
   audit_events: AuditEventsTable
   audit_seals: AuditSealsTable
   audit_chain_state: AuditChainStateTable

@@ -2,7 +2,7 @@ import { timingSafeEqual } from 'node:crypto'
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import { actorFor, type Actor } from '../../identity/actor.ts'
 import { assertMfaForTenant } from '../../identity/mfa-policy.ts'
-import { findSession } from '../../identity/sessions.data.ts'
+import { findSessionWithUser } from '../../identity/sessions.data.ts'
 import { findUserById } from '../../identity/users.data.ts'
 import { resolveAccess } from '../../gdap/access.data.ts'
 import { appOnlyActor, delegatedAppActor } from '../../authority/app-actor.ts'
@@ -47,10 +47,10 @@ export async function resolveActor(ctx: AppContext, request: FastifyRequest): Pr
   }
   const sessionId = request.cookies[SESSION_COOKIE]
   if (!sessionId) return null
-  const session = await findSession(ctx.db, sessionId)
-  if (!session) return null
-  const user = await findUserById(ctx.db, session.userId)
-  if (!user || user.disabled || user.tenantStatus !== 'active') return null
+  const found = await findSessionWithUser(ctx.db, sessionId)
+  if (!found) return null
+  const { session, user } = found
+  if (user.disabled || user.tenantStatus !== 'active') return null
   request.sessionCsrfToken = session.csrfToken
   return actorFor(user, 'session', user.tenantId, { authMethods: session.amr })
 }

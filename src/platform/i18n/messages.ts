@@ -66,6 +66,10 @@ export const en = {
   'error.too_many_attachments': 'A request holds at most {limit} attachments.',
   'error.tenant_suspended':
     'The organization {tenant} is suspended: its users cannot sign in or use tokens until the vendor reactivates it.',
+  'error.escalation_other_customer':
+    'Request {request} is {customer}’s: an escalation to the vendor is filed for the same customer.',
+  'error.escalation_to_vendor_only':
+    'An escalation of {request} goes to the vendor’s support desk: file it without handledBy=partner.',
 } as const
 
 export type MessageKey = keyof typeof en
@@ -136,4 +140,8 @@ export const it: Record<MessageKey, string> = {
   'error.too_many_attachments': 'Una richiesta può contenere al massimo {limit} allegati.',
   'error.tenant_suspended':
     "L'organizzazione {tenant} è sospesa: i suoi utenti non possono accedere né usare token finché il fornitore non la riattiva.",
+  'error.escalation_other_customer':
+    "La richiesta {request} è di {customer}: l'inoltro si apre per lo stesso cliente.",
+  'error.escalation_to_vendor_only':
+    "L'inoltro di {request} va al supporto di chi fornisce il servizio: aprilo senza handledBy=partner.",
 }

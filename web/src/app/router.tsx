@@ -20,6 +20,7 @@ import { homeRoutes } from './home-routes.tsx'
 import { workloadPortalRoutes } from './workload-portal-routes.tsx'
 import { applicationRoutes } from './application-routes.tsx'
 import { directoryRoutes, InvitationRoute } from './directory-routes.tsx'
+import { vendorAdminRoutes } from './vendor-admin-routes.tsx'
 
 export const router = createBrowserRouter([
   { path: '/signin', element: <SignInPage />, errorElement: <RouteError /> },
@@ -52,6 +53,7 @@ export const router = createBrowserRouter([
       ...workloadPortalRoutes,
       ...applicationRoutes,
       ...directoryRoutes,
+      ...vendorAdminRoutes,
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -17,6 +17,7 @@ import * as m0015 from './0015_request_parties.ts'
 import * as m0016 from './0016_directory_admin.ts'
 import * as m0017 from './0017_customer_onboarding.ts'
 import * as m0020 from './0020_daily_loop.ts'
+import * as m0023 from './0023_request_timeline.ts'
 
 /** Every migration, in order. Names are stable: they are recorded in the database. */
 export const migrations: Record<string, Migration> = {
@@ -38,4 +39,5 @@ export const migrations: Record<string, Migration> = {
   '0016_directory_admin': m0016,
   '0017_customer_onboarding': m0017,
   '0020_daily_loop': m0020,
+  '0023_request_timeline': m0023,
 }

@@ -86,7 +86,8 @@ const useStyles = makeStyles({
     },
   },
   userName: { fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
-  userTenant: { fontSize: tokens.fontSizeBase200, opacity: 0.85 },
+  // full white: a dimmed tenant name fell below WCAG AA contrast (4.5:1) on the brand colour
+  userTenant: { fontSize: tokens.fontSizeBase200 },
 })
 
 export function TopBar({ navOpen, onToggleNav }: { navOpen: boolean; onToggleNav: () => void }) {

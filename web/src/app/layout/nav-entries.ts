@@ -19,6 +19,10 @@ import {
   Person20Regular,
   ShieldCheckmark20Filled,
   ShieldCheckmark20Regular,
+  Building20Filled,
+  Building20Regular,
+  BoxMultiple20Filled,
+  BoxMultiple20Regular,
   bundleIcon,
   type FluentIcon,
 } from '@fluentui/react-icons'
@@ -46,6 +50,9 @@ const Gdap = bundleIcon(ShieldKeyhole20Filled, ShieldKeyhole20Regular)
 const Partners = bundleIcon(Handshake20Filled, Handshake20Regular)
 const Trace = bundleIcon(PersonSearch20Filled, PersonSearch20Regular)
 const Apps = bundleIcon(AppsList20Filled, AppsList20Regular)
+const Channel = bundleIcon(Building20Filled, Building20Regular)
+const Products = bundleIcon(BoxMultiple20Filled, BoxMultiple20Regular)
+const isVendorAdmin = (u: SessionUser) => u.tenantKind === 'vendor' && u.roles.includes('global_admin')
 
 const DirectoryUsers = bundleIcon(Person20Filled, Person20Regular)
 const DirectoryGroups = bundleIcon(PeopleTeam20Filled, PeopleTeam20Regular)
@@ -111,6 +118,21 @@ export const NAV_ENTRIES: NavEntry[] = [
     label: 'directory:nav.entitlements',
     icon: Entitlements,
     visible: isPartner,
+  },
+  // the vendor administers its channel (the "vendorAdmin" namespace): vendor global administrators
+  {
+    value: 'vendor-partners',
+    path: '/vendor/partners',
+    label: 'vendorAdmin:nav.partners',
+    icon: Channel,
+    visible: isVendorAdmin,
+  },
+  {
+    value: 'vendor-products',
+    path: '/vendor/products',
+    label: 'vendorAdmin:nav.products',
+    icon: Products,
+    visible: isVendorAdmin,
   },
 ]
 

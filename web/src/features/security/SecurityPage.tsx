@@ -91,7 +91,9 @@ function RecoveryCodes({ codes }: { codes: string[] }) {
         </Text>
         <div className={styles.codes}>
           {codes.map((code) => (
-            <span key={code}>{code}</span>
+            <span key={code} data-testid="recovery-code">
+              {code}
+            </span>
           ))}
         </div>
       </MessageBarBody>

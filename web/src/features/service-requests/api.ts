@@ -86,6 +86,8 @@ export interface Refusal {
   isv: IsvContacts | null
   partners: PartnerContact[]
   alternatives: Alternative[]
+  /** The customer the refusal is about (from the advice): its remedy's action acts for it. */
+  customer?: { tenantId: string; name: string } | undefined
 }
 
 export type AdviceIncident = Advice['incidents'][number]
@@ -253,6 +255,8 @@ export interface NewRequest {
   contact?: { phone?: string; preferredLanguage?: 'it' | 'en' }
   /** R4: one of the active incidents the advice listed ("File anyway, linked to it"). */
   linkedIncidentId?: string
+  /** "Escalate to the vendor": the customer's request (handled by the partner) this one escalates. */
+  escalationOf?: string
 }
 
 export async function createRequest(body: NewRequest): Promise<ServiceRequest> {

@@ -32,5 +32,8 @@ export function refusalFromAdvice(advice: Advice): Refusal {
     isv: advice.isv,
     partners: advice.partners,
     alternatives: advice.alternatives,
+    ...(advice.tenant.kind === 'customer'
+      ? { customer: { tenantId: advice.tenant.tenantId, name: advice.tenant.name } }
+      : {}),
   }
 }

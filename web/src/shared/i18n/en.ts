@@ -1089,6 +1089,23 @@ export const en = {
     filter: 'Azure service',
     allServices: 'All services',
   },
+  /** Each rule of the seed (R1–R14) in one sentence: the rule badges' tooltip. */
+  ruleSentence: {
+    R1: "Only a partner user who is an admin agent and holds a suitable GDAP role in the customer's tenant may file a request on the customer's behalf.",
+    R2: 'Requests for a customer start in the partner portal (Service requests → New request), which attaches the CSP support entitlement.',
+    R3: "Choose the customer, check the relationship, role and assignment, choose the workload, then continue in its portal in the customer's delegated context.",
+    R4: "With GDAP you see a customer's service health: check it first, and file a request to escalate a problem that is still going on.",
+    R5: 'Only the provider of the Azure subscription may open Azure support requests for a customer; indirect resellers and advisors may not.',
+    R6: "Azure needs a GDAP relationship that opens the customer's tenant (any Entra role) plus an Azure role on the subscription that allows support tickets (Owner, Contributor or Support Request Contributor).",
+    R7: "An Azure request for a customer uses the Cloud Solution Provider support plan and the partner's contact details, never the customer's.",
+    R8: "A provider without admin rights in the customer's tenant may still file billing and subscription requests for the Azure subscriptions it provides.",
+    R9: 'Office 365, EMS and Dynamics need an active GDAP relationship with a support role; Service Support Administrator is the least privileged.',
+    R10: 'A customer with only trial subscriptions asks its partner; with paid subscriptions it may also open a request itself.',
+    R11: 'Marketplace products are supported by their publisher (ISV), through the contacts on the product page.',
+    R12: 'A workload portal opened directly works in your own tenant: use it only for your own subscriptions.',
+    R13: "Requests about a partner's own subscriptions need a support entitlement of their own (partner agreement, Premier contract or Azure support plan).",
+    R14: 'First-response targets by severity: critical 2 hours, moderate 4 hours, minimal 8 hours.',
+  },
 }
 
 export type Catalog<T> = { [K in keyof T]: T[K] extends string ? string : Catalog<T[K]> }

@@ -26,7 +26,7 @@ export const it: Catalog<typeof en> = {
     signingIn: 'Accesso in corso…',
     signOut: 'Esci',
     signInTitle: 'Accedi a Tramite',
-    signInIntro: 'Il Centro per i partner per le richieste di assistenza per conto dei tuoi clienti.',
+    signInIntro: 'Il Centro per i partner per le richieste di servizio per conto dei tuoi clienti.',
     email: 'Email',
     password: 'Password',
     signedInAs: 'Accesso eseguito come {{name}} ({{tenant}})',
@@ -494,7 +494,8 @@ export const it: Catalog<typeof en> = {
     noteVisibility: 'Visibilità',
     notePublic: 'Pubblica: il richiedente la vede e riceve un’email',
     noteInternal: 'Interna: la vede solo il supporto',
-    requestInformation: 'Chiedi informazioni al richiedente (la richiesta resta in attesa di lui)',
+    requestInformation:
+      'Chiedi informazioni al richiedente (la richiesta resta in attesa della sua risposta)',
     addInternalNoteButton: 'Aggiungi nota interna',
     requestInformationButton: 'Chiedi informazioni',
     answerButton: 'Invia risposta',
@@ -567,7 +568,7 @@ export const it: Catalog<typeof en> = {
   },
   gdapRoles: {
     label: 'Ruoli di Microsoft Entra',
-    hint: 'Concedi solo ciò che serve al lavoro: per le richieste di assistenza basta Service Support Administrator; per Azure qualsiasi ruolo (Directory Readers) apre il tenant e il controllo di accesso Azure dà il permesso per il ticket.',
+    hint: 'Concedi solo ciò che serve al lavoro: per le richieste di servizio basta Amministratore del supporto servizi; per Azure qualsiasi ruolo (Lettori della directory) apre il tenant e il controllo di accesso Azure dà il permesso per il ticket.',
     recommended: 'Consigliato per il supporto · privilegi minimi',
     privileged: 'Privilegiato',
     filesM365Tickets: 'Apre ticket Microsoft 365',
@@ -790,7 +791,7 @@ export const it: Catalog<typeof en> = {
     roles: 'Ruoli richiesti',
     globalAdminTitle: 'Questa relazione include Amministratore globale',
     globalAdminWarning:
-      'Il partner otterrebbe il controllo completo del tuo tenant, compresa la facoltà di assegnare ruoli ad altri. Approvala solo se ne hai davvero bisogno; per le richieste di assistenza bastano ruoli con meno privilegi.',
+      'Il partner otterrebbe il controllo completo del tuo tenant, compresa la facoltà di assegnare ruoli ad altri. Approvala solo se ne hai davvero bisogno; per le richieste di servizio bastano ruoli con meno privilegi.',
     decisionHint:
       'Approvando, il partner riceve questi ruoli nel tuo tenant fino alla data di fine; puoi terminare la relazione in qualsiasi momento.',
     approve: 'Approva',
@@ -1099,5 +1100,22 @@ export const it: Catalog<typeof en> = {
     classification: 'Classificazione del problema',
     filter: 'Servizio Azure',
     allServices: 'Tutti i servizi',
+  },
+  /** Each rule of the seed (R1–R14) in one sentence: the rule badges' tooltip. */
+  ruleSentence: {
+    R1: 'Solo un utente del partner con il ruolo di agente amministratore e un ruolo GDAP adatto nel tenant del cliente può aprire una richiesta per conto del cliente.',
+    R2: 'Le richieste per un cliente partono dal portale per i partner (Richieste di servizio → Nuova richiesta), che vi aggiunge il diritto di supporto CSP.',
+    R3: 'Scegli il cliente, verifica relazione, ruolo e assegnazione, scegli il carico di lavoro, poi continua nel suo portale nel contesto delegato del cliente.',
+    R4: 'Con GDAP vedi lo stato dei servizi del cliente: controllalo prima, e apri una richiesta per segnalare un problema ancora in corso.',
+    R5: 'Solo il provider della sottoscrizione Azure può aprire richieste di supporto Azure per un cliente; rivenditori indiretti e advisor no.',
+    R6: 'Per Azure servono una relazione GDAP che apra il tenant del cliente (un qualsiasi ruolo Entra) e un ruolo Azure sulla sottoscrizione che consenta i ticket (Proprietario, Collaboratore o Collaboratore richieste di supporto).',
+    R7: 'Una richiesta Azure per un cliente usa il piano di supporto Cloud Solution Provider e i contatti del partner, mai quelli del cliente.',
+    R8: 'Un provider senza diritti di amministratore nel tenant del cliente può comunque aprire richieste di fatturazione e sottoscrizione per le sottoscrizioni Azure che fornisce.',
+    R9: 'Office 365, EMS e Dynamics richiedono una relazione GDAP attiva con un ruolo di supporto; Amministratore del supporto servizi è il meno privilegiato.',
+    R10: 'Un cliente con sole sottoscrizioni di prova si rivolge al suo partner; con sottoscrizioni a pagamento può anche aprire una richiesta da sé.',
+    R11: 'I prodotti del marketplace li supporta il loro editore (ISV), ai contatti indicati nella pagina del prodotto.',
+    R12: 'Un portale aperto direttamente lavora nel tuo tenant: usalo solo per le tue sottoscrizioni.',
+    R13: 'Le richieste sulle sottoscrizioni del partner stesso richiedono un proprio diritto di supporto (contratto del programma partner, contratto Premier o piano di supporto Azure).',
+    R14: 'Tempi di prima risposta per gravità: critica 2 ore, moderata 4 ore, minima 8 ore.',
   },
 }

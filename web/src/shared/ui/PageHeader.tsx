@@ -1,5 +1,9 @@
 import { Text, Title2, makeStyles, tokens } from '@fluentui/react-components'
-import type { ReactNode } from 'react'
+import { useEffect, useRef, type ReactNode } from 'react'
+import { useLocation } from 'react-router'
+
+/** Navigation state asking the next page to move focus to its heading (after a hand-over). */
+export const FOCUS_HEADING = { focusHeading: true } as const
 
 const useStyles = makeStyles({
   root: { marginBottom: tokens.spacingVerticalL },
@@ -39,12 +43,21 @@ export function PageHeader({
   below?: ReactNode
 }) {
   const styles = useStyles()
+  const heading = useRef<HTMLDivElement>(null)
+  const location = useLocation()
+  const focusHeading = (location.state as { focusHeading?: boolean } | null)?.focusHeading === true
+  // a keyboard or screen-reader user handed over from another page starts at its heading
+  useEffect(() => {
+    if (focusHeading) heading.current?.querySelector('h1')?.focus()
+  }, [focusHeading, location.key])
   return (
     <header className={styles.root}>
       {above && <div className={styles.above}>{above}</div>}
       <div className={styles.row}>
-        <div className={styles.heading}>
-          <Title2 as="h1">{title}</Title2>
+        <div className={styles.heading} ref={heading}>
+          <Title2 as="h1" tabIndex={-1}>
+            {title}
+          </Title2>
           {below}
           {description && <Text className={styles.description}>{description}</Text>}
         </div>

@@ -148,9 +148,8 @@ export function SignInPage() {
       setSignedInHere(true)
       if (answer.secondFactor) {
         setMethods(answer.secondFactor.methods)
-        setUseRecovery(
-          !answer.secondFactor.methods.includes('totp') && !answer.secondFactor.methods.includes('passkey'),
-        )
+        // without an authenticator app, the field takes a recovery code (beside a passkey's button)
+        setUseRecovery(!answer.secondFactor.methods.includes('totp'))
         setStep('mfa')
       }
     })

@@ -18,7 +18,7 @@ import { ErrorMessage } from '../../../shared/ui/ErrorMessage.tsx'
 import { LoadingState } from '../../../shared/ui/LoadingState.tsx'
 import { PageHeader } from '../../../shared/ui/PageHeader.tsx'
 import { RouterLink, useRouterLinkProps } from '../../../shared/ui/RouterLink.tsx'
-import { getCustomer } from '../api.ts'
+import { getCustomer, type Customer, type Subscription } from '../api.ts'
 import type { Viewer } from '../viewer.ts'
 import { CustomerFacts } from './CustomerFacts.tsx'
 import { RelationshipsTable } from './RelationshipsTable.tsx'
@@ -43,6 +43,10 @@ const useStyles = makeStyles({
   },
 })
 
+/** A lost relationship's renewal: the new-relationship form for the customer, with the support role. */
+const renewPath = (tenantId: string) =>
+  `/gdap/new?customer=${encodeURIComponent(tenantId)}&roles=f023fd81-a637-4b56-95fd-791ac0226033`
+
 function CustomersBreadcrumb({ current }: { current?: string }) {
   const { t } = useTranslation()
   const customersLink = useRouterLinkProps('/customers')
@@ -63,6 +67,16 @@ function CustomersBreadcrumb({ current }: { current?: string }) {
   )
 }
 
+/** What the app adds to the page for those who administer the customer (customer-admin feature). */
+export interface CustomerAdminSlots {
+  /** Next to the customer's name (e.g. remove the reseller relationship). */
+  header?: (customer: Customer) => ReactNode
+  /** Next to the subscriptions' title (e.g. order a subscription). */
+  subscriptions?: (customer: Customer, reload: () => void) => ReactNode
+  /** Each subscription's actions (suspend, convert, role assignments). */
+  subscriptionRow?: (subscription: Subscription, customer: Customer, reload: () => void) => ReactNode
+}
+
 /**
  * One customer: who it is, its subscriptions, and the GDAP relationships with the viewer.
  * `actions` (from the app: e.g. "New request") go next to the customer's name, `gdapActions` next
@@ -73,9 +87,14 @@ export function CustomerPage({
   actions,
   gdapActions,
   relationshipHref,
+  admin,
+  hub,
 }: {
   viewer: Viewer
+  admin?: CustomerAdminSlots | undefined
   actions?: ReactNode
+  /** The partner's hub for the customer (requests, health, Administer services), from the app. */
+  hub?: ReactNode
   gdapActions?: ReactNode
   relationshipHref?: ((relationshipId: string) => string) | undefined
 }) {
@@ -112,15 +131,29 @@ export function CustomerPage({
       <PageHeader
         title={customer.displayName}
         above={<CustomersBreadcrumb current={customer.displayName} />}
-        actions={actions}
+        actions={
+          <>
+            {actions}
+            {admin?.header?.(customer)}
+          </>
+        }
       />
       <CustomerFacts customer={customer} viewerTenantId={viewer.tenantId} />
+      {hub}
 
       <section className={styles.section} aria-labelledby="subscriptions-title">
-        <Subtitle1 as="h2" id="subscriptions-title" className={styles.sectionTitle}>
-          {t('subscriptions.title')}
-        </Subtitle1>
-        <SubscriptionsTable subscriptions={details.data.subscriptions} />
+        <div className={styles.sectionHeader}>
+          <Subtitle1 as="h2" id="subscriptions-title">
+            {t('subscriptions.title')}
+          </Subtitle1>
+          {admin?.subscriptions?.(customer, details.reload)}
+        </div>
+        <SubscriptionsTable
+          subscriptions={details.data.subscriptions}
+          rowActions={
+            admin?.subscriptionRow ? (s) => admin.subscriptionRow?.(s, customer, details.reload) : undefined
+          }
+        />
       </section>
 
       <section className={styles.section} aria-labelledby="gdap-title">
@@ -130,7 +163,11 @@ export function CustomerPage({
           </Subtitle1>
           {gdapActions}
         </div>
-        <RelationshipsTable relationships={details.data.relationships} relationshipHref={relationshipHref} />
+        <RelationshipsTable
+          relationships={details.data.relationships}
+          relationshipHref={relationshipHref}
+          renewHref={relationshipHref ? renewPath(customer.tenantId) : undefined}
+        />
       </section>
     </article>
   )

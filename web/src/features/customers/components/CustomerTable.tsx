@@ -9,7 +9,7 @@ import {
   createTableColumn,
   type TableColumnDefinition,
 } from '@fluentui/react-components'
-import { useMemo } from 'react'
+import { useMemo, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useFormat } from '../../../shared/i18n/format.ts'
 import { useTableScrollStyles } from '../../../shared/ui/ListTable.tsx'
@@ -30,10 +30,13 @@ export function CustomerTable({
   items,
   viewerTenantId,
   busy,
+  rowActions,
 }: {
   items: CustomerListItem[]
   viewerTenantId: string
   busy: boolean
+  /** A row's actions (from the app: new request, health, portals). */
+  rowActions?: ((item: CustomerListItem) => ReactNode) | undefined
 }) {
   const { t } = useTranslation()
   // (narrower than its columns, e.g. on a phone, the grid scrolls sideways in its own box)
@@ -77,8 +80,17 @@ export function CustomerTable({
         renderHeaderCell: () => t('customers.column.country'),
         renderCell: (item) => <TableCellLayout>{format.country(item.country)}</TableCellLayout>,
       }),
+      ...(rowActions
+        ? [
+            createTableColumn<CustomerListItem>({
+              columnId: 'actions',
+              renderHeaderCell: () => '',
+              renderCell: (item) => rowActions(item),
+            }),
+          ]
+        : []),
     ],
-    [t, format, viewerTenantId],
+    [t, format, viewerTenantId, rowActions],
   )
 
   return (

@@ -10,7 +10,7 @@ import {
   tokens,
 } from '@fluentui/react-components'
 import { PeopleRegular } from '@fluentui/react-icons'
-import { useEffect, useRef, useState } from 'react'
+import { useEffect, useRef, useState, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useSearchParams } from 'react-router'
 import { useApiResource } from '../../../shared/api/use-api-resource.ts'
@@ -18,7 +18,7 @@ import { useDocumentTitle } from '../../../shared/hooks/use-document-title.ts'
 import { ErrorMessage } from '../../../shared/ui/ErrorMessage.tsx'
 import { LoadingState } from '../../../shared/ui/LoadingState.tsx'
 import { PageHeader } from '../../../shared/ui/PageHeader.tsx'
-import { CUSTOMERS_PAGE_SIZE, listCustomers } from '../api.ts'
+import { CUSTOMERS_PAGE_SIZE, listCustomers, type CustomerListItem } from '../api.ts'
 import type { Viewer } from '../viewer.ts'
 import { CustomerTable } from './CustomerTable.tsx'
 
@@ -33,6 +33,7 @@ const useStyles = makeStyles({
     marginBottom: tokens.spacingVerticalM,
   },
   search: { width: '360px', maxWidth: '100%' },
+  actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, marginLeft: 'auto' },
   count: { color: tokens.colorNeutralForeground3, display: 'inline-flex', alignItems: 'center', gap: '6px' },
   empty: {
     display: 'flex',
@@ -52,8 +53,21 @@ const useStyles = makeStyles({
   },
 })
 
-/** Customers: the partner's customer list; for anyone else, a note saying whom it is for. */
-export function CustomersPage({ viewer }: { viewer: Viewer }) {
+/**
+ * Customers: the partner's customer list; for anyone else, a note saying whom it is for.
+ * `actions` (from the app: add a customer, import…) go in the list's toolbar, with a reload;
+ * `rowActions` (from the app) go beside each customer.
+ */
+export function CustomersPage({
+  viewer,
+  actions,
+  rowActions,
+}: {
+  viewer: Viewer
+  actions?: ((reload: () => void) => ReactNode) | undefined
+  /** A row's actions (from the app), beside each customer. */
+  rowActions?: ((item: CustomerListItem) => ReactNode) | undefined
+}) {
   const { t } = useTranslation()
   useDocumentTitle(t('customers.title'))
   return (
@@ -63,7 +77,7 @@ export function CustomersPage({ viewer }: { viewer: Viewer }) {
         description={viewer.isPartner ? t('customers.intro') : undefined}
       />
       {viewer.isPartner ? (
-        <CustomerDirectory viewer={viewer} />
+        <CustomerDirectory viewer={viewer} actions={actions} rowActions={rowActions} />
       ) : (
         <MessageBar intent="info" data-testid="partner-only-note">
           <MessageBarBody>{t('customers.partnerOnly', { tenant: viewer.tenantName })}</MessageBarBody>
@@ -73,7 +87,15 @@ export function CustomersPage({ viewer }: { viewer: Viewer }) {
   )
 }
 
-function CustomerDirectory({ viewer }: { viewer: Viewer }) {
+function CustomerDirectory({
+  viewer,
+  actions,
+  rowActions,
+}: {
+  viewer: Viewer
+  actions?: ((reload: () => void) => ReactNode) | undefined
+  rowActions?: ((item: CustomerListItem) => ReactNode) | undefined
+}) {
   const { t } = useTranslation()
   const styles = useStyles()
   const [params, setParams] = useSearchParams()
@@ -133,6 +155,7 @@ function CustomerDirectory({ viewer }: { viewer: Viewer }) {
             {customers.loading && <Spinner size="extra-tiny" />}
           </Caption1>
         )}
+        {actions && <div className={styles.actions}>{actions(customers.reload)}</div>}
       </div>
 
       {customers.error && <ErrorMessage error={customers.error} onRetry={customers.reload} />}
@@ -144,7 +167,12 @@ function CustomerDirectory({ viewer }: { viewer: Viewer }) {
         </div>
       )}
       {page && page.items.length > 0 && (
-        <CustomerTable items={page.items} viewerTenantId={viewer.tenantId} busy={customers.loading} />
+        <CustomerTable
+          items={page.items}
+          viewerTenantId={viewer.tenantId}
+          busy={customers.loading}
+          rowActions={rowActions}
+        />
       )}
       {page && page.total > CUSTOMERS_PAGE_SIZE && (
         <div className={styles.pager}>

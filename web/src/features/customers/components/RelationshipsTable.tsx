@@ -38,10 +38,13 @@ const isZeroDuration = (iso: string) => /^P(T0S|0D)$/.test(iso)
 export function RelationshipsTable({
   relationships,
   relationshipHref,
+  renewHref,
 }: {
   relationships: GdapRelationship[]
   /** Where a relationship's own page is (the app knows); without it names are plain text. */
   relationshipHref?: ((relationshipId: string) => string) | undefined
+  /** Where "Renew" on an expired or terminated relationship leads (the new-relationship form). */
+  renewHref?: string | undefined
 }) {
   const { t } = useTranslation()
   const format = useFormat()
@@ -83,6 +86,14 @@ export function RelationshipsTable({
               </TableCell>
               <TableCell>
                 <GdapStatusBadge status={r.status} />
+                {renewHref && (r.status === 'expired' || r.status === 'terminated') && (
+                  <>
+                    {' '}
+                    <RouterLink to={renewHref} data-testid="gdap-relationship-renew">
+                      {t('daily.home.renew')}
+                    </RouterLink>
+                  </>
+                )}
               </TableCell>
               <TableCell>
                 <ul className={styles.list}>

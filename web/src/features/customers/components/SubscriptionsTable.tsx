@@ -12,6 +12,7 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components'
+import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Subscription } from '../api.ts'
 import { useTableScrollStyles } from '../../../shared/ui/ListTable.tsx'
@@ -21,7 +22,14 @@ const useStyles = makeStyles({
   empty: { color: tokens.colorNeutralForeground3 },
 })
 
-export function SubscriptionsTable({ subscriptions }: { subscriptions: Subscription[] }) {
+export function SubscriptionsTable({
+  subscriptions,
+  rowActions,
+}: {
+  subscriptions: Subscription[]
+  /** An actions column (for the partner that administers the customer). */
+  rowActions?: ((subscription: Subscription) => ReactNode) | undefined
+}) {
   const { t } = useTranslation()
   const styles = useStyles()
   const scroll = useTableScrollStyles()
@@ -46,6 +54,7 @@ export function SubscriptionsTable({ subscriptions }: { subscriptions: Subscript
             <TableHeaderCell>{t('subscriptions.column.billing')}</TableHeaderCell>
             <TableHeaderCell>{t('subscriptions.column.provider')}</TableHeaderCell>
             <TableHeaderCell>{t('subscriptions.column.status')}</TableHeaderCell>
+            {rowActions && <TableHeaderCell />}
           </TableRow>
         </TableHeader>
         <TableBody>
@@ -84,7 +93,12 @@ export function SubscriptionsTable({ subscriptions }: { subscriptions: Subscript
                 </Badge>
               </TableCell>
               <TableCell>{s.provider?.displayName ?? t('common.none')}</TableCell>
-              <TableCell>{t(`subscriptions.status.${s.status}`, { defaultValue: s.status })}</TableCell>
+              <TableCell>
+                <span data-testid="subscription-status" data-status={s.status}>
+                  {t(`subscriptions.status.${s.status}`, { defaultValue: s.status })}
+                </span>
+              </TableCell>
+              {rowActions && <TableCell>{rowActions(s)}</TableCell>}
             </TableRow>
           ))}
         </TableBody>

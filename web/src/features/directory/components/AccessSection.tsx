@@ -1,4 +1,4 @@
-import { Subtitle2, TableCell, TableRow, Text } from '@fluentui/react-components'
+import { Subtitle2, TableCell, TableRow, Text, mergeClasses } from '@fluentui/react-components'
 import { ListTable, useListCellStyles } from '../../../shared/ui/ListTable.tsx'
 import { RouterLink } from '../../../shared/ui/RouterLink.tsx'
 import type { CustomerAccess } from '../api.ts'
@@ -65,7 +65,7 @@ export function AccessSection({
                       </div>
                     ))}
               </TableCell>
-              <TableCell className={`${cells.cell} ${cells.nowrap}`}>
+              <TableCell className={mergeClasses(cells.cell, cells.nowrap)}>
                 <RouterLink to={traceHref(a.customerTenantId, userEmail)} data-testid="access-trace-link">
                   {t('access.trace')}
                 </RouterLink>

@@ -7,6 +7,7 @@ import {
   TableCell,
   TableRow,
   Textarea,
+  mergeClasses,
 } from '@fluentui/react-components'
 import { ShieldCheckmarkRegular } from '@fluentui/react-icons'
 import { useState } from 'react'
@@ -80,7 +81,7 @@ export function EntitlementsPage() {
           {list.data.map((e) => (
             <TableRow key={e.id} data-testid="entitlement-row">
               <TableCell className={cells.cell}>{t(`entitlements.kinds.${e.kind}`)}</TableCell>
-              <TableCell className={`${cells.cell} ${styles.mono}`}>{e.reference}</TableCell>
+              <TableCell className={mergeClasses(cells.cell, styles.mono)}>{e.reference}</TableCell>
               <TableCell className={cells.cell}>{e.description}</TableCell>
               <TableCell className={cells.cell}>
                 {format.date(e.validUntil)}{' '}
@@ -90,7 +91,7 @@ export function EntitlementsPage() {
                   </Badge>
                 )}
               </TableCell>
-              <TableCell className={`${cells.cell} ${cells.nowrap}`}>
+              <TableCell className={mergeClasses(cells.cell, cells.nowrap)}>
                 {admin && (
                   <>
                     <Button size="small" onClick={() => setEditing(e)}>

@@ -69,7 +69,10 @@ function NewRelationshipForm({ viewer }: { viewer: GdapViewer }) {
   const [customer, setCustomer] = useState(params.get('customer') ?? '')
   const [days, setDays] = useState('730')
   const [autoExtend, setAutoExtend] = useState(true)
-  const [roleIds, setRoleIds] = useState<string[] | null>(null)
+  // a remedy's "ask for a new relationship with Service Support Administrator" names its roles
+  const [roleIds, setRoleIds] = useState<string[] | null>(
+    params.get('roles')?.split(',').filter(Boolean) ?? null,
+  )
   const [submitted, setSubmitted] = useState(false)
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<ApiError | null>(null)

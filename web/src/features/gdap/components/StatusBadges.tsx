@@ -1,6 +1,7 @@
 import { Badge, type BadgeProps } from '@fluentui/react-components'
 import { useTranslation } from 'react-i18next'
 import type { AssignmentStatus, GdapStatus } from '../api.ts'
+import { RuleBadge as SharedRuleBadge } from '../../../shared/ui/RuleBadge.tsx'
 
 const STATUS_COLORS: Record<GdapStatus, BadgeProps['color']> = {
   created: 'informative',
@@ -54,11 +55,7 @@ export function AssignmentStatusBadge({ status }: { status: AssignmentStatus | '
   )
 }
 
-/** The rule id as a small neutral badge ("R9"). */
+/** The rule id as a badge with the rule's sentence as its tooltip ("R9"). */
 export function RuleBadge({ rule }: { rule: string }) {
-  return (
-    <Badge appearance="outline" color="informative" size="small" data-testid="rule-badge" data-rule={rule}>
-      {rule}
-    </Badge>
-  )
+  return <SharedRuleBadge rule={rule} testId="rule-badge" />
 }

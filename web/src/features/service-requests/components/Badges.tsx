@@ -60,14 +60,8 @@ export function StatusBadge({ status, waitingOn }: { status: RequestStatus; wait
   )
 }
 
-/** The rule id as a small neutral badge ("R6"). */
-export function RuleBadge({ rule, testId }: { rule: string; testId?: string }) {
-  return (
-    <Badge appearance="outline" color="informative" size="small" data-testid={testId} data-rule={rule}>
-      {rule}
-    </Badge>
-  )
-}
+/** The rule id as a badge with the rule's sentence as its tooltip (shared/ui/RuleBadge.tsx). */
+export { RuleBadge } from '../../../shared/ui/RuleBadge.tsx'
 
 const SLA_COLORS: Record<SlaState, BadgeProps['color']> = {
   running: 'brand',

@@ -13,13 +13,13 @@ import {
   tokens,
 } from '@fluentui/react-components'
 import { ArrowRightRegular, OpenRegular } from '@fluentui/react-icons'
-import { useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useNavigate, useSearchParams } from 'react-router'
 import { useApiResource } from '../../../shared/api/use-api-resource.ts'
 import { useDocumentTitle } from '../../../shared/hooks/use-document-title.ts'
 import { ErrorMessage } from '../../../shared/ui/ErrorMessage.tsx'
-import { PageHeader } from '../../../shared/ui/PageHeader.tsx'
+import { FOCUS_HEADING, PageHeader } from '../../../shared/ui/PageHeader.tsx'
 import { useRouterLinkProps } from '../../../shared/ui/RouterLink.tsx'
 import {
   getAdvice,
@@ -29,7 +29,9 @@ import {
   type HandledBy,
   type ProblemType,
   type Workload,
+  WORKLOADS,
 } from '../api.ts'
+import { EscalationNote } from './EscalationNote.tsx'
 import { usePortalsT } from '../../workload-portals/t.ts'
 import type { RequestViewer } from '../viewer.ts'
 import { CustomerStep } from './wizard/CustomerStep.tsx'
@@ -67,6 +69,7 @@ export function handoverPath(
   advice: Advice,
   problemType: ProblemType,
   linkedIncidentId: string | null,
+  escalates: string | null = null,
 ): string | null {
   if (!advice.allowed || advice.tenant.kind !== 'customer' || advice.context !== 'delegated') return null
   const query = new URLSearchParams({ tenant: advice.tenant.tenantId })
@@ -85,6 +88,8 @@ export function handoverPath(
   if (linkedIncidentId && advice.incidents.some((i) => i.id === linkedIncidentId)) {
     query.set('incident', linkedIncidentId)
   }
+  // "Escalate to the vendor": the portal's form files the request linked to the customer's
+  if (escalates && advice.portal === 'm365') query.set('escalates', escalates)
   return `${path}?${query.toString()}`
 }
 
@@ -127,7 +132,10 @@ export function NewRequestPage({ viewer }: { viewer: RequestViewer }) {
       : { kind: 'own' },
   )
   const [step, setStep] = useState<StepId>(target ? 'workload' : 'customer')
-  const [workload, setWorkload] = useState<Workload | null>(null)
+  // a link may name the workload too (Escalate to the vendor: customer, workload and the request)
+  const givenWorkload = WORKLOADS.find((w) => w === params.get('workload')) ?? null
+  const escalates = initialCustomer ? params.get('escalates') : null
+  const [workload, setWorkload] = useState<Workload | null>(initialCustomer ? givenWorkload : null)
   const [problemType, setProblemType] = useState<ProblemType>('technical')
   const [subscriptionId, setSubscriptionId] = useState<string | undefined>()
   const [productId, setProductId] = useState<string | undefined>()
@@ -212,6 +220,15 @@ export function NewRequestPage({ viewer }: { viewer: RequestViewer }) {
       ? current.tenant.name
       : (customer.data?.customer.displayName ?? (target?.kind === 'customer' ? target.name : null))
 
+  const wizard = useRef<HTMLElement>(null)
+  const shownStep = useRef(step)
+  // a new step moves focus to its heading, so keyboard and screen-reader users start there
+  useEffect(() => {
+    if (shownStep.current === step) return
+    shownStep.current = step
+    wizard.current?.querySelector<HTMLElement>('[data-step-heading]')?.focus()
+  }, [step])
+
   if (viewer.tenantKind === 'vendor') {
     return (
       <>
@@ -225,24 +242,26 @@ export function NewRequestPage({ viewer }: { viewer: RequestViewer }) {
 
   const canContinue = current !== undefined && current.allowed && !advice.loading
   // R3: for a customer (delegated context) the request continues in the workload's own portal.
-  const handover = current && !advice.loading ? handoverPath(current, problemType, linkedIncidentId) : null
+  const handover =
+    current && !advice.loading ? handoverPath(current, problemType, linkedIncidentId, escalates) : null
   const handsOver = target?.kind === 'customer' && current?.context !== 'provider'
   const steps: StepId[] = isPartner
     ? ['customer', 'workload', handsOver ? 'portal' : 'details']
     : ['workload', 'details']
 
   return (
-    <article data-testid="new-request-wizard" data-step={step}>
+    <article data-testid="new-request-wizard" data-step={step} ref={wizard}>
       <PageHeader
         title={t('wizard.title')}
         description={isPartner ? t('wizard.intro') : t('wizard.introCustomer')}
         above={<RequestsBreadcrumb current={t('wizard.title')} />}
       />
       <WizardSteps steps={steps} current={step} />
+      {escalates && <EscalationNote requestId={escalates} />}
 
       {step === 'customer' && (
         <>
-          <Subtitle1 as="h2" className={styles.stepTitle}>
+          <Subtitle1 as="h2" className={styles.stepTitle} tabIndex={-1} data-step-heading>
             {t('wizard.customer.title')}
           </Subtitle1>
           <CustomerStep value={target} ownTenantName={viewer.tenantName} onChange={chooseTarget} />
@@ -279,7 +298,7 @@ export function NewRequestPage({ viewer }: { viewer: RequestViewer }) {
 
       {step === 'workload' && (
         <>
-          <Subtitle1 as="h2" className={styles.stepTitle}>
+          <Subtitle1 as="h2" className={styles.stepTitle} tabIndex={-1} data-step-heading>
             {t('wizard.workload.title')}
           </Subtitle1>
           <WorkloadStep
@@ -306,7 +325,7 @@ export function NewRequestPage({ viewer }: { viewer: RequestViewer }) {
                   appearance="primary"
                   icon={<OpenRegular />}
                   iconPosition="after"
-                  onClick={() => void navigate(handover)}
+                  onClick={() => void navigate(handover, { state: FOCUS_HEADING })}
                   data-testid="wizard-handover"
                   data-portal={current.portal ?? ''}
                   data-href={handover}

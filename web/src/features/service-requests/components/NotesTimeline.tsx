@@ -79,8 +79,11 @@ export function NotesTimeline({
   waitingOnOther = null,
   feedback,
   onAdd,
+  history,
 }: {
   notes: Note[]
+  /** The request's whole history (notes among its events), shown instead of the notes alone. */
+  history?: ReactNode
   closed: boolean
   busy: boolean
   added: boolean
@@ -133,53 +136,54 @@ export function NotesTimeline({
 
   return (
     <div className={styles.root}>
-      {notes.length === 0 ? (
-        <Text className={styles.muted} data-testid="request-notes-empty">
-          {t('detail.notesEmpty')}
-        </Text>
-      ) : (
-        <ol className={styles.list} data-testid="request-notes">
-          {notes.map((note) => {
-            const isInternal = note.visibility === 'internal'
-            return (
-              <li
-                key={note.id}
-                className={styles.note}
-                data-testid="request-note"
-                data-note-id={note.id}
-                data-visibility={note.visibility ?? 'public'}
-              >
-                <Avatar name={note.authorName} size={32} color="colorful" aria-hidden />
-                <div className={mergeClasses(styles.bubble, isInternal && styles.internal)}>
-                  <div className={styles.meta}>
-                    <Text weight="semibold" data-testid="request-note-author">
-                      {note.authorName}
+      {history ??
+        (notes.length === 0 ? (
+          <Text className={styles.muted} data-testid="request-notes-empty">
+            {t('detail.notesEmpty')}
+          </Text>
+        ) : (
+          <ol className={styles.list} data-testid="request-notes">
+            {notes.map((note) => {
+              const isInternal = note.visibility === 'internal'
+              return (
+                <li
+                  key={note.id}
+                  className={styles.note}
+                  data-testid="request-note"
+                  data-note-id={note.id}
+                  data-visibility={note.visibility ?? 'public'}
+                >
+                  <Avatar name={note.authorName} size={32} color="colorful" aria-hidden />
+                  <div className={mergeClasses(styles.bubble, isInternal && styles.internal)}>
+                    <div className={styles.meta}>
+                      <Text weight="semibold" data-testid="request-note-author">
+                        {note.authorName}
+                      </Text>
+                      <Caption1 className={styles.muted}>
+                        <time dateTime={note.createdAt}>{format.dateTime(note.createdAt)}</time>
+                      </Caption1>
+                      {isInternal && (
+                        <Badge
+                          appearance="filled"
+                          color="warning"
+                          size="small"
+                          icon={<LockClosedRegular />}
+                          title={t('detail.internalNoteHint')}
+                          data-testid="request-note-internal"
+                        >
+                          {t('detail.internal')}
+                        </Badge>
+                      )}
+                    </div>
+                    <Text className={styles.text} data-testid="request-note-text">
+                      {note.text}
                     </Text>
-                    <Caption1 className={styles.muted}>
-                      <time dateTime={note.createdAt}>{format.dateTime(note.createdAt)}</time>
-                    </Caption1>
-                    {isInternal && (
-                      <Badge
-                        appearance="filled"
-                        color="warning"
-                        size="small"
-                        icon={<LockClosedRegular />}
-                        title={t('detail.internalNoteHint')}
-                        data-testid="request-note-internal"
-                      >
-                        {t('detail.internal')}
-                      </Badge>
-                    )}
                   </div>
-                  <Text className={styles.text} data-testid="request-note-text">
-                    {note.text}
-                  </Text>
-                </div>
-              </li>
-            )
-          })}
-        </ol>
-      )}
+                </li>
+              )
+            })}
+          </ol>
+        ))}
 
       {side !== 'onlooker' && waitingOnOther && (
         <Caption1 className={styles.muted} data-testid="note-form-waiting">

@@ -12,6 +12,7 @@ import { GlobeRegular, MailRegular, PhoneRegular } from '@fluentui/react-icons'
 import { useTranslation } from 'react-i18next'
 import type { Alternative, IsvContacts, PartnerContact, Refusal } from '../api.ts'
 import { RuleBadge } from './Badges.tsx'
+import { RemedyAction } from './RemedyAction.tsx'
 
 const useStyles = makeStyles({
   bar: { alignItems: 'flex-start' },
@@ -70,6 +71,7 @@ export function RefusalBox({
             {refusal.remedy}
           </Text>
         )}
+        <RemedyAction refusal={refusal} />
         {refusal.isv && <IsvContactList isv={refusal.isv} />}
         {refusal.partners.length > 0 && <PartnerContactList partners={refusal.partners} />}
         {refusal.alternatives.length > 0 && (

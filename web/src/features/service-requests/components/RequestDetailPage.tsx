@@ -4,18 +4,12 @@ import {
   MessageBarActions,
   MessageBarBody,
   MessageBarTitle,
-  Spinner,
   Subtitle1,
   Text,
   makeStyles,
   tokens,
 } from '@fluentui/react-components'
-import {
-  ArrowClockwiseRegular,
-  ArrowReplyRegular,
-  LockClosedRegular,
-  LockOpenRegular,
-} from '@fluentui/react-icons'
+import { ArrowClockwiseRegular, ArrowReplyRegular } from '@fluentui/react-icons'
 import { useEffect, useState, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useLocation, useParams } from 'react-router'
@@ -50,6 +44,11 @@ import { RefusalBox } from './RefusalBox.tsx'
 import { RequestFacts } from './RequestFacts.tsx'
 import { RequestsBreadcrumb } from './NewRequestPage.tsx'
 import { SlaClock } from './SlaClock.tsx'
+import { useLifeT } from '../life-t.ts'
+import { getTimeline, moveWithReason } from '../timeline-api.ts'
+import { RequestLinks } from './RequestLinks.tsx'
+import { RequestTimeline } from './RequestTimeline.tsx'
+import { StatusMoveButton } from './StatusMoveButton.tsx'
 
 const useStyles = makeStyles({
   badges: {
@@ -191,6 +190,9 @@ export function RequestDetailPage({ viewer }: { viewer: RequestViewer }) {
 
   const current = changed ?? loaded.data
   const request = current?.request
+  const lifeT = useLifeT()
+  // the history follows every version the page shows (a change here, or a reload)
+  const timeline = useApiResource((signal) => getTimeline(id, signal), [id, request?.version])
   useDocumentTitle(request ? `${request.id} – ${request.title}` : t('requests.title'))
 
   if (loaded.error?.status === 404) {
@@ -289,25 +291,21 @@ export function RequestDetailPage({ viewer }: { viewer: RequestViewer }) {
     return ok
   }
 
+  // closing asks for confirmation (and an optional reason); reopening asks why
   const statusButtons =
-    side === 'onlooker' ? null : closed ? (
-      <Button
-        icon={busy === 'status' ? <Spinner size="tiny" /> : <LockOpenRegular />}
+    side === 'onlooker' ? null : (
+      <StatusMoveButton
+        key={closed ? 'reopen' : 'close'}
+        action={closed ? 'reopen' : 'close'}
+        requestId={request.id}
+        busy={busy === 'status'}
         disabled={busy !== null}
-        onClick={() => moveTo('open')}
-        data-testid="request-reopen"
-      >
-        {t('detail.reopen')}
-      </Button>
-    ) : (
-      <Button
-        icon={busy === 'status' ? <Spinner size="tiny" /> : <LockClosedRegular />}
-        disabled={busy !== null}
-        onClick={() => moveTo('closed')}
-        data-testid="request-close"
-      >
-        {t('detail.close')}
-      </Button>
+        onMove={(reason) =>
+          run('status', 'status', () =>
+            moveWithReason(request.id, closed ? 'reopen' : 'close', reason, current.etag),
+          )
+        }
+      />
     )
 
   return (
@@ -446,7 +444,7 @@ export function RequestDetailPage({ viewer }: { viewer: RequestViewer }) {
 
           <section className={styles.section} aria-labelledby="notes-title" data-testid="notes-section">
             <Subtitle1 as="h2" id="notes-title" className={styles.sectionTitle}>
-              {t('detail.notes')}
+              {lifeT('timeline.title')}
             </Subtitle1>
             <NotesTimeline
               notes={request.notes ?? []}
@@ -458,12 +456,14 @@ export function RequestDetailPage({ viewer }: { viewer: RequestViewer }) {
               waitingOnOther={waitingOnOther?.name ?? null}
               feedback={feedbackAt('notes')}
               onAdd={addNote}
+              history={timeline.data ? <RequestTimeline entries={timeline.data.entries} /> : undefined}
             />
           </section>
         </div>
 
         <aside className={styles.aside} aria-label={t('detail.desk.title')}>
           {request.sla && <SlaClock sla={request.sla} />}
+          <RequestLinks request={request} side={side} timeline={timeline.data} />
           <DeskPanel
             // a new version (saved here, or reloaded after someone else's change) starts the fields over
             key={`${request.id}-${request.version}`}

@@ -22,6 +22,7 @@ import { tenantQuery, type PortalContext, type PortalContextState } from '../hoo
 import { usePortalsT } from '../t.ts'
 import type { PortalViewer } from '../viewer.ts'
 import { PortalContextBanner } from './ContextBanners.tsx'
+import { PortalAccessAdvice } from './PortalAccessAdvice.tsx'
 
 export type PortalKind = 'azure' | 'm365'
 export type PortalTab = 'home' | 'new' | 'requests'
@@ -100,7 +101,7 @@ export function PortalFrame({
       </MessageBar>
     )
   } else if (error) {
-    body = (
+    const failed = (
       <MessageBar
         intent="error"
         layout="multiline"
@@ -124,6 +125,12 @@ export function PortalFrame({
           </Button>
         </MessageBarActions>
       </MessageBar>
+    )
+    // opened by URL for a customer without the access: the wizard's advice box, by the customer's name
+    body = state.requestedTenantId ? (
+      <PortalAccessAdvice customerTenantId={state.requestedTenantId} portal={portal} fallback={failed} />
+    ) : (
+      failed
     )
   } else if (!context) {
     body = <LoadingState label={state.requestedTenantId ? t('context.opening') : t('context.openingOwn')} />

@@ -176,7 +176,7 @@ export function DetailsStep({
       )}
 
       <section className={form.section} aria-labelledby="details-title">
-        <Subtitle2 as="h2" id="details-title">
+        <Subtitle2 as="h2" id="details-title" tabIndex={-1} data-step-heading>
           {t('form.basicsTitle')}
         </Subtitle2>
         <dl className={form.summary} data-testid="details-summary">

@@ -19,8 +19,10 @@ import {
   type Alternative,
   type HandledBy,
   type NewRequest,
+  type ServiceRequest,
   type Severity,
 } from '../../../service-requests/api.ts'
+import { EscalationNote, useEscalationSource } from '../../../service-requests/components/EscalationNote.tsx'
 import { AdvicePanel } from '../../../service-requests/components/AdvicePanel.tsx'
 import { SeverityPicker } from '../../../service-requests/components/SeverityPicker.tsx'
 import {
@@ -106,6 +108,9 @@ function M365NewRequest({ context, viewer }: { context: PortalContext; viewer: P
   const [workload, setWorkload] = useState<M365Workload | null>(isM365Workload(given) ? given : null)
   const [handledBy, setHandledBy] = useState<HandledBy | undefined>()
   const [linkedIncidentId, setLinkedIncidentId] = useState<string | null>(params.get('incident'))
+  // "Escalate to the vendor" (from the customer's request its partner works): filed linked to it
+  const escalates = context.kind === 'delegated' ? params.get('escalates') : null
+  const escalation = useEscalationSource(escalates)
 
   const chooseWorkload = (next: M365Workload) => {
     setWorkload(next)
@@ -223,9 +228,11 @@ function M365NewRequest({ context, viewer }: { context: PortalContext; viewer: P
         </RadioGroup>
       )}
 
-      {workload && current?.allowed && (
+      {escalates && <EscalationNote requestId={escalates} source={escalation.data} />}
+      {workload && current?.allowed && (!escalates || escalation.data || escalation.error) && (
         <M365RequestForm
           key={`${workload}-${current.handledBy ?? ''}`}
+          escalation={escalates && escalation.data ? escalation.data : null}
           context={context}
           viewer={viewer}
           workload={workload}
@@ -264,7 +271,10 @@ function M365RequestForm({
   blocked,
   language: uiLanguage,
   onCreated,
+  escalation,
 }: {
+  /** The customer's request this one escalates: its title and description start the form. */
+  escalation: ServiceRequest | null
   context: PortalContext
   viewer: PortalViewer
   workload: M365Workload
@@ -285,8 +295,8 @@ function M365RequestForm({
     [context.auth.token, workload],
   )
   const [topicId, setTopicId] = useState('')
-  const [title, setTitle] = useState('')
-  const [description, setDescription] = useState('')
+  const [title, setTitle] = useState(escalation?.title ?? '')
+  const [description, setDescription] = useState(escalation?.description ?? '')
   const [severity, setSeverity] = useState<Severity>('moderate')
   const contact = useRequestContact(viewer)
   const submission = useSubmission(uiLanguage)
@@ -307,6 +317,7 @@ function M365RequestForm({
     if (chosen) body.supportTopicId = chosen.id
     if (handledBy) body.handledBy = handledBy
     if (linkedIncident) body.linkedIncidentId = linkedIncident.id
+    if (escalation) body.escalationOf = escalation.id
     void submission.attempt(!invalid && !blocked, async () => {
       const created = await fileRequest(context.auth, body)
       onCreated(created.id)

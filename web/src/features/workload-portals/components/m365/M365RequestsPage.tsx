@@ -64,8 +64,9 @@ function M365Requests({ context }: { context: PortalContext }) {
   const styles = useStyles()
   const navigate = useNavigate()
   const location = useLocation()
-  const createdId = (location.state as { created?: string } | null)?.created ?? null
   const [params, setParams] = useSearchParams()
+  // just filed here, or opened from the request's page in the partner portal (?request=)
+  const createdId = (location.state as { created?: string } | null)?.created ?? params.get('request')
   const given = params.get('workload')
   const workload = isM365Workload(given) ? given : undefined
   const page = useApiResource(
