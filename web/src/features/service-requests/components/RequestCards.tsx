@@ -11,7 +11,8 @@ import { requestPath, useRowOpener } from './row-open.ts'
 const useStyles = makeStyles({
   list: { ...plainList, gap: tokens.spacingVerticalS },
   busy: { opacity: 0.6 },
-  card: { cursor: 'pointer', gap: tokens.spacingVerticalXS },
+  item: { cursor: 'pointer' },
+  card: { gap: tokens.spacingVerticalXS },
   // status and clock first: what a phone user needs at a glance
   head: { display: 'flex', alignItems: 'flex-start', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
   grow: { flexGrow: 1 },
@@ -48,10 +49,11 @@ export function RequestCards({
       data-testid="request-cards"
     >
       {items.map((r) => (
-        <li key={r.id}>
+        // the click anywhere is the mouse's convenience; the title is the link (a Card with onClick
+        // would become a second, nested control)
+        <li key={r.id} className={styles.item} onClick={open(requestPath(r.id))}>
           <Card
             className={styles.card}
-            onClick={open(requestPath(r.id))}
             aria-label={d('card.label', { id: r.id })}
             data-testid="request-card"
             data-request-id={r.id}
