@@ -419,5 +419,4 @@ const benches: [string, () => Promise<void>][] = [
   ['http', httpBench],
   ['scale', scaleBench],
 ]
-for (const [name, bench] of benches)
-  if (only ? only.includes(name) : name !== 'scale') await bench()
+for (const [name, bench] of benches) if (only ? only.includes(name) : name !== 'scale') await bench()

@@ -307,7 +307,12 @@ describe.each(dialects())('GDAP over the Graph v1.0 API (%s)', (dialect) => {
       )
     ).json()
     expect(first.value).toHaveLength(2)
-    expect(Object.keys(first.value[0]).sort()).toEqual(['@odata.etag', '@odata.type', 'displayName', 'status'])
+    expect(Object.keys(first.value[0]).sort()).toEqual([
+      '@odata.etag',
+      '@odata.type',
+      'displayName',
+      'status',
+    ])
     expect(first['@odata.context']).toMatch(
       /\$metadata#tenantRelationships\/delegatedAdminRelationships\(displayName,status\)$/,
     )
