@@ -204,7 +204,8 @@ describe.each(dialects())('the support desk in Chromium (%s)', (dialect) => {
     await engineerIt.goto(`${app.baseUrl}/service-requests/${id}`)
     await detail(engineerIt).waitFor(WAIT)
     await engineerIt.getByTestId('waiting-on-requester').waitFor(WAIT)
-    expect(await engineerIt.getByTestId('request-note-internal').textContent()).toBe('Interna')
+    const internalNoteIt = engineerIt.locator('[data-testid="request-note"][data-visibility="internal"]')
+    expect(await internalNoteIt.getByTestId('request-note-internal').textContent()).toBe('Interna')
     await screenshotWhole(engineerIt, 'desk-request-engineer-it.png')
     await itContext.close()
 

@@ -88,7 +88,7 @@ function InternalBadge() {
       color="warning"
       size="small"
       icon={<LockClosedRegular />}
-      data-testid="timeline-internal"
+      data-testid="request-note-internal"
     >
       {t('timeline.internal')}
     </Badge>
