@@ -59,7 +59,7 @@ export async function listTimelineEvents(
     ])
     .where('request_id', '=', requestId)
   if (!options.includeInternal) query = query.where('visibility', '=', 'public')
-  return query.orderBy('at').orderBy('id').execute()
+  return query.orderBy('at').orderBy('seq').execute()
 }
 
 export interface LinkedRequestRecord {

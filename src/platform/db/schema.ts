@@ -631,6 +631,8 @@ export interface ServiceRequestEventsTable {
   actor_side: string
   visibility: NoteVisibility
   details: ColumnType<Record<string, unknown>, string, never>
+  /** The order changes were recorded in (several may share `at`). */
+  seq: Generated<string>
 }
 
 export interface ServiceRequestAttachmentsTable {

@@ -20,7 +20,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       actor_tenant_id text,
       actor_side text not null,
       visibility text not null default 'public' check (visibility in ('public', 'internal')),
-      details jsonb not null default '{}'::jsonb
+      details jsonb not null default '{}'::jsonb,
+      -- the order changes were recorded in (one change may record several at the same instant)
+      seq bigint generated always as identity
     );
     create index service_request_events_request_idx on service_request_events (request_id, at);
     alter table service_requests add column escalation_of text references service_requests(id) on delete set null;
