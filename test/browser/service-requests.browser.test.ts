@@ -101,12 +101,14 @@ describe.each(dialects())('service requests in Chromium (%s)', (dialect) => {
     const page = await app.signedIn('admin@bianchi.example', 'it-IT')
     await page.goto(`${app.baseUrl}/service-requests/new`)
     await page.locator('[data-testid="workload-option"][data-workload="office365"]').check()
-    const refusal = page.locator('[data-testid="refusal"][data-rule="R10"]')
-    await refusal.waitFor()
-    expect(await page.getByTestId('partner-contact').first().textContent()).toContain('Adatum')
-    await page.locator('[data-testid="refusal-alternative-action"]').first().click()
+    // the partner is its only path: the wizard starts on it, not on R10's refusal
     await expect.poll(async () => settledAdvice(page).getAttribute('data-allowed')).toBe('true')
+    expect(await page.locator('[data-testid="refusal"][data-rule="R10"]').count()).toBe(0)
+    expect(await settledAdvice(page).textContent()).toContain('Adatum')
     await page.screenshot({ path: `${SHOTS}/new-request-r10-partner-it.png`, fullPage: true })
+    // and it goes on to the details on that path
+    await page.getByTestId('wizard-next').last().click()
+    await page.getByTestId('wizard-step-details').waitFor()
     await page.context().close()
   })
 })
