@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { loadConfig } from '../../src/config/config.ts'
 import { describeRole, roleFacts } from '../../src/platform/db/db-roles.ts'
 import { TEST_PASSWORD } from '../support/constants.ts'
-import { openEmptyDatabase, type TestDatabase } from '../support/database.ts'
+import { openEmptyDatabase, openTestDatabase, type TestDatabase } from '../support/database.ts'
 import { dialects } from '../support/dialects.ts'
 import { admin } from '../support/postgres-admin.ts'
 import { runCli, startServerProcess, type RunningProcess } from '../support/process.ts'
@@ -24,6 +24,28 @@ async function refusal(url: string, statement: string): Promise<string> {
     await client.end()
   }
 }
+
+/**
+ * On any database, a server connected as the owner (PGlite's one role, or a PostgreSQL superuser)
+ * is told at start that it could rewrite the audit log, and how to run restricted instead.
+ */
+describe.each(dialects())('the database role the server runs as (%s)', (dialect) => {
+  it('when the server connects as the owner, then its role facts say it may rewrite the audit log and the start line says what to do', async () => {
+    const database = await openTestDatabase(dialect)
+    try {
+      const facts = await roleFacts(database.db)
+      expect(facts).toMatchObject({ superuser: true, mayRewriteAuditLog: true })
+      expect(describeRole(facts)).toMatch(
+        /can alter or disable the audit log's guards \(superuser\).*DATABASE_MIGRATION_URL/,
+      )
+      expect(
+        describeRole({ ...facts, superuser: false, ownsAuditLog: false, mayRewriteAuditLog: false }),
+      ).toBe(`Database role ${facts.role}: may not alter or disable the audit log`)
+    } finally {
+      await database.close()
+    }
+  })
+})
 
 /**
  * docs/security.md, "Database roles": the server runs as a role that cannot alter or disable the
