@@ -15,7 +15,10 @@ describe.each(dialects())('the directory’s people pages (%s)', { timeout: 180_
     await expect.poll(() => page.getByTestId('directory-read-only').isVisible(), WAIT).toBe(true)
     expect(await page.getByTestId('nav-directory-users').isVisible()).toBe(true)
     expect(await page.getByTestId('user-invite').count()).toBe(0)
-    expect(await page.getByTestId('user-row').filter({ hasText: 'Anna Moretti' }).count()).toBe(1)
+    // the read-only note shows before the list has loaded: wait for the list
+    await expect
+      .poll(() => page.getByTestId('user-row').filter({ hasText: 'Anna Moretti' }).count(), WAIT)
+      .toBe(1)
     await page.goto(`${app.baseUrl}/directory/groups/${ADMIN_AGENTS}`)
     await expect.poll(() => page.getByTestId('group-members').isVisible(), WAIT).toBe(true)
     expect(await page.getByTestId('group-add-user').count()).toBe(0)
