@@ -1,5 +1,6 @@
 /** What every part of `npm run bench` shares: a server in its own process, sign-in, load. */
 import { type ChildProcess, spawn } from 'node:child_process'
+import { readFileSync } from 'node:fs'
 import autocannon from 'autocannon'
 import pg from 'pg'
 import { withDefaultUser } from '../src/platform/db/database.ts'
@@ -14,10 +15,17 @@ export interface BenchServer {
   stop(): Promise<void>
 }
 
-/** Starts `tramite serve` (bin/tramite.js) on a free port and resolves once it listens. */
-export function startServer(env: Record<string, string>, args: string[] = []): Promise<BenchServer> {
+/**
+ * Starts `tramite serve` (bin/tramite.js, or `bin`: another checkout's, to compare) on a free
+ * port and resolves once it listens.
+ */
+export function startServer(
+  env: Record<string, string>,
+  args: string[] = [],
+  bin = 'bin/tramite.js',
+): Promise<BenchServer> {
   const started = performance.now()
-  const child = spawn(process.execPath, [...args, 'bin/tramite.js', 'serve'], {
+  const child = spawn(process.execPath, [...args, bin, 'serve'], {
     env: {
       ...process.env,
       PORT: '0',
@@ -132,3 +140,13 @@ export function databaseUrl(url: string, name: string): string {
 
 export const fmt = (n: number, digits = 0): string =>
   n.toLocaleString('en', { minimumFractionDigits: digits, maximumFractionDigits: digits })
+
+/** The CPU time a process has used (utime + stime from /proc, USER_HZ = 100), in ms; 0 once it is gone. */
+export function cpuMs(pid: number): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ')
+    return (Number(fields[11]) + Number(fields[12])) * 10
+  } catch {
+    return 0
+  }
+}

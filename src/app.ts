@@ -30,12 +30,14 @@ import { registerTimelineRoutes } from './service-requests/timeline.http.ts'
 import { registerDeskViewRoutes } from './service-requests/desk-views.http.ts'
 import { registerDeskActionRoutes } from './service-requests/desk-actions.http.ts'
 import { registerWebhookRoutes } from './webhooks/webhooks.http.ts'
+import { noAuthCache, pgliteAuthCache, postgresAuthCache } from './identity/auth-cache.ts'
 import type { AppContext } from './platform/context.ts'
 import { localEventBus, postgresEventBus } from './platform/events.ts'
-import type { DatabaseHandle } from './platform/db/database.ts'
+import { type DatabaseHandle, pgliteWasmMemoryBytes } from './platform/db/database.ts'
 import { createServer, type App } from './platform/http/server.ts'
-import { createMetricsRegistry } from './platform/http/metrics.ts'
+import { createMetricsRegistry, registerMemoryGauges } from './platform/http/metrics.ts'
 import { registerWebPortal } from './platform/http/static-web.ts'
+import { startPhase } from './platform/start-timing.ts'
 
 export const VERSION: string = (
   JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }
@@ -46,6 +48,9 @@ export function createContext(
   database: DatabaseHandle,
   now: () => Date = () => new Date(),
 ): AppContext {
+  const metrics = createMetricsRegistry()
+  const pglite = database.pglite
+  registerMemoryGauges(metrics, pglite ? () => pgliteWasmMemoryBytes(pglite) : undefined)
   return {
     config,
     db: database.db,
@@ -55,7 +60,13 @@ export function createContext(
       authorityUrl: config.authorityUrl,
     }),
     events: config.database.kind === 'postgres' ? postgresEventBus(config.database.url) : localEventBus(),
-    metrics: createMetricsRegistry(),
+    metrics,
+    authCache:
+      config.database.kind === 'postgres'
+        ? postgresAuthCache(config.database.url, config.AUTH_CACHE_SECONDS)
+        : database.pglite
+          ? pgliteAuthCache(database.pglite, config.AUTH_CACHE_SECONDS)
+          : noAuthCache(),
     now,
   }
 }
@@ -63,6 +74,7 @@ export function createContext(
 /** The whole HTTP application: platform, then every component's routes. */
 export async function buildApp(ctx: AppContext, options: { logger?: boolean } = {}): Promise<App> {
   const app = await createServer(ctx, { logger: options.logger ?? false, version: VERSION })
+  startPhase('server created')
   await registerIdentityRoutes(app, ctx)
   registerAuthorityRoutes(app, ctx)
   registerApplicationRoutes(app, ctx)
@@ -90,6 +102,7 @@ export async function buildApp(ctx: AppContext, options: { logger?: boolean } = 
   registerHealthRoutes(app, ctx)
   await registerPartnerCenterRoutes(app, ctx)
   await registerWebPortal(app, ctx)
+  startPhase('routes registered')
   await app.ready()
   return app
 }

@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net'
 import { buildApp, createContext } from './app.ts'
 import type { Config } from './config/config.ts'
 import { resetDemoWorld, seedDemoWorld, type SeedResult } from './demo/seed.ts'
+import { demoCredentials } from './demo/demo-credentials.ts'
 import { ensureCatalog, WORKLOADS } from './catalog/catalog.ts'
 import { actorFor } from './identity/actor.ts'
 import { issueToken } from './identity/identity.service.ts'
@@ -14,12 +15,14 @@ import { adviseActor } from './policy/advice.service.ts'
 import type { AppContext } from './platform/context.ts'
 import { acquireControlSocket, type ControlSocket } from './platform/control-socket.ts'
 import { type DatabaseHandle, openDatabase } from './platform/db/database.ts'
+import { templateFor } from './platform/db/pglite-template.ts'
 import { describeRole, migrateDatabase, roleFacts } from './platform/db/db-roles.ts'
 import { AppError } from './platform/errors.ts'
 import { t } from './platform/i18n/i18n.ts'
 import type { App } from './platform/http/server.ts'
 import { loadTls } from './platform/tls.ts'
 import { startScheduler } from './platform/scheduler.ts'
+import { startPhase } from './platform/start-timing.ts'
 import { scheduledTasks } from './jobs.ts'
 import { runGdapJobs } from './gdap/gdap.jobs.ts'
 import { auditHeadCommand, auditVerifyCommand } from './audit/audit.cli.ts'
@@ -45,16 +48,36 @@ export interface Runtime {
   close(): Promise<void>
 }
 
+/** Made at install beside dist/tramite.js (this file's URL works from src/ and from dist/). */
+const TEMPLATE = {
+  dump: new URL('../dist/pglite-template.tar.gz', import.meta.url),
+  manifest: new URL('../dist/pglite-template.json', import.meta.url),
+}
+
 export async function openRuntime(config: Config): Promise<Runtime> {
   const control = config.database.kind === 'pglite' ? await acquireControlSocket(config.dataDir) : null
+  startPhase('data directory locked')
   let database: DatabaseHandle | null = null
   try {
-    database = await openDatabase(config.database, { poolMax: config.DATABASE_POOL_MAX })
+    const template =
+      config.database.kind === 'pglite' ? templateFor(config.database.dir, TEMPLATE) : undefined
+    // a new directory gets the demo world: its passwords are hashed (other threads) while PGlite opens
+    const credentials =
+      template && config.TRAMITE_DEMO ? demoCredentials(config.TRAMITE_DEMO_PASSWORD) : undefined
+    database = await openDatabase(config.database, {
+      poolMax: config.DATABASE_POOL_MAX,
+      pgliteSharedBuffersMb: config.PGLITE_SHARED_BUFFERS_MB,
+      pgliteTemplateFile: template,
+    })
+    startPhase('database open')
     await migrateDatabase(database.db, config.DATABASE_MIGRATION_URL)
+    startPhase('migrations')
     await ensureCatalog(database.db)
+    startPhase('catalog')
     const seed = config.TRAMITE_DEMO
-      ? await seedDemoWorld(database.db, { password: config.TRAMITE_DEMO_PASSWORD, config })
+      ? await seedDemoWorld(database.db, { password: config.TRAMITE_DEMO_PASSWORD, config, credentials })
       : { created: false, credentials: [] }
+    startPhase(seed.created ? 'demo world written' : 'demo world checked')
     const ctx = createContext(config, database)
     const db = database
     return {
@@ -65,6 +88,7 @@ export async function openRuntime(config: Config): Promise<Runtime> {
       seed,
       async close() {
         await ctx.events.close()
+        await ctx.authCache.close()
         await db.close()
         await control?.close()
       },
@@ -222,7 +246,9 @@ export async function startServer(config: Config, print: (line: string) => void)
   try {
     for (const line of describeSeed(runtime.seed, config)) print(line)
     const app = await buildApp(runtime.ctx, { logger: config.LOG_LEVEL !== 'silent' })
+    startPhase('routes built')
     await app.listen({ port: config.PORT, host: config.HOST })
+    startPhase('listening')
     const port = (app.server.address() as AddressInfo).port
     const httpUrl = `http://localhost:${port}`
 

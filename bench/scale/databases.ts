@@ -1,7 +1,7 @@
 /**
  * The scale suite's databases, kept between runs (loading a million requests takes minutes):
  * on PostgreSQL one database per volume on the server of DATABASE_URL (tramite_bench_scale_100k,
- * tramite_bench_scale_1m), on PGlite one data directory per volume under BENCH_SCALE_DIR. A larger
+ * tramite_bench_scale_1m; BENCH_SCALE_DB_PREFIX names them otherwise, for several people on one server), on PGlite one data directory per volume under BENCH_SCALE_DIR. A larger
  * volume starts as a copy of the largest smaller one and grows from there. BENCH_SCALE_RELOAD=1
  * rebuilds them; a database left by another loader version is rebuilt by itself.
  */
@@ -26,6 +26,9 @@ export const label = (requests: number): string =>
 
 const reload = process.env.BENCH_SCALE_RELOAD === '1'
 export const scaleDir = process.env.BENCH_SCALE_DIR ?? '/tmp/tramite-bench-scale'
+export const dbPrefix = process.env.BENCH_SCALE_DB_PREFIX ?? 'tramite_bench_scale'
+if (!/^[a-z_][a-z0-9_]*$/.test(dbPrefix))
+  throw new Error('BENCH_SCALE_DB_PREFIX: lower-case letters, digits and _')
 
 const volumeOf = (requests: number): Volume => ({ requests, customers: CUSTOMERS, partners: BENCH_PARTNERS })
 
@@ -66,7 +69,7 @@ export async function postgresVolume(
   smaller: number[],
   log: (line: string) => void,
 ): Promise<string> {
-  const name = `tramite_bench_scale_${label(requests)}`
+  const name = `${dbPrefix}_${label(requests)}`
   const url = databaseUrl(serverUrl, name)
   const exists = async (db: string) =>
     (await adminQuery(serverUrl, `select 1 from pg_database where datname = '${db}'`)).rowCount === 1
@@ -76,7 +79,7 @@ export async function postgresVolume(
   }
   if (!(await exists(name))) {
     const source = [...smaller].sort((a, b) => b - a).find((n) => n < requests)
-    const sourceName = source ? `tramite_bench_scale_${label(source)}` : null
+    const sourceName = source ? `${dbPrefix}_${label(source)}` : null
     if (sourceName && (await exists(sourceName))) {
       log(`  ${name}: a copy of ${sourceName}`)
       await adminQuery(serverUrl, `create database ${name} template ${sourceName}`)

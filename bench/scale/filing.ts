@@ -35,7 +35,7 @@ interface TemplateRow {
 }
 
 /** Every row the transaction that wrote the template request wrote, in the order to insert them. */
-async function templateRows(client: pg.Client, requestId: string): Promise<TemplateRow[]> {
+export async function templateRows(client: pg.Client, requestId: string): Promise<TemplateRow[]> {
   const { rows: tx } = await client.query<{ xmin: string }>(
     'select xmin::text from service_requests where id = $1',
     [requestId],
@@ -82,7 +82,7 @@ async function templateRows(client: pg.Client, requestId: string): Promise<Templ
 }
 
 /** The uuids of the template that name what the filing created (the request, its event). */
-function ownIds(rows: TemplateRow[], requestId: string): string[] {
+export function ownIds(rows: TemplateRow[], requestId: string): string[] {
   const ids = new Set([requestId])
   for (const row of rows) {
     const i = row.columns.indexOf('event_id')
@@ -101,7 +101,7 @@ function replaced(value: unknown, json: boolean, swap: Map<string, string>): unk
 }
 
 /** The reference server: one route, one transaction, the template's inserts. */
-async function referenceServer(
+export async function referenceServer(
   url: string,
   rows: TemplateRow[],
   ids: string[],
@@ -153,9 +153,12 @@ export async function filingBench(
 ): Promise<void> {
   const postgres = options.serverUrl
   let url: string | null = null
+  let dropName: string | null = null
   let env: Record<string, string> = { TRAMITE_DATA_DIR: `/tmp/tramite-bench-filing-${process.pid}` }
   if (postgres) {
-    const name = 'tramite_bench_filing'
+    // one database per run: several people may bench on one server
+    const name = `tramite_bench_filing_${process.pid}`
+    dropName = name
     await adminQuery(postgres, `drop database if exists ${name} with (force)`)
     await adminQuery(postgres, `create database ${name}`)
     url = databaseUrl(postgres, name)
@@ -221,5 +224,6 @@ export async function filingBench(
   } finally {
     await reference?.close()
     await server.stop()
+    if (postgres && dropName) await adminQuery(postgres, `drop database if exists ${dropName} with (force)`)
   }
 }

@@ -1,9 +1,10 @@
 /**
  * `BENCH_ONLY=scale npm run bench`: issue 12's targets, each a ratio measured in one run.
- * BENCH_SCALE_PARTS picks parts (growth, …); DATABASE_URL runs the PostgreSQL side.
+ * BENCH_SCALE_PARTS picks parts (growth, instances, …); DATABASE_URL runs the PostgreSQL side.
  */
 import { filingBench } from './filing.ts'
-import { growthBench } from './growth.ts'
+import { growthBench, ROUTES } from './growth.ts'
+import { instancesBench } from './instances.ts'
 import { overloadBench } from './overload.ts'
 import { memoryBench } from './memory.ts'
 import { portalBench } from './portal.ts'
@@ -27,7 +28,19 @@ export async function scaleBench(): Promise<void> {
     console.log(
       `\nGrowth on ${engine === 'postgres' ? 'PostgreSQL' : 'PGlite'} (cost = /healthz req/s ÷ route req/s, 10 connections, ${seconds} s, median of ${rounds} rounds)`,
     )
-    await growthBench({ engine, serverUrl, volumes, seconds, rounds, log })
+    // BENCH_SCALE_ROUTES: only the routes whose names contain one of these (comma-separated)
+    const only = process.env.BENCH_SCALE_ROUTES?.split(',').filter(Boolean)
+    const routes = only ? ROUTES.filter((r) => only.some((o) => r.name.includes(o))) : undefined
+    await growthBench({ engine, serverUrl, volumes, seconds, rounds, log, routes })
+  }
+  if (parts.includes('instances')) {
+    if (!serverUrl) throw new Error('BENCH_SCALE_PARTS=instances runs on PostgreSQL: set DATABASE_URL')
+    const requests = Number(process.env.BENCH_SCALE_INSTANCES_REQUESTS ?? 100_000)
+    const connections = Number(process.env.BENCH_SCALE_CONNECTIONS ?? 20)
+    console.log(
+      `\nTwo instances on one PostgreSQL against one (mixed reads, ${connections} connections, ${seconds} s, median of ${rounds} rounds)`,
+    )
+    await instancesBench(log, { serverUrl, requests, seconds, rounds, connections })
   }
   if (parts.includes('filing')) {
     console.log(

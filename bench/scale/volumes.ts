@@ -14,7 +14,8 @@
  *   belong to one of the bench customers, each served by one of 200 partners (Fabrikam is one);
  * - a quarter mention printers in Italian ("stampante"), a quarter mailboxes in English ("mailbox"),
  *   one in 2,000 the rare Italian word "magazzino", another one in 2,000 the rare English
- *   "quarantine"; fifty topic words each reach 2 %;
+ *   "quarantine"; 100 requests (whatever the volume) "fotocopiatrice", 100 others "thermostat";
+ *   fifty topic words each reach 2 %;
  * - requests of the last three days are mostly open, older ones mostly closed; every vendor request
  *   carries its R14 first-response clock (some answered late, some still running or breached);
  * - one request in ten has a public note, one in forty an internal one.
@@ -25,7 +26,7 @@ import type { Db } from '../../src/platform/db/database.ts'
 import { demoId, tenantIdOf } from '../../src/demo/world.ts'
 
 /** Bump when the generated data change: a reused database with another version is rebuilt. */
-export const LOADER_VERSION = 3
+export const LOADER_VERSION = 4
 
 export const ROSSI = tenantIdOf('rossi.example')
 export const FABRIKAM = tenantIdOf('fabrikam.example')
@@ -34,6 +35,14 @@ export const RARE_IT = 'magazzino'
 export const RARE_EN = 'quarantine'
 export const COMMON_IT = 'stampante'
 export const COMMON_EN = 'mailbox'
+/**
+ * Rare words in a fixed number of requests at every volume (100 each, among requests 1..10,000):
+ * a page of a search for them is full, and reads the same rows, at 10 k, 100 k and 1 M — the
+ * like-for-like twin of RARE_IT and RARE_EN, whose matches grow with the volume (1 in 2,000).
+ */
+export const FIXED_IT = 'fotocopiatrice'
+export const FIXED_EN = 'thermostat'
+export const FIXED_MATCHES = 100
 
 const SPAN_DAYS = 730
 const META_KEY = 'bench_scale'
@@ -156,6 +165,8 @@ async function loadRequests(db: Db, first: number, last: number, volume: Volume)
              'Gli utenti ricevono un errore di accesso sul sito del reparto.'])[1 + ${n} % 4]
         || case when ${n} % 2000 = 3 then ' Il ${sql.raw(RARE_IT)} centrale non riceve gli ordini.'
                 when ${n} % 2000 = 1003 then ' Messages land in ${sql.raw(RARE_EN)} without a reason.' else '' end
+        || case when ${n} <= 10000 and ${n} % 100 = 37 then ' La ${sql.raw(FIXED_IT)} del secondo piano è ferma.'
+                when ${n} <= 10000 and ${n} % 100 = 87 then ' The ${sql.raw(FIXED_EN)} of the server room reports errors.' else '' end
         || ' Richiesta ' || ${n} || '.',
       t.severity,
       t.status,

@@ -28,7 +28,8 @@ export async function recordAudit(db: Kysely<Database>, event: AuditEvent): Prom
   await db.insertInto('audit_events').values(auditRow(event)).execute()
 }
 
-const auditRow = (event: AuditEvent) => ({
+/** The row of an event, as `audit_events` stores it. */
+export const auditRow = (event: AuditEvent) => ({
   actor_user_id: event.actorUserId,
   actor_email: event.actorEmail,
   actor_tenant_id: event.actorTenantId,

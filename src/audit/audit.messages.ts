@@ -1,4 +1,4 @@
-import { AppError } from '../platform/errors.ts'
+import { CatalogError } from '../platform/errors.ts'
 import type { Locale } from '../platform/i18n/i18n.ts'
 import type { MessageKey } from '../platform/i18n/messages.ts'
 
@@ -6,7 +6,7 @@ import type { MessageKey } from '../platform/i18n/messages.ts'
 const en = {
   own_context_required: 'The audit log is read in your own tenant’s context, not in a customer’s.',
   auditor_required:
-    'Only the vendor’s auditors read every tenant’s audit trail and verify the audit chain. Support engineers see the audit of the requests they work.',
+    'Only {vendor}’s auditors read every tenant’s audit trail and verify the audit chain. Support engineers see the audit of the requests they work.',
   request_not_worked:
     'You see the audit of the requests you work: those assigned to you or that you changed (a note, a status, an assignment…). Request {request} is neither; ask an auditor.',
   audit_admin_required:
@@ -20,7 +20,7 @@ const it: Record<AuditProblem, string> = {
   own_context_required:
     'Il registro di audit si legge nel contesto del tuo tenant, non in quello di un cliente.',
   auditor_required:
-    'Solo i revisori del fornitore leggono il registro di audit di ogni tenant e ne verificano la catena. I tecnici di supporto vedono l’audit delle richieste che seguono.',
+    'Solo i revisori di {vendor} leggono il registro di audit di ogni tenant e ne verificano la catena. I tecnici di supporto vedono l’audit delle richieste che seguono.',
   request_not_worked:
     'Vedi l’audit delle richieste che segui: quelle assegnate a te o che hai modificato (una nota, uno stato, un’assegnazione…). La richiesta {request} non è tra queste; rivolgiti a un revisore.',
   audit_admin_required:
@@ -31,18 +31,9 @@ const it: Record<AuditProblem, string> = {
 const FALLBACK_KEY: Record<number, MessageKey> = { 400: 'error.validation', 404: 'error.not_found' }
 
 /** A refused audit call: a stable code, its message from this component's own catalog. */
-export class AuditError extends AppError {
-  constructor(
-    status: number,
-    readonly problem: AuditProblem,
-    readonly detail: Record<string, string> = {},
-  ) {
-    super(status, problem, FALLBACK_KEY[status] ?? 'error.forbidden', detail)
-  }
-
-  override localize(locale: Locale) {
-    const template: string = (locale === 'it' ? it : en)[this.problem]
-    return { message: template.replace(/\{(\w+)\}/g, (whole, name: string) => this.detail[name] ?? whole) }
+export class AuditError extends CatalogError<AuditProblem> {
+  constructor(status: number, problem: AuditProblem, detail: Record<string, string> = {}) {
+    super(status, problem, { it, en }, FALLBACK_KEY[status] ?? 'error.forbidden', detail)
   }
 }
 

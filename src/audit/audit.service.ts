@@ -1,5 +1,6 @@
 import { findCustomer } from '../customers/customers.data.ts'
 import { type Actor, isAuditor, isSupportEngineer } from '../identity/actor.ts'
+import { findVendorName } from '../identity/vendor.data.ts'
 import type { AppContext } from '../platform/context.ts'
 import { notFound } from '../platform/errors.ts'
 import { isUuid } from '../platform/ids.ts'
@@ -31,7 +32,7 @@ export async function auditFilter(
       throw new AuditError(403, 'request_not_worked', { request: query.request })
     return { kind: 'worked', userId: actor.userId, ...(query.tenant ? { tenantId: query.tenant } : {}) }
   }
-  if (actor.homeTenantKind === 'vendor') throw new AuditError(403, 'auditor_required')
+  if (actor.homeTenantKind === 'vendor') throw await auditorRequired(ctx)
   const tenantId = query.tenant ?? actor.homeTenantId
   if (actor.homeTenantKind === 'customer') {
     if (tenantId !== actor.homeTenantId) throw notFound()
@@ -88,14 +89,19 @@ export async function readAudit(
   }
 }
 
-function requireAuditor(actor: Actor): void {
+async function requireAuditor(ctx: AppContext, actor: Actor): Promise<void> {
   if (actor.delegated) throw new AuditError(403, 'own_context_required')
-  if (!isAuditor(actor)) throw new AuditError(403, 'auditor_required')
+  if (!isAuditor(actor)) throw await auditorRequired(ctx)
+}
+
+/** The refusal names the vendor whose auditors read every trail ("Contoso Cloud"). */
+async function auditorRequired(ctx: AppContext): Promise<AuditError> {
+  return new AuditError(403, 'auditor_required', { vendor: (await findVendorName(ctx.db)) ?? 'Tramite' })
 }
 
 /** The chain's head, how far it is sealed, and the last scheduled check (auditors only). */
 export async function chainStatus(ctx: AppContext, actor: Actor) {
-  requireAuditor(actor)
+  await requireAuditor(ctx, actor)
   const [head, state, anchors] = await Promise.all([
     chainHead(ctx.db),
     readChainState(ctx.db),
@@ -125,6 +131,6 @@ export async function verifyForAuditor(
   actor: Actor,
   anchors: Anchor[],
 ): Promise<VerifyReport> {
-  requireAuditor(actor)
+  await requireAuditor(ctx, actor)
   return verifyChain(ctx.db, { anchors })
 }

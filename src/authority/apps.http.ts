@@ -1,65 +1,23 @@
 import Type from 'typebox'
 import type { AppContext } from '../platform/context.ts'
 import { actorOf } from '../platform/http/authentication.ts'
+import { NoContent } from '../platform/http/contract.ts'
 import type { App } from '../platform/http/server.ts'
 import type { ApplicationRecord } from './applications.data.ts'
+import {
+  AddedCertificateSchema,
+  AppDetailSchema,
+  AppListSchema,
+  CreatedAppSchema,
+  CreatedSecretSchema,
+  DeviceCodeViewSchema,
+  PermissionCatalogSchema,
+} from './apps.schema.ts'
 import * as apps from './apps.service.ts'
 import { answerDevice, describeDeviceCode } from './device-login.service.ts'
 
 const Id = Type.Object({ id: Type.String({ format: 'uuid' }) })
 const tags = ['applications']
-
-const AppSummary = Type.Object({
-  id: Type.String(),
-  clientId: Type.String(),
-  tenantId: Type.String(),
-  displayName: Type.String(),
-  publicClient: Type.Boolean(),
-  redirectUris: Type.Array(Type.String()),
-  createdAt: Type.String({ format: 'date-time' }),
-})
-
-const AppDetail = Type.Object({
-  ...AppSummary.properties,
-  secrets: Type.Array(
-    Type.Object({
-      id: Type.String(),
-      description: Type.String(),
-      hint: Type.String(),
-      expiresAt: Type.String({ format: 'date-time' }),
-      createdAt: Type.String({ format: 'date-time' }),
-    }),
-  ),
-  certificates: Type.Array(
-    Type.Object({
-      id: Type.String(),
-      description: Type.String(),
-      thumbprintSha1: Type.String(),
-      thumbprintSha256: Type.String(),
-      subject: Type.String(),
-      notBefore: Type.String({ format: 'date-time' }),
-      expiresAt: Type.String({ format: 'date-time' }),
-      createdAt: Type.String({ format: 'date-time' }),
-    }),
-  ),
-  permissions: Type.Array(
-    Type.Object({
-      resource: Type.String(),
-      permission: Type.String(),
-      kind: Type.String(),
-      consentedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
-      consentedBy: Type.Union([Type.String(), Type.Null()]),
-    }),
-  ),
-  userConsents: Type.Array(
-    Type.Object({
-      email: Type.String(),
-      resource: Type.String(),
-      permission: Type.String(),
-      grantedAt: Type.String({ format: 'date-time' }),
-    }),
-  ),
-})
 
 const summary = (a: ApplicationRecord) => ({
   id: a.id,
@@ -77,7 +35,13 @@ const iso = (d: Date | null) => (d ? d.toISOString() : null)
 export function registerApplicationRoutes(app: App, ctx: AppContext): void {
   app.get(
     '/api/applications/catalog',
-    { schema: { tags, summary: 'The API permissions an application can ask for' } },
+    {
+      schema: {
+        tags,
+        summary: 'The API permissions an application can ask for',
+        response: { 200: PermissionCatalogSchema },
+      },
+    },
     async (request) => ({
       items: apps.permissionCatalog().map((p) => ({
         resource: p.resource,
@@ -96,7 +60,7 @@ export function registerApplicationRoutes(app: App, ctx: AppContext): void {
       schema: {
         tags,
         summary: "Your tenant's app registrations (administrators)",
-        response: { 200: Type.Object({ items: Type.Array(AppSummary) }) },
+        response: { 200: AppListSchema },
       },
     },
     async (request) => ({ items: (await apps.listApplications(ctx, actorOf(request))).map(summary) }),
@@ -118,6 +82,7 @@ export function registerApplicationRoutes(app: App, ctx: AppContext): void {
           },
           { additionalProperties: false },
         ),
+        response: { 201: CreatedAppSchema },
       },
     },
     async (request, reply) => {
@@ -136,7 +101,7 @@ export function registerApplicationRoutes(app: App, ctx: AppContext): void {
 
   app.get(
     '/api/applications/:id',
-    { schema: { tags, summary: 'One app registration', params: Id, response: { 200: AppDetail } } },
+    { schema: { tags, summary: 'One app registration', params: Id, response: { 200: AppDetailSchema } } },
     async (request) => {
       const a = await apps.getApplication(ctx, actorOf(request), request.params.id)
       return {
@@ -177,6 +142,7 @@ export function registerApplicationRoutes(app: App, ctx: AppContext): void {
           },
           { additionalProperties: false },
         ),
+        response: { 204: NoContent },
       },
     },
     async (request, reply) => {
@@ -187,7 +153,14 @@ export function registerApplicationRoutes(app: App, ctx: AppContext): void {
 
   app.delete(
     '/api/applications/:id',
-    { schema: { tags, summary: 'Deletes an application: its tokens stop working at once', params: Id } },
+    {
+      schema: {
+        tags,
+        summary: 'Deletes an application: its tokens stop working at once',
+        params: Id,
+        response: { 204: NoContent },
+      },
+    },
     async (request, reply) => {
       await apps.deleteApplication(ctx, actorOf(request), request.params.id)
       return reply.status(204).send()
@@ -208,6 +181,7 @@ export function registerApplicationRoutes(app: App, ctx: AppContext): void {
           },
           { additionalProperties: false },
         ),
+        response: { 201: CreatedSecretSchema },
       },
     },
     async (request, reply) => {
@@ -230,6 +204,7 @@ export function registerApplicationRoutes(app: App, ctx: AppContext): void {
           id: Type.String({ format: 'uuid' }),
           secretId: Type.String({ format: 'uuid' }),
         }),
+        response: { 204: NoContent },
       },
     },
     async (request, reply) => {
@@ -252,6 +227,7 @@ export function registerApplicationRoutes(app: App, ctx: AppContext): void {
           },
           { additionalProperties: false },
         ),
+        response: { 201: AddedCertificateSchema },
       },
     },
     async (request, reply) => {
@@ -270,6 +246,7 @@ export function registerApplicationRoutes(app: App, ctx: AppContext): void {
           id: Type.String({ format: 'uuid' }),
           certificateId: Type.String({ format: 'uuid' }),
         }),
+        response: { 204: NoContent },
       },
     },
     async (request, reply) => {
@@ -289,6 +266,7 @@ export function registerApplicationRoutes(app: App, ctx: AppContext): void {
           { permissions: Type.Array(Type.String({ maxLength: 200 }), { maxItems: 50 }) },
           { additionalProperties: false },
         ),
+        response: { 204: NoContent },
       },
     },
     async (request, reply) => {
@@ -305,6 +283,7 @@ export function registerApplicationRoutes(app: App, ctx: AppContext): void {
         summary: "Grants (true) or revokes (false) the administrator's consent, tenant-wide",
         params: Id,
         body: Type.Object({ granted: Type.Boolean() }, { additionalProperties: false }),
+        response: { 204: NoContent },
       },
     },
     async (request, reply) => {
@@ -322,6 +301,7 @@ export function registerApplicationRoutes(app: App, ctx: AppContext): void {
         tags: ['authority'],
         summary: 'What a device code asks for (the device login page)',
         params: UserCode,
+        response: { 200: DeviceCodeViewSchema },
       },
     },
     async (request) => describeDeviceCode(ctx, actorOf(request), request.params.userCode),
@@ -335,6 +315,7 @@ export function registerApplicationRoutes(app: App, ctx: AppContext): void {
         summary: 'Approves or declines a device code as the signed-in person',
         params: UserCode,
         body: Type.Object({ decision: Type.Enum(['approve', 'decline']) }, { additionalProperties: false }),
+        response: { 204: NoContent },
       },
     },
     async (request, reply) => {

@@ -4,6 +4,13 @@ import { actorOf } from '../platform/http/authentication.ts'
 import { addNoteAsActor } from '../service-requests/service-requests.service.ts'
 import { parseArmFilter, presentCommunication, skipToken } from './arm.presenters.ts'
 import { ApiVersion, Name, NameCheck, open, SubscriptionId, tags, TicketParams } from './arm-schemas.ts'
+import {
+  ArmAccepted,
+  ArmCommunicationSchema,
+  armList,
+  ArmNameAvailabilitySchema,
+  armResponses,
+} from './arm.schema.ts'
 import { acceptAsOperation, armBase, armProblem, armVersion, type ArmScope } from './arm-surface.ts'
 import { ticketFor } from './arm-tickets.http.ts'
 
@@ -21,6 +28,7 @@ export function communicationRoutes(arm: ArmScope, ctx: AppContext): void {
         params: TicketParams,
         querystring: ApiVersion,
         body: NameCheck,
+        response: armResponses({ 200: ArmNameAvailabilitySchema }),
       },
     },
     async (request) => {
@@ -29,7 +37,7 @@ export function communicationRoutes(arm: ArmScope, ctx: AppContext): void {
       return taken
         ? {
             nameAvailable: false,
-            reason: 'AlreadyExists',
+            reason: 'AlreadyExists' as const,
             message: `A communication named '${request.body.name}' already exists on this ticket.`,
           }
         : { nameAvailable: true }
@@ -52,6 +60,7 @@ export function communicationRoutes(arm: ArmScope, ctx: AppContext): void {
           },
           open,
         ),
+        response: armResponses({ 200: armList(ArmCommunicationSchema) }),
       },
     },
     async (request) => {
@@ -89,6 +98,7 @@ export function communicationRoutes(arm: ArmScope, ctx: AppContext): void {
           communicationName: Type.String({ maxLength: 128 }),
         }),
         querystring: ApiVersion,
+        response: armResponses({ 200: ArmCommunicationSchema }),
       },
     },
     async (request) => {
@@ -129,6 +139,7 @@ export function communicationRoutes(arm: ArmScope, ctx: AppContext): void {
           },
           open,
         ),
+        response: armResponses({ 202: ArmAccepted }),
       },
     },
     async (request, reply) => {

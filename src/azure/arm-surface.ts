@@ -111,6 +111,9 @@ function sendRouteNotFound(request: FastifyRequest, reply: FastifyReply): Fastif
 /** An ARM scope: request-id headers, ARM's error body and 404, the api-version check, the auxiliary token. */
 export function armScope(plugin: App, ctx: AppContext) {
   const arm = plugin.withTypeProvider<TypeBoxTypeProvider>()
+  // the official SDKs read these answers: a route's response schema (arm.schema.ts) describes it in
+  // the OpenAPI document and never filters or reorders what the presenter sends
+  arm.setSerializerCompiler(() => (data) => JSON.stringify(data))
   arm.addHook('onRequest', async (request, reply) => setArmHeaders(request, reply))
   arm.setErrorHandler((error, request, reply) => {
     const normalized = normalizeError(error, request)

@@ -19,6 +19,13 @@ import { scopeOf, ticketIdByName, type TicketScope } from './arm-tickets.data.ts
 import { hasTicketConsents } from './arm-versions.ts'
 import { findClassification, findService } from './azure-catalog.data.ts'
 import { ApiVersion, Name, NameCheck, open, SubscriptionId, tags, TicketParams } from './arm-schemas.ts'
+import {
+  ArmAccepted,
+  armList,
+  ArmNameAvailabilitySchema,
+  armResponses,
+  ArmTicketSchema,
+} from './arm.schema.ts'
 
 /**
  * Support tickets and their communications, at subscription scope
@@ -109,6 +116,7 @@ export function ticketRoutes(arm: ArmScope, ctx: AppContext): void {
         params: Type.Object({ subscriptionId: SubscriptionId }),
         querystring: ApiVersion,
         body: NameCheck,
+        response: armResponses({ 200: ArmNameAvailabilitySchema }),
       },
     },
     async (request) => {
@@ -117,7 +125,7 @@ export function ticketRoutes(arm: ArmScope, ctx: AppContext): void {
       return taken
         ? {
             nameAvailable: false,
-            reason: 'AlreadyExists',
+            reason: 'AlreadyExists' as const,
             message: `A support ticket named '${request.body.name}' already exists.`,
           }
         : { nameAvailable: true }
@@ -160,6 +168,7 @@ export function ticketRoutes(arm: ArmScope, ctx: AppContext): void {
           },
           open,
         ),
+        response: armResponses({ 202: ArmAccepted }),
       },
     },
     async (request, reply) => {
@@ -275,6 +284,7 @@ export function ticketRoutes(arm: ArmScope, ctx: AppContext): void {
           },
           open,
         ),
+        response: armResponses({ 200: armList(ArmTicketSchema) }),
       },
     },
     async (request) => {
@@ -323,7 +333,15 @@ export function ticketRoutes(arm: ArmScope, ctx: AppContext): void {
 
   arm.get(
     `/supportTickets/:supportTicketName`,
-    { schema: { tags, summary: 'One support ticket', params: TicketParams, querystring: ApiVersion } },
+    {
+      schema: {
+        tags,
+        summary: 'One support ticket',
+        params: TicketParams,
+        querystring: ApiVersion,
+        response: armResponses({ 200: ArmTicketSchema }),
+      },
+    },
     async (request) => {
       const { request: ticket } = await ticketFor(ctx, request, request.params.supportTicketName)
       return presentTicket(ticket, request.locale, armVersion(request))
@@ -349,6 +367,7 @@ export function ticketRoutes(arm: ArmScope, ctx: AppContext): void {
           },
           open,
         ),
+        response: armResponses({ 200: ArmTicketSchema }),
       },
     },
     async (request) => {

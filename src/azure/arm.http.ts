@@ -17,6 +17,17 @@ import { scopeOf } from './arm-tickets.data.ts'
 import { communicationRoutes } from './arm-communications.http.ts'
 import { ticketFor, ticketRoutes } from './arm-tickets.http.ts'
 import { findClassification, findService, listClassifications, listServices } from './azure-catalog.data.ts'
+import {
+  ArmClassificationSchema,
+  ArmCommunicationSchema,
+  ArmOperationSchema,
+  ArmOperationStatusSchema,
+  armResponses,
+  ArmServiceSchema,
+  ArmTicketSchema,
+  armValues,
+} from './arm.schema.ts'
+import { ApiVersion, tags } from './arm-schemas.ts'
 
 /**
  * Azure Resource Manager's Microsoft.Support provider, api-versions 2020-04-01 and 2024-04-01, as
@@ -27,11 +38,6 @@ import { findClassification, findService, listClassifications, listServices } fr
  */
 
 const SUB = '/subscriptions/:subscriptionId/providers/Microsoft.Support'
-const ApiVersion = Type.Object(
-  { 'api-version': Type.String({ maxLength: 20 }) },
-  { additionalProperties: true },
-)
-const tags = ['Azure Microsoft.Support (ARM)']
 
 export async function registerArmRoutes(app: App, ctx: AppContext): Promise<void> {
   await app.register(
@@ -60,7 +66,14 @@ export async function registerArmRoutes(app: App, ctx: AppContext): Promise<void
 function providerRoutes(arm: ArmScope, ctx: AppContext): void {
   arm.get(
     '/operations',
-    { schema: { tags, summary: 'Operations of the Microsoft.Support provider', querystring: ApiVersion } },
+    {
+      schema: {
+        tags,
+        summary: 'Operations of the Microsoft.Support provider',
+        querystring: ApiVersion,
+        response: armResponses({ 200: armValues(ArmOperationSchema) }),
+      },
+    },
     async () => ({
       value: ARM_OPERATIONS,
     }),
@@ -68,7 +81,14 @@ function providerRoutes(arm: ArmScope, ctx: AppContext): void {
 
   arm.get(
     '/services',
-    { schema: { tags, summary: 'Azure services a ticket can be about', querystring: ApiVersion } },
+    {
+      schema: {
+        tags,
+        summary: 'Azure services a ticket can be about',
+        querystring: ApiVersion,
+        response: armResponses({ 200: armValues(ArmServiceSchema) }),
+      },
+    },
     async (request) => ({
       value: (await listServices(ctx.db)).map((s) => presentService(s, request.locale)),
     }),
@@ -82,6 +102,7 @@ function providerRoutes(arm: ArmScope, ctx: AppContext): void {
         summary: 'One Azure service',
         params: Type.Object({ serviceName: Type.String({ maxLength: 64 }) }),
         querystring: ApiVersion,
+        response: armResponses({ 200: ArmServiceSchema }),
       },
     },
     async (request) => {
@@ -104,6 +125,7 @@ function providerRoutes(arm: ArmScope, ctx: AppContext): void {
         summary: "A service's problem classifications",
         params: Type.Object({ serviceName: Type.String({ maxLength: 64 }) }),
         querystring: ApiVersion,
+        response: armResponses({ 200: armValues(ArmClassificationSchema) }),
       },
     },
     async (request) => {
@@ -133,6 +155,7 @@ function providerRoutes(arm: ArmScope, ctx: AppContext): void {
           problemClassificationName: Type.String({ maxLength: 64 }),
         }),
         querystring: ApiVersion,
+        response: armResponses({ 200: ArmClassificationSchema }),
       },
     },
     async (request) => {
@@ -169,6 +192,14 @@ function operationRoutes(arm: ArmScope, ctx: AppContext): void {
             operationId: Type.String({ maxLength: 64 }),
           }),
           querystring: ApiVersion,
+          response: armResponses({
+            200:
+              kind === 'operationsStatus'
+                ? ArmOperationStatusSchema
+                : Type.Union([ArmTicketSchema, ArmCommunicationSchema], {
+                    description: 'The ticket, or the communication, the operation made',
+                  }),
+          }),
         },
       },
       async (request, reply) => {

@@ -5,8 +5,19 @@ import { FIRST_RESPONSE_MINUTES } from '../policy/support-policy.ts'
 import type { NoteRecord, ServiceRequestRecord } from '../service-requests/service-requests.data.ts'
 import type { ClassificationRecord, ServiceRecord } from './azure-catalog.data.ts'
 import { hasTicketConsents, type ArmApiVersion } from './arm-versions.ts'
+import type {
+  ArmClassification,
+  ArmCommunication,
+  ArmErrorBody,
+  ArmOperation,
+  ArmService,
+  ArmTicket,
+} from './arm.schema.ts'
 
-/** Microsoft.Support's resource shapes (2020-04-01 and 2024-04-01) and ARM's error body. */
+/**
+ * Microsoft.Support's resource shapes (2020-04-01 and 2024-04-01) and ARM's error body, each typed
+ * by its response schema (arm.schema.ts) so the compiler finds a field the schema does not name.
+ */
 
 export const ticketPath = (subscriptionId: string, name: string) =>
   `/subscriptions/${subscriptionId}/providers/Microsoft.Support/supportTickets/${name}`
@@ -37,7 +48,7 @@ export const ticketIdOf = (r: ServiceRequestRecord) => {
     : ticketPath(r.subscriptionId, name)
 }
 
-export function presentService(s: ServiceRecord, locale: Locale) {
+export function presentService(s: ServiceRecord, locale: Locale): ArmService {
   return {
     id: servicePath(s.id),
     name: s.id,
@@ -49,7 +60,7 @@ export function presentService(s: ServiceRecord, locale: Locale) {
   }
 }
 
-export function presentClassification(c: ClassificationRecord, locale: Locale) {
+export function presentClassification(c: ClassificationRecord, locale: Locale): ArmClassification {
   return {
     id: `${servicePath(c.serviceId)}/problemClassifications/${c.id}`,
     name: c.id,
@@ -69,7 +80,7 @@ const PLAN_TYPES: Record<string, string> = {
 
 const ALPHA3: Record<string, string> = { IT: 'ita', US: 'usa', GB: 'gbr', DE: 'deu', FR: 'fra', ES: 'esp' }
 
-export function presentTicket(r: ServiceRequestRecord, locale: Locale, version: ArmApiVersion) {
+export function presentTicket(r: ServiceRequestRecord, locale: Locale, version: ArmApiVersion): ArmTicket {
   const name = r.armName ?? r.id
   const [firstName = r.contact.name, ...rest] = r.contact.name.split(' ')
   const contact = r.armContact ?? {
@@ -139,7 +150,7 @@ export function presentTicket(r: ServiceRequestRecord, locale: Locale, version: 
   }
 }
 
-export function presentCommunication(r: ServiceRequestRecord, n: NoteRecord) {
+export function presentCommunication(r: ServiceRequestRecord, n: NoteRecord): ArmCommunication {
   const name = n.armName ?? String(n.id)
   return {
     id: `${ticketIdOf(r)}/communications/${name}`,
@@ -156,45 +167,47 @@ export function presentCommunication(r: ServiceRequestRecord, n: NoteRecord) {
   }
 }
 
-export const ARM_OPERATIONS = [
+export const ARM_OPERATIONS: ArmOperation[] = (
   [
-    'supportTickets/read',
-    'Support Ticket',
-    'Read support ticket',
-    'Gets the details of a support ticket or lists them.',
-  ],
-  [
-    'supportTickets/write',
-    'Support Ticket',
-    'Create or update support ticket',
-    'Creates a support ticket or changes its severity, status or contact.',
-  ],
-  ['services/read', 'Service', 'Read services', 'Lists the Azure services a ticket can be about.'],
-  [
-    'problemClassifications/read',
-    'Problem Classification',
-    'Read problem classifications',
-    'Lists the problem classifications of a service.',
-  ],
-  [
-    'checkNameAvailability/action',
-    'Name availability',
-    'Check name availability',
-    'Checks whether a ticket or communication name is free.',
-  ],
-  [
-    'operationsStatus/read',
-    'Operation status',
-    'Read operation status',
-    'Gets the status of a long-running operation.',
-  ],
-  [
-    'operationResults/read',
-    'Operation result',
-    'Read operation result',
-    'Gets the result of a long-running operation.',
-  ],
-].map(([op, resource, operation, description]) => ({
+    [
+      'supportTickets/read',
+      'Support Ticket',
+      'Read support ticket',
+      'Gets the details of a support ticket or lists them.',
+    ],
+    [
+      'supportTickets/write',
+      'Support Ticket',
+      'Create or update support ticket',
+      'Creates a support ticket or changes its severity, status or contact.',
+    ],
+    ['services/read', 'Service', 'Read services', 'Lists the Azure services a ticket can be about.'],
+    [
+      'problemClassifications/read',
+      'Problem Classification',
+      'Read problem classifications',
+      'Lists the problem classifications of a service.',
+    ],
+    [
+      'checkNameAvailability/action',
+      'Name availability',
+      'Check name availability',
+      'Checks whether a ticket or communication name is free.',
+    ],
+    [
+      'operationsStatus/read',
+      'Operation status',
+      'Read operation status',
+      'Gets the status of a long-running operation.',
+    ],
+    [
+      'operationResults/read',
+      'Operation result',
+      'Read operation result',
+      'Gets the result of a long-running operation.',
+    ],
+  ] satisfies [string, string, string, string][]
+).map(([op, resource, operation, description]) => ({
   name: `Microsoft.Support/${op}`,
   display: { provider: 'Microsoft Support', resource, operation, description },
 }))
@@ -246,7 +259,7 @@ function errorTarget(raw: unknown): string | undefined {
  * A support-policy refusal carries the rule as a detail code and the rule, reason and remedy as
  * additional info.
  */
-export function armError(error: NormalizedError, raw: unknown) {
+export function armError(error: NormalizedError, raw: unknown): ArmErrorBody {
   const code = ARM_CODES[error.code] ?? (/^[A-Z]/.test(error.code) ? error.code : 'BadRequest')
   const policy =
     raw instanceof AppError && error.code === 'policy_refused'

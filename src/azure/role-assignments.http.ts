@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto'
 import Type from 'typebox'
 import type { AppContext } from '../platform/context.ts'
 import { actorOf } from '../platform/http/authentication.ts'
+import { NoContent } from '../platform/http/contract.ts'
 import type { App } from '../platform/http/server.ts'
 import { notFound } from '../platform/errors.ts'
 import type { RoleAssignmentRecord } from './role-assignments.data.ts'
@@ -111,6 +112,7 @@ export function registerRoleAssignmentPortalRoutes(app: App, ctx: AppContext): v
           subscriptionId: Type.String({ maxLength: 64 }),
           id: Type.String({ maxLength: 64 }),
         }),
+        response: { 204: NoContent },
       },
     },
     async (request, reply) => {

@@ -1,6 +1,7 @@
+import { createHash } from 'node:crypto'
 import type { Db } from '../platform/db/database.ts'
-import { ensureAzureCatalog } from './azure-catalog.ts'
-import { ensureOfferCatalog } from './offers.ts'
+import { AZURE_PROBLEM_CLASSIFICATIONS, AZURE_SERVICES, ensureAzureCatalog } from './azure-catalog.ts'
+import { ensureOfferCatalog, OFFERS } from './offers.ts'
 import type {
   AzureRoleName,
   DirectoryRolesTable,
@@ -90,8 +91,8 @@ export const DIRECTORY_ROLES: Role[] = [
   role(
     ROLE_IDS.serviceSupportAdministrator,
     'Service Support Administrator',
-    'Opens and follows service requests with the vendor and reads service health. The least-privileged role for support work.',
-    'Apre e segue le richieste di servizio presso il fornitore e legge lo stato dei servizi. Il ruolo con meno privilegi per il supporto.',
+    'Opens and follows service requests and reads service health. The least-privileged role for support work.',
+    'Apre e segue le richieste di servizio e legge lo stato dei servizi. Il ruolo con meno privilegi per il supporto.',
     { m365: true, health: true },
   ),
   role(
@@ -312,7 +313,45 @@ export const HEALTH_SERVICES: HealthServicesTable[] = (
 }))
 
 /** Inserts the catalog rows, or brings existing ones up to date: one statement per table. */
+/** app_meta's key for the fingerprint of the catalog last written. */
+const CATALOG_KEY = 'catalog'
+
+/** A digest of every catalog row this code writes: it changes when the code's catalog does. */
+export function catalogFingerprint(): string {
+  const rows = [
+    AZURE_SERVICES,
+    AZURE_PROBLEM_CLASSIFICATIONS,
+    WORKLOADS,
+    DIRECTORY_ROLES,
+    HEALTH_SERVICES,
+    SUPPORT_TOPICS,
+    OFFERS,
+  ]
+  return createHash('sha256').update(JSON.stringify(rows)).digest('hex')
+}
+
+/**
+ * Writes the catalog when this code's differs from the one last written (app_meta remembers its
+ * fingerprint): upserting its ~700 rows at every start cost about a second on PGlite. Rows an
+ * operator added stay; a change the code makes to its own rows is applied at the next start.
+ */
 export async function ensureCatalog(db: Db): Promise<void> {
+  const fingerprint = catalogFingerprint()
+  const stored = await db
+    .selectFrom('app_meta')
+    .select('value')
+    .where('key', '=', CATALOG_KEY)
+    .executeTakeFirst()
+  if ((stored?.value as { sha256?: unknown } | undefined)?.sha256 === fingerprint) return
+  await writeCatalog(db)
+  await db
+    .insertInto('app_meta')
+    .values({ key: CATALOG_KEY, value: JSON.stringify({ sha256: fingerprint }) })
+    .onConflict((oc) => oc.column('key').doUpdateSet((eb) => ({ value: eb.ref('excluded.value') })))
+    .execute()
+}
+
+async function writeCatalog(db: Db): Promise<void> {
   await ensureAzureCatalog(db)
   await db.transaction().execute(async (trx) => {
     await trx

@@ -57,6 +57,20 @@ export const ConfigSchema = Type.Object({
     default: 10,
     description: 'Largest number of PostgreSQL connections one instance opens.',
   }),
+  PGLITE_SHARED_BUFFERS_MB: Type.Integer({
+    minimum: 1,
+    maximum: 4096,
+    default: 16,
+    description:
+      "PostgreSQL shared_buffers of the embedded PGlite database, in MB: PGlite's memory grows to hold them and never shrinks, so a small cache keeps the idle process light; raise it for large local datasets.",
+  }),
+  HEAP_GROWING_PERCENT: Type.Integer({
+    minimum: 0,
+    maximum: 300,
+    default: 30,
+    description:
+      "How far the server's JS heap may grow past what a full garbage collection kept before the next one, in percent (V8's --heap-growing-percent). V8 alone lets it grow up to 4× under load, so the resident set swung by 100–150 MB of garbage; 0 leaves V8's own rule.",
+  }),
   TRAMITE_TLS: Type.Enum(['off', 'dev'], {
     default: 'off',
     description:
@@ -77,6 +91,11 @@ export const ConfigSchema = Type.Object({
   TRAMITE_DEMO: Type.Boolean({
     default: true,
     description: 'Create the demo world (DESIGN.md) when the database is empty at start.',
+  }),
+  TRAMITE_START_TIMING: Type.Boolean({
+    default: false,
+    description:
+      'Write to stderr where the start went: the end of each phase (database, migrations, demo world, routes, listening) in ms since the process started.',
   }),
   TRAMITE_DEMO_PASSWORD: Type.Optional(
     Type.String({
@@ -169,6 +188,13 @@ export const ConfigSchema = Type.Object({
     default: 2,
     description:
       'Retry-After of the 503 answered when the instance is over MAX_IN_FLIGHT or MAX_EVENT_LOOP_DELAY_MS.',
+  }),
+  AUTH_CACHE_SECONDS: Type.Integer({
+    minimum: 0,
+    maximum: 3600,
+    default: 60,
+    description:
+      "How long a session or a delegated token's GDAP roles stay in memory between requests (0: every request reads them). Sign-out, revocation, a password change, a disabled user, a changed role, tenant or GDAP access clear them at once, on every instance.",
   }),
   TRUST_PROXY: Type.Boolean({
     default: false,

@@ -1,6 +1,7 @@
 import Type from 'typebox'
 import type { AppContext } from '../platform/context.ts'
 import { actorOf } from '../platform/http/authentication.ts'
+import { CsvContent, NoContent } from '../platform/http/contract.ts'
 import type { App } from '../platform/http/server.ts'
 import {
   CustomerCreatedSchema,
@@ -10,6 +11,7 @@ import {
   OfferListSchema,
   OrderCreatedSchema,
   OrderCreateSchema,
+  PartnerInvitationSchema,
   PartnerLinkListSchema,
   RelationshipLinkSchema,
   SubscriptionChangedSchema,
@@ -44,18 +46,6 @@ const TenantParams = Type.Object({ tenantId: Type.String({ maxLength: 64 }) })
 const Invitation = Type.Object({
   partnerId: Type.String({ format: 'uuid' }),
   indirectProviderId: Type.Optional(Type.String({ format: 'uuid' })),
-})
-const PartnerSummary = Type.Object({
-  tenantId: Type.String(),
-  displayName: Type.String(),
-  partnerType: Type.String(),
-  mpnId: Type.String(),
-})
-const InvitationSchema = Type.Object({
-  partner: PartnerSummary,
-  indirectProvider: Type.Union([PartnerSummary, Type.Null()]),
-  relationship: Type.String(),
-  alreadyAccepted: Type.Boolean(),
 })
 
 const presentInvitation = (v: InvitationView) => ({
@@ -248,6 +238,7 @@ export function registerCustomerAdminRoutes(app: App, ctx: AppContext): void {
         tags,
         summary: 'Removes the partner’s reseller relationship with the customer',
         params: TenantParams,
+        response: { 204: NoContent },
       },
     },
     async (request, reply) => {
@@ -265,7 +256,7 @@ export function registerCustomerAdminRoutes(app: App, ctx: AppContext): void {
         tags,
         summary: 'What a relationship link offers the signed-in customer administrator',
         querystring: Invitation,
-        response: { 200: InvitationSchema },
+        response: { 200: PartnerInvitationSchema },
       },
     },
     async (request) =>
@@ -284,7 +275,7 @@ export function registerCustomerAdminRoutes(app: App, ctx: AppContext): void {
         tags,
         summary: 'The customer administrator accepts the partner as its reseller (or advisor)',
         body: Invitation,
-        response: { 200: InvitationSchema },
+        response: { 200: PartnerInvitationSchema },
       },
     },
     async (request) =>
@@ -423,6 +414,7 @@ export function registerCustomerAdminRoutes(app: App, ctx: AppContext): void {
         tags,
         summary: 'The partner’s customers, or the subscriptions it sold, as CSV',
         querystring: Type.Object({ kind: Type.Enum(['customers', 'subscriptions']) }),
+        response: { 200: { description: 'One row per customer or subscription', content: CsvContent } },
       },
     },
     async (request, reply) => {

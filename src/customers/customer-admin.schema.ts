@@ -82,7 +82,7 @@ export const ImportRequestSchema = Type.Object({
 })
 
 export const ImportReportSchema = Type.Object({
-  kind: Type.String(),
+  kind: Type.Enum(['customers', 'subscriptions']),
   dryRun: Type.Boolean(),
   applied: Type.Boolean(),
   rows: Type.Array(
@@ -90,6 +90,10 @@ export const ImportReportSchema = Type.Object({
       line: Type.Integer(),
       key: Type.String(),
       problems: Type.Array(Type.Object({ code: Type.String(), message: Type.String() })),
+      /**
+       * After an apply, what the row created: a customer's tenantId with its first administrator's
+       * one-time userName and password, or a subscription's subscriptionId and orderId.
+       */
       created: Type.Optional(Type.Record(Type.String(), Type.String())),
     }),
   ),
@@ -98,4 +102,21 @@ export const ImportReportSchema = Type.Object({
 /** The partners linked to the caller in the indirect model: a provider's resellers, a reseller's providers. */
 export const PartnerLinkListSchema = Type.Object({
   items: Type.Array(Type.Object({ tenantId: Type.String(), name: Type.String(), mpnId: Type.String() })),
+})
+
+const PartnerTypeSchema = Type.Enum(['direct', 'indirect_provider', 'indirect_reseller', 'advisor'])
+const InvitingPartnerSchema = Type.Object({
+  tenantId: Type.String(),
+  displayName: Type.String(),
+  partnerType: PartnerTypeSchema,
+  mpnId: Type.String(),
+})
+
+/** What a reseller relationship link offers the signed-in customer administrator. */
+export const PartnerInvitationSchema = Type.Object({
+  partner: InvitingPartnerSchema,
+  /** The indirect provider behind an indirect reseller's link. */
+  indirectProvider: Type.Union([InvitingPartnerSchema, Type.Null()]),
+  relationship: Type.Enum(['reseller', 'advisor']),
+  alreadyAccepted: Type.Boolean(),
 })

@@ -15,6 +15,18 @@ import {
 
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) =>
   Type.Union([schema, Type.Null()])
+const GdapStatus = Type.Enum([
+  'created',
+  'approvalPending',
+  'approved',
+  'activating',
+  'active',
+  'expiring',
+  'terminationRequested',
+  'terminating',
+  'terminated',
+  'expired',
+])
 const PartnerRef = Type.Object({ tenantId: Type.String(), displayName: Type.String(), mpnId: Type.String() })
 
 const Customer = Type.Object({
@@ -23,7 +35,7 @@ const Customer = Type.Object({
   defaultDomain: Type.String(),
   locale: Type.String(),
   country: Type.String(),
-  relationship: Type.String({ description: 'reseller or advisor' }),
+  relationship: Type.Enum(['reseller', 'advisor']),
   reseller: Nullable(PartnerRef),
   indirectProvider: Nullable(PartnerRef),
 })
@@ -32,7 +44,7 @@ const RoleRef = Type.Object({ id: Type.String(), displayName: Type.String() })
 const Relationship = Type.Object({
   id: Type.String(),
   displayName: Type.String(),
-  status: Type.String(),
+  status: GdapStatus,
   duration: Type.String(),
   autoExtendDuration: Type.String(),
   createdAt: Type.String({ format: 'date-time' }),
@@ -42,7 +54,7 @@ const Relationship = Type.Object({
   assignments: Type.Array(
     Type.Object({
       id: Type.String(),
-      status: Type.String(),
+      status: Type.Enum(['pending', 'active', 'deleting', 'deleted', 'error']),
       group: Type.Object({ id: Type.String(), displayName: Type.String() }),
       roles: Type.Array(RoleRef),
     }),
@@ -51,13 +63,13 @@ const Relationship = Type.Object({
 
 const Subscription = Type.Object({
   id: Type.String({ format: 'uuid' }),
-  workloadId: Type.String(),
+  workloadId: Type.Enum(['azure', 'office365', 'dynamics', 'ems', 'marketplace']),
   offerId: Type.String(),
   offerName: Type.String(),
   friendlyName: Type.String(),
-  channel: Type.String(),
-  billing: Type.String(),
-  status: Type.String(),
+  channel: Type.Enum(['csp', 'direct']),
+  billing: Type.Enum(['trial', 'paid']),
+  status: Type.Enum(['active', 'suspended', 'deleted']),
   quantity: Type.Integer(),
   createdAt: Type.String({ format: 'date-time' }),
   commitmentEndDate: Nullable(Type.String()),
@@ -69,7 +81,9 @@ const Subscription = Type.Object({
 })
 
 const GdapSummary = Type.Object({
-  status: Type.String({ description: 'active, expired, terminated, … or none' }),
+  status: Type.Union([GdapStatus, Type.Literal('none')], {
+    description: 'active, expired, terminated, … or none',
+  }),
   endAt: Nullable(Type.String({ format: 'date-time' })),
 })
 
@@ -104,7 +118,7 @@ const presentSubscription = (s: SubscriptionRecord) => ({
 function gdapSummary(relationships: RelationshipSummary[]) {
   const live = relationships.find((r) => r.status === 'active' || r.status === 'expiring')
   const shown = live ?? relationships[0]
-  return shown ? { status: shown.status, endAt: iso(shown.endAt) } : { status: 'none', endAt: null }
+  return shown ? { status: shown.status, endAt: iso(shown.endAt) } : { status: 'none' as const, endAt: null }
 }
 
 /** The portal's customer pages: the partner's customers, one customer with subscriptions and GDAP. */

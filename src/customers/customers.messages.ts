@@ -1,5 +1,4 @@
-import { AppError } from '../platform/errors.ts'
-import type { Locale } from '../platform/i18n/i18n.ts'
+import { CatalogError } from '../platform/errors.ts'
 import type { MessageKey } from '../platform/i18n/messages.ts'
 
 /** Why a change to customers, subscriptions, orders or profiles was refused, in English and Italian; keys are the machine codes. */
@@ -48,8 +47,7 @@ const en = {
   conversion_not_trial: 'Only a trial converts to a paid subscription.',
   conversion_target: '{target} is not an offer this trial converts to (available: {targets}).',
   version_mismatch: 'The subscription changed since you read it (If-Match {given}, current {current}).',
-  vendor_admin_only:
-    'Only a global administrator of the vendor records subscriptions bought directly from it.',
+  vendor_admin_only: 'Only a global administrator of {vendor} records subscriptions bought directly from it.',
   unknown_tenant: 'There is no customer or partner tenant {tenant}.',
 } as const
 
@@ -105,7 +103,7 @@ const it: Record<CustomerProblem, string> = {
   version_mismatch:
     'La sottoscrizione è cambiata da quando l’hai letta (If-Match {given}, attuale {current}).',
   vendor_admin_only:
-    'Solo un amministratore globale del fornitore registra le sottoscrizioni acquistate direttamente da esso.',
+    'Solo un amministratore globale di {vendor} registra le sottoscrizioni acquistate direttamente da esso.',
   unknown_tenant: 'Non esiste un tenant cliente o partner {tenant}.',
 }
 
@@ -117,19 +115,13 @@ const FALLBACK_KEY: Record<number, MessageKey> = {
 }
 
 /** A refused customer or commerce call: a stable code, its message from this component's own catalog. */
-export class CustomerError extends AppError {
+export class CustomerError extends CatalogError<CustomerProblem> {
   constructor(
     status: number,
-    readonly problem: CustomerProblem,
-    readonly detail: Record<string, string> = {},
+    problem: CustomerProblem,
+    detail: Record<string, string> = {},
     details?: unknown,
   ) {
-    super(status, problem, FALLBACK_KEY[status] ?? 'error.forbidden', detail, details)
-  }
-
-  override localize(locale: Locale) {
-    const template: string = (locale === 'it' ? it : en)[this.problem]
-    const message = template.replace(/\{(\w+)\}/g, (whole, name: string) => this.detail[name] ?? whole)
-    return this.details === undefined ? { message } : { message, details: this.details }
+    super(status, problem, { it, en }, FALLBACK_KEY[status] ?? 'error.forbidden', detail, details)
   }
 }

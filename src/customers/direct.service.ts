@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import { recordAudit } from '../audit/audit.data.ts'
 import { actingUserId, auditActor, type Actor } from '../identity/actor.ts'
+import { findVendorName } from '../identity/vendor.data.ts'
 import type { AppContext } from '../platform/context.ts'
 import { notFound } from '../platform/errors.ts'
 import { isUuid } from '../platform/ids.ts'
@@ -15,14 +16,15 @@ import { findOwnSubscription, listOwnSubscriptions, type SubscriptionRecord } fr
  * R10 reads them like any other (a paid direct subscription opens the vendor route).
  */
 
-function vendorAdminOf(actor: Actor): void {
+async function vendorAdminOf(ctx: AppContext, actor: Actor): Promise<void> {
   if (
     actor.principal !== 'user' ||
     actor.homeTenantKind !== 'vendor' ||
     actor.delegated ||
     !actor.roles.includes('global_admin')
   ) {
-    throw new CustomerError(403, 'vendor_admin_only')
+    // the refusal names the vendor ("Contoso Cloud"), read only when refusing
+    throw new CustomerError(403, 'vendor_admin_only', { vendor: (await findVendorName(ctx.db)) ?? 'Tramite' })
   }
 }
 
@@ -44,7 +46,7 @@ export async function directSubscriptionsAsVendor(
   actor: Actor,
   tenantId: string,
 ): Promise<SubscriptionRecord[]> {
-  vendorAdminOf(actor)
+  await vendorAdminOf(ctx, actor)
   const tenant = await directTenant(ctx, tenantId)
   return (await listOwnSubscriptions(ctx.db, tenant.id)).filter((s) => s.channel === 'direct')
 }
@@ -55,7 +57,7 @@ export async function recordDirectSubscriptionAsVendor(
   tenantId: string,
   input: { offerId: string; quantity: number; friendlyName?: string | undefined },
 ): Promise<SubscriptionRecord> {
-  vendorAdminOf(actor)
+  await vendorAdminOf(ctx, actor)
   const tenant = await directTenant(ctx, tenantId)
   const offer = await findOffer(ctx.db, input.offerId, tenant.country)
   if (!offer) throw new CustomerError(400, 'unknown_offer', { offer: input.offerId, country: tenant.country })
@@ -113,7 +115,7 @@ export async function updateDirectSubscriptionAsVendor(
   subscriptionId: string,
   change: SubscriptionChange,
 ): Promise<SubscriptionRecord> {
-  vendorAdminOf(actor)
+  await vendorAdminOf(ctx, actor)
   const tenant = await directTenant(ctx, tenantId)
   const subscription = await findOwnSubscription(ctx.db, tenant.id, subscriptionId)
   if (!subscription || subscription.channel !== 'direct') throw notFound()

@@ -4,6 +4,7 @@ import { publishIncident, updateIncidentAsEngineer } from '../health/health.serv
 import { actorFor, type Actor } from '../identity/actor.ts'
 import { findUserByEmail } from '../identity/users.data.ts'
 import { TokenService } from '../identity/tokens.ts'
+import { noAuthCache } from '../identity/auth-cache.ts'
 import type { AppContext } from '../platform/context.ts'
 import type { Db } from '../platform/db/database.ts'
 import { localEventBus } from '../platform/events.ts'
@@ -81,6 +82,8 @@ export async function seedDemoActivity(db: Db, now: Date, config: Config = loadC
     // nobody listens while the world is made: its events are history, not news
     events: localEventBus(),
     metrics: createMetricsRegistry(),
+    // the seed authenticates nobody by cookie
+    authCache: noAuthCache(),
     now: clock.now,
   }
   const anna = await actorByEmail(ctx, 'anna@fabrikam.example')

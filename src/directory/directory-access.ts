@@ -1,4 +1,7 @@
+import type { Kysely } from 'kysely'
 import type { Actor } from '../identity/actor.ts'
+import { findVendorName } from '../identity/vendor.data.ts'
+import type { Database } from '../platform/db/schema.ts'
 import { DirectoryError } from './directory.messages.ts'
 
 /**
@@ -36,6 +39,10 @@ export function isVendorAdmin(actor: Actor): boolean {
   )
 }
 
-export function requireVendorAdmin(actor: Actor): void {
-  if (!isVendorAdmin(actor)) throw new DirectoryError(403, 'vendor_admin_required')
+export async function requireVendorAdmin(db: Kysely<Database>, actor: Actor): Promise<void> {
+  // the refusal names the vendor ("Contoso Cloud"), read only when refusing
+  if (!isVendorAdmin(actor))
+    throw new DirectoryError(403, 'vendor_admin_required', {
+      vendor: (await findVendorName(db)) ?? 'Tramite',
+    })
 }

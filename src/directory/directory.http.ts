@@ -1,6 +1,7 @@
 import Type from 'typebox'
 import type { AppContext } from '../platform/context.ts'
 import { actorOf } from '../platform/http/authentication.ts'
+import { CsvContent, NoContent } from '../platform/http/contract.ts'
 import type { App } from '../platform/http/server.ts'
 import { customerAccess } from './access-overview.ts'
 import { directoryTenantOf, isDirectoryAdmin, isVendorAdmin } from './directory-access.ts'
@@ -172,7 +173,14 @@ export function registerDirectoryRoutes(app: App, ctx: AppContext): void {
 
   app.delete(
     '/api/directory/users/:id',
-    { schema: { tags, summary: 'Delete a user (their history stays)', params: Type.Object({ id: Id }) } },
+    {
+      schema: {
+        tags,
+        summary: 'Delete a user (their history stays)',
+        params: Type.Object({ id: Id }),
+        response: { 204: NoContent },
+      },
+    },
     async (request, reply) => {
       await deleteUser(ctx, actorOf(request), request.params.id)
       return reply.status(204).send()
@@ -197,7 +205,13 @@ export function registerDirectoryRoutes(app: App, ctx: AppContext): void {
 
   app.get(
     '/api/directory/users.csv',
-    { schema: { tags, summary: 'Export the users as CSV (with their direct groups)' } },
+    {
+      schema: {
+        tags,
+        summary: 'Export the users as CSV (with their direct groups)',
+        response: { 200: { description: 'The users, one row each', content: CsvContent } },
+      },
+    },
     async (request, reply) => {
       const csv = await exportUsersCsv(ctx, actorOf(request))
       return reply
@@ -336,7 +350,14 @@ export function registerDirectoryRoutes(app: App, ctx: AppContext): void {
 
   app.delete(
     '/api/directory/groups/:id',
-    { schema: { tags, summary: 'Delete a group', params: Type.Object({ id: Id }) } },
+    {
+      schema: {
+        tags,
+        summary: 'Delete a group',
+        params: Type.Object({ id: Id }),
+        response: { 204: NoContent },
+      },
+    },
     async (request, reply) => {
       await deleteGroup(ctx, actorOf(request), request.params.id)
       return reply.status(204).send()
@@ -351,6 +372,7 @@ export function registerDirectoryRoutes(app: App, ctx: AppContext): void {
         summary: 'Add a member: a user, or a group to nest (adding to AdminAgents makes an admin agent)',
         params: Type.Object({ id: Id }),
         body: Type.Object({ memberId: Id }),
+        response: { 204: NoContent },
       },
     },
     async (request, reply) => {
@@ -361,7 +383,14 @@ export function registerDirectoryRoutes(app: App, ctx: AppContext): void {
 
   app.delete(
     '/api/directory/groups/:id/members/:memberId',
-    { schema: { tags, summary: 'Remove a direct member', params: Type.Object({ id: Id, memberId: Id }) } },
+    {
+      schema: {
+        tags,
+        summary: 'Remove a direct member',
+        params: Type.Object({ id: Id, memberId: Id }),
+        response: { 204: NoContent },
+      },
+    },
     async (request, reply) => {
       await removeMember(ctx, actorOf(request), request.params.id, request.params.memberId)
       return reply.status(204).send()
@@ -435,6 +464,7 @@ export function registerDirectoryRoutes(app: App, ctx: AppContext): void {
         tags,
         summary: 'Remove an entitlement (kept for the requests filed under it)',
         params: Type.Object({ id: Id }),
+        response: { 204: NoContent },
       },
     },
     async (request, reply) => {

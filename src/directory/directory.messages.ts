@@ -1,4 +1,4 @@
-import { AppError } from '../platform/errors.ts'
+import { CatalogError } from '../platform/errors.ts'
 import type { Locale } from '../platform/i18n/i18n.ts'
 import type { MessageKey } from '../platform/i18n/messages.ts'
 
@@ -7,7 +7,7 @@ const en = {
   directory_admin_required:
     'Only administrators change the directory: global administrators, and in a partner tenant its admin agents.',
   vendor_admin_required:
-    'Only the vendor’s global administrators administer partners and marketplace products.',
+    'Only {vendor}’s global administrators administer partners and marketplace products.',
   own_tenant_required:
     'The directory is administered in your own tenant’s context, not in a customer’s (the token names tenant {tenant}).',
   email_taken: 'There is already a user {email}.',
@@ -55,7 +55,7 @@ const it: Record<DirectoryProblem, string> = {
   directory_admin_required:
     'Solo gli amministratori modificano la directory: gli amministratori globali e, in un tenant partner, i suoi agenti amministratori.',
   vendor_admin_required:
-    'Solo gli amministratori globali del fornitore amministrano i partner e i prodotti del marketplace.',
+    'Solo gli amministratori globali di {vendor} amministrano i partner e i prodotti del marketplace.',
   own_tenant_required:
     'La directory si amministra nel contesto del proprio tenant, non in quello di un cliente (il token indica il tenant {tenant}).',
   email_taken: 'Esiste già un utente {email}.',
@@ -108,20 +108,14 @@ const FALLBACK_KEY: Record<number, MessageKey> = {
 }
 
 /** A refused directory call: a stable code, its message from this component's own catalog. */
-export class DirectoryError extends AppError {
+export class DirectoryError extends CatalogError<DirectoryProblem> {
   constructor(
     status: number,
-    readonly problem: DirectoryProblem,
-    readonly detail: Record<string, string> = {},
+    problem: DirectoryProblem,
+    detail: Record<string, string> = {},
     details?: unknown,
   ) {
-    super(status, problem, FALLBACK_KEY[status] ?? 'error.forbidden', detail, details)
-  }
-
-  override localize(locale: Locale) {
-    const template: string = (locale === 'it' ? it : en)[this.problem]
-    const message = template.replace(/\{(\w+)\}/g, (whole, name: string) => this.detail[name] ?? whole)
-    return this.details === undefined ? { message } : { message, details: this.details }
+    super(status, problem, { it, en }, FALLBACK_KEY[status] ?? 'error.forbidden', detail, details)
   }
 }
 

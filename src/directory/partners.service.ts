@@ -4,6 +4,7 @@ import { sql, type Kysely } from 'kysely'
 import { recordAudit } from '../audit/audit.data.ts'
 import { auditActor, type Actor } from '../identity/actor.ts'
 import { hashPassword } from '../identity/passwords.ts'
+import { findVendorName } from '../identity/vendor.data.ts'
 import type { AppContext } from '../platform/context.ts'
 import type { Database, PartnerType, TenantStatus } from '../platform/db/schema.ts'
 import { isUuid } from '../platform/ids.ts'
@@ -130,7 +131,7 @@ export async function createPartner(
   actor: Actor | null,
   input: PartnerInput,
 ): Promise<{ tenantId: string; adminUserId: string; invitation: IssuedInvitation }> {
-  if (actor) requireVendorAdmin(actor)
+  if (actor) await requireVendorAdmin(ctx.db, actor)
   const name = input.name.trim()
   if (name.length < 1 || name.length > 256) throw bad('the name must be 1 to 256 characters')
   if (!PARTNER_TYPES.includes(input.type)) throw bad(`type must be one of ${PARTNER_TYPES.join(', ')}`)
@@ -201,7 +202,7 @@ export async function createPartner(
         name: adminName,
         tenantName: name,
         locale,
-        inviter: actor?.homeTenantName ?? (await vendorName(trx)) ?? 'Tramite',
+        inviter: actor?.homeTenantName ?? (await findVendorName(trx)) ?? 'Tramite',
       },
     })
     await recordAudit(trx, {
@@ -215,15 +216,6 @@ export async function createPartner(
     })
     return { tenantId, adminUserId, invitation }
   })
-}
-
-async function vendorName(db: Kysely<Database>): Promise<string | null> {
-  const row = await db
-    .selectFrom('tenants')
-    .select('display_name')
-    .where('kind', '=', 'vendor')
-    .executeTakeFirst()
-  return row?.display_name ?? null
 }
 
 function partnersQuery(db: Kysely<Database>) {
@@ -278,7 +270,7 @@ async function withLinks(
 }
 
 export async function listPartners(ctx: AppContext, actor: Actor): Promise<PartnerView[]> {
-  requireVendorAdmin(actor)
+  await requireVendorAdmin(ctx.db, actor)
   return withLinks(ctx.db, await partnersQuery(ctx.db).orderBy('t.display_name').execute())
 }
 
@@ -287,7 +279,7 @@ export async function getPartner(
   actor: Actor | null,
   tenantId: string,
 ): Promise<PartnerView> {
-  if (actor) requireVendorAdmin(actor)
+  if (actor) await requireVendorAdmin(ctx.db, actor)
   const row = isUuid(tenantId)
     ? await partnersQuery(ctx.db).where('p.tenant_id', '=', tenantId).executeTakeFirst()
     : undefined
@@ -420,7 +412,7 @@ export async function setupVendor(
   return ctx.db.transaction().execute(async (trx) => {
     // one vendor: the lock makes two concurrent setups wait for each other, the second then refused
     await sql`lock table tenants in share row exclusive mode`.execute(trx)
-    const existing = await vendorName(trx)
+    const existing = await findVendorName(trx)
     if (existing) throw new DirectoryError(409, 'vendor_exists', { name: existing })
     await assertDomainFree(trx, domain)
     await assertEmailFree(trx, email)

@@ -47,7 +47,7 @@ function checkContacts(p: Partial<ProductInput>) {
 }
 
 export async function listProducts(ctx: AppContext, actor: Actor): Promise<Product[]> {
-  requireVendorAdmin(actor)
+  await requireVendorAdmin(ctx.db, actor)
   return ctx.db
     .selectFrom('marketplace_products as m')
     .select([
@@ -83,7 +83,7 @@ async function assertNameFree(ctx: AppContext, name: string, except?: string) {
 }
 
 export async function createProduct(ctx: AppContext, actor: Actor, input: ProductInput): Promise<Product> {
-  requireVendorAdmin(actor)
+  await requireVendorAdmin(ctx.db, actor)
   const name = input.name.trim()
   const isvName = input.isvName.trim()
   if (!name || !isvName) throw bad('name and isvName are required')

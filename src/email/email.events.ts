@@ -25,7 +25,10 @@ const ADDRESS = /^[^\s@<>()[\]\\,;:"]+@[^\s@<>()[\]\\,;:"]+$/
  * Who hears of a change: the request's contact and, for Azure tickets, the ticket's contact
  * addresses — each once (case-insensitively), and never the person who made the change.
  */
-export function recipientsOf(event: RequestEvent): string[] {
+export function recipientsOf(event: {
+  request: Pick<RequestEvent['request'], 'contact' | 'armContact'>
+  actor: Pick<RequestEvent['actor'], 'userId' | 'email'>
+}): string[] {
   const { request, actor } = event
   const actorEmail = actor.email?.toLowerCase() ?? null
   const candidates: string[] = []

@@ -105,7 +105,7 @@ async function groupPaths(ctx: AppContext, userId: string): Promise<TraceGroup[]
     .sort((a, b) => a.path.length - b.path.length || a.displayName.localeCompare(b.displayName))
 }
 
-const WORKLOADS: WorkloadId[] = ['office365', 'dynamics', 'ems', 'azure']
+const WORKLOADS = ['office365', 'dynamics', 'ems', 'azure'] as const satisfies readonly WorkloadId[]
 
 /**
  * Why `userRef` (an email or id of the actor's own partner) can or cannot act in `customerTenantId`:
@@ -184,7 +184,7 @@ export async function traceAccess(
       WORKLOADS.map(async (workload) => {
         const workloadFacts = await gatherFacts(ctx.db, user, { customerTenantId, workload }, ctx.now())
         const decision = decide(workloadFacts!, { action: 'file', workload, entryPoint: 'partner_portal' })
-        const { message, remedy } = describeDecision(decision, locale)
+        const { message, remedy } = describeDecision(decision, locale, workloadFacts!.vendorName)
         return {
           workload,
           allowed: decision.allowed,

@@ -3,9 +3,18 @@ import type { AppContext } from '../platform/context.ts'
 import { actorOf } from '../platform/http/authentication.ts'
 import type { App } from '../platform/http/server.ts'
 import { type Flag, relationshipInsights, roleCatalog, traceAccess } from './gdap-insights.service.ts'
+import {
+  AccessTraceSchema,
+  GDAP_FLAGS,
+  GdapInvitationSchema,
+  GdapRoleListSchema,
+  PartnerUserListSchema,
+  RelationshipOverviewSchema,
+  SecurityGroupListSchema,
+} from './gdap.schema.ts'
 import { GdapError, partyOf, visibleRelationship } from './gdap.service.ts'
 
-const FLAGS: Flag[] = ['expiring_soon', 'lost_access', 'no_support_role', 'global_admin']
+const FLAGS: Flag[] = [...GDAP_FLAGS]
 const iso = (d: Date | null) => (d ? d.toISOString() : null)
 
 /**
@@ -18,7 +27,13 @@ export function registerGdapPortalRoutes(app: App, ctx: AppContext): void {
 
   app.get(
     '/api/gdap/roles',
-    { schema: { tags, summary: 'Roles GDAP can grant; the least-privileged for support first' } },
+    {
+      schema: {
+        tags,
+        summary: 'Roles GDAP can grant; the least-privileged for support first',
+        response: { 200: GdapRoleListSchema },
+      },
+    },
     async (request) => {
       partyOf(actorOf(request))
       return { items: await roleCatalog(ctx, request.locale) }
@@ -27,7 +42,13 @@ export function registerGdapPortalRoutes(app: App, ctx: AppContext): void {
 
   app.get(
     '/api/gdap/groups',
-    { schema: { tags, summary: "The partner's security groups (for access assignments)" } },
+    {
+      schema: {
+        tags,
+        summary: "The partner's security groups (for access assignments)",
+        response: { 200: SecurityGroupListSchema },
+      },
+    },
     async (request) => {
       const party = partyOf(actorOf(request))
       if (party.side !== 'partner') throw new GdapError(403, 'gdap_not_allowed')
@@ -43,7 +64,13 @@ export function registerGdapPortalRoutes(app: App, ctx: AppContext): void {
 
   app.get(
     '/api/gdap/users',
-    { schema: { tags, summary: "The partner's users (for the access trace)" } },
+    {
+      schema: {
+        tags,
+        summary: "The partner's users (for the access trace)",
+        response: { 200: PartnerUserListSchema },
+      },
+    },
     async (request) => {
       const party = partyOf(actorOf(request))
       if (party.side !== 'partner') throw new GdapError(403, 'gdap_not_allowed')
@@ -71,11 +98,14 @@ export function registerGdapPortalRoutes(app: App, ctx: AppContext): void {
           },
           { additionalProperties: false },
         ),
+        response: { 200: RelationshipOverviewSchema },
       },
     },
     async (request) => {
       const all = await relationshipInsights(ctx, actorOf(request))
-      const counts = Object.fromEntries(FLAGS.map((f) => [f, all.filter((i) => i.flags.includes(f)).length]))
+      const counts = Object.fromEntries(
+        FLAGS.map((f) => [f, all.filter((i) => i.flags.includes(f)).length]),
+      ) as Record<Flag, number>
       const items = all
         .filter((i) => !request.query.flag || i.flags.includes(request.query.flag))
         .filter((i) => !request.query.customer || i.relationship.customerTenantId === request.query.customer)
@@ -111,6 +141,7 @@ export function registerGdapPortalRoutes(app: App, ctx: AppContext): void {
         tags,
         summary: 'Who asks: the partner behind a relationship, for the customer’s approval page',
         params: Type.Object({ id: Type.String({ maxLength: 100 }) }),
+        response: { 200: GdapInvitationSchema },
       },
     },
     async (request) => {
@@ -148,6 +179,7 @@ export function registerGdapPortalRoutes(app: App, ctx: AppContext): void {
           { user: Type.String({ minLength: 3, maxLength: 320 }), customer: Type.String({ maxLength: 64 }) },
           { additionalProperties: false },
         ),
+        response: { 200: AccessTraceSchema },
       },
     },
     async (request) =>

@@ -17,6 +17,19 @@ export const AUTO_EXTEND_DAYS = 180
 export const APPROVAL_WINDOW_DAYS = 90
 export const NOTICE_DAYS = [30, 7, 1] as const
 export const GLOBAL_ADMINISTRATOR = '62e90394-69f5-4237-9190-012177145e10'
+/** Every relationship status, in lifecycle order (the Graph and portal schemas list these). */
+export const GDAP_STATUSES = [
+  'created',
+  'approvalPending',
+  'approved',
+  'activating',
+  'active',
+  'expiring',
+  'expired',
+  'terminationRequested',
+  'terminating',
+  'terminated',
+] as const satisfies readonly GdapStatus[]
 
 /** Days of an ISO 8601 duration made of years (365 days), weeks and days: P730D, P2Y, P1Y30D, P4W. */
 export function durationDays(iso: string): number | null {

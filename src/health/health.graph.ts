@@ -19,6 +19,7 @@ import {
 } from '../platform/http/odata-query.ts'
 import { type IncidentPost, type IncidentRecord, listPosts } from './health.data.ts'
 import { healthOverview } from './health.http.ts'
+import { HEALTH_STATUSES } from './health.schema.ts'
 import { canReadHealth, incidentForActor, tenantIncidents } from './health.service.ts'
 
 /**
@@ -75,25 +76,8 @@ export function presentIssue(i: IncidentRecord, posts: IncidentPost[]) {
 type IssueView = ReturnType<typeof presentIssue>
 type OverviewView = { id: string; service: string; status: string; issues: IncidentRecord[] }
 
-const ISSUE_STATUSES: readonly IncidentStatus[] = [
-  'serviceOperational',
-  'investigating',
-  'restoringService',
-  'verifyingService',
-  'serviceRestored',
-  'postIncidentReviewPublished',
-  'serviceDegradation',
-  'serviceInterruption',
-  'extendedRecovery',
-  'falsePositive',
-  'investigationSuspended',
-  'resolved',
-  'mitigatedExternal',
-  'mitigated',
-  'resolvedExternal',
-  'confirmed',
-  'reported',
-]
+// Graph's serviceHealthStatus values, as the portal's contract names them
+const ISSUE_STATUSES: readonly IncidentStatus[] = HEALTH_STATUSES
 
 /** serviceHealthIssue as its query options see it: what may be filtered, sorted, selected. */
 const ISSUE = odataEntity<IssueView>({

@@ -5,6 +5,7 @@ import type { AppContext } from '../platform/context.ts'
 import type { IncidentStatus, WorkloadId } from '../platform/db/schema.ts'
 import { notFound, validationFailed } from '../platform/errors.ts'
 import { actorOf } from '../platform/http/authentication.ts'
+import { CsvContent, NoContent } from '../platform/http/contract.ts'
 import type { App } from '../platform/http/server.ts'
 import { streamNotices } from '../notifications/notice-stream.ts'
 import {
@@ -16,6 +17,20 @@ import {
 } from './health.data.ts'
 import { createHealthStreamHub } from './health-stream-hub.ts'
 import {
+  AffectedOverviewSchema,
+  ClassificationSchema,
+  DirectoryTenantListSchema,
+  HealthServiceListSchema,
+  HealthStatusSchema,
+  IncidentDetailSchema,
+  IncidentListSchema,
+  IncidentWithPostsSchema,
+  PostTypeSchema,
+  TenantHealthSchema,
+  TenantHistorySchema,
+  WorkloadSchema,
+} from './health.schema.ts'
+import {
   affectedForPartner,
   canReadHealth,
   followIncident,
@@ -26,30 +41,11 @@ import {
   visibleFor,
 } from './health.service.ts'
 
-const STATUSES = [
-  'serviceOperational',
-  'investigating',
-  'restoringService',
-  'verifyingService',
-  'serviceRestored',
-  'postIncidentReviewPublished',
-  'serviceDegradation',
-  'serviceInterruption',
-  'extendedRecovery',
-  'falsePositive',
-  'investigationSuspended',
-  'resolved',
-  'mitigatedExternal',
-  'mitigated',
-  'resolvedExternal',
-  'confirmed',
-  'reported',
-] as const
-const Status = Type.Enum([...STATUSES])
-const Workload = Type.Enum(['azure', 'office365', 'dynamics', 'ems'])
-const Classification = Type.Enum(['incident', 'advisory'])
+const Status = HealthStatusSchema
+const Workload = WorkloadSchema
+const Classification = ClassificationSchema
 
-export function presentIncident(i: IncidentRecord, posts?: IncidentPost[]) {
+export function presentIncident(i: IncidentRecord) {
   return {
     id: i.id,
     title: i.title,
@@ -67,7 +63,14 @@ export function presentIncident(i: IncidentRecord, posts?: IncidentPost[]) {
     lastModifiedAt: i.lastModifiedAt.toISOString(),
     version: i.version,
     services: i.services,
-    ...(posts ? { posts: posts.map((p) => ({ ...p, createdAt: p.createdAt.toISOString() })) } : {}),
+  }
+}
+
+/** An incident with its posts (publishing, updating, its page). */
+export function presentIncidentWithPosts(i: IncidentRecord, posts: IncidentPost[]) {
+  return {
+    ...presentIncident(i),
+    posts: posts.map((p) => ({ ...p, createdAt: p.createdAt.toISOString() })),
   }
 }
 
@@ -142,7 +145,13 @@ export function registerHealthRoutes(app: App, ctx: AppContext): void {
 
   app.get(
     '/api/health/services',
-    { schema: { tags, summary: 'Services whose health is published, per workload' } },
+    {
+      schema: {
+        tags,
+        summary: 'Services whose health is published, per workload',
+        response: { 200: HealthServiceListSchema },
+      },
+    },
     async () => ({
       items: await ctx.db
         .selectFrom('health_services')
@@ -162,6 +171,7 @@ export function registerHealthRoutes(app: App, ctx: AppContext): void {
           { q: Type.Optional(Type.String({ maxLength: 100 })) },
           { additionalProperties: false },
         ),
+        response: { 200: DirectoryTenantListSchema },
       },
     },
     async (request) => {
@@ -207,6 +217,7 @@ export function registerHealthRoutes(app: App, ctx: AppContext): void {
           },
           { additionalProperties: false },
         ),
+        response: { 201: IncidentWithPostsSchema },
       },
     },
     async (request, reply) => {
@@ -220,7 +231,7 @@ export function registerHealthRoutes(app: App, ctx: AppContext): void {
         .status(201)
         .header('location', `/api/health/incidents/${incident.id}`)
         .header('etag', etag(incident))
-      return presentIncident(incident, await listPosts(ctx.db, incident.id))
+      return presentIncidentWithPosts(incident, await listPosts(ctx.db, incident.id))
     },
   )
 
@@ -243,10 +254,11 @@ export function registerHealthRoutes(app: App, ctx: AppContext): void {
               Type.Array(Type.String({ maxLength: 64 }), { minItems: 1, maxItems: 50000 }),
             ),
             message: Type.Optional(Type.String({ minLength: 1, maxLength: 20000, pattern: '\\S' })),
-            postType: Type.Optional(Type.Enum(['regular', 'quick', 'strategic'])),
+            postType: Type.Optional(PostTypeSchema),
           },
           { additionalProperties: false },
         ),
+        response: { 200: IncidentWithPostsSchema },
       },
     },
     async (request, reply) => {
@@ -261,7 +273,7 @@ export function registerHealthRoutes(app: App, ctx: AppContext): void {
         tenantIds: affected,
       })
       reply.header('etag', etag(incident))
-      return presentIncident(incident, await listPosts(ctx.db, incident.id))
+      return presentIncidentWithPosts(incident, await listPosts(ctx.db, incident.id))
     },
   )
 
@@ -282,6 +294,7 @@ export function registerHealthRoutes(app: App, ctx: AppContext): void {
           },
           { additionalProperties: false },
         ),
+        response: { 200: IncidentListSchema },
       },
     },
     async (request) => {
@@ -318,6 +331,7 @@ export function registerHealthRoutes(app: App, ctx: AppContext): void {
         tags,
         summary: 'One incident with its posts',
         params: Type.Object({ id: Type.String({ maxLength: 20 }) }),
+        response: { 200: IncidentDetailSchema },
       },
     },
     async (request, reply) => {
@@ -332,9 +346,9 @@ export function registerHealthRoutes(app: App, ctx: AppContext): void {
       const tenants = await visibleFor(ctx, actor, incident)
       reply.header('etag', etag(incident))
       return {
-        ...presentIncident(incident, await listPosts(ctx.db, incident.id)),
+        ...presentIncidentWithPosts(incident, await listPosts(ctx.db, incident.id)),
         following: following !== undefined,
-        affectedTenants: tenants === 'all' ? 'all' : await tenantNames(ctx, tenants),
+        affectedTenants: tenants === 'all' ? ('all' as const) : await tenantNames(ctx, tenants),
       }
     },
   )
@@ -350,6 +364,7 @@ export function registerHealthRoutes(app: App, ctx: AppContext): void {
           tags,
           summary: follow ? 'Follow an incident (its updates become notifications)' : 'Stop following',
           params: Type.Object({ id: Type.String({ maxLength: 20 }) }),
+          response: { 204: NoContent },
         },
       },
       async (request, reply) => {
@@ -366,6 +381,7 @@ export function registerHealthRoutes(app: App, ctx: AppContext): void {
         tags,
         summary: "A tenant's service health: each service's status and active issues",
         params: Type.Object({ tenantId: Type.String({ maxLength: 64 }) }),
+        response: { 200: TenantHealthSchema },
       },
     },
     async (request) => {
@@ -390,6 +406,7 @@ export function registerHealthRoutes(app: App, ctx: AppContext): void {
           { days: Type.Integer({ minimum: 1, maximum: 90, default: 30 }) },
           { additionalProperties: false },
         ),
+        response: { 200: TenantHistorySchema },
       },
     },
     async (request) => {
@@ -418,6 +435,12 @@ export function registerHealthRoutes(app: App, ctx: AppContext): void {
           },
           { additionalProperties: false },
         ),
+        response: {
+          200: {
+            description: 'The affected customers (JSON), or the same rows as CSV with format=csv',
+            content: { 'application/json': { schema: AffectedOverviewSchema }, ...CsvContent },
+          },
+        },
       },
     },
     async (request, reply) => {
@@ -510,6 +533,13 @@ export function registerHealthRoutes(app: App, ctx: AppContext): void {
           { tenant: Type.Optional(Type.String({ maxLength: 64 })) },
           { additionalProperties: false },
         ),
+        response: {
+          200: {
+            description:
+              'A text/event-stream: `event: incident` (data: {kind, incident, tenants}) and `event: notification`',
+            content: { 'text/event-stream': { schema: Type.String() } },
+          },
+        },
       },
     },
     async (request, reply) => {

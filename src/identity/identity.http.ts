@@ -10,6 +10,7 @@ import { type Actor, actorFor } from './actor.ts'
 import { issueToken } from './identity.service.ts'
 import { deleteSession, findAnySession } from './sessions.data.ts'
 import { signInWithPassword } from './signin.service.ts'
+import { findVendorName } from './vendor.data.ts'
 import { normaliseIdentity } from './signin-throttle.ts'
 import { endSessionUrl } from './sso.service.ts'
 
@@ -20,8 +21,11 @@ const SessionUser = Type.Object({
   phone: Type.Union([Type.String(), Type.Null()]),
   tenantId: Type.String({ format: 'uuid' }),
   tenantName: Type.String(),
-  tenantKind: Type.String(),
-  partnerType: Type.Union([Type.String(), Type.Null()]),
+  tenantKind: Type.Enum(['partner', 'customer', 'vendor']),
+  partnerType: Type.Union([
+    Type.Enum(['direct', 'indirect_provider', 'indirect_reseller', 'advisor']),
+    Type.Null(),
+  ]),
   roles: Type.Array(Type.String()),
 })
 
@@ -34,6 +38,8 @@ export const SessionOut = Type.Object({
   ),
   /** How this session signed in (RFC 8176 amr). */
   authMethods: Type.Optional(Type.Array(Type.String())),
+  /** The vendor's name, so the portal names it ("Contoso Cloud") instead of "the vendor"; also signed out. */
+  vendorName: Type.Optional(Type.Union([Type.String(), Type.Null()])),
 })
 
 /** The session cookie: HttpOnly, SameSite=Lax, Secure over HTTPS, until the session expires. */
@@ -116,12 +122,14 @@ export async function registerIdentityRoutes(app: App, ctx: AppContext): Promise
           expiresAt: outcome.session.expiresAt,
         })
         // the password was right; the second step is due before anything is signed in
+        const vendorName = await findVendorName(ctx.db)
         if (outcome.stage === 'mfa')
-          return { user: null, csrfToken: null, secondFactor: { methods: outcome.methods } }
+          return { user: null, csrfToken: null, secondFactor: { methods: outcome.methods }, vendorName }
         return {
           user: presentUser(actorFor(outcome.user, 'session')),
           csrfToken: outcome.session.csrfToken,
           authMethods: outcome.session.amr,
+          vendorName,
         }
       },
     )
@@ -134,11 +142,13 @@ export async function registerIdentityRoutes(app: App, ctx: AppContext): Promise
       config: { auth: 'optional' },
     },
     async (request) => {
-      if (!request.actor) return { user: null, csrfToken: null }
+      const vendorName = await findVendorName(ctx.db)
+      if (!request.actor) return { user: null, csrfToken: null, vendorName }
       return {
         user: presentUser(request.actor),
         csrfToken: request.sessionCsrfToken,
         authMethods: request.actor.authMethods,
+        vendorName,
       }
     },
   )
@@ -151,6 +161,10 @@ export async function registerIdentityRoutes(app: App, ctx: AppContext): Promise
         summary: 'Sign out',
         description:
           "Ends the session. A session signed in through the organization's identity provider answers 200 with the provider's end-session URL, to offer signing out there too.",
+        response: {
+          200: Type.Object({ endSessionUrl: Type.String() }),
+          204: Type.Null({ description: 'Signed out' }),
+        },
       },
       config: { auth: 'optional' },
     },
@@ -161,7 +175,7 @@ export async function registerIdentityRoutes(app: App, ctx: AppContext): Promise
       if (id) await deleteSession(ctx.db, id)
       reply.clearCookie(SESSION_COOKIE, { path: '/' })
       if (providerLogout) return { endSessionUrl: providerLogout }
-      return reply.status(204).send()
+      return reply.status(204).send(null)
     },
   )
 

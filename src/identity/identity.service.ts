@@ -6,6 +6,7 @@ import { assertMfaForTenant } from './mfa-policy.ts'
 import { verifyPassword } from './passwords.ts'
 import { assertAccountNotLocked, normaliseIdentity, recordFailedSignIn } from './signin-throttle.ts'
 import { findUserByEmail, type UserRecord } from './users.data.ts'
+import { findVendorName } from './vendor.data.ts'
 
 /**
  * Checks a local account's password. Unknown, disabled and wrong all answer the same error, and
@@ -25,7 +26,7 @@ export async function authenticatePassword(
     throw invalidCredentials()
   }
   // said only to whoever knows the password: it tells them whom to ask
-  if (user.tenantStatus !== 'active') throw tenantSuspended(user.tenantName)
+  if (user.tenantStatus !== 'active') throw tenantSuspended(user.tenantName, await findVendorName(ctx.db))
   return user
 }
 
@@ -44,7 +45,7 @@ export async function issueToken(
 ): Promise<{ token: string; expiresAt: Date; user: UserRecord }> {
   const user = await findUserByEmail(ctx.db, email)
   if (!user || user.disabled) throw new AppError(404, 'unknown_user', 'error.unknown_user', { user: email })
-  if (user.tenantStatus !== 'active') throw tenantSuspended(user.tenantName)
+  if (user.tenantStatus !== 'active') throw tenantSuspended(user.tenantName, await findVendorName(ctx.db))
   const contextTenant = tenantId ?? user.tenantId
   if (contextTenant !== user.tenantId) {
     if (!isUuid(contextTenant))

@@ -1,13 +1,5 @@
-import {
-  generateAuthenticationOptions,
-  generateRegistrationOptions,
-  verifyAuthenticationResponse,
-  verifyRegistrationResponse,
-  type AuthenticationResponseJSON,
-  type RegistrationResponseJSON,
-} from '@simplewebauthn/server'
+import type { AuthenticationResponseJSON, RegistrationResponseJSON } from '@simplewebauthn/server'
 import { generateSecret, generateURI, verify as verifyOtp } from 'otplib'
-import QRCode from 'qrcode'
 import { recordAudit } from '../audit/audit.data.ts'
 import type { AppContext } from '../platform/context.ts'
 import type { Actor } from './actor.ts'
@@ -28,6 +20,11 @@ import { sealerOf } from './sealing.ts'
 import { setWebauthnChallenge, takeWebauthnChallenge } from './sessions.data.ts'
 import { SignInError } from './signin.messages.ts'
 import type { UserRecord } from './users.data.ts'
+
+// Passkeys and QR codes are used only while a user sets up or uses a second factor: their
+// libraries load on first use, not at every start (docs/scaling.md, "Fast start").
+const webauthn = () => import('@simplewebauthn/server')
+const qrcode = async () => (await import('qrcode')).default
 
 /**
  * Second factors: TOTP (an authenticator app, RFC 6238: 6 digits, 30 s, one step of clock skew
@@ -94,7 +91,7 @@ export async function startTotpEnrolment(
     sealerOf(ctx).seal(secret, sealContext(id)),
   )
   const uri = generateURI({ issuer: 'Tramite', label: actor.email, secret })
-  const qrSvg = await QRCode.toString(uri, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' })
+  const qrSvg = await (await qrcode()).toString(uri, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' })
   return { factorId, secret, uri, qrSvg }
 }
 
@@ -161,7 +158,9 @@ export async function passkeyRegistrationOptions(ctx: AppContext, actor: Actor, 
   await assertMayChangeFactors(ctx, actor)
   const rp = relyingParty(ctx)
   const existing = (await factorsOf(ctx.db, actor.userId)).filter((f) => f.kind === 'passkey')
-  const options = await generateRegistrationOptions({
+  const options = await (
+    await webauthn()
+  ).generateRegistrationOptions({
     rpName: rp.name,
     rpID: rp.id,
     userName: actor.email,
@@ -186,13 +185,17 @@ export async function registerPasskey(
   const challenge = await takeWebauthnChallenge(ctx.db, sessionId)
   if (!challenge) throw new SignInError(400, 'passkey_failed')
   const rp = relyingParty(ctx)
-  const verified = await verifyRegistrationResponse({
-    response,
-    expectedChallenge: challenge,
-    expectedOrigin: rp.origin,
-    expectedRPID: rp.id,
-    requireUserVerification: false,
-  }).catch(() => null)
+  const verified = await (
+    await webauthn()
+  )
+    .verifyRegistrationResponse({
+      response,
+      expectedChallenge: challenge,
+      expectedOrigin: rp.origin,
+      expectedRPID: rp.id,
+      requireUserVerification: false,
+    })
+    .catch(() => null)
   if (!verified?.verified) throw new SignInError(400, 'passkey_failed')
   const { credential } = verified.registrationInfo
   const hadFactors = (await factorsOf(ctx.db, actor.userId)).length > 0
@@ -225,7 +228,9 @@ export async function secondFactorMethods(
 export async function passkeyAuthenticationOptions(ctx: AppContext, userId: string, sessionId: string) {
   const passkeys = (await factorsOf(ctx.db, userId)).filter((f) => f.kind === 'passkey')
   if (passkeys.length === 0) throw new SignInError(404, 'factor_not_found')
-  const options = await generateAuthenticationOptions({
+  const options = await (
+    await webauthn()
+  ).generateAuthenticationOptions({
     rpID: relyingParty(ctx).id,
     allowCredentials: passkeys.map((f) => ({ id: f.credentialId!, transports: f.transports })),
     userVerification: 'preferred',
@@ -264,19 +269,23 @@ export async function checkSecondFactor(
   const passkey = factors.find((f) => f.kind === 'passkey' && f.credentialId === factor.passkey.id)
   if (!challenge || !passkey) return null
   const rp = relyingParty(ctx)
-  const verified = await verifyAuthenticationResponse({
-    response: factor.passkey,
-    expectedChallenge: challenge,
-    expectedOrigin: rp.origin,
-    expectedRPID: rp.id,
-    credential: {
-      id: passkey.credentialId!,
-      publicKey: new Uint8Array(Buffer.from(passkey.publicKey!, 'base64url')),
-      counter: passkey.signCount,
-      transports: passkey.transports as never,
-    },
-    requireUserVerification: false,
-  }).catch(() => null)
+  const verified = await (
+    await webauthn()
+  )
+    .verifyAuthenticationResponse({
+      response: factor.passkey,
+      expectedChallenge: challenge,
+      expectedOrigin: rp.origin,
+      expectedRPID: rp.id,
+      credential: {
+        id: passkey.credentialId!,
+        publicKey: new Uint8Array(Buffer.from(passkey.publicKey!, 'base64url')),
+        counter: passkey.signCount,
+        transports: passkey.transports as never,
+      },
+      requireUserVerification: false,
+    })
+    .catch(() => null)
   if (!verified?.verified) return null
   await notePasskeyUse(ctx.db, passkey.id, verified.authenticationInfo.newCounter, ctx.now())
   return ['hwk']

@@ -1,6 +1,7 @@
 import Type from 'typebox'
 import type { AppContext } from '../platform/context.ts'
 import { actorOf, SESSION_COOKIE } from '../platform/http/authentication.ts'
+import { NoContent } from '../platform/http/contract.ts'
 import type { App } from '../platform/http/server.ts'
 import {
   confirmTotp,
@@ -18,13 +19,23 @@ import {
   securitySettings,
   updateSecuritySettings,
 } from './security.service.ts'
+import {
+  MfaStatusSchema,
+  NewRecoveryCodesSchema,
+  PasskeyAddedSchema,
+  PasskeyCreationOptionsSchema,
+  RecoveryCodesSchema,
+  RevokedSessionsSchema,
+  SecuritySettingsSchema,
+  SessionListSchema,
+  TotpEnrolmentSchema,
+} from './security.schema.ts'
 import { listSessions, revokeSession } from './sessions.data.ts'
 import { SignInError } from './signin.messages.ts'
 import type { RegistrationResponseJSON } from '@simplewebauthn/server'
 
 const Uuid = Type.String({ format: 'uuid' })
 const Label = Type.String({ minLength: 1, maxLength: 80 })
-const RecoveryCodes = Type.Object({ recoveryCodes: Type.Union([Type.Array(Type.String()), Type.Null()]) })
 
 /** One's own second factors and sessions (/api/me/…), and the tenant's security settings (/api/security/…). */
 export function registerSecurityRoutes(app: App, ctx: AppContext): void {
@@ -40,6 +51,7 @@ export function registerSecurityRoutes(app: App, ctx: AppContext): void {
       schema: {
         tags: ['security'],
         summary: 'My second factors, recovery codes left, and my tenant’s MFA policy',
+        response: { 200: MfaStatusSchema },
       },
     },
     async (request) => mfaStatus(ctx, actorOf(request)),
@@ -52,6 +64,7 @@ export function registerSecurityRoutes(app: App, ctx: AppContext): void {
         tags: ['security'],
         summary: 'Starts adding an authenticator app: its secret, otpauth:// URI and QR code (SVG)',
         body: Type.Object({ label: Label }, { additionalProperties: false }),
+        response: { 200: TotpEnrolmentSchema },
       },
     },
     async (request) => startTotpEnrolment(ctx, actorOf(request), (request.body as { label: string }).label),
@@ -69,7 +82,7 @@ export function registerSecurityRoutes(app: App, ctx: AppContext): void {
           { code: Type.String({ minLength: 1, maxLength: 20 }) },
           { additionalProperties: false },
         ),
-        response: { 200: RecoveryCodes },
+        response: { 200: RecoveryCodesSchema },
       },
     },
     async (request) => {
@@ -80,7 +93,13 @@ export function registerSecurityRoutes(app: App, ctx: AppContext): void {
 
   app.post(
     '/api/me/mfa/passkeys/options',
-    { schema: { tags: ['security'], summary: 'WebAuthn options to create a passkey' } },
+    {
+      schema: {
+        tags: ['security'],
+        summary: 'WebAuthn options to create a passkey',
+        response: { 200: PasskeyCreationOptionsSchema },
+      },
+    },
     async (request) => passkeyRegistrationOptions(ctx, actorOf(request), sessionIdOf(request)),
   )
 
@@ -94,6 +113,7 @@ export function registerSecurityRoutes(app: App, ctx: AppContext): void {
           { label: Label, response: Type.Object({}, { additionalProperties: true }) },
           { additionalProperties: false },
         ),
+        response: { 200: PasskeyAddedSchema },
       },
     },
     async (request) => {
@@ -109,6 +129,7 @@ export function registerSecurityRoutes(app: App, ctx: AppContext): void {
         tags: ['security'],
         summary: 'Removes one of my second factors (needs a session that did MFA)',
         params: Type.Object({ factorId: Type.String({ maxLength: 100 }) }),
+        response: { 204: NoContent },
       },
     },
     async (request, reply) => {
@@ -123,7 +144,7 @@ export function registerSecurityRoutes(app: App, ctx: AppContext): void {
       schema: {
         tags: ['security'],
         summary: 'Replaces my recovery codes with 10 new ones (shown once; needs a session that did MFA)',
-        response: { 200: RecoveryCodes },
+        response: { 200: NewRecoveryCodesSchema },
       },
     },
     async (request) => ({ recoveryCodes: await regenerateRecoveryCodes(ctx, actorOf(request)) }),
@@ -131,7 +152,13 @@ export function registerSecurityRoutes(app: App, ctx: AppContext): void {
 
   app.get(
     '/api/me/sessions',
-    { schema: { tags: ['security'], summary: 'My signed-in sessions (browser, address, how, when)' } },
+    {
+      schema: {
+        tags: ['security'],
+        summary: 'My signed-in sessions (browser, address, how, when)',
+        response: { 200: SessionListSchema },
+      },
+    },
     async (request) => {
       const actor = actorOf(request)
       const sessions = await listSessions(ctx.db, actor.userId, request.cookies[SESSION_COOKIE])
@@ -153,6 +180,7 @@ export function registerSecurityRoutes(app: App, ctx: AppContext): void {
         tags: ['security'],
         summary: 'Ends one of my sessions',
         params: Type.Object({ sessionId: Type.String({ maxLength: 100 }) }),
+        response: { 204: NoContent },
       },
     },
     async (request, reply) => {
@@ -174,7 +202,7 @@ export function registerSecurityRoutes(app: App, ctx: AppContext): void {
         tags: ['security'],
         summary: 'An administrator ends every session of a user of their organization',
         params: Type.Object({ userId: Type.String({ maxLength: 100 }) }),
-        response: { 200: Type.Object({ revoked: Type.Integer() }) },
+        response: { 200: RevokedSessionsSchema },
       },
     },
     async (request) => ({
@@ -184,7 +212,13 @@ export function registerSecurityRoutes(app: App, ctx: AppContext): void {
 
   app.get(
     '/api/security/settings',
-    { schema: { tags: ['security'], summary: 'My organization’s security settings (administrators)' } },
+    {
+      schema: {
+        tags: ['security'],
+        summary: 'My organization’s security settings (administrators)',
+        response: { 200: SecuritySettingsSchema },
+      },
+    },
     async (request) => securitySettings(ctx, actorOf(request)),
   )
 
@@ -198,6 +232,7 @@ export function registerSecurityRoutes(app: App, ctx: AppContext): void {
           { requireMfa: Type.Optional(Type.Boolean()), jitUsers: Type.Optional(Type.Boolean()) },
           { additionalProperties: false },
         ),
+        response: { 200: SecuritySettingsSchema },
       },
     },
     async (request) =>
@@ -236,6 +271,7 @@ export function registerSecurityRoutes(app: App, ctx: AppContext): void {
           },
           { additionalProperties: false },
         ),
+        response: { 200: SecuritySettingsSchema },
       },
     },
     async (request) => saveIdentityProvider(ctx, actorOf(request), request.body as never),
@@ -243,7 +279,13 @@ export function registerSecurityRoutes(app: App, ctx: AppContext): void {
 
   app.delete(
     '/api/security/identity-provider',
-    { schema: { tags: ['security'], summary: 'Disconnects my organization’s identity provider' } },
+    {
+      schema: {
+        tags: ['security'],
+        summary: 'Disconnects my organization’s identity provider',
+        response: { 204: NoContent },
+      },
+    },
     async (request, reply) => {
       await removeIdentityProvider(ctx, actorOf(request))
       return reply.status(204).send()

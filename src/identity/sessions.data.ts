@@ -1,6 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto'
 import type { Db } from '../platform/db/database.ts'
+import { prepared } from '../platform/db/prepared.ts'
 import { isUuid } from '../platform/ids.ts'
+import type { AuthCache } from './auth-cache.ts'
 import { userQuery, type UserRecord } from './users.data.ts'
 
 /**
@@ -141,8 +143,10 @@ export async function findSession(db: Db, id: string): Promise<Session | null> {
 }
 
 /** Most requests find their session noted recently: the write (a round trip) is sent only when due. */
+const SEEN_EVERY_MS = 5 * 60_000
+
 async function noteSeen(db: Db, id: string, lastSeenAt: Date): Promise<void> {
-  const due = new Date(Date.now() - 5 * 60_000)
+  const due = new Date(Date.now() - SEEN_EVERY_MS)
   if (lastSeenAt >= due) return
   await db
     .updateTable('sessions')
@@ -161,6 +165,48 @@ export async function findSessionWithUser(
   id: string,
 ): Promise<{ session: Session; user: UserRecord } | null> {
   if (id.length < 20 || id.length > 100) return null
+  const found = await readSessionWithUser(db, hashSessionId(id))
+  if (!found) return null
+  await noteSeen(db, id, found.lastSeenAt)
+  return found
+}
+
+/**
+ * What authenticating a cookie needs, from the instance's cache when it kept it (auth-cache.ts:
+ * any change to the session, the user, their tenant or roles drops it), else read and kept.
+ */
+export async function authenticateSession(
+  db: Db,
+  cache: AuthCache,
+  id: string,
+): Promise<{ session: Session; user: UserRecord } | null> {
+  if (id.length < 20 || id.length > 100) return null
+  const idHash = hashSessionId(id)
+  const now = Date.now()
+  // changes committed before this request are heard first (a no-op on PGlite)
+  if (cache.get(idHash, now)) await cache.sync()
+  const kept = cache.get(idHash, now)
+  if (kept) {
+    if (kept.lastSeenAt.getTime() < now - SEEN_EVERY_MS) {
+      await noteSeen(db, id, kept.lastSeenAt)
+      kept.lastSeenAt = new Date(now)
+    }
+    return kept
+  }
+  const generation = cache.generation()
+  const found = await readSessionWithUser(db, idHash)
+  if (!found) return null
+  await noteSeen(db, id, found.lastSeenAt)
+  // kept with the time it was seen now (noteSeen wrote it when it was due)
+  const seen = found.lastSeenAt.getTime() < now - SEEN_EVERY_MS ? new Date(now) : found.lastSeenAt
+  cache.set(idHash, { session: found.session, user: found.user, lastSeenAt: seen }, generation, now)
+  return found
+}
+
+async function readSessionWithUser(
+  db: Db,
+  idHash: string,
+): Promise<{ session: Session; user: UserRecord; lastSeenAt: Date } | null> {
   const row = await userQuery(db)
     .innerJoin('sessions as s', 's.user_id', 'u.id')
     .select([
@@ -176,9 +222,10 @@ export async function findSessionWithUser(
       's.id_token as sessionIdToken',
       's.last_seen_at as sessionLastSeenAt',
     ])
-    .where('s.id_hash', '=', hashSessionId(id))
+    .where('s.id_hash', '=', idHash)
     .where('s.expires_at', '>', new Date())
     .where('s.stage', '=', 'complete')
+    .modifyEnd(prepared)
     .executeTakeFirst()
   if (!row) return null
   const {
@@ -195,8 +242,8 @@ export async function findSessionWithUser(
     sessionLastSeenAt,
     ...user
   } = row
-  await noteSeen(db, id, sessionLastSeenAt)
   return {
+    lastSeenAt: sessionLastSeenAt,
     session: {
       userId: user.id,
       csrfToken: sessionCsrfToken,

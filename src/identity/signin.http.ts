@@ -14,6 +14,7 @@ import { completePasswordReset, requestPasswordReset } from './password-reset.se
 import { completeSignIn, pendingSignIn, signInMethodFor } from './signin.service.ts'
 import { normaliseIdentity } from './signin-throttle.ts'
 import { finishSso, startSso } from './sso.service.ts'
+import { findVendorName } from './vendor.data.ts'
 
 /** A path of this site to come back to: relative, one leading slash, no scheme or host. */
 export function safeReturnTo(value: string | undefined | null): string | null {
@@ -117,6 +118,7 @@ export async function registerSignInRoutes(app: App, ctx: AppContext): Promise<v
           user: presentUser(actorFor(done.user, 'session')),
           csrfToken: done.session.csrfToken,
           authMethods: done.session.amr,
+          vendorName: await findVendorName(ctx.db),
         }
       },
     )

@@ -16,6 +16,7 @@ import {
   takeSsoRequest,
 } from './sso.data.ts'
 import { findUserByEmail, findUserById, type UserRecord } from './users.data.ts'
+import { findVendorName } from './vendor.data.ts'
 
 /**
  * Single sign-on with a tenant's own OpenID Connect provider: authorization code flow with PKCE
@@ -174,7 +175,8 @@ async function userFor(
     if (existing.tenantId !== provider.tenantId)
       throw new SignInError(403, 'sso_other_tenant', { email, tenant: provider.tenantName })
     if (existing.disabled) throw invalidCredentials()
-    if (existing.tenantStatus !== 'active') throw tenantSuspended(existing.tenantName)
+    if (existing.tenantStatus !== 'active')
+      throw tenantSuspended(existing.tenantName, await findVendorName(ctx.db))
     return existing
   }
   if (!provider.jitUsers) throw new SignInError(403, 'sso_no_account', { email, tenant: provider.tenantName })
@@ -209,7 +211,8 @@ async function userFor(
   })
   const created = await findUserById(ctx.db, id)
   if (!created) throw new Error('user created on first sign-in not found')
-  if (created.tenantStatus !== 'active') throw tenantSuspended(created.tenantName)
+  if (created.tenantStatus !== 'active')
+    throw tenantSuspended(created.tenantName, await findVendorName(ctx.db))
   return created
 }
 

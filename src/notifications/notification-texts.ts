@@ -61,9 +61,14 @@ export function notificationText(
   locale: Locale,
 ): string {
   const template = TEXTS[locale][n.kind] ?? n.kind
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
-    const value = n.params[name]
-    if (value === undefined) return whole
-    return name === 'severity' ? (SEVERITY_WORDS[locale][value] ?? value) : value
-  })
+  return (
+    template
+      .replace(/\{(\w+)\}/g, (whole, name: string) => {
+        const value = n.params[name]
+        if (value === undefined) return whole
+        return name === 'severity' ? (SEVERITY_WORDS[locale][value] ?? value) : value
+      })
+      // a name ending in a full stop ("Rossi Costruzioni S.p.A.") ends the sentence: no second one
+      .replace(/\.\.(?=\s|$)/g, '.')
+  )
 }

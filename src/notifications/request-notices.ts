@@ -22,7 +22,7 @@ export async function sendRequestNotices(db: Db, ctx: AppContext, event: Request
   const notices: { kind: NoticeKind; to: string[] }[] = []
   switch (event.type) {
     case 'service_request.created':
-      if (request.handledBy === 'partner' && request.partnerTenantId)
+      if (filingNoticesPartner(request))
         notices.push({
           kind: 'service_request.customer_request',
           to: await partnerRoleHolders(db, request.partnerTenantId, 'admin_agent'),
@@ -79,6 +79,12 @@ export async function sendRequestNotices(db: Db, ctx: AppContext, event: Request
     }
   }
 }
+
+/** A new request handled by a partner is announced to the partner's admin agents. */
+export const filingNoticesPartner = (
+  request: Pick<RequestEvent['request'], 'handledBy' | 'partnerTenantId'>,
+): request is typeof request & { partnerTenantId: string } =>
+  request.handledBy === 'partner' && request.partnerTenantId !== null
 
 const unique = (ids: (string | null | undefined)[]): string[] => [
   ...new Set(ids.filter((id): id is string => Boolean(id))),

@@ -1,4 +1,5 @@
 import type { Config } from '../config/config.ts'
+import type { AuthCache } from '../identity/auth-cache.ts'
 import type { TokenService } from '../identity/tokens.ts'
 import type { Db } from './db/database.ts'
 import type { EventBus } from './events.ts'
@@ -14,6 +15,8 @@ export interface AppContext {
   events: EventBus
   /** This instance's Prometheus metrics (served at /metrics). */
   metrics: Registry
+  /** Authenticated sessions kept between requests, dropped on any change (identity/auth-cache.ts). */
+  authCache: AuthCache
   /** The current time; tests move it to check time-dependent rules. */
   now(): Date
 }

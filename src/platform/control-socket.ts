@@ -234,5 +234,15 @@ export async function sendControlCommand(
       if (!connected && (error.code === 'ENOENT' || error.code === 'ECONNREFUSED')) resolve(null)
       else reject(error)
     })
+    // the server went away before answering (it stopped or crashed): say so, never end in silence
+    client.once('close', () => {
+      if (connected && buffer.indexOf('\n') < 0) {
+        reject(
+          Object.assign(new Error('the running server closed the connection before answering'), {
+            code: 'server_gone',
+          }),
+        )
+      }
+    })
   })
 }

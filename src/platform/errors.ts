@@ -37,5 +37,34 @@ export const validationFailed = (detail: string, details?: unknown): AppError =>
 export const invalidCursor = (): AppError => new AppError(400, 'invalid_cursor', 'error.invalid_cursor')
 export const noDelegatedAccess = (user: string, tenant: string): AppError =>
   new AppError(403, 'no_delegated_access', 'error.no_delegated_access', { user, tenant })
-export const tenantSuspended = (tenant: string): AppError =>
-  new AppError(403, 'tenant_suspended', 'error.tenant_suspended', { tenant })
+/** `vendor`: whom to ask, by name ("Contoso Cloud"); Tramite's name before setup. */
+export const tenantSuspended = (tenant: string, vendor: string | null): AppError =>
+  new AppError(403, 'tenant_suspended', 'error.tenant_suspended', { tenant, vendor: vendor ?? 'Tramite' })
+
+/**
+ * A refusal worded by its component's own catalog (it, en): the problem is the stable code, the
+ * template's `{name}`s are filled from `detail` (an unknown name stays as written), and
+ * `fallbackKey` is the platform message a surface without the catalog would show.
+ */
+export class CatalogError<Problem extends string> extends AppError {
+  // an ES private field: not an own enumerable property, so a logged error does not carry the catalog
+  readonly #catalogs: Record<Locale, Record<Problem, string>>
+
+  constructor(
+    status: number,
+    readonly problem: Problem,
+    catalogs: Record<Locale, Record<Problem, string>>,
+    fallbackKey: MessageKey,
+    readonly detail: Record<string, string> = {},
+    details?: unknown,
+  ) {
+    super(status, problem, fallbackKey, detail, details)
+    this.#catalogs = catalogs
+  }
+
+  override localize(locale: Locale) {
+    const template = (locale === 'it' ? this.#catalogs.it : this.#catalogs.en)[this.problem]
+    const message = template.replace(/\{(\w+)\}/g, (whole, name: string) => this.detail[name] ?? whole)
+    return this.details === undefined ? { message } : { message, details: this.details }
+  }
+}

@@ -1,7 +1,6 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { X509Certificate } from 'node:crypto'
 import { join } from 'node:path'
-import { generate } from 'selfsigned'
 import type { Config } from '../config/config.ts'
 
 export interface TlsMaterial {
@@ -39,6 +38,8 @@ export async function loadTls(config: Config): Promise<TlsMaterial | null> {
   }
   mkdirSync(dir, { recursive: true, mode: 0o700 })
   const notAfter = new Date(Date.now() + 825 * 86400_000)
+  // loaded only when a certificate is made (once per data directory), not at every start
+  const { generate } = await import('selfsigned')
   const pems = await generate([{ name: 'commonName', value: 'localhost' }], {
     keyType: 'ec',
     curve: 'P-256',

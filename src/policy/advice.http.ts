@@ -2,6 +2,7 @@ import Type from 'typebox'
 import type { AppContext } from '../platform/context.ts'
 import { actorOf } from '../platform/http/authentication.ts'
 import type { App } from '../platform/http/server.ts'
+import { AdviceSchema } from './advice.schema.ts'
 import { adviseActor } from './advice.service.ts'
 
 export const WorkloadSchema = Type.Enum(['azure', 'office365', 'dynamics', 'ems', 'marketplace'])
@@ -42,6 +43,7 @@ export function registerAdviceRoutes(app: App, ctx: AppContext): void {
           },
           { additionalProperties: false },
         ),
+        response: { 200: AdviceSchema },
       },
     },
     async (request) => {

@@ -138,6 +138,8 @@ export interface PolicyFacts {
   azureRoles: { subscriptionId: string; roleName: string }[]
   products: ProductFact[]
   incidents: IncidentFact[]
+  /** The vendor's name, for the messages (absent where only the actor's facts are read). */
+  vendorName?: string | null
 }
 
 export type PolicyAction = 'file' | 'read' | 'change'

@@ -1,4 +1,5 @@
 import { WORKLOADS } from '../catalog/catalog.ts'
+import { localEntraRoleName } from '../catalog/entra-role-names.ts'
 import type { Locale } from '../platform/i18n/i18n.ts'
 import type { Decision } from './support-policy.ts'
 
@@ -11,7 +12,7 @@ type Catalog = Record<string, Text>
 
 const en: Catalog = {
   vendor_staff_do_not_file: {
-    message: 'Vendor support engineers work requests; they do not file them on behalf of customers.',
+    message: '{vendor}’s support engineers work requests; they do not file them on behalf of customers.',
   },
   customers_file_for_themselves: {
     message: 'A customer administrator files requests for their own tenant only.',
@@ -19,7 +20,7 @@ const en: Catalog = {
   not_found: { message: 'The request does not exist.' },
   marketplace_isv_support: {
     message:
-      'The vendor gives no support for commercial-marketplace products: {product} is supported by its publisher, {isv}.',
+      '{vendor} gives no support for commercial-marketplace products: {product} is supported by its publisher, {isv}.',
     remedy: 'Contact {isv} support: {contacts}.',
   },
   workload_portal_is_own_context: {
@@ -40,8 +41,8 @@ const en: Catalog = {
   },
   azure_bought_direct: {
     message:
-      'The Azure subscription {subscription} was bought directly from the vendor: no CSP partner provides it.',
-    remedy: '{customer}’s administrator opens Azure requests with the vendor directly.',
+      'The Azure subscription {subscription} was bought directly from {vendor}: no CSP partner provides it.',
+    remedy: '{customer}’s administrator opens Azure requests with {vendor} directly.',
   },
   reseller_not_provider: {
     message:
@@ -156,7 +157,7 @@ const en: Catalog = {
   },
   no_partner: {
     message: 'Your organization has no CSP partner to contact.',
-    remedy: 'Open the request with the vendor.',
+    remedy: 'Open the request with {vendor}.',
   },
   contact_partner: { message: 'Your request goes to your partner, {partner}, who supports you.' },
   no_subscription: {
@@ -168,9 +169,9 @@ const en: Catalog = {
     remedy: 'Contact {partner}: your request goes to their inbox.',
   },
   paid_vendor_or_partner: {
-    message: 'With paid subscriptions you may open a request with the vendor, or contact your partner.',
+    message: 'With paid subscriptions you may open a request with {vendor}, or contact your partner.',
   },
-  vendor_desk: { message: 'Vendor support engineers work every request.' },
+  vendor_desk: { message: '{vendor}’s support engineers work every request.' },
   customer_own_requests: { message: 'Requests about your own tenant.' },
   partner_requests: { message: 'Requests of your organization.' },
   partner_may_follow: { message: 'You may follow this request for {customer}.' },
@@ -178,8 +179,7 @@ const en: Catalog = {
 
 const it: Record<keyof typeof en, Text> = {
   vendor_staff_do_not_file: {
-    message:
-      'I tecnici del supporto del fornitore lavorano le richieste; non le aprono per conto dei clienti.',
+    message: 'I tecnici del supporto di {vendor} lavorano le richieste; non le aprono per conto dei clienti.',
   },
   customers_file_for_themselves: {
     message: "L'amministratore di un cliente apre richieste solo per il proprio tenant.",
@@ -187,7 +187,7 @@ const it: Record<keyof typeof en, Text> = {
   not_found: { message: 'La richiesta non esiste.' },
   marketplace_isv_support: {
     message:
-      'Il fornitore non offre supporto per i prodotti del marketplace commerciale: {product} è supportato dal suo editore, {isv}.',
+      '{vendor} non offre supporto per i prodotti del marketplace commerciale: {product} è supportato dal suo editore, {isv}.',
     remedy: 'Contatta il supporto di {isv}: {contacts}.',
   },
   workload_portal_is_own_context: {
@@ -208,8 +208,8 @@ const it: Record<keyof typeof en, Text> = {
   },
   azure_bought_direct: {
     message:
-      'La sottoscrizione Azure {subscription} è stata acquistata direttamente dal fornitore: nessun partner CSP la fornisce.',
-    remedy: "L'amministratore di {customer} apre le richieste Azure direttamente con il fornitore.",
+      'La sottoscrizione Azure {subscription} è stata acquistata direttamente da {vendor}: nessun partner CSP la fornisce.',
+    remedy: "L'amministratore di {customer} apre le richieste Azure direttamente con {vendor}.",
   },
   reseller_not_provider: {
     message:
@@ -327,7 +327,7 @@ const it: Record<keyof typeof en, Text> = {
   },
   no_partner: {
     message: 'La tua organizzazione non ha un partner CSP da contattare.',
-    remedy: 'Apri la richiesta con il fornitore.',
+    remedy: 'Apri la richiesta con {vendor}.',
   },
   contact_partner: { message: 'La richiesta va al tuo partner, {partner}, che ti offre supporto.' },
   no_subscription: {
@@ -340,9 +340,9 @@ const it: Record<keyof typeof en, Text> = {
   },
   paid_vendor_or_partner: {
     message:
-      'Con sottoscrizioni a pagamento puoi aprire una richiesta con il fornitore o contattare il tuo partner.',
+      'Con sottoscrizioni a pagamento puoi aprire una richiesta con {vendor} o contattare il tuo partner.',
   },
-  vendor_desk: { message: 'I tecnici del supporto del fornitore lavorano tutte le richieste.' },
+  vendor_desk: { message: 'I tecnici del supporto di {vendor} lavorano tutte le richieste.' },
   customer_own_requests: { message: 'Richieste relative al tuo tenant.' },
   partner_requests: { message: 'Richieste della tua organizzazione.' },
   partner_may_follow: { message: 'Puoi seguire questa richiesta per {customer}.' },
@@ -416,6 +416,8 @@ function sentenceDate(iso: string, locale: Locale): string {
 export function describeDecision(
   decision: Decision,
   locale: Locale,
+  /** The vendor's name the messages use ("Contoso Cloud"); Tramite's when unknown. */
+  vendor?: string | null,
 ): { message: string; remedy: string | null } {
   const text = catalogs[locale][decision.reason] ?? { message: decision.reason }
   const workload = WORKLOADS.find((w) => w.id === decision.params.workload)
@@ -423,7 +425,18 @@ export function describeDecision(
     ...decision.params,
     ...(workload ? { workload: locale === 'it' ? workload.name_it : workload.name_en } : {}),
     ...(decision.params.date ? { date: sentenceDate(decision.params.date, locale) } : {}),
+    // Entra roles by the names the caller's admin center shows (the Italian ones in Italian)
+    ...(decision.params.role ? { role: localEntraRoleName({ name: decision.params.role }, locale) } : {}),
+    ...(decision.params.roles
+      ? {
+          roles: decision.params.roles
+            .split(', ')
+            .map((name) => localEntraRoleName({ name }, locale))
+            .join(', '),
+        }
+      : {}),
     contacts: isvContacts(decision, locale),
+    vendor: vendor || 'Tramite',
   }
   return { message: fill(text.message, params), remedy: text.remedy ? fill(text.remedy, params) : null }
 }

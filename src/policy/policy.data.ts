@@ -1,15 +1,15 @@
-import { sql } from 'kysely'
-import { customersOf } from '../customers/customers.data.ts'
-import { activeIncidents } from '../health/active-incidents.ts'
+import { type RawBuilder, sql } from 'kysely'
 import type { UserRecord } from '../identity/users.data.ts'
 import type { Db } from '../platform/db/database.ts'
+import { CompiledOnce, type Slots } from '../platform/db/compiled-once.ts'
+import { prepared } from '../platform/db/prepared.ts'
 import { isUuid } from '../platform/ids.ts'
 import type { WorkloadId } from '../platform/db/schema.ts'
 import type {
   ActorFacts,
   AssignmentFact,
-  RoleFact,
   EntitlementFact,
+  IncidentFact,
   PartnerContactFact,
   PolicyFacts,
   ProductFact,
@@ -37,190 +37,6 @@ export function actorFacts(user: UserRecord): ActorFacts {
     partnerType: user.partnerType,
     roles: user.roles,
   }
-}
-
-/** The user's security groups: direct memberships and every group those are nested in. */
-export async function groupIdsOf(db: Db, userId: string): Promise<string[]> {
-  const result = await sql<{ group_id: string }>`
-    with recursive user_groups(group_id) as (
-      select group_id from group_user_members where user_id = ${userId}
-      union
-      select g.group_id from group_group_members g join user_groups u on g.member_group_id = u.group_id
-    )
-    select group_id from user_groups`.execute(db)
-  return result.rows.map((r) => r.group_id)
-}
-
-async function subscriptionsOf(db: Db, tenantId: string): Promise<SubscriptionFact[]> {
-  const rows = await db
-    .selectFrom('subscriptions as s')
-    .leftJoin('tenants as p', 'p.id', 's.provider_tenant_id')
-    .select([
-      's.id',
-      's.tenant_id as tenantId',
-      's.workload_id as workload',
-      's.friendly_name as friendlyName',
-      's.channel',
-      's.billing',
-      's.status',
-      's.provider_tenant_id as providerTenantId',
-      'p.display_name as providerName',
-      's.reseller_tenant_id as resellerTenantId',
-      's.marketplace_product_id as productId',
-    ])
-    .where('s.tenant_id', '=', tenantId)
-    .orderBy('s.created_at')
-    .orderBy('s.id')
-    .execute()
-  return rows
-}
-
-async function productsFor(
-  db: Db,
-  subscriptions: SubscriptionFact[],
-  productId?: string,
-): Promise<ProductFact[]> {
-  const requested = productId && isUuid(productId) ? [productId] : []
-  const ids = [
-    ...new Set([...subscriptions.map((s) => s.productId), ...requested].filter((x): x is string => !!x)),
-  ]
-  if (ids.length === 0) return []
-  return db
-    .selectFrom('marketplace_products')
-    .select([
-      'id',
-      'name',
-      'isv_name as isvName',
-      'support_url as supportUrl',
-      'support_email as supportEmail',
-      'support_phone as supportPhone',
-    ])
-    .where('id', 'in', ids)
-    .execute()
-}
-
-async function gdapFacts(
-  db: Db,
-  partnerTenantId: string,
-  customerTenantId: string,
-  groupIds: string[],
-): Promise<{ relationships: RelationshipFact[]; assignments: AssignmentFact[] }> {
-  const relationships = await db
-    .selectFrom('gdap_relationships as r')
-    .select([
-      'r.id',
-      'r.display_name as name',
-      'r.status',
-      'r.end_at as endAt',
-      'r.auto_extend_duration as autoExtendDuration',
-      'r.approval_requested_at as approvalRequestedAt',
-      sql<
-        string[]
-      >`coalesce((select array_agg(rr.role_id::text) from gdap_relationship_roles rr where rr.relationship_id = r.id), '{}')`.as(
-        'roleIds',
-      ),
-    ])
-    .where('r.partner_tenant_id', '=', partnerTenantId)
-    .where('r.customer_tenant_id', '=', customerTenantId)
-    .execute()
-  if (relationships.length === 0 || groupIds.length === 0) return { relationships, assignments: [] }
-  const assignments = await db
-    .selectFrom('gdap_access_assignments as a')
-    .innerJoin('security_groups as g', 'g.id', 'a.security_group_id')
-    .select([
-      'a.id',
-      'a.relationship_id as relationshipId',
-      'a.status',
-      'g.id as groupId',
-      'g.display_name as groupName',
-      sql<RoleFact[]>`coalesce((
-        select json_agg(json_build_object(
-          'id', d.id, 'name', d.display_name, 'filesM365Tickets', d.files_m365_tickets,
-          'readsServiceHealth', d.reads_service_health))
-          from gdap_assignment_roles ar join directory_roles d on d.id = ar.role_id
-         where ar.assignment_id = a.id), '[]')`.as('roles'),
-    ])
-    .where(
-      'a.relationship_id',
-      'in',
-      relationships.map((r) => r.id),
-    )
-    .where('a.security_group_id', 'in', groupIds)
-    .execute()
-  return { relationships, assignments }
-}
-
-async function azureRolesOf(
-  db: Db,
-  userId: string,
-  groupIds: string[],
-  subscriptionIds: string[],
-): Promise<PolicyFacts['azureRoles']> {
-  if (subscriptionIds.length === 0) return []
-  return db
-    .selectFrom('azure_role_assignments')
-    .select(['subscription_id as subscriptionId', 'role_name as roleName'])
-    .where('subscription_id', 'in', subscriptionIds)
-    .where((w) =>
-      w.or([
-        w.and([w('principal_kind', '=', 'user'), w('principal_id', '=', userId)]),
-        ...(groupIds.length
-          ? [w.and([w('principal_kind', '=', 'group'), w('principal_id', 'in', groupIds)])]
-          : []),
-      ]),
-    )
-    .execute()
-}
-
-async function entitlementsOf(db: Db, partnerTenantId: string): Promise<EntitlementFact[]> {
-  return (
-    db
-      .selectFrom('support_entitlements')
-      .select(['id', 'kind', 'reference', 'description', 'valid_until as validUntil'])
-      .where('partner_tenant_id', '=', partnerTenantId)
-      // a removed entitlement stays for the requests filed under it, but covers nothing new (R13)
-      .where('removed_at', 'is', null)
-      .orderBy('created_at')
-      .execute()
-  )
-}
-
-/** The partners that serve a customer tenant: its reseller or advisor, and a reseller's indirect provider. */
-export async function partnersOfCustomer(db: Db, customerTenantId: string): Promise<PartnerContactFact[]> {
-  const rows = await db
-    .selectFrom('customer_relationships as cr')
-    .innerJoin('tenants as t', 't.id', 'cr.partner_tenant_id')
-    .innerJoin('partners as p', 'p.tenant_id', 'cr.partner_tenant_id')
-    .leftJoin('tenants as it', 'it.id', 'cr.indirect_provider_tenant_id')
-    .leftJoin('partners as ip', 'ip.tenant_id', 'cr.indirect_provider_tenant_id')
-    .select([
-      'cr.partner_tenant_id as tenantId',
-      't.display_name as name',
-      'p.support_email as email',
-      'p.support_phone as phone',
-      'cr.relationship',
-      'cr.indirect_provider_tenant_id as providerId',
-      'it.display_name as providerName',
-      'ip.support_email as providerEmail',
-      'ip.support_phone as providerPhone',
-    ])
-    .where('cr.customer_tenant_id', '=', customerTenantId)
-    .orderBy('cr.created_at')
-    .execute()
-  return rows.flatMap((r) => [
-    { tenantId: r.tenantId, name: r.name, email: r.email, phone: r.phone, relationship: r.relationship },
-    ...(r.providerId
-      ? [
-          {
-            tenantId: r.providerId,
-            name: r.providerName ?? '',
-            email: r.providerEmail,
-            phone: r.providerPhone,
-            relationship: 'indirect_provider' as const,
-          },
-        ]
-      : []),
-  ])
 }
 
 export interface FactsRequest {
@@ -254,10 +70,187 @@ export function actorOnlyFacts(user: UserRecord, now: Date): PolicyFacts {
   }
 }
 
+/** What the one statement of `gatherFacts` answers; JSON keeps timestamps as text. */
+interface FactsRow {
+  targetId: string | null
+  vendorName: string | null
+  targetName: string | null
+  subscriptions: SubscriptionFact[]
+  relationships: (Omit<RelationshipFact, 'endAt' | 'approvalRequestedAt'> & {
+    endAt: string | null
+    approvalRequestedAt: string | null
+  })[]
+  assignments: AssignmentFact[]
+  azureRoles: PolicyFacts['azureRoles']
+  products: ProductFact[]
+  entitlements: EntitlementFact[]
+  partners: {
+    tenantId: string
+    name: string
+    email: string | null
+    phone: string | null
+    relationship: 'reseller' | 'advisor'
+    providerId: string | null
+    providerName: string | null
+    providerEmail: string | null
+    providerPhone: string | null
+  }[]
+  incidents: (Omit<IncidentFact, 'startedAt' | 'workload'> & { startedAt: string })[]
+}
+
+const none = sql`'[]'::json`
+const dateOf = (value: string | null) => (value === null ? null : new Date(value))
+
 /**
- * The facts for `user` acting for `customerTenantId` (or in their own tenant). Answers null when
- * the target is not one the actor may address at all (another partner's customer, another tenant):
- * the caller then answers 404 without revealing that the tenant exists.
+ * The statement that gathers every fact at once: each fact a JSON aggregate over the target (a
+ * CTE), so a decision costs one round trip whatever it needs. Parts a question cannot use are
+ * left out (they answer `[]`); lists keep the orders the policy reads them in.
+ */
+/** What the facts statement's text depends on; everything else is a value. */
+interface FactsShape {
+  own: boolean
+  tenantKind: UserRecord['tenantKind']
+  azure: boolean
+  marketplace: boolean
+  /** Whether a marketplace product was asked about (R11). */
+  requested: boolean
+}
+
+interface FactsValues extends Record<string, unknown> {
+  userId: string
+  tenantId: string
+  customerTenantId: string | null
+  workload: WorkloadId
+  productId: string | null
+}
+
+function factsStatement(v: Slots<FactsValues>, shape: FactsShape): RawBuilder<FactsRow> {
+  const { own } = shape
+  const partner = shape.tenantKind === 'partner'
+  const user = { id: v.userId, tenantId: v.tenantId, tenantKind: shape.tenantKind }
+  const request = { customerTenantId: v.customerTenantId, workload: v.workload }
+  const target = own
+    ? sql`select t.id, t.display_name from tenants t where t.id = ${user.tenantId}`
+    : // a partner reaches a customer only through customers.data.ts's scope (customersOf)
+      sql`select t.id, t.display_name from tenants t
+           where t.kind = 'customer' and t.id = ${request.customerTenantId}
+             and t.id in (select scope.customer_tenant_id from customer_relationships scope
+                           where scope.partner_tenant_id = ${user.tenantId}
+                              or scope.indirect_provider_tenant_id = ${user.tenantId})`
+  // the user's security groups: direct memberships and every group those are nested in
+  const groups = partner
+    ? sql`select group_id from group_user_members where user_id = ${user.id}
+          union
+          select g.group_id from group_group_members g join user_groups u on g.member_group_id = u.group_id`
+    : sql`select group_id from group_user_members where false`
+  const relationshipsOfTarget = sql`gdap_relationships r
+     where r.partner_tenant_id = ${user.tenantId} and r.customer_tenant_id = (select id from target)`
+  const relationships = own
+    ? none
+    : sql`(select coalesce(json_agg(json_build_object(
+          'id', r.id, 'name', r.display_name, 'status', r.status, 'endAt', r.end_at,
+          'autoExtendDuration', r.auto_extend_duration, 'approvalRequestedAt', r.approval_requested_at,
+          'roleIds', coalesce((select array_agg(rr.role_id::text) from gdap_relationship_roles rr
+                                where rr.relationship_id = r.id), '{}'))
+          order by r.created_at, r.id), '[]') from ${relationshipsOfTarget})`
+  const assignments =
+    own || !partner
+      ? none
+      : sql`(select coalesce(json_agg(json_build_object(
+          'id', a.id, 'relationshipId', a.relationship_id, 'status', a.status,
+          'groupId', g.id, 'groupName', g.display_name,
+          'roles', coalesce((select json_agg(json_build_object(
+              'id', d.id, 'name', d.display_name, 'filesM365Tickets', d.files_m365_tickets,
+              'readsServiceHealth', d.reads_service_health))
+            from gdap_assignment_roles ar join directory_roles d on d.id = ar.role_id
+           where ar.assignment_id = a.id), '[]'))
+          order by a.created_at, a.id), '[]')
+          from gdap_access_assignments a join security_groups g on g.id = a.security_group_id
+         where a.relationship_id in (select r.id from ${relationshipsOfTarget})
+           and a.security_group_id in (select group_id from user_groups))`
+  // Azure RBAC matters only to Azure decisions (R6)
+  const azureRoles =
+    shape.azure && partner
+      ? sql`(select coalesce(json_agg(json_build_object(
+            'subscriptionId', a.subscription_id, 'roleName', a.role_name) order by a.created_at, a.id), '[]')
+            from azure_role_assignments a
+           where a.subscription_id in (select s.id from subscriptions s
+                                        where s.tenant_id = (select id from target) and s.workload_id = 'azure')
+             and ((a.principal_kind = 'user' and a.principal_id = ${user.id})
+               or (a.principal_kind = 'group' and a.principal_id in (select group_id from user_groups))))`
+      : none
+  // marketplace products matter only to R11
+  const products = shape.marketplace
+    ? sql`(select coalesce(json_agg(json_build_object(
+            'id', m.id, 'name', m.name, 'isvName', m.isv_name, 'supportUrl', m.support_url,
+            'supportEmail', m.support_email, 'supportPhone', m.support_phone) order by m.name, m.id), '[]')
+            from marketplace_products m
+           where m.id in (select s.marketplace_product_id from subscriptions s where s.tenant_id = (select id from target))
+              ${shape.requested ? sql`or m.id = ${v.productId}` : sql``})`
+    : none
+  // a removed entitlement stays for the requests filed under it, but covers nothing new (R13)
+  const entitlements =
+    own && partner
+      ? sql`(select coalesce(json_agg(json_build_object(
+            'id', e.id, 'kind', e.kind, 'reference', e.reference, 'description', e.description,
+            'validUntil', e.valid_until) order by e.created_at), '[]')
+            from support_entitlements e where e.partner_tenant_id = ${user.tenantId} and e.removed_at is null)`
+      : none
+  // for a customer administrator: its reseller or advisor, and a reseller's indirect provider (R10)
+  const partners =
+    own && user.tenantKind === 'customer'
+      ? sql`(select coalesce(json_agg(json_build_object(
+            'tenantId', cr.partner_tenant_id, 'name', t.display_name, 'email', p.support_email,
+            'phone', p.support_phone, 'relationship', cr.relationship,
+            'providerId', cr.indirect_provider_tenant_id, 'providerName', it.display_name,
+            'providerEmail', ip.support_email, 'providerPhone', ip.support_phone) order by cr.created_at), '[]')
+            from customer_relationships cr
+            join tenants t on t.id = cr.partner_tenant_id
+            join partners p on p.tenant_id = cr.partner_tenant_id
+            left join tenants it on it.id = cr.indirect_provider_tenant_id
+            left join partners ip on ip.tenant_id = cr.indirect_provider_tenant_id
+           where cr.customer_tenant_id = ${user.tenantId})`
+      : none
+  // R4: the unresolved incidents affecting the target in the workload (health.data.ts's order)
+  const incidents = shape.marketplace
+    ? none
+    : sql`(select coalesce(json_agg(json_build_object(
+            'id', i.id, 'title', i.title, 'status', i.status, 'startedAt', i.start_at)
+            order by i.is_resolved, i.start_at desc, i.id), '[]')
+            from (select i.* from incidents i
+                   where i.is_resolved = false
+                     and (i.all_tenants or exists (select 1 from incident_tenants it
+                           where it.tenant_id = (select id from target) and it.incident_id = i.id))
+                     and exists (select 1 from incident_services s join health_services hs on hs.id = s.service_id
+                                  where s.incident_id = i.id and hs.workload_id = ${request.workload})
+                   order by i.is_resolved, i.start_at desc, i.id limit 50) i)`
+  return sql<FactsRow>`${prepared} with recursive user_groups(group_id) as (${groups}), target as (${target})
+    select (select id from target) as "targetId", (select display_name from target) as "targetName",
+      (select coalesce(json_agg(json_build_object(
+          'id', s.id, 'tenantId', s.tenant_id, 'workload', s.workload_id, 'friendlyName', s.friendly_name,
+          'channel', s.channel, 'billing', s.billing, 'status', s.status,
+          'providerTenantId', s.provider_tenant_id, 'providerName', p.display_name,
+          'resellerTenantId', s.reseller_tenant_id, 'productId', s.marketplace_product_id)
+          order by s.created_at, s.id), '[]')
+         from subscriptions s left join tenants p on p.id = s.provider_tenant_id
+        where s.tenant_id = (select id from target)) as subscriptions,
+      ${relationships} as relationships, ${assignments} as assignments, ${azureRoles} as "azureRoles",
+      ${products} as products, ${entitlements} as entitlements, ${partners} as partners,
+      ${incidents} as incidents,
+      -- the messages name the vendor ("Contoso Cloud"), never "the vendor"
+      (select v.display_name from tenants v where v.kind = 'vendor' order by v.created_at limit 1) as "vendorName"`
+}
+
+/** The facts statement of each shape, built and compiled once. */
+const facts = new CompiledOnce<FactsValues, FactsRow>((slots, shape, db) =>
+  factsStatement(slots, JSON.parse(shape) as FactsShape).compile(db),
+)
+
+/**
+ * The facts for `user` acting for `customerTenantId` (or in their own tenant), read in one
+ * statement. Answers null when the target is not one the actor may address at all (another
+ * partner's customer, another tenant): the caller then answers 404 without revealing that the
+ * tenant exists.
  */
 export async function gatherFacts(
   db: Db,
@@ -265,61 +258,78 @@ export async function gatherFacts(
   request: FactsRequest,
   now: Date,
 ): Promise<PolicyFacts | null> {
-  const actor = actorFacts(user)
-  const ownTenant = request.customerTenantId === null || request.customerTenantId === user.tenantId
-  let target: TargetFacts
-  let gdap: { relationships: RelationshipFact[]; assignments: AssignmentFact[] } = {
-    relationships: [],
-    assignments: [],
+  const own = request.customerTenantId === null || request.customerTenantId === user.tenantId
+  if (!own && (user.tenantKind !== 'partner' || !isUuid(request.customerTenantId!))) return null
+  const requested = request.productId && isUuid(request.productId) ? request.productId : null
+  const shape: FactsShape = {
+    own,
+    tenantKind: user.tenantKind,
+    azure: request.workload === 'azure',
+    marketplace: request.workload === 'marketplace',
+    requested: requested !== null,
   }
-  let azureRoles: PolicyFacts['azureRoles'] = []
-  const groupIds = user.tenantKind === 'partner' ? await groupIdsOf(db, user.id) : []
-
-  if (ownTenant) {
-    const subscriptions = await subscriptionsOf(db, user.tenantId)
-    target = {
-      kind: 'own',
-      tenantId: user.tenantId,
-      tenantName: user.tenantName,
-      subscriptions,
-      entitlements: user.tenantKind === 'partner' ? await entitlementsOf(db, user.tenantId) : [],
-      partners: user.tenantKind === 'customer' ? await partnersOfCustomer(db, user.tenantId) : [],
-    }
-  } else {
-    if (user.tenantKind !== 'partner' || !isUuid(request.customerTenantId!)) return null
-    const customer = await db
-      .selectFrom('tenants')
-      .select(['id', 'display_name'])
-      .where('kind', '=', 'customer')
-      .where('id', '=', request.customerTenantId!)
-      .where('id', 'in', customersOf(db, user.tenantId))
-      .executeTakeFirst()
-    if (!customer) return null
-    const subscriptions = await subscriptionsOf(db, customer.id)
-    target = { kind: 'customer', tenantId: customer.id, tenantName: customer.display_name, subscriptions }
-    gdap = await gdapFacts(db, user.tenantId, customer.id, groupIds)
-  }
-  // Azure RBAC matters only to Azure decisions (R6)
-  if (request.workload === 'azure' && user.tenantKind === 'partner') {
-    azureRoles = await azureRolesOf(
-      db,
-      user.id,
-      groupIds,
-      target.subscriptions.filter((s) => s.workload === 'azure').map((s) => s.id),
-    )
-  }
+  const { rows } = await facts.execute(db, JSON.stringify(shape), {
+    userId: user.id,
+    tenantId: user.tenantId,
+    customerTenantId: request.customerTenantId,
+    workload: request.workload,
+    productId: requested,
+  })
+  const row = rows[0]!
+  if (!own && !row.targetId) return null
+  const target: TargetFacts = own
+    ? {
+        kind: 'own',
+        tenantId: user.tenantId,
+        tenantName: user.tenantName,
+        subscriptions: row.subscriptions,
+        entitlements: row.entitlements,
+        partners: row.partners.flatMap((r): PartnerContactFact[] => [
+          {
+            tenantId: r.tenantId,
+            name: r.name,
+            email: r.email,
+            phone: r.phone,
+            relationship: r.relationship,
+          },
+          ...(r.providerId
+            ? [
+                {
+                  tenantId: r.providerId,
+                  name: r.providerName ?? '',
+                  email: r.providerEmail,
+                  phone: r.providerPhone,
+                  relationship: 'indirect_provider' as const,
+                },
+              ]
+            : []),
+        ]),
+      }
+    : {
+        kind: 'customer',
+        tenantId: row.targetId!,
+        tenantName: row.targetName!,
+        subscriptions: row.subscriptions,
+      }
   return {
     now,
-    actor,
+    actor: actorFacts(user),
     target,
-    relationships: gdap.relationships,
-    assignments: gdap.assignments,
-    azureRoles,
-    // marketplace products matter only to R11
-    products:
-      request.workload === 'marketplace'
-        ? await productsFor(db, target.subscriptions, request.productId)
-        : [],
-    incidents: await activeIncidents(db, target.tenantId, request.workload, now),
+    relationships: row.relationships.map((r) => ({
+      ...r,
+      endAt: dateOf(r.endAt),
+      approvalRequestedAt: dateOf(r.approvalRequestedAt),
+    })),
+    assignments: row.assignments,
+    azureRoles: row.azureRoles,
+    products: row.products,
+    incidents: row.incidents.map((i) => ({
+      id: i.id,
+      title: i.title,
+      status: i.status,
+      workload: request.workload,
+      startedAt: new Date(i.startedAt),
+    })),
+    vendorName: row.vendorName,
   }
 }

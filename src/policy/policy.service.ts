@@ -1,4 +1,6 @@
-import { recordAuditSoon } from '../audit/audit.data.ts'
+import type { Static } from 'typebox'
+import type { AdviceSchema } from './advice.schema.ts'
+import { type AuditEvent, recordAuditSoon } from '../audit/audit.data.ts'
 import { type Actor, auditActor } from '../identity/actor.ts'
 import { assertMfaForTenant } from '../identity/mfa-policy.ts'
 import type { UserRecord } from '../identity/users.data.ts'
@@ -9,6 +11,7 @@ import type { Locale } from '../platform/i18n/i18n.ts'
 import type { PolicyFacts, PolicyQuestion } from './facts.ts'
 import { checkLabel, describeDecision } from './policy-messages.ts'
 import { actorOnlyFacts, gatherFacts } from './policy.data.ts'
+import { type ReadScope, readRight } from './read-right.ts'
 import { type Decision, decide } from './support-policy.ts'
 
 export interface Asked {
@@ -69,9 +72,13 @@ const PLAN_LABELS: Record<string, { en: string; it: string }> = {
 }
 
 /** The decision as the advice API and the CLI show it, in the caller's language. */
-export function presentDecision(asked: Asked, workload: WorkloadId, locale: Locale) {
+export function presentDecision(
+  asked: Asked,
+  workload: WorkloadId,
+  locale: Locale,
+): Static<typeof AdviceSchema> {
   const { decision, facts } = asked
-  const { message, remedy } = describeDecision(decision, locale)
+  const { message, remedy } = describeDecision(decision, locale, facts.vendorName)
   const plan = decision.supportPlan
   const subscription = facts.target.subscriptions.find((s) => s.id === decision.subscriptionId)
   return {
@@ -94,7 +101,12 @@ export function presentDecision(asked: Asked, workload: WorkloadId, locale: Loca
     subscription: subscription ? { id: subscription.id, name: subscription.friendlyName } : null,
     grant: decision.grant,
     firstResponseMinutes: decision.firstResponseMinutes,
-    checks: decision.checks.map((c) => ({ ...c, label: checkLabel(c.check, locale) })),
+    checks: decision.checks.map((c) => ({
+      rule: c.rule,
+      check: c.check,
+      ok: c.ok,
+      label: checkLabel(c.check, locale),
+    })),
     isv: decision.isv,
     partners: decision.partners,
     alternatives: decision.alternatives,
@@ -102,7 +114,7 @@ export function presentDecision(asked: Asked, workload: WorkloadId, locale: Loca
   }
 }
 
-export type DecisionView = ReturnType<typeof presentDecision>
+export type DecisionView = Static<typeof AdviceSchema>
 
 /** A refusal by the support policy: 403 with the rule, the reason and the remedy. */
 export class PolicyRefusal extends AppError {
@@ -152,4 +164,32 @@ export function auditDecision(
     result: decision.allowed ? 'allowed' : 'refused',
     reason: decision.reason,
   })
+}
+
+/**
+ * A read of an existing request, settled before the request is read: the scope the policy allows
+ * the actor's reads in (askRead decides with the same rule), and the event auditDecision records
+ * for an allowed one — so the read's own statement can write it (request-thread.data.ts).
+ */
+export function readAuditOf(
+  ctx: AppContext,
+  actor: Actor,
+  action: string,
+): { event: Omit<AuditEvent, 'targetId' | 'targetType'>; scope: ReadScope } {
+  const facts = actorOnlyFacts(actor.user, ctx.now())
+  const right = readRight(facts.actor)
+  return {
+    scope: right.scope,
+    event: {
+      ...auditActor(actor),
+      tenantId: facts.target.tenantId,
+      // a read is granted by who asks, never through a relationship (decideOnExistingRequest)
+      relationshipId: null,
+      roleName: null,
+      action,
+      rule: right.rule,
+      result: 'allowed',
+      reason: right.reason,
+    },
+  }
 }

@@ -13,6 +13,7 @@ import type {
   SubscriptionFact,
   HandledBy,
 } from './facts.ts'
+import { inReadScope, readRight } from './read-right.ts'
 
 /**
  * The seed's rules R1–R14 (DESIGN.md), in one place, as one pure function: `decide(facts, question)`.
@@ -98,15 +99,6 @@ const ENTITLEMENT_COVERS: Record<EntitlementFact['kind'], (w: WorkloadId) => boo
 export function entitlementFormatValid(e: Pick<EntitlementFact, 'kind' | 'reference'>): boolean {
   return ENTITLEMENT_FORMAT[e.kind].test(e.reference)
 }
-
-const PARTNER_STAFF = new Set([
-  'admin_agent',
-  'helpdesk_agent',
-  'sales_agent',
-  'global_admin',
-  'billing_admin',
-])
-const REQUEST_FOLLOWERS = new Set(['admin_agent', 'helpdesk_agent', 'global_admin'])
 
 function base(): Omit<Decision, 'allowed' | 'rule' | 'reason'> {
   return {
@@ -556,22 +548,12 @@ function decideOnExistingRequest(facts: PolicyFacts, q: PolicyQuestion): Decisio
   const { actor } = facts
   const request = q.request
   if (!request) throw new Error('a read or change decision needs the request')
-  if (actor.tenantKind === 'vendor') {
-    return actor.roles.includes('support_engineer')
-      ? allow(null, 'vendor_desk', { context: 'vendor' })
-      : refuse(null, 'not_found')
-  }
-  if (actor.tenantKind === 'customer') {
-    // a customer administrator sees and follows every request about its own tenant
-    return request.tenantId === actor.tenantId && actor.roles.includes('global_admin')
-      ? allow('R10', 'customer_own_requests', { context: 'customer' })
-      : refuse(null, 'not_found')
-  }
-  // partner staff see the requests of their own partner (filed by it, or sent to it by a customer)
-  const ours = request.partnerTenantId === actor.tenantId && actor.roles.some((r) => REQUEST_FOLLOWERS.has(r))
-  if (!ours || !actor.roles.some((r) => PARTNER_STAFF.has(r))) return refuse(null, 'not_found')
+  const right = readRight(actor)
+  if (!inReadScope(right.scope, request)) return refuse(null, 'not_found')
+  if (actor.tenantKind === 'vendor') return allow(right.rule, right.reason, { context: 'vendor' })
+  if (actor.tenantKind === 'customer') return allow(right.rule, right.reason, { context: 'customer' })
   if (q.action === 'read' || request.tenantId === actor.tenantId || request.handledBy === 'partner') {
-    return allow(null, 'partner_requests', {
+    return allow(right.rule, right.reason, {
       context: request.tenantId === actor.tenantId ? 'own' : 'delegated',
     })
   }

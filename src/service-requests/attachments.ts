@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto'
-import { fileTypeFromBuffer } from 'file-type'
 
 /**
  * What may be attached to a request, decided from the bytes, not from the name or the declared
@@ -61,6 +60,8 @@ export async function checkAttachment(fileName: string, bytes: Uint8Array): Prom
   const name = safeFileName(fileName)
   if (bytes.length === 0) return { ok: false, code: 'attachment_empty', type: '' }
   const sha256 = createHash('sha256').update(bytes).digest('hex')
+  // loaded on the first upload, not at every start
+  const { fileTypeFromBuffer } = await import('file-type')
   const sniffed = await fileTypeFromBuffer(bytes)
   const extension = extensionOf(name)
   if (sniffed) {

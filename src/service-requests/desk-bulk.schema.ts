@@ -9,6 +9,8 @@ export const BulkChangeBodySchema = Type.Object(
     action: Type.Enum(['assign', 'close']),
     /** For `assign`: a colleague's user id (the caller's own to take them), or null to unassign. */
     assignedTo: Type.Optional(Type.Union([Type.String({ format: 'uuid' }), Type.Null()])),
+    /** For `close`: why (optional), on each request's timeline and in the audit, as a single close. */
+    reason: Type.Optional(Type.String({ maxLength: 1000 })),
     /** Each request with the version the caller read (its ETag's number): a stale one is refused, not overwritten. */
     items: Type.Array(
       Type.Object(

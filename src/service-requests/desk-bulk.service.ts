@@ -5,7 +5,10 @@ import { AppError, validationFailed } from '../platform/errors.ts'
 import type { ServiceRequestRecord } from './service-requests.data.ts'
 import { setStatusAsActor, updateRequestAsActor } from './service-requests.service.ts'
 
-export type BulkChange = { action: 'assign'; assignedTo: string | null } | { action: 'close' }
+export type BulkChange =
+  | { action: 'assign'; assignedTo: string | null }
+  /** `reason`: why, kept on each request's timeline as a single close keeps it. */
+  | { action: 'close'; reason?: string | undefined }
 
 export interface BulkItem {
   id: string
@@ -49,7 +52,7 @@ export async function applyBulkChange(
     try {
       const request =
         change.action === 'close'
-          ? await setStatusAsActor(ctx, actor, item.id, 'closed', item.version)
+          ? await setStatusAsActor(ctx, actor, item.id, 'closed', item.version, { reason: change.reason })
           : await updateRequestAsActor(ctx, actor, item.id, { assignedTo: change.assignedTo }, item.version)
       outcomes.push({ id: item.id, ok: true, request })
     } catch (error) {
@@ -67,6 +70,7 @@ export async function applyBulkChange(
     details: {
       action: change.action,
       ...(change.action === 'assign' ? { assignedTo: change.assignedTo } : {}),
+      ...(change.action === 'close' && change.reason ? { reason: change.reason } : {}),
       applied: outcomes.filter((o) => o.ok).map((o) => o.id),
       refused: outcomes
         .filter((o) => !o.ok)
@@ -76,16 +80,21 @@ export async function applyBulkChange(
   return outcomes
 }
 
-/** The change a bulk body asks for: `assign` needs `assignedTo` (null unassigns); `close` takes none. */
+/**
+ * The change a bulk body asks for: `assign` needs `assignedTo` (null unassigns); `close` takes an
+ * optional `reason` (blank is no reason, as for a single close).
+ */
 export function bulkChangeOf(body: {
   action: 'assign' | 'close'
   assignedTo?: string | null | undefined
+  reason?: string | undefined
 }): BulkChange {
   if (body.action === 'assign') {
     if (body.assignedTo === undefined)
       throw validationFailed('assignedTo is required to assign (null unassigns)')
+    if (body.reason !== undefined) throw validationFailed('reason is only for action "close"')
     return { action: 'assign', assignedTo: body.assignedTo }
   }
   if (body.assignedTo !== undefined) throw validationFailed('assignedTo is only for action "assign"')
-  return { action: 'close' }
+  return { action: 'close', reason: body.reason?.trim() || undefined }
 }

@@ -2,8 +2,17 @@ import type { Static } from 'typebox'
 import type { AppContext } from '../platform/context.ts'
 import { actorOf } from '../platform/http/authentication.ts'
 import type { App } from '../platform/http/server.ts'
+import { NoContent } from '../platform/http/contract.ts'
 import type { Actor } from '../identity/actor.ts'
-import { DeskViewsSchema, type DeskViewSchema } from './desk-views.schema.ts'
+import { findVendorName } from '../identity/vendor.data.ts'
+import {
+  DeskViewsSchema,
+  OwnDeskViewSchema as SavedViewSchema,
+  SaveViewBodySchema,
+  ViewIdParamsSchema,
+  type DeskViewSchema,
+} from './desk-views.schema.ts'
+import { deleteView, listSavedViews, MAX_SAVED_VIEWS, saveView } from './saved-views.ts'
 import { listRequestsForActor } from './service-requests.service.ts'
 
 type ViewId = Static<typeof DeskViewSchema>['id']
@@ -41,12 +50,34 @@ const CUSTOMER_VIEWS: [ViewId, Record<string, string>][] = [
 
 const VIEWS = { vendor: VENDOR_VIEWS, partner: PARTNER_VIEWS, customer: CUSTOMER_VIEWS }
 
+type SavedStatus = 'open' | 'attention_needed' | 'closed'
+type SavedSeverity = 'minimal' | 'moderate' | 'critical'
+type SavedWorkload = 'azure' | 'office365' | 'dynamics' | 'ems' | 'marketplace'
+type SavedSla = 'none' | 'running' | 'at_risk' | 'breached' | 'met' | 'stopped'
+
+/** How many requests a view's query shows, counted by the list itself (capped like the list's). */
 async function countOf(ctx: AppContext, actor: Actor, query: Record<string, string>) {
   const page = await listRequestsForActor(ctx, actor, {
-    status: query.status as 'open' | 'attention_needed' | undefined,
-    sla: query.sla as 'at_risk' | 'breached' | undefined,
-    handledBy: query.handledBy as 'partner' | undefined,
+    tenantId: query.customer,
+    partnerTenantId: query.partner,
+    status: query.status as SavedStatus | undefined,
+    severity: query.severity as SavedSeverity | undefined,
+    workload: query.workload as SavedWorkload | undefined,
+    azureServiceId: query.azureService,
+    classificationId: query.problemClassification,
+    sla: query.sla as SavedSla | undefined,
+    handledBy: query.handledBy as 'vendor' | 'partner' | undefined,
     assignee: query.assignee === 'me' ? actor.userId : query.assignee,
+    awaitingReplyFrom:
+      query.awaitingReplyFrom === 'me'
+        ? {
+            userId: actor.userId,
+            email: actor.email,
+            tenantId: actor.homeTenantId,
+            principal: actor.principal,
+          }
+        : undefined,
+    q: query.q,
     offset: 0,
     limit: 1,
     withTotal: true,
@@ -69,20 +100,56 @@ export function registerDeskViewRoutes(app: App, ctx: AppContext): void {
     async (request) => {
       const actor = actorOf(request)
       const views = VIEWS[actor.homeTenantKind]
-      const items = await Promise.all(
+      const fixed = await Promise.all(
         views.map(async ([id, query]) => ({ id, query, ...(await countOf(ctx, actor, query)) })),
       )
-      const vendor = await ctx.db
-        .selectFrom('tenants')
-        .select('display_name')
-        .where('kind', '=', 'vendor')
-        .orderBy('created_at')
-        .executeTakeFirst()
+      const own = await Promise.all(
+        (await listSavedViews(ctx.db, actor)).map(async (view) => ({
+          ...view,
+          own: true as const,
+          ...(await countOf(ctx, actor, view.query)),
+        })),
+      )
+      const items = [...fixed, ...own]
+      const vendor = await findVendorName(ctx.db)
       const partner =
         actor.homeTenantKind === 'partner'
           ? { tenantId: actor.homeTenantId, name: actor.homeTenantName }
           : null
-      return { items, handlers: { vendor: vendor?.display_name ?? '', partner } }
+      return { items, handlers: { vendor: vendor ?? '', partner } }
+    },
+  )
+
+  app.post(
+    '/api/service-requests/views',
+    {
+      schema: {
+        tags: ['service requests'],
+        summary: `Save the list's current filters as a view of one's own (at most ${MAX_SAVED_VIEWS}; names unique per person)`,
+        body: SaveViewBodySchema,
+        response: { 201: SavedViewSchema },
+      },
+    },
+    async (request, reply) => {
+      const actor = actorOf(request)
+      const view = await saveView(ctx.db, actor, request.body, ctx.now())
+      return reply.code(201).send({ ...view, own: true as const, ...(await countOf(ctx, actor, view.query)) })
+    },
+  )
+
+  app.delete(
+    '/api/service-requests/views/:id',
+    {
+      schema: {
+        tags: ['service requests'],
+        summary: 'Delete a view of one’s own (anyone else’s is not found)',
+        params: ViewIdParamsSchema,
+        response: { 204: NoContent },
+      },
+    },
+    async (request, reply) => {
+      await deleteView(ctx.db, actorOf(request), request.params.id)
+      return reply.code(204).send()
     },
   )
 }

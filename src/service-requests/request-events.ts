@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely'
-import { enqueueRequestEmails } from '../email/email.events.ts'
-import { sendRequestNotices } from '../notifications/request-notices.ts'
+import { enqueueRequestEmails, recipientsOf } from '../email/email.events.ts'
+import { filingNoticesPartner, sendRequestNotices } from '../notifications/request-notices.ts'
 import type { AppContext } from '../platform/context.ts'
 import type { Database, NoteVisibility, RequestStatus, Severity } from '../platform/db/schema.ts'
 import { uuidFromName } from '../platform/ids.ts'
@@ -71,11 +71,30 @@ export async function recordRequestEvent(
   trx: Kysely<Database>,
   ctx: AppContext,
   event: RequestEvent,
+  /** `webhookSubscribers: false`: the change's own statement found no subscription that wants it. */
+  known: { webhookSubscribers?: boolean } = {},
 ): Promise<void> {
   if (event.visibility === 'public') await enqueueRequestEmails(trx, ctx, event)
-  await enqueueWebhookEvent(trx, ctx, event)
+  if (known.webhookSubscribers !== false) await enqueueWebhookEvent(trx, ctx, event)
   await sendRequestNotices(trx, ctx, event)
   await keepOnTimeline(trx, event)
+}
+
+/**
+ * Whether recording a new request's `service_request.created` event would write nothing but
+ * webhook deliveries — no email to its contacts, no notice, no timeline row — so the filing's own
+ * statement can be all it writes. Known before the request is written: it depends on the contact,
+ * the ticket's contact, who handles the request and who files it.
+ */
+export function filingWritesOnlyWebhooks(
+  request: Pick<ServiceRequestRecord, 'contact' | 'armContact' | 'handledBy' | 'partnerTenantId'>,
+  actor: Pick<RequestEventActor, 'userId' | 'email'>,
+): boolean {
+  return (
+    recipientsOf({ request, actor }).length === 0 &&
+    !filingNoticesPartner(request) &&
+    timelineDetails({ type: 'service_request.created' } as RequestEvent) === null
+  )
 }
 
 /** What the timeline keeps of an event; notes and the filing are read from their own rows. */

@@ -1,11 +1,12 @@
 import { type RawBuilder, sql } from 'kysely'
-import { countUpTo } from '../platform/db/capped-count.ts'
+import { type CappedCount, countUpTo } from '../platform/db/capped-count.ts'
 import type { Db } from '../platform/db/database.ts'
 import type { RequestStatus, Severity, WorkloadId } from '../platform/db/schema.ts'
 import { invalidCursor } from '../platform/errors.ts'
 import type { SlaState } from './sla.ts'
+import { type RequestRow, withNames } from './request-names.ts'
 import {
-  recordSelect,
+  REQUEST_COLUMN_NAMES,
   REQUEST_COLUMNS,
   type ServiceRequestRecord,
   slaStateCondition,
@@ -15,11 +16,15 @@ import {
  * Lists of service requests — the desk's queue, a partner's and a customer's lists, search — at a
  * cost that does not grow with the table:
  * - each sort is served by an index in its order (migration 0014), so a page reads its rows and
- *   stops; the names of related rows are looked up for the page's rows only (recordSelect);
+ *   stops; the names of related rows are looked up for the page's rows only, once per distinct
+ *   id (request-names.ts);
  * - pages go on from a cursor (the last row's sort keys: keyset paging), so a deep page costs
  *   what the first one does; `offset` still works, at the cost of the rows it skips;
- * - the total is counted up to LIST_COUNT_CAP ("10,000+");
- * - a search ranks its newest SEARCH_CANDIDATES matches, not every match.
+ * - the total is counted up to LIST_COUNT_CAP ("10,000+"), a search's up to SEARCH_COUNT_CAP
+ *   ("1,000+");
+ * - a search ranks its newest SEARCH_CANDIDATES matches, not every match, and looks a word up
+ *   through the text index or by walking the sort's index, whichever reads fewer rows
+ *   (searchPathOf).
  */
 
 /** Which requests an actor's list may hold — the same scope as the policy's read decision. */
@@ -77,12 +82,29 @@ export interface RequestPage {
 /** A search ranks this many of its newest matches (every match, when fewer match). */
 export const SEARCH_CANDIDATES = 500
 
-/** The conditions of a scope and its filters; they touch service_requests (alias r) alone. */
-function conditionsOf(
-  scope: RequestScope,
-  filters: RequestFilters,
-  query: RawBuilder<unknown> | null,
-): RawBuilder<boolean>[] {
+/**
+ * A search counts its matches up to this many ("1,000+"). Counting a word that a quarter of the
+ * requests contain up to the lists' 10,000 read ~40,000 rows (51–190 ms at any volume); to 1,000
+ * it reads ~4,000.
+ */
+export const SEARCH_COUNT_CAP = 1_000
+
+/**
+ * How many of the newest requests (of the list's scope and filters) a word past the count's cap is
+ * looked for in, to choose how its page is read (searchPathOf).
+ */
+export const SEARCH_WINDOW = 20_000
+
+/** Knobs of a search's cost, not of its results (tests make them small to reach every path). */
+export interface SearchTuning {
+  countCap: number
+  window: number
+}
+
+const SEARCH_TUNING: SearchTuning = { countCap: SEARCH_COUNT_CAP, window: SEARCH_WINDOW }
+
+/** The conditions of a scope and its filters (but the search); they touch service_requests (alias r) alone. */
+function conditionsOf(scope: RequestScope, filters: RequestFilters): RawBuilder<boolean>[] {
   const conditions: RawBuilder<boolean>[] = []
   if (scope.kind === 'tenant') conditions.push(sql<boolean>`r.tenant_id = ${scope.tenantId}`)
   if (scope.kind === 'partner') conditions.push(sql<boolean>`r.partner_tenant_id = ${scope.partnerTenantId}`)
@@ -101,16 +123,21 @@ function conditionsOf(
   else if (filters.assignee) conditions.push(sql<boolean>`r.assigned_to_user_id = ${filters.assignee}`)
   if (filters.awaitingReplyFrom) conditions.push(awaitingReplyFrom(filters.awaitingReplyFrom))
   if (filters.sla) conditions.push(slaStateCondition(filters.sla, filters.now ?? new Date()))
-  if (query) {
-    const q = filters.q!.trim()
-    const matches = [sql<boolean>`r.search_public @@ ${query}`]
-    if (filters.searchInternal)
-      matches.push(sql<boolean>`(r.handled_by = ${filters.searchInternal} and r.search_internal @@ ${query})`)
-    if (/^\d{1,30}$/.test(q)) matches.push(sql<boolean>`r.id = ${q}`)
-    conditions.push(sql<boolean>`(${sql.join(matches, sql` or `)})`)
-  }
   return conditions
 }
+
+/** A search's condition: its words in the public text (or the internal one, for whoever works it), or its number. */
+function matchOf(filters: RequestFilters, query: RawBuilder<unknown>): RawBuilder<boolean> {
+  const q = filters.q!.trim()
+  const matches = [sql<boolean>`r.search_public @@ ${query}`]
+  if (filters.searchInternal)
+    matches.push(sql<boolean>`(r.handled_by = ${filters.searchInternal} and r.search_internal @@ ${query})`)
+  if (/^\d{1,30}$/.test(q)) matches.push(sql<boolean>`r.id = ${q}`)
+  return sql<boolean>`(${sql.join(matches, sql` or `)})`
+}
+
+const and = (conditions: RawBuilder<boolean>[]): RawBuilder<boolean> =>
+  conditions.length ? sql<boolean>`${sql.join(conditions, sql` and `)}` : sql<boolean>`true`
 
 /** Who asks for the requests awaiting their reply (see waiting-on.ts's ReaderFacts). */
 export interface ReplyReader {
@@ -192,22 +219,68 @@ function decodeCursor(cursor: string, sort: RequestSort): CursorKeys {
   return keys as unknown as CursorKeys
 }
 
-interface PageRow extends ServiceRequestRecord {
+/**
+ * How a search's page is read: `index` reads every match through the text index, then sorts them;
+ * `walk` walks the sort's index and stops when the page is full. Which reads fewer rows depends on
+ * how many requests hold the word, which the planner guesses badly for a word outside its
+ * statistics (it took a word in 1 of 2,000 requests for one in 50: its page walked the whole
+ * table at a million requests, 5–12 s). So it is measured, at a cost that does not grow with the
+ * table: a word within the count's cap is read through the text index (at most the cap's rows);
+ * past it, a word found SEARCH_CANDIDATES times among the newest `window` requests is walked to
+ * (at most `window` rows, usually far fewer); any other word — in more than the cap's requests,
+ * but few of the newest — through the text index. (The relevance sort does the same in one
+ * statement less: its candidates are first looked for among the newest `window` requests.)
+ */
+type SearchPath = 'index' | 'walk'
+
+async function searchPathOf(
+  db: Db,
+  count: CappedCount,
+  plain: RawBuilder<boolean>,
+  match: RawBuilder<boolean>,
+  window: number,
+): Promise<SearchPath> {
+  if (!count.capped) return 'index'
+  const { rows } = await sql<{ n: number }>`
+    select count(*)::int as n from (
+      select 1 from (select ${match} as m from service_requests r where ${plain}
+                     order by r.created_at desc, r.id desc limit ${sql.lit(window)}) w
+      where w.m limit ${sql.lit(SEARCH_CANDIDATES)}) found`.execute(db)
+  return (rows[0]?.n ?? 0) >= SEARCH_CANDIDATES ? 'walk' : 'index'
+}
+
+/**
+ * Where a page's rows are read from (aliased r): the table, walked in the sort's order, or a
+ * search's matches read through the text index first (`offset 0` keeps that inner query planned
+ * on its own: no ordered index walk is offered to it).
+ */
+function searchSource(path: SearchPath | null, where: RawBuilder<boolean>): RawBuilder<unknown> {
+  if (path !== 'index') return sql`service_requests r`
+  return sql`(select * from service_requests r where ${where} offset 0) r`
+}
+
+interface PageRow extends RequestRow {
   k: Record<string, unknown>
+  /** A search's number of candidates (relevance only). */
+  found?: number | string
 }
 
 /** The keys of a row as the sort's cursor holds them (timestamps as text: microseconds count). */
 const KEYS = sql`json_build_object('createdAt', r.created_at::text, 'modifiedAt', r.modified_at::text,
   'dueAt', r.first_response_due_at::text, 'id', r.id, 'running', ${RUNNING})`
 
-/** One page: the page's rows of service_requests first, then the names for those rows only. */
+/** The outer query's columns: the inner one's REQUEST_COLUMNS. */
+const PAGE_COLUMNS = sql.raw(REQUEST_COLUMN_NAMES.map((c) => `p.${c}`).join(', '))
+
+/** One page's rows of service_requests, in the page's order (their names are looked up after: withNames). */
 async function pageOf(
   db: Db,
   inner: RawBuilder<unknown>,
   outerOrder: RawBuilder<unknown>,
+  extra: RawBuilder<unknown> = sql``,
 ): Promise<PageRow[]> {
   const { rows } = await sql<PageRow>`
-    select ${recordSelect('p')}, p.k from (${inner}) p order by ${outerOrder}`.execute(db)
+    select ${PAGE_COLUMNS}, p.k ${extra} from (${inner}) p order by ${outerOrder}`.execute(db)
   return rows
 }
 
@@ -215,16 +288,27 @@ export async function listServiceRequests(
   db: Db,
   scope: RequestScope,
   filters: RequestFilters,
+  tuning: SearchTuning = SEARCH_TUNING,
 ): Promise<RequestPage> {
   const q = filters.q?.trim()
   const query = q ? await searchQuery(db, q) : null
-  const conditions = conditionsOf(scope, filters, query)
-  const where = conditions.length ? sql<boolean>`${sql.join(conditions, sql` and `)}` : sql<boolean>`true`
+  const conditions = conditionsOf(scope, filters)
+  const plain = and(conditions)
+  const match = query ? matchOf(filters, query) : null
+  const where = match ? and([...conditions, match]) : plain
   const sort: RequestSort =
     filters.sort === 'relevance' && !query ? 'created' : (filters.sort ?? (query ? 'relevance' : 'created'))
   const cursor = filters.cursor ? decodeCursor(filters.cursor, sort) : null
   const { limit, offset } = filters
   const fetch = limit + 1 // one more row says whether a next page exists
+  // A search is counted first: the count (up to its cap) says which way its page is read.
+  const searchCount = match ? await countUpTo(db, sql`service_requests r`, where, tuning.countCap) : null
+  // (relevance needs no probe: its candidates are looked for in the window first, see below)
+  const path =
+    searchCount && match && sort !== 'relevance'
+      ? await searchPathOf(db, searchCount, plain, match, tuning.window)
+      : null
+  const source = searchSource(path, where)
 
   let rows: PageRow[]
   let nextKeys: (row: PageRow, index: number) => CursorKeys
@@ -233,23 +317,47 @@ export async function listServiceRequests(
     const rank = filters.searchInternal
       ? sql`ts_rank(case when r.handled_by = ${filters.searchInternal} then r.search_public || r.search_internal else r.search_public end, ${query})`
       : sql`ts_rank(r.search_public, ${query})`
-    rows = await pageOf(
-      db,
-      sql`select ${REQUEST_COLUMNS}, c.rank, ${KEYS} as k
-        from (select r.id, ${rank} as rank from service_requests r where ${where}
-               order by r.created_at desc, r.id desc limit ${sql.lit(SEARCH_CANDIDATES)}) c
-        join service_requests r on r.id = c.id
-        order by c.rank desc, r.created_at desc, r.id desc limit ${fetch} offset ${start + offset}`,
-      sql`p.rank desc, p.created_at desc, p.id desc`,
-    )
+    // The candidates (the newest matches) are ranked and the page cut from them before its rows
+    // are read in full. `found` says how many candidates there were.
+    const ranked = (from: RawBuilder<unknown>) =>
+      pageOf(
+        db,
+        sql`select ${REQUEST_COLUMNS}, c.rank, c.found, ${KEYS} as k
+          from (select m.id, m.rank, m.found from (
+                  select w.*, count(*) over () as found from (
+                    select r.id, r.created_at, ${rank} as rank from ${from} where ${where}
+                    order by r.created_at desc, r.id desc limit ${sql.lit(SEARCH_CANDIDATES)}) w) m
+                order by m.rank desc, m.created_at desc, m.id desc limit ${fetch} offset ${start + offset}) c
+          join service_requests r on r.id = c.id`,
+        sql`p.rank desc, p.created_at desc, p.id desc`,
+        sql`, p.found`,
+      )
+    if (searchCount?.capped) {
+      // Past the count's cap, the newest `window` requests of the scope are walked first: a common
+      // word has its candidates there (and the walk stops when it has them); for any other word
+      // they are read through the text index.
+      rows = await ranked(sql`(select * from service_requests r where ${plain}
+        order by r.created_at desc, r.id desc limit ${sql.lit(tuning.window)}) r`)
+      if (Number(rows[0]?.found ?? 0) < SEARCH_CANDIDATES) rows = await ranked(searchSource('index', where))
+    } else {
+      rows = await ranked(searchSource('index', where))
+    }
     nextKeys = (_row, index) => ({ sort: 'relevance', offset: start + offset + index + 1 })
   } else if (sort === 'due') {
     // the clocks that run out first (due soonest), then every other request, newest first
-    const runningBranch = sql`(select ${REQUEST_COLUMNS}, 0 as block, ${KEYS} as k from service_requests r
+    // The running clocks are few (the desk's unanswered requests: 231 of a million), and their
+    // partial index holds them all: a filtered list reads them first, then filters (`offset 0`
+    // keeps the planner from intersecting that index with a filter's — all 22,863 open requests
+    // at 1 M, most of the page); an unfiltered one walks the index in its order and stops.
+    const running =
+      path === 'index' || conditions.length === 0
+        ? source
+        : sql`(select * from service_requests r where ${RUNNING} offset 0) r`
+    const runningBranch = sql`(select ${REQUEST_COLUMNS}, 0 as block, ${KEYS} as k from ${running}
         where ${where} and ${RUNNING}
         ${cursor?.sort === 'due' && cursor.running ? sql`and r.first_response_due_at >= ${cursor.dueAt}::timestamptz and (r.first_response_due_at > ${cursor.dueAt}::timestamptz or (r.created_at, r.id) < (${cursor.createdAt}::timestamptz, ${cursor.id}))` : sql``}
         order by r.first_response_due_at, r.created_at desc, r.id desc limit ${fetch + offset})`
-    const restBranch = sql`(select ${REQUEST_COLUMNS}, 1 as block, ${KEYS} as k from service_requests r
+    const restBranch = sql`(select ${REQUEST_COLUMNS}, 1 as block, ${KEYS} as k from ${source}
         where ${where} and ${NOT_RUNNING}
         ${cursor?.sort === 'due' && !cursor.running ? sql`and (r.created_at, r.id) < (${cursor.createdAt}::timestamptz, ${cursor.id})` : sql``}
         order by r.created_at desc, r.id desc limit ${fetch + offset})`
@@ -275,7 +383,7 @@ export async function listServiceRequests(
         : sql``
     rows = await pageOf(
       db,
-      sql`select ${REQUEST_COLUMNS}, ${KEYS} as k from service_requests r where ${where} ${after}
+      sql`select ${REQUEST_COLUMNS}, ${KEYS} as k from ${source} where ${where} ${after}
         order by r.modified_at desc, r.created_at desc, r.id desc limit ${fetch} offset ${offset}`,
       sql`p.modified_at desc, p.created_at desc, p.id desc`,
     )
@@ -290,7 +398,7 @@ export async function listServiceRequests(
         : sql``
     rows = await pageOf(
       db,
-      sql`select ${REQUEST_COLUMNS}, ${KEYS} as k from service_requests r where ${where} ${after}
+      sql`select ${REQUEST_COLUMNS}, ${KEYS} as k from ${source} where ${where} ${after}
         order by r.created_at desc, r.id desc limit ${fetch} offset ${offset}`,
       sql`p.created_at desc, p.id desc`,
     )
@@ -302,12 +410,12 @@ export async function listServiceRequests(
 
   const more = rows.length > limit
   const page = rows.slice(0, limit)
-  const items: ServiceRequestRecord[] = page.map(({ k: _k, ...record }) => record)
   const nextCursor = more ? encodeCursor(nextKeys(page[page.length - 1]!, page.length - 1)) : null
+  const items: ServiceRequestRecord[] = await withNames(db, page)
 
   if (filters.withTotal === false) return { items, total: null, totalCapped: false, nextCursor }
   // a first page that holds every match is its own count
   if (!cursor && offset === 0 && !more) return { items, total: items.length, totalCapped: false, nextCursor }
-  const counted = await countUpTo(db, sql`service_requests r`, where)
+  const counted = searchCount ?? (await countUpTo(db, sql`service_requests r`, where))
   return { items, total: counted.count, totalCapped: counted.capped, nextCursor }
 }

@@ -91,51 +91,49 @@ export interface NoteRecord {
  * The columns of service_requests a record is made of (not the search vectors), as they are
  * selected from the table aliased `r`.
  */
-export const REQUEST_COLUMNS = sql.raw(
-  [
-    'id',
-    'tenant_id',
-    'partner_tenant_id',
-    'handled_by',
-    'workload_id',
-    'subscription_id',
-    'problem_type',
-    'support_topic_id',
-    'title',
-    'description',
-    'severity',
-    'status',
-    'contact',
-    'created_by_user_id',
-    'created_by_tenant_id',
-    'delegation',
-    'decided_by_rule',
-    'support_plan',
-    'entitlement_id',
-    'locale',
-    'country',
-    'created_at',
-    'modified_at',
-    'closed_at',
-    'first_response_due_at',
-    'version',
-    'arm_name',
-    'azure_service_id',
-    'azure_problem_classification_id',
-    'arm_contact',
-    'technical_resource_id',
-    'problem_start_at',
-    'sla_started_at',
-    'arm_details',
-    'linked_incident_id',
-    'assigned_to_user_id',
-    'first_response_at',
-    'sla_breached_at',
-    'external_reference',
-  ]
-    .map((c) => `r.${c}`)
-    .join(', '),
-)
+export const REQUEST_COLUMN_NAMES = [
+  'id',
+  'tenant_id',
+  'partner_tenant_id',
+  'handled_by',
+  'workload_id',
+  'subscription_id',
+  'problem_type',
+  'support_topic_id',
+  'title',
+  'description',
+  'severity',
+  'status',
+  'contact',
+  'created_by_user_id',
+  'created_by_tenant_id',
+  'delegation',
+  'decided_by_rule',
+  'support_plan',
+  'entitlement_id',
+  'locale',
+  'country',
+  'created_at',
+  'modified_at',
+  'closed_at',
+  'first_response_due_at',
+  'version',
+  'arm_name',
+  'azure_service_id',
+  'azure_problem_classification_id',
+  'arm_contact',
+  'technical_resource_id',
+  'problem_start_at',
+  'sla_started_at',
+  'arm_details',
+  'linked_incident_id',
+  'assigned_to_user_id',
+  'first_response_at',
+  'sla_breached_at',
+  'external_reference',
+] as const satisfies readonly (keyof Database['service_requests'])[]
+
+export const REQUEST_COLUMNS = sql.raw(REQUEST_COLUMN_NAMES.map((c) => `r.${c}`).join(', '))
 
 /**
  * A record from rows of service_requests columns under `alias`. The names of related rows are
@@ -212,13 +210,6 @@ async function selectRequests(db: Db, where: RawBuilder<boolean>): Promise<Servi
   return rows
 }
 
-/** Service-request numbers: the UTC date (yyMMdd) and a 10-digit sequence, like the vendor's. */
-/** The new request's number: its day (yymmdd) and the next of the sequence, taken by the insert itself. */
-function nextRequestId(now: Date) {
-  const day = now.toISOString().slice(2, 10).replace(/-/g, '')
-  return sql<string>`${day} || lpad(nextval('service_request_number')::text, 10, '0')`
-}
-
 export interface NewServiceRequest {
   tenantId: string
   partnerTenantId: string | null
@@ -255,53 +246,62 @@ export interface AzureTicketFields {
   details: Record<string, unknown> | null
 }
 
-export async function insertServiceRequest(
-  db: Kysely<Database>,
-  input: NewServiceRequest,
-  now: Date,
-): Promise<string> {
-  const { id } = await db
-    .insertInto('service_requests')
-    .values({
-      id: nextRequestId(now),
-      tenant_id: input.tenantId,
-      partner_tenant_id: input.partnerTenantId,
-      handled_by: input.handledBy,
-      workload_id: input.workload,
-      subscription_id: input.subscriptionId,
-      problem_type: input.problemType,
-      support_topic_id: input.supportTopicId,
-      title: input.title,
-      description: input.description,
-      severity: input.severity,
-      status: 'open',
-      contact: JSON.stringify(input.contact),
-      created_by_user_id: input.createdByUserId,
-      created_by_tenant_id: input.createdByTenantId,
-      delegation: input.delegation ? JSON.stringify(input.delegation) : null,
-      decided_by_rule: input.decidedByRule,
-      support_plan: input.supportPlan,
-      entitlement_id: input.entitlementId,
-      locale: input.locale,
-      // the customer's country as it is now, read by the insert (no round trip of its own)
-      country: sql<string>`(select t.country from tenants t where t.id = ${input.tenantId})`,
-      created_at: now,
-      modified_at: now,
-      first_response_due_at: input.firstResponseDueAt,
-      sla_started_at: input.firstResponseDueAt ? now : null,
-      arm_name: input.azure?.armName ?? null,
-      azure_service_id: input.azure?.serviceId ?? null,
-      azure_problem_classification_id: input.azure?.classificationId ?? null,
-      arm_contact: input.azure?.contact ? JSON.stringify(input.azure.contact) : null,
-      technical_resource_id: input.azure?.technicalResourceId ?? null,
-      problem_start_at: input.azure?.problemStartAt ?? null,
-      arm_details: input.azure?.details ? JSON.stringify(input.azure.details) : null,
-      linked_incident_id: input.linkedIncidentId ?? null,
-      external_reference: input.externalReference ?? null,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow()
-  return id
+/**
+ * The values a new request is written from: its columns as stored, and `number_day`, the UTC date
+ * (yymmdd) its number starts with (the vendor's numbers: the date and a 10-digit sequence).
+ */
+export function requestValues(input: NewServiceRequest, now: Date) {
+  return {
+    number_day: now.toISOString().slice(2, 10).replace(/-/g, ''),
+    tenant_id: input.tenantId,
+    partner_tenant_id: input.partnerTenantId,
+    handled_by: input.handledBy,
+    workload_id: input.workload,
+    subscription_id: input.subscriptionId,
+    problem_type: input.problemType,
+    support_topic_id: input.supportTopicId,
+    title: input.title,
+    description: input.description,
+    severity: input.severity,
+    status: 'open' as const,
+    contact: JSON.stringify(input.contact),
+    created_by_user_id: input.createdByUserId,
+    created_by_tenant_id: input.createdByTenantId,
+    delegation: input.delegation ? JSON.stringify(input.delegation) : null,
+    decided_by_rule: input.decidedByRule,
+    support_plan: input.supportPlan,
+    entitlement_id: input.entitlementId,
+    locale: input.locale,
+    created_at: now,
+    modified_at: now,
+    first_response_due_at: input.firstResponseDueAt,
+    sla_started_at: input.firstResponseDueAt ? now : null,
+    arm_name: input.azure?.armName ?? null,
+    azure_service_id: input.azure?.serviceId ?? null,
+    azure_problem_classification_id: input.azure?.classificationId ?? null,
+    arm_contact: input.azure?.contact ? JSON.stringify(input.azure.contact) : null,
+    technical_resource_id: input.azure?.technicalResourceId ?? null,
+    problem_start_at: input.azure?.problemStartAt ?? null,
+    arm_details: input.azure?.details ? JSON.stringify(input.azure.details) : null,
+    linked_incident_id: input.linkedIncidentId ?? null,
+    external_reference: input.externalReference ?? null,
+  }
+}
+
+export type RequestValues = ReturnType<typeof requestValues>
+
+/**
+ * The row a new request is inserted as, from its values (or the slots of a statement compiled
+ * once): its number (the day and the next of the sequence) and the customer's country as it is
+ * now are taken by the insert itself, without a round trip of their own.
+ */
+export function requestRow(values: { [K in keyof RequestValues]: unknown }): Record<string, unknown> {
+  const { number_day: day, ...columns } = values
+  return {
+    id: sql<string>`${day} || lpad(nextval('service_request_number')::text, 10, '0')`,
+    ...columns,
+    country: sql<string>`(select t.country from tenants t where t.id = ${values.tenant_id})`,
+  }
 }
 
 /** A ticket by its ARM name within a subscription, or by its number. */
@@ -377,31 +377,6 @@ export async function countOpenBySla(
     .select(['s.severity', 's.state', sql<number>`count(*)::int`.as('n')])
     .groupBy(['s.severity', 's.state'])
     .execute()
-}
-
-export async function listNotes(
-  db: Kysely<Database>,
-  requestId: string,
-  options: { includeInternal: boolean } = { includeInternal: false },
-): Promise<NoteRecord[]> {
-  let query = db
-    .selectFrom('service_request_notes')
-    .select([
-      'id',
-      'author_name as authorName',
-      'author_tenant_id as authorTenantId',
-      'text',
-      'created_at as createdAt',
-      'arm_name as armName',
-      'subject',
-      'direction',
-      'sender',
-      'visibility',
-      'author_user_id as authorUserId',
-    ])
-    .where('request_id', '=', requestId)
-  if (!options.includeInternal) query = query.where('visibility', '=', 'public')
-  return query.orderBy('id').execute()
 }
 
 export async function insertNote(
@@ -513,19 +488,6 @@ const attachmentColumns = [
   'uploaded_by_tenant_id as uploadedByTenantId',
   'created_at as createdAt',
 ] as const
-
-export async function listAttachments(
-  db: Kysely<Database>,
-  requestId: string,
-  options: { includeInternal: boolean },
-): Promise<AttachmentRecord[]> {
-  let query = db
-    .selectFrom('service_request_attachments')
-    .select(attachmentColumns)
-    .where('request_id', '=', requestId)
-  if (!options.includeInternal) query = query.where('visibility', '=', 'public')
-  return query.orderBy('created_at').orderBy('id').execute()
-}
 
 export async function countAttachments(db: Kysely<Database>, requestId: string): Promise<number> {
   const row = await db

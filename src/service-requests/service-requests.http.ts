@@ -32,12 +32,21 @@ import {
 import { presentSla, SLA_STATES } from './sla.ts'
 import { CloseBodySchema, ReopenBodySchema } from './timeline.schema.ts'
 import { waitingOnFor } from './waiting-on.ts'
+import {
+  AzureServiceListSchema,
+  EngineerListSchema,
+  PartnerDirectorySchema,
+  ServiceRequestPageSchema,
+  ServiceRequestSchema,
+  SupportTopicListSchema,
+  type AttachmentView,
+  type ServiceRequestView,
+} from './service-request.schema.ts'
 import { registerSlaGauge } from './sla.jobs.ts'
 
 const SeveritySchema = Type.Enum(['minimal', 'moderate', 'critical'])
 const StatusSchema = Type.Enum(['open', 'attention_needed', 'closed'])
 const IdParams = Type.Object({ id: Type.String({ maxLength: 40 }) })
-const looseObject = Type.Object({}, { additionalProperties: true })
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null)
 
@@ -63,7 +72,7 @@ export function presentRequest(
   now: Date,
   actor: Actor,
   notes?: NoteRecord[],
-) {
+): ServiceRequestView {
   return {
     id: r.id,
     tenant: { tenantId: r.tenantId, name: r.tenantName },
@@ -144,17 +153,19 @@ export function expectedVersion(
   return Number(match[2])
 }
 
-const presentAttachment = (requestId: string) => (a: AttachmentRecord) => ({
-  id: a.id,
-  fileName: a.fileName,
-  contentType: a.contentType,
-  sizeBytes: a.sizeBytes,
-  sha256: a.sha256,
-  visibility: a.visibility,
-  uploadedBy: { name: a.uploadedByName, tenantId: a.uploadedByTenantId },
-  createdAt: a.createdAt.toISOString(),
-  url: `/api/service-requests/${requestId}/attachments/${a.id}`,
-})
+const presentAttachment =
+  (requestId: string) =>
+  (a: AttachmentRecord): AttachmentView => ({
+    id: a.id,
+    fileName: a.fileName,
+    contentType: a.contentType,
+    sizeBytes: a.sizeBytes,
+    sha256: a.sha256,
+    visibility: a.visibility,
+    uploadedBy: { name: a.uploadedByName, tenantId: a.uploadedByTenantId },
+    createdAt: a.createdAt.toISOString(),
+    url: `/api/service-requests/${requestId}/attachments/${a.id}`,
+  })
 
 /** Updates from the portal must say which version they change: a blind overwrite is refused. */
 function requiredVersion(request: FastifyRequest, id: string): number {
@@ -205,6 +216,7 @@ export function registerServiceRequestRoutes(app: App, ctx: AppContext): void {
         tags: ['service requests'],
         summary: 'Support categories of a workload (the uncommon ones are common=false: behind “More…”)',
         querystring: Type.Object({ workload: WorkloadSchema }, { additionalProperties: false }),
+        response: { 200: SupportTopicListSchema },
       },
     },
     async (request) => {
@@ -231,7 +243,7 @@ export function registerServiceRequestRoutes(app: App, ctx: AppContext): void {
         tags: ['service requests'],
         summary:
           'The Azure services a ticket is filed under, with their problem classifications (to filter the queue by)',
-        response: { 200: looseObject },
+        response: { 200: AzureServiceListSchema },
       },
     },
     async (request) => {
@@ -295,7 +307,7 @@ export function registerServiceRequestRoutes(app: App, ctx: AppContext): void {
           },
           { additionalProperties: false },
         ),
-        response: { 201: looseObject },
+        response: { 201: ServiceRequestSchema },
       },
     },
     async (request, reply) => {
@@ -324,7 +336,7 @@ export function registerServiceRequestRoutes(app: App, ctx: AppContext): void {
         tags: ['service requests'],
         summary: 'Service requests the signed-in user may see (the vendor’s desk: all), newest first',
         description:
-          '`q` searches titles, descriptions and notes in Italian and English (stems: “stampante” finds “stampanti”), or finds a request by number; the vendor’s engineers also search internal notes; the newest 500 matches are ranked by relevance. `assignee` is a user id, `me` or `none`. `sort=due` puts the first-response clocks that run out first on top. Page on with `cursor=<nextCursor>` (what a page costs does not grow with its depth); `total` counts up to 10,000 (`totalCapped: true` past that: show “10,000+”).',
+          '`q` searches titles, descriptions and notes in Italian and English (stems: “stampante” finds “stampanti”), or finds a request by number; the vendor’s engineers also search internal notes; the newest 500 matches are ranked by relevance. `assignee` is a user id, `me` or `none`. `sort=due` puts the first-response clocks that run out first on top. Page on with `cursor=<nextCursor>` (what a page costs does not grow with its depth); `total` counts up to 10,000, a search’s up to 1,000 (`totalCapped: true` past that: show “10,000+”, “1,000+”).',
         querystring: Type.Object(
           {
             customer: Type.Optional(Type.String({ maxLength: 64 })),
@@ -369,7 +381,7 @@ export function registerServiceRequestRoutes(app: App, ctx: AppContext): void {
           },
           { additionalProperties: false },
         ),
-        response: { 200: looseObject },
+        response: { 200: ServiceRequestPageSchema },
       },
     },
     async (request) => {
@@ -402,7 +414,7 @@ export function registerServiceRequestRoutes(app: App, ctx: AppContext): void {
         limit: q.limit,
       })
       return {
-        total: page.total,
+        total: page.total ?? 0,
         totalCapped: page.totalCapped,
         nextCursor: page.nextCursor,
         items: page.items.map((r) => present(r, request)),
@@ -417,7 +429,7 @@ export function registerServiceRequestRoutes(app: App, ctx: AppContext): void {
         tags: ['service requests'],
         summary: 'One service request with its notes (internal notes only for whoever works it)',
         params: IdParams,
-        response: { 200: looseObject },
+        response: { 200: ServiceRequestSchema },
       },
     },
     async (request, reply) => {
@@ -449,7 +461,7 @@ export function registerServiceRequestRoutes(app: App, ctx: AppContext): void {
           },
           { additionalProperties: false, minProperties: 1 },
         ),
-        response: { 200: looseObject },
+        response: { 200: ServiceRequestSchema },
       },
     },
     async (request, reply) => {
@@ -489,7 +501,7 @@ export function registerServiceRequestRoutes(app: App, ctx: AppContext): void {
           },
           { additionalProperties: false },
         ),
-        response: { 200: looseObject },
+        response: { 200: ServiceRequestSchema },
       },
     },
     async (request, reply) => {
@@ -518,9 +530,13 @@ export function registerServiceRequestRoutes(app: App, ctx: AppContext): void {
               : 'Reopen a closed request (saying why)',
           description: 'The reason shows on the request’s timeline (GET …/timeline) to both sides.',
           params: IdParams,
-          // the reason is required to reopen; closing takes no body at all, or one with a reason
-          ...(status === 'open' ? { body: ReopenBodySchema } : {}),
-          response: { 200: looseObject },
+          // the reason is required to reopen; closing takes no body at all, or a JSON one with a reason
+          // (a schema per content type: Fastify validates it only when a JSON body is sent)
+          body:
+            status === 'open'
+              ? ReopenBodySchema
+              : { content: { 'application/json': { schema: CloseBodySchema } }, required: false },
+          response: { 200: ServiceRequestSchema },
         },
       },
       async (request, reply) => {
@@ -558,7 +574,7 @@ export function registerServiceRequestRoutes(app: App, ctx: AppContext): void {
           { additionalProperties: false },
         ),
         consumes: ['multipart/form-data'],
-        response: { 201: looseObject },
+        response: { 201: ServiceRequestSchema },
       },
     },
     async (request, reply) => {
@@ -637,7 +653,7 @@ export function registerServiceRequestRoutes(app: App, ctx: AppContext): void {
       schema: {
         tags: ['service requests'],
         summary: 'The vendor’s support engineers (to assign requests to); vendor engineers only',
-        response: { 200: looseObject },
+        response: { 200: EngineerListSchema },
       },
     },
     async (request) => ({ items: await listEngineers(ctx, actorOf(request)) }),
@@ -649,7 +665,7 @@ export function registerServiceRequestRoutes(app: App, ctx: AppContext): void {
       schema: {
         tags: ['service requests'],
         summary: 'The partner organizations (to filter the queue by); vendor engineers only',
-        response: { 200: looseObject },
+        response: { 200: PartnerDirectorySchema },
       },
     },
     async (request) => ({ items: await listPartnerDirectory(ctx, actorOf(request)) }),

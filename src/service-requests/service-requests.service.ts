@@ -23,6 +23,7 @@ import {
   askRead,
   auditDecision,
   PolicyRefusal,
+  readAuditOf,
   targetTenantOf,
   type Asked,
 } from '../policy/policy.service.ts'
@@ -33,15 +34,13 @@ import {
   findServiceRequest,
   insertAttachment,
   insertNote,
-  listAttachments,
-  insertServiceRequest,
-  listNotes,
   type AzureTicketFields,
   type NoteRecord,
   type RequestChanges,
   type ServiceRequestRecord,
   updateRequest,
 } from './service-requests.data.ts'
+import { findRequestThread, threadFor } from './request-thread.data.ts'
 import {
   listServiceRequests,
   type RequestFilters,
@@ -61,6 +60,7 @@ import {
 } from './desk-rules.ts'
 import { isAddressee, participantsOf, readerOf } from './waiting-on.ts'
 import {
+  filingWritesOnlyWebhooks,
   recordRequestEvent,
   requestEventId,
   type RequestEvent,
@@ -71,6 +71,7 @@ import type { MessageKey } from '../platform/i18n/messages.ts'
 import { randomUUID } from 'node:crypto'
 import { checkAttachment, MAX_ATTACHMENTS_PER_REQUEST, safeFileName } from './attachments.ts'
 import { escalationSource, linkEscalation } from './escalation.ts'
+import { type FilingWrite, insertFiling } from './filing.data.ts'
 
 export interface CreateRequestInput {
   customerTenantId?: string | undefined
@@ -232,71 +233,48 @@ async function fileRequest(
         : null
   const delegated = decision.context === 'delegated' || decision.context === 'provider'
 
-  // the request as committed, read once inside the transaction (its event carries it too)
-  return ctx.db.transaction().execute(async (trx) => {
-    const requestId = await insertServiceRequest(
-      trx,
-      {
-        tenantId: facts.target.tenantId,
-        partnerTenantId,
-        handledBy: decision.handledBy ?? 'vendor',
-        workload: input.workload,
-        subscriptionId: decision.subscriptionId ?? input.subscriptionId ?? null,
-        problemType: input.problemType ?? 'technical',
-        supportTopicId: input.supportTopicId ?? null,
-        title: input.title.trim(),
-        description: input.description.trim(),
-        severity: input.severity,
-        contact,
-        createdByUserId: actor.userId,
-        createdByTenantId: actor.homeTenantId,
-        delegation: delegated
-          ? {
-              partnerTenantId: actor.homeTenantId,
-              partnerName: actor.homeTenantName,
-              relationshipId: decision.grant?.relationshipId ?? null,
-              relationshipName: decision.grant?.relationshipName ?? null,
-              roleName: decision.grant?.roleName ?? null,
-              groupName: decision.grant?.groupName ?? null,
-            }
-          : null,
-        decidedByRule: decision.rule ?? 'none',
-        supportPlan: decision.supportPlan?.kind ?? 'customer',
-        entitlementId: decision.supportPlan?.entitlementId ?? null,
-        locale: contact.preferredLanguage,
-        firstResponseDueAt: decision.firstResponseMinutes
-          ? new Date(now.getTime() + decision.firstResponseMinutes[input.severity] * 60_000)
-          : null,
-        azure: input.azure,
-        linkedIncidentId: input.linkedIncidentId ?? null,
-        externalReference: input.externalReference?.trim() || null,
-      },
-      now,
-    )
-    if (idempotency) {
-      const claimed = await trx
-        .insertInto('idempotency_keys')
-        .values({
-          user_id: actor.userId,
-          key: idempotency.key,
-          scope: CREATE_SCOPE,
-          request_hash: idempotency.requestHash,
-          resource_id: requestId,
-          created_at: now,
-        })
-        .onConflict((oc) => oc.columns(['user_id', 'scope', 'key']).doNothing())
-        .returning('key')
-        .executeTakeFirst()
-      if (!claimed) throw new ReplayInstead()
-    }
-    await recordAudit(trx, {
+  const write: FilingWrite = {
+    request: {
+      tenantId: facts.target.tenantId,
+      partnerTenantId,
+      handledBy: decision.handledBy ?? 'vendor',
+      workload: input.workload,
+      subscriptionId: decision.subscriptionId ?? input.subscriptionId ?? null,
+      problemType: input.problemType ?? 'technical',
+      supportTopicId: input.supportTopicId ?? null,
+      title: input.title.trim(),
+      description: input.description.trim(),
+      severity: input.severity,
+      contact,
+      createdByUserId: actor.userId,
+      createdByTenantId: actor.homeTenantId,
+      delegation: delegated
+        ? {
+            partnerTenantId: actor.homeTenantId,
+            partnerName: actor.homeTenantName,
+            relationshipId: decision.grant?.relationshipId ?? null,
+            relationshipName: decision.grant?.relationshipName ?? null,
+            roleName: decision.grant?.roleName ?? null,
+            groupName: decision.grant?.groupName ?? null,
+          }
+        : null,
+      decidedByRule: decision.rule ?? 'none',
+      supportPlan: decision.supportPlan?.kind ?? 'customer',
+      entitlementId: decision.supportPlan?.entitlementId ?? null,
+      locale: contact.preferredLanguage,
+      firstResponseDueAt: decision.firstResponseMinutes
+        ? new Date(now.getTime() + decision.firstResponseMinutes[input.severity] * 60_000)
+        : null,
+      azure: input.azure,
+      linkedIncidentId: input.linkedIncidentId ?? null,
+      externalReference: input.externalReference?.trim() || null,
+    },
+    audit: {
       ...auditActor(actor),
       tenantId: facts.target.tenantId,
       relationshipId: decision.grant?.relationshipId ?? null,
       roleName: decision.grant?.roleName ?? null,
       action: 'service_request.create',
-      targetType: 'service_request',
-      targetId: requestId,
       rule: decision.rule,
       result: 'allowed',
       reason: decision.reason,
@@ -306,17 +284,60 @@ async function fileRequest(
         handledBy: decision.handledBy,
         ...(escalated ? { escalationOf: escalated.id } : {}),
       },
-    })
-    if (escalated) await linkEscalation(trx, requestId, escalated, eventActor(actor), now)
-    const created = (await findServiceRequest(trx, requestId))!
-    await recordRequestEvent(trx, ctx, {
-      id: requestEventId('service_request.created', requestId, 1),
-      type: 'service_request.created',
-      at: now,
-      request: created,
-      actor: eventActor(actor),
-      visibility: 'public',
-    })
+    },
+    idempotency: idempotency
+      ? {
+          userId: actor.userId,
+          key: idempotency.key,
+          scope: CREATE_SCOPE,
+          requestHash: idempotency.requestHash,
+        }
+      : null,
+    eventType: 'service_request.created',
+  }
+  const actorOfEvent = eventActor(actor)
+  // Nothing but the request, its audit event and maybe webhook deliveries to write: one statement,
+  // atomic on its own, no transaction around it (it writes nothing if a subscription wants the
+  // event, and the filing is then made in the transaction below, which queues the deliveries).
+  if (
+    !escalated &&
+    !write.idempotency &&
+    filingWritesOnlyWebhooks(
+      {
+        contact,
+        armContact: input.azure?.contact ?? null,
+        handledBy: write.request.handledBy,
+        partnerTenantId,
+      },
+      actorOfEvent,
+    )
+  ) {
+    const filed = await insertFiling(ctx.db, write, now, { alone: true })
+    if (filed) return filed.request
+  }
+
+  // one statement writes the request, its audit event and key, and answers the request as committed
+  return ctx.db.transaction().execute(async (trx) => {
+    const filed = (await insertFiling(trx, write, now))!
+    if (!filed.claimed) throw new ReplayInstead()
+    let created = filed.request
+    if (escalated) {
+      await linkEscalation(trx, created.id, escalated, actorOfEvent, now)
+      created = (await findServiceRequest(trx, created.id))!
+    }
+    await recordRequestEvent(
+      trx,
+      ctx,
+      {
+        id: requestEventId('service_request.created', created.id, 1),
+        type: 'service_request.created',
+        at: now,
+        request: created,
+        actor: actorOfEvent,
+        visibility: 'public',
+      },
+      { webhookSubscribers: filed.webhookSubscribers },
+    )
     return created
   })
 }
@@ -444,28 +465,30 @@ export async function getRequestForActor(
   id: string,
   options: { audit?: boolean } = {},
 ): Promise<{ request: ServiceRequestRecord; notes: NoteRecord[]; attachments: AttachmentRecord[] }> {
+  // the request, its notes and attachments in one statement (request-thread.data.ts), which also
+  // writes the read's audit event when the request is in the reader's scope: the answer waits on
+  // no commit of its own — GDAP access stays audited, committed before it is answered
+  const audit = options.audit !== false ? readAuditOf(ctx, actor, 'service_request.read') : undefined
+  const thread = await findRequestThread(
+    ctx.db,
+    id,
+    audit && { ...audit, contextTenantId: actor.delegated ? actor.contextTenantId : null },
+  )
   const { request, asked } = await askAbout(
     ctx,
     actor,
-    await findServiceRequest(ctx.db, id),
+    thread?.request ?? null,
     'read',
     'service_request.read',
   )
-  // the read's audit event is committed (batched with other reads') while its notes are read:
-  // the answer still waits for it — GDAP access stays audited — but not in turn
-  const audited =
-    options.audit === false
-      ? undefined
-      : auditDecision(ctx, actor, asked, 'service_request.read', {
-          type: 'service_request',
-          id: request.id,
-        })
-  const includeInternal = sideOfActor(actor, request) === 'responder'
-  const [notes, attachments] = await Promise.all([
-    listNotes(ctx.db, request.id, { includeInternal }),
-    listAttachments(ctx.db, request.id, { includeInternal }),
-    audited,
-  ])
+  // allowed by the rule the statement applied to the same row (read-right.ts): it wrote the event;
+  // were the two ever to differ, the read is still recorded before it is answered
+  if (audit && !thread!.audited)
+    await auditDecision(ctx, actor, asked, 'service_request.read', {
+      type: 'service_request',
+      id: request.id,
+    })
+  const { notes, attachments } = threadFor(thread!, sideOfActor(actor, request) === 'responder')
   return { request, notes, attachments }
 }
 

@@ -1,4 +1,4 @@
-import { type Kysely, sql } from 'kysely'
+import { type Kysely, type RawBuilder, sql } from 'kysely'
 import type { Database, DeliveryStatus } from '../platform/db/schema.ts'
 import { isUuid } from '../platform/ids.ts'
 import type { WebhookPayload } from './webhooks.payload.ts'
@@ -189,6 +189,18 @@ export interface NewDelivery {
  * (or for "*"); `onlySubscriptionId` narrows to one (a ping). A second recording of the same
  * event is ignored by the unique (subscription, event) key. Answers how many were queued.
  */
+/** A subscription (aliased `s`) that wants events of `type`: named, or all of them. */
+const wants = (type: string) =>
+  sql<boolean>`(s.events @> ${JSON.stringify([type])}::jsonb or s.events @> '["*"]'::jsonb)`
+
+/**
+ * Whether any active subscription of the tenant `tenantId` (an SQL expression) wants events of
+ * `type`: a write that learns "no" in its own statement skips queuing deliveries no one gets.
+ */
+export const anyoneWants = (tenantId: RawBuilder<string | null>, type: string) =>
+  sql<boolean>`exists (select 1 from webhook_subscriptions s
+                        where s.tenant_id = ${tenantId} and s.active = true and ${wants(type)})`
+
 export async function enqueueDeliveries(
   db: Db,
   tenantId: string,
@@ -210,9 +222,7 @@ export async function enqueueDeliveries(
     .where('s.active', '=', true)
   subscriptions = onlySubscriptionId
     ? subscriptions.where('s.id', '=', onlySubscriptionId)
-    : subscriptions.where(
-        sql<boolean>`(s.events @> ${JSON.stringify([payload.type])}::jsonb or s.events @> '["*"]'::jsonb)`,
-      )
+    : subscriptions.where(wants(payload.type))
   const result = await db
     .insertInto('webhook_deliveries')
     .columns(['subscription_id', 'event_id', 'event_type', 'payload', 'next_attempt_at', 'created_at'])

@@ -1,5 +1,4 @@
-import { AppError } from '../platform/errors.ts'
-import type { Locale } from '../platform/i18n/i18n.ts'
+import { CatalogError } from '../platform/errors.ts'
 import type { MessageKey } from '../platform/i18n/messages.ts'
 
 /** Why a webhook call was refused, in English and Italian; keys are the machine codes. */
@@ -42,19 +41,13 @@ const it: Record<WebhookProblem, string> = {
 const FALLBACK_KEY: Record<number, MessageKey> = { 400: 'error.validation', 404: 'error.not_found' }
 
 /** A refused webhook call: a stable code, its message from this component's own catalog. */
-export class WebhookError extends AppError {
+export class WebhookError extends CatalogError<WebhookProblem> {
   constructor(
     status: number,
-    readonly problem: WebhookProblem,
-    readonly detail: Record<string, string> = {},
+    problem: WebhookProblem,
+    detail: Record<string, string> = {},
     details?: unknown,
   ) {
-    super(status, problem, FALLBACK_KEY[status] ?? 'error.forbidden', detail, details)
-  }
-
-  override localize(locale: Locale) {
-    const template: string = (locale === 'it' ? it : en)[this.problem]
-    const message = template.replace(/\{(\w+)\}/g, (whole, name: string) => this.detail[name] ?? whole)
-    return this.details === undefined ? { message } : { message, details: this.details }
+    super(status, problem, { it, en }, FALLBACK_KEY[status] ?? 'error.forbidden', detail, details)
   }
 }

@@ -116,6 +116,7 @@ describe.each(dialects())('the audit trail: auditors and engineers (%s)', (diale
       const verify = await t.request('POST', '/api/audit/verify', { token: tokens[email]!, body: {} })
       expect(verify.status, email).toBe(403)
       expect(verify.json().error.code, email).toBe('auditor_required')
+      expect(verify.json().error.message, email).toMatch(/^Only Contoso Cloud’s auditors read/)
       const chain = await t.request('GET', '/api/audit/chain', { token: tokens[email]! })
       expect(chain.status, email).toBe(403)
     }

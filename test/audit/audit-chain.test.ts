@@ -182,6 +182,7 @@ describe.each(dialects().filter((d) => d === 'postgres'))('audit chain under con
     } finally {
       for (const { ctx, handle } of instances) {
         await ctx.events.close()
+        await ctx.authCache.close()
         await handle.close()
       }
     }

@@ -1,8 +1,7 @@
-import { spawn } from 'node:child_process'
 import { describe, expect, it } from 'vitest'
 import { dialects } from '../support/dialects.ts'
 import { useHttpsApp } from '../support/https.ts'
-import { ROOT } from '../support/process.ts'
+import { runSdkScript, stepsByName } from '../support/sdk-script.ts'
 
 describe.each(dialects())(
   'the official @azure/arm-authorization client against Tramite (%s)',
@@ -11,30 +10,15 @@ describe.each(dialects())(
     const app = useHttpsApp(dialect)
 
     it('R6: when role assignments on Rossi’s subscription are made and removed with the SDK, then anna’s right to file for Azure follows each one, and only an Owner or the tenant’s administrator changes them', async () => {
-      const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/sdk/azure-rbac.ts'], {
-        cwd: ROOT,
-        env: {
-          PATH: process.env.PATH,
-          NODE_EXTRA_CA_CERTS: app.https.certPath,
-          TRAMITE_URL: app.https.url,
-          ANNA_TOKEN: await app.t.tokenFor('anna@fabrikam.example', 'rossi.example'),
-          ANNA_HOME_TOKEN: await app.t.tokenFor('anna@fabrikam.example'),
-          ROSSI_ADMIN_TOKEN: await app.t.tokenFor('admin@rossi.example'),
-        },
+      const run = await runSdkScript('azure-rbac.ts', {
+        NODE_EXTRA_CA_CERTS: app.https.certPath,
+        TRAMITE_URL: app.https.url,
+        ANNA_TOKEN: await app.t.tokenFor('anna@fabrikam.example', 'rossi.example'),
+        ANNA_HOME_TOKEN: await app.t.tokenFor('anna@fabrikam.example'),
+        ROSSI_ADMIN_TOKEN: await app.t.tokenFor('admin@rossi.example'),
       })
-      let stdout = ''
-      let stderr = ''
-      child.stdout.on('data', (c: Buffer) => (stdout += c.toString()))
-      child.stderr.on('data', (c: Buffer) => (stderr += c.toString()))
-      const code = await new Promise<number | null>((resolve) => child.once('exit', resolve))
-      expect(code, stderr + stdout).toBe(0)
-      const steps = Object.fromEntries(
-        stdout
-          .trim()
-          .split('\n')
-          .map((line) => JSON.parse(line))
-          .map((s) => [s.step, s]),
-      )
+      expect(run.code, run.stderr + run.stdout).toBe(0)
+      const steps = stepsByName(run.stdout)
       expect(steps.roleDefinitions).toMatchObject({
         names: ['Owner', 'Contributor', 'Reader', 'Support Request Contributor'],
         srcId: 'cfd33db0-3dd1-45e3-aa9d-cdbdf3b6f24e',

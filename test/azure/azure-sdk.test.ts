@@ -1,8 +1,7 @@
-import { spawn } from 'node:child_process'
 import { describe, expect, it } from 'vitest'
 import { dialects } from '../support/dialects.ts'
 import { useHttpsApp } from '../support/https.ts'
-import { ROOT } from '../support/process.ts'
+import { runSdkScript, stepsByName } from '../support/sdk-script.ts'
 
 describe.each(dialects())(
   'the official @azure/arm-support client against Tramite (%s)',
@@ -11,29 +10,14 @@ describe.each(dialects())(
     const app = useHttpsApp(dialect)
 
     it('when anna works a ticket for Rossi’s subscription over HTTPS, then every call succeeds; ada for Bianchi is refused by R5', async () => {
-      const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/sdk/azure-support.ts'], {
-        cwd: ROOT,
-        env: {
-          PATH: process.env.PATH,
-          NODE_EXTRA_CA_CERTS: app.https.certPath,
-          TRAMITE_URL: app.https.url,
-          ANNA_TOKEN: await app.t.tokenFor('anna@fabrikam.example', 'rossi.example'),
-          ADA_TOKEN: await app.t.tokenFor('ada@adatum.example', 'bianchi.example'),
-        },
+      const run = await runSdkScript('azure-support.ts', {
+        NODE_EXTRA_CA_CERTS: app.https.certPath,
+        TRAMITE_URL: app.https.url,
+        ANNA_TOKEN: await app.t.tokenFor('anna@fabrikam.example', 'rossi.example'),
+        ADA_TOKEN: await app.t.tokenFor('ada@adatum.example', 'bianchi.example'),
       })
-      let stdout = ''
-      let stderr = ''
-      child.stdout.on('data', (c: Buffer) => (stdout += c.toString()))
-      child.stderr.on('data', (c: Buffer) => (stderr += c.toString()))
-      const code = await new Promise<number | null>((resolve) => child.once('exit', resolve))
-      expect(code, stderr).toBe(0)
-      const steps = Object.fromEntries(
-        stdout
-          .trim()
-          .split('\n')
-          .map((line) => JSON.parse(line))
-          .map((s) => [s.step, s]),
-      )
+      expect(run.code, run.stderr).toBe(0)
+      const steps = stepsByName(run.stdout)
       expect(steps.operations).toMatchObject({ includesWrite: true })
       expect(steps.services.count).toBeGreaterThanOrEqual(8)
       expect(steps.problemClassifications.count).toBeGreaterThanOrEqual(3)

@@ -1,8 +1,7 @@
-import { spawn } from 'node:child_process'
 import { describe, expect, it } from 'vitest'
 import { dialects } from '../support/dialects.ts'
 import { useHttpsApp } from '../support/https.ts'
-import { ROOT } from '../support/process.ts'
+import { runScript, stepsByName } from '../support/sdk-script.ts'
 
 // Debian's python3-azure (installed by `npm test`'s pretest: scripts/ensure-python-azure.mjs)
 const PYTHON = process.env.PYTHON_AZURE || '/usr/bin/python3'
@@ -14,29 +13,14 @@ describe.each(dialects())(
     const app = useHttpsApp(dialect)
 
     it('when anna works a ticket for Rossi’s subscription from Python over HTTPS, then services, classifications, the long-running create, get, list and communications all succeed, at 2020-04-01 and 2024-04-01', async () => {
-      const child = spawn(PYTHON, ['scripts/sdk/azure_support.py'], {
-        cwd: ROOT,
-        env: {
-          PATH: process.env.PATH,
-          // trust the dev certificate the test serves (requests reads this bundle)
-          REQUESTS_CA_BUNDLE: app.https.certPath,
-          TRAMITE_URL: app.https.url,
-          ANNA_TOKEN: await app.t.tokenFor('anna@fabrikam.example', 'rossi.example'),
-        },
+      const run = await runScript(PYTHON, ['scripts/sdk/azure_support.py'], {
+        // trust the dev certificate the test serves (requests reads this bundle)
+        REQUESTS_CA_BUNDLE: app.https.certPath,
+        TRAMITE_URL: app.https.url,
+        ANNA_TOKEN: await app.t.tokenFor('anna@fabrikam.example', 'rossi.example'),
       })
-      let stdout = ''
-      let stderr = ''
-      child.stdout.on('data', (c: Buffer) => (stdout += c.toString()))
-      child.stderr.on('data', (c: Buffer) => (stderr += c.toString()))
-      const code = await new Promise<number | null>((resolve) => child.once('exit', resolve))
-      expect(code, stderr).toBe(0)
-      const steps = Object.fromEntries(
-        stdout
-          .trim()
-          .split('\n')
-          .map((line) => JSON.parse(line))
-          .map((s) => [s.step, s]),
-      )
+      expect(run.code, run.stderr).toBe(0)
+      const steps = stepsByName(run.stdout)
       expect(steps.apiVersion.value).toBe('2020-04-01')
       expect(steps.services.count).toBeGreaterThanOrEqual(8)
       expect(steps.problemClassifications.count).toBeGreaterThanOrEqual(3)

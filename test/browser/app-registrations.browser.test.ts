@@ -62,5 +62,33 @@ describe.each(dialects())(
       expect(token.status).toBe(200)
       await page.context().close()
     })
+
+    it('when anna deletes an application from its page, then the question names it, Cancel keeps it, and Delete removes it from the list', async () => {
+      const app = await registerApp(suite.t, FABRIKAM, { name: 'Old importer' })
+      await registerApp(suite.t, FABRIKAM, { name: 'Kept tool' })
+      const page = await suite.signedIn('anna@fabrikam.example', 'en-US', { from: `/applications/${app.id}` })
+      await page.getByTestId('app-delete').click()
+      await page.getByTestId('app-delete-confirm-dialog').waitFor()
+      expect(await page.getByTestId('app-delete-confirm-dialog').textContent()).toContain(
+        'Delete Old importer?',
+      )
+      await page.getByTestId('app-delete-confirm-cancel').click()
+      await page.getByTestId('app-delete-confirm-dialog').waitFor({ state: 'detached' })
+      expect(
+        await suite.t.db.db.selectFrom('app_registrations').select('id').where('id', '=', app.id).execute(),
+      ).toHaveLength(1)
+
+      await page.getByTestId('app-delete').click()
+      await page.getByTestId('app-delete-confirm').click()
+      await page.waitForURL((url) => url.pathname === '/applications')
+      await expect
+        .poll(async () => (await page.getByTestId('app-list').textContent()) ?? '')
+        .toContain('Kept tool')
+      expect(await page.getByTestId('app-list').textContent()).not.toContain('Old importer')
+      expect(
+        await suite.t.db.db.selectFrom('app_registrations').select('id').where('id', '=', app.id).execute(),
+      ).toHaveLength(0)
+      await page.context().close()
+    })
   },
 )

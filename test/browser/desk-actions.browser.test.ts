@@ -68,13 +68,15 @@ describe.each(dialects())('the desk’s row and bulk actions in Chromium (%s)', 
       name: 'Lena Moretti',
     })
 
-    // bulk close two, after a confirmation; the answer says what changed
+    // bulk close two, after a confirmation with a reason; the answer says what changed
     await row(page, toCloseA).getByTestId('row-select').check()
     await row(page, toCloseB).getByTestId('row-select').check()
     expect(await page.getByTestId('bulk-count').textContent()).toBe('2 requests selected')
     await screenshotWhole(page, 'desk-actions-en.png')
     await page.getByTestId('bulk-close').click()
     await page.getByTestId('bulk-close-dialog').waitFor(WAIT)
+    await page.getByTestId('bulk-close-reason').fill('Duplicates of request 1 about the quota warning.')
+    await page.screenshot({ path: `${SCREENSHOTS}/desk-bulk-close-en.png` })
     await page.getByTestId('bulk-close-confirm').click()
     const outcome = page.getByTestId('bulk-outcome')
     await outcome.waitFor(WAIT)
@@ -84,6 +86,17 @@ describe.each(dialects())('the desk’s row and bulk actions in Chromium (%s)', 
     // the open view no longer lists them, and the selection is gone
     await expect.poll(async () => (await rowIds(page)).includes(toCloseA), WAIT).toBe(false)
     expect(await page.getByTestId('bulk-bar').count()).toBe(0)
+    // each request's history says who closed it and why
+    await page.goto(`${app.baseUrl}/service-requests/${toCloseB}`)
+    await page.getByTestId('request-timeline').waitFor(WAIT)
+    await expect
+      .poll(() => page.getByTestId('timeline-reason').first().textContent(), WAIT)
+      .toContain('Duplicates of request 1 about the quota warning.')
+    const history = (await page.getByTestId('request-timeline').textContent()) ?? ''
+    expect(history).toMatch(/closed the request/)
+    await page.goBack()
+    await settled(page).waitFor(WAIT)
+    await row(page, toAssign).waitFor(WAIT)
 
     // a click anywhere on a row (here its number) opens the request
     await row(page, toAssign).locator('td').nth(1).click()

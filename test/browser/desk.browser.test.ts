@@ -169,7 +169,10 @@ describe.each(dialects())('the support desk in Chromium (%s)', (dialect) => {
     await page.getByTestId('note-submit').click()
     await page.locator('[data-testid="request-detail"][data-status="attention_needed"]').waitFor(WAIT)
     await page.getByTestId('waiting-on-requester').waitFor(WAIT)
-    expect(await page.locator('[data-testid="request-note"][data-visibility="public"]').count()).toBe(1)
+    // the notes list shows the new note once it has reloaded (it may follow the status by a moment)
+    const publicNotes = page.locator('[data-testid="request-note"][data-visibility="public"]')
+    await publicNotes.filter({ hasText: 'log dello spooler' }).waitFor(WAIT)
+    expect(await publicNotes.count()).toBe(1)
 
     // attachments: a public one for the requester, an internal one for the desk
     await page.getByTestId('attachment-file').setInputFiles({

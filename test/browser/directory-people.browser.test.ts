@@ -187,4 +187,31 @@ describe.each(dialects())('the directory’s people pages (%s)', { timeout: 180_
     expect(stored).toEqual({ kind: 'premier', valid_until: '2028-06-30' })
     await page.context().close()
   })
+
+  it('when anna deletes a group in English, then the question names it, Cancel keeps it, and Delete removes it and goes back to the groups', async () => {
+    const token = await app.t.tokenFor('anna@fabrikam.example')
+    const created = await app.t.request('POST', '/api/directory/groups', {
+      token,
+      body: { displayName: 'Night shift' },
+    })
+    expect(created.status, created.body).toBe(201)
+    const groupId: string = created.json().id
+    const page = await app.signedIn('anna@fabrikam.example', 'en-US')
+    await page.goto(`${app.baseUrl}/directory/groups/${groupId}`)
+    await page.getByTestId('group-delete').click()
+    const dialog = page.getByTestId('directory-confirm')
+    await dialog.waitFor(WAIT)
+    expect(await dialog.textContent()).toContain('Delete Night shift?')
+    await dialog.getByRole('button', { name: 'Cancel' }).click()
+    await dialog.waitFor({ state: 'detached', ...WAIT })
+    expect((await app.t.request('GET', `/api/directory/groups/${groupId}`, { token })).status).toBe(200)
+
+    await page.getByTestId('group-delete').click()
+    await page.getByTestId('directory-confirm').getByRole('button', { name: 'Delete group' }).click()
+    await page.waitForURL((url) => url.pathname === '/directory/groups', WAIT)
+    await expect.poll(() => page.getByTestId('group-row').count(), WAIT).toBeGreaterThan(0)
+    expect(await page.getByTestId('group-row').filter({ hasText: 'Night shift' }).count()).toBe(0)
+    expect((await app.t.request('GET', `/api/directory/groups/${groupId}`, { token })).status).toBe(404)
+    await page.context().close()
+  })
 })

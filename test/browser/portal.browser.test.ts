@@ -27,7 +27,9 @@ describe.each(dialects())('the web portal in Chromium (%s)', (dialect) => {
       .poll(() => page.locator('body').textContent(), { timeout: 15_000 })
       .toContain('Fabrikam-Rossi support')
     const body = (await page.locator('body').textContent()) ?? ''
-    expect(body).toContain('Service Support Administrator')
+    // the Italian page names the Entra role as the Italian admin center does, never in English
+    expect(body).toContain('Amministratore del supporto servizi')
+    expect(body).not.toContain('Service Support Administrator')
     expect(body).toContain('Tier1 Support')
     expect(body).toContain('Azure plan')
     await page.screenshot({ path: `${SHOTS}/customer-it.png`, fullPage: true })

@@ -105,6 +105,10 @@ describe.each(dialects())('service requests in Chromium (%s)', (dialect) => {
     await expect.poll(async () => settledAdvice(page).getAttribute('data-allowed')).toBe('true')
     expect(await page.locator('[data-testid="refusal"][data-rule="R10"]').count()).toBe(0)
     expect(await settledAdvice(page).textContent()).toContain('Adatum')
+    // the vendor by its name, never "il fornitore"
+    const picker = (await page.getByTestId('handled-by-picker').textContent()) ?? ''
+    expect(picker).toContain('Apri la richiesta con Contoso Cloud')
+    expect(picker).not.toContain('fornitore')
     await page.screenshot({ path: `${SHOTS}/new-request-r10-partner-it.png`, fullPage: true })
     // and it goes on to the details on that path
     await page.getByTestId('wizard-next').last().click()

@@ -157,6 +157,10 @@ describe.each(dialects())(
       })
       expect(byPartner.status).toBe(403)
       expect(byPartner.json().error.code).toBe('vendor_admin_only')
+      // the vendor by its name
+      expect(byPartner.json().error.message).toBe(
+        'Only a global administrator of Contoso Cloud records subscriptions bought directly from it.',
+      )
     })
   },
 )

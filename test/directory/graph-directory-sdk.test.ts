@@ -1,9 +1,8 @@
-import { spawn } from 'node:child_process'
 import { describe, expect, it } from 'vitest'
 import { demoId } from '../../src/demo/world.ts'
 import { dialects } from '../support/dialects.ts'
 import { useHttpsApp } from '../support/https.ts'
-import { ROOT } from '../support/process.ts'
+import { runSdkScript, stepsByName } from '../support/sdk-script.ts'
 
 describe.each(dialects())(
   'the official Microsoft Graph client runs a partner’s users and groups (%s)',
@@ -12,29 +11,14 @@ describe.each(dialects())(
     const app = useHttpsApp(dialect)
 
     it('when anna uses @microsoft/microsoft-graph-client, then she creates a user and nested groups, transitiveMembers follows the nesting, and members/$ref to Admin Agents makes and unmakes an admin agent at once', async () => {
-      const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/sdk/graph-directory.ts'], {
-        cwd: ROOT,
-        env: {
-          PATH: process.env.PATH,
-          NODE_EXTRA_CA_CERTS: app.https.certPath,
-          TRAMITE_URL: app.https.url,
-          PARTNER_TOKEN: await app.t.tokenFor('anna@fabrikam.example'),
-          RUN_ID: 'sdk',
-        },
+      const run = await runSdkScript('graph-directory.ts', {
+        NODE_EXTRA_CA_CERTS: app.https.certPath,
+        TRAMITE_URL: app.https.url,
+        PARTNER_TOKEN: await app.t.tokenFor('anna@fabrikam.example'),
+        RUN_ID: 'sdk',
       })
-      let stdout = ''
-      let stderr = ''
-      child.stdout.on('data', (c: Buffer) => (stdout += c.toString()))
-      child.stderr.on('data', (c: Buffer) => (stderr += c.toString()))
-      const code = await new Promise<number | null>((resolve) => child.once('exit', resolve))
-      expect(code, stderr + stdout).toBe(0)
-      const steps = Object.fromEntries(
-        stdout
-          .trim()
-          .split('\n')
-          .map((line) => JSON.parse(line))
-          .map((s) => [s.step, s]),
-      )
+      expect(run.code, run.stderr + run.stdout).toBe(0)
+      const steps = stepsByName(run.stdout)
       const { id: userId } = steps.createUser
       const { escalations, nightShift } = steps.createGroups
       expect(steps.createUser).toMatchObject({

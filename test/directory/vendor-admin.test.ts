@@ -155,6 +155,14 @@ describe.each(dialects())('the vendor administers its partners (%s)', { timeout:
       expect((await partners('GET', '', token)).status).toBe(403)
       expect((await partners('POST', `/${FABRIKAM}/suspend`, token)).status).toBe(403)
     }
+    // in Italian the refusal names the vendor, never "il fornitore"
+    const italian = await t.request('GET', '/api/directory/partners', {
+      token: await t.tokenFor('anna@fabrikam.example'),
+      headers: { 'accept-language': 'it' },
+    })
+    expect(italian.json().error.message).toBe(
+      'Solo gli amministratori globali di Contoso Cloud amministrano i partner e i prodotti del marketplace.',
+    )
     expect((await partners('GET', `/${ROSSI}`, vendor)).status).toBe(404)
     expect((await partners('GET', '/00000000-0000-4000-8000-000000000000', vendor)).status).toBe(404)
     expect((await partners('PATCH', '/not-an-id', vendor, { name: 'Y' })).status).toBe(404)
@@ -231,8 +239,15 @@ describe.each(dialects())('the vendor administers its partners (%s)', { timeout:
     expect(refused.status).toBe(401)
     const signIn = await t.request('POST', '/api/session', {
       body: { email: 'anna@fabrikam.example', password: TEST_PASSWORD },
+      headers: { 'accept-language': 'it' },
     })
     expect(signIn.status).not.toBe(200)
+    // whoever knows the password is told whom to ask, by name
+    expect(signIn.json().error).toMatchObject({
+      code: 'tenant_suspended',
+      message:
+        "L'organizzazione Fabrikam è sospesa: i suoi utenti non possono accedere né usare token finché Contoso Cloud non la riattiva.",
+    })
     await expect(t.tokenFor('hugo@fabrikam.example')).rejects.toBeTruthy()
     expect(await history()).toEqual(before)
     // Rossi's administrator still sees the request Fabrikam filed
@@ -353,6 +368,7 @@ describe.each(dialects())(
       for (const email of ['anna@fabrikam.example', 'engineer@contoso.example']) {
         const res = await products('POST', '', await t.tokenFor(email), { name: 'Z', isvName: 'Z' })
         expect([res.status, res.json().error.code]).toEqual([403, 'vendor_admin_required'])
+        expect(res.json().error.message).toMatch(/^Only Contoso Cloud’s global administrators administer/)
       }
       expect(
         (await products('PATCH', '/00000000-0000-4000-8000-000000000000', vendor, { name: 'Q' })).status,

@@ -10,6 +10,7 @@ import { recordRequestEvent, requestEventId } from '../../src/service-requests/r
 import { findServiceRequest } from '../../src/service-requests/service-requests.data.ts'
 import { startTestApp, tenantIdOf, type TestApp } from '../support/app.ts'
 import { dialects } from '../support/dialects.ts'
+import { userIdOf } from '../support/directory.ts'
 import { startInbox, type TestInbox } from './smtp-inbox.ts'
 
 const ROSSI = tenantIdOf('rossi.example')
@@ -76,8 +77,7 @@ function desk(t: TestApp) {
 const outboxOf = (t: TestApp, requestId: string) =>
   t.db.db.selectFrom('email_outbox').selectAll().where('request_id', '=', requestId).orderBy('id').execute()
 
-const userId = async (t: TestApp, email: string) =>
-  (await t.db.db.selectFrom('users').select('id').where('email', '=', email).executeTakeFirstOrThrow()).id
+const userId = userIdOf
 
 const runEmail = (t: TestApp) => t.runTask('email') as Promise<EmailReport>
 
@@ -506,6 +506,7 @@ describe.each(dialects().filter((d) => d === 'postgres'))('email from several in
       inbox.delayMs = 0
       await otherTask.close?.()
       await other.events.close()
+      await other.authCache.close()
       await handle.close()
     }
   })

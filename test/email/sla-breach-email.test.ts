@@ -5,6 +5,7 @@ import { openDatabase } from '../../src/platform/db/database.ts'
 import { runSlaJob } from '../../src/service-requests/sla.jobs.ts'
 import { startTestApp, type TestApp } from '../support/app.ts'
 import { dialects } from '../support/dialects.ts'
+import { userIdOf } from '../support/directory.ts'
 import { fileRequest } from '../support/requests.ts'
 import { startInbox, type TestInbox } from './smtp-inbox.ts'
 
@@ -63,6 +64,7 @@ describe.each(dialects())(
         t.clock.offsetMs = 0
         if (second) {
           await other.events.close()
+          await other.authCache.close()
           await second.close()
         }
       }
@@ -173,8 +175,6 @@ describe.each(dialects())(
       }
     })
 
-    const engineerId = async () =>
-      (await t.db.db.selectFrom('users').select('id').where('email', '=', ENGINEER).executeTakeFirstOrThrow())
-        .id
+    const engineerId = () => userIdOf(t, ENGINEER)
   },
 )

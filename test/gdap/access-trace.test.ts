@@ -1,20 +1,9 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { assignmentLink, chainSteps, TRACE_STEPS } from '../../src/gdap/access-trace.ts'
-import type { AssignmentStatus, GdapStatus } from '../../src/platform/db/schema.ts'
+import { GDAP_STATUSES } from '../../src/gdap/lifecycle.ts'
+import type { AssignmentStatus } from '../../src/platform/db/schema.ts'
 
-const GDAP_STATUSES: GdapStatus[] = [
-  'created',
-  'approvalPending',
-  'approved',
-  'activating',
-  'active',
-  'expiring',
-  'expired',
-  'terminationRequested',
-  'terminating',
-  'terminated',
-]
 const ASSIGNMENT_STATUSES: AssignmentStatus[] = ['pending', 'active', 'deleting', 'deleted', 'error']
 
 describe('the access trace’s links (pure)', () => {

@@ -1,9 +1,8 @@
-import { spawn } from 'node:child_process'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startTestApp, tenantIdOf, type TestApp } from '../support/app.ts'
 import { dialects } from '../support/dialects.ts'
 import { serveHttps } from '../support/https.ts'
-import { ROOT } from '../support/process.ts'
+import { jsonLines, runSdkScript } from '../support/sdk-script.ts'
 import { demoIncidentId } from '../support/demo.ts'
 
 const ROSSI = tenantIdOf('rossi.example')
@@ -43,24 +42,13 @@ describe.each(dialects())(
     })
 
     it('when the official Graph client reads service health in Rossi’s context, then it sees the Exchange incident', async () => {
-      const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/sdk/graph-service-health.ts'], {
-        cwd: ROOT,
-        env: {
-          PATH: process.env.PATH,
-          NODE_EXTRA_CA_CERTS: https.certPath,
-          TRAMITE_URL: https.url,
-          TOKEN: await t.tokenFor('anna@fabrikam.example', 'rossi.example'),
-        },
+      const run = await runSdkScript('graph-service-health.ts', {
+        NODE_EXTRA_CA_CERTS: https.certPath,
+        TRAMITE_URL: https.url,
+        TOKEN: await t.tokenFor('anna@fabrikam.example', 'rossi.example'),
       })
-      let stdout = ''
-      let stderr = ''
-      child.stdout.on('data', (c: Buffer) => (stdout += c.toString()))
-      child.stderr.on('data', (c: Buffer) => (stderr += c.toString()))
-      expect(await new Promise((r) => child.once('exit', r)), stderr).toBe(0)
-      const steps = stdout
-        .trim()
-        .split('\n')
-        .map((l) => JSON.parse(l))
+      expect(run.code, run.stderr).toBe(0)
+      const steps = jsonLines(run.stdout)
       const sorted = (ids: string[]) => [...ids].sort()
       expect(steps[0].step).toBe('healthOverviews')
       // this test's incident and the demo world's own Exchange incident at Rossi

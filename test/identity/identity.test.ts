@@ -29,6 +29,7 @@ describe.each(dialects())('sign-in and sessions (%s)', (dialect) => {
       roles: ['admin_agent'],
     })
     expect(res.json().csrfToken).toMatch(/^[\w-]{20,}$/)
+    expect(res.json().vendorName).toBe('Contoso Cloud')
   })
 
   it('when the password is wrong or the user unknown, then the same 401 in the caller’s language, and no cookie', async () => {
@@ -81,6 +82,14 @@ describe.each(dialects())('sign-in and sessions (%s)', (dialect) => {
     expect(out.status).toBe(204)
     const after = await t.request('GET', '/api/session', { headers: { cookie: session.cookie } })
     expect(after.json().user).toBeNull()
+  })
+
+  it('when anyone asks for the session, signed in or not, then it names the vendor (the portal says "Contoso Cloud", never "the vendor")', async () => {
+    const session = await t.signIn('nora@northwind.example')
+    const signedIn = await t.request('GET', '/api/session', { headers: { cookie: session.cookie } })
+    expect(signedIn.json()).toMatchObject({ vendorName: 'Contoso Cloud' })
+    const anonymous = await t.request('GET', '/api/session')
+    expect(anonymous.json()).toEqual({ user: null, csrfToken: null, vendorName: 'Contoso Cloud' })
   })
 
   it('when a session cookie is forged, then the caller is anonymous', async () => {

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { TEST_PASSWORD } from '../support/constants.ts'
 import { type BrowserSession, startTestApp, type TestApp } from '../support/app.ts'
 import { dialects } from '../support/dialects.ts'
+import { userIdOf } from '../support/directory.ts'
 
 describe.each(dialects())('sign-in hardening: throttles, sessions, password reset (%s)', (dialect) => {
   // the throttle tests run on an app of their own, with small limits
@@ -106,13 +107,7 @@ describe.each(dialects())('sign-in hardening: throttles, sessions, password rese
     it('when an administrator revokes a user’s sessions, then every session of that user ends; another tenant’s user answers 404', async () => {
       const hugo = await t.signIn('hugo@fabrikam.example')
       const anna = await t.signIn('anna@fabrikam.example')
-      const hugoId = (
-        await t.db.db
-          .selectFrom('users')
-          .select('id')
-          .where('email', '=', 'hugo@fabrikam.example')
-          .executeTakeFirstOrThrow()
-      ).id
+      const hugoId = await userIdOf(t, 'hugo@fabrikam.example')
       const res = await t.request('DELETE', `/api/security/users/${hugoId}/sessions`, { session: anna })
       expect(res.status).toBe(200)
       expect(res.json().revoked).toBeGreaterThanOrEqual(1)

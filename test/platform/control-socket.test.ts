@@ -70,4 +70,20 @@ describe('the data directory control socket', () => {
     expect(await sendControlCommand(dir, 'other', {})).toEqual({ ok: true, result: 'fine' })
     await socket.close()
   })
+
+  it('when the server stops while a command runs, then the client is told it went away (never an answer-less success)', async () => {
+    const socket = await acquireControlSocket(dir)
+    let started!: () => void
+    const running = new Promise<void>((resolve) => (started = resolve))
+    socket.setHandler(async () => {
+      started()
+      return new Promise(() => undefined) // a command that never finishes
+    })
+    const sent = sendControlCommand(dir, 'advise', {}).catch((e: unknown) => e)
+    await running
+    await socket.close()
+    const error = (await sent) as Error & { code?: string }
+    expect(error).toBeInstanceOf(Error)
+    expect(error.code).toBe('server_gone')
+  })
 })

@@ -26,6 +26,22 @@ describe.each(dialects())('HTTP platform (%s)', (dialect) => {
     expect(metrics.body).toMatch(/tramite_process_cpu_seconds_total/)
   })
 
+  it('when /metrics is read, then it tells the memory apart: resident set, JS heap, buffers and (PGlite) the engine', async () => {
+    const body = (await t.request('GET', '/metrics')).body
+    const value = (name: string) => Number(new RegExp(`^${name} (\\S+)$`, 'm').exec(body)?.[1])
+    expect(value('tramite_process_resident_memory_bytes')).toBeGreaterThan(0)
+    expect(value('tramite_nodejs_heap_size_used_bytes')).toBeGreaterThan(0)
+    expect(value('tramite_nodejs_array_buffers_bytes')).toBeGreaterThan(0)
+    if (dialect === 'pglite') {
+      // WebAssembly memory comes in 64 KiB pages, and PostgreSQL's shared buffers alone are 16 MB
+      const wasm = value('tramite_pglite_wasm_memory_bytes')
+      expect(wasm % 65536).toBe(0)
+      expect(wasm).toBeGreaterThan(16 * 1024 * 1024)
+    } else {
+      expect(body).not.toMatch(/tramite_pglite_wasm_memory_bytes/)
+    }
+  })
+
   it('when any request is served, then it carries a request id (echoed when the caller sends one) and security headers', async () => {
     const given = await t.request('GET', '/healthz', { headers: { 'x-request-id': 'abc-123' } })
     expect(given.headers['x-request-id']).toBe('abc-123')

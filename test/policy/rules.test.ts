@@ -3,6 +3,7 @@ import { ROLE_IDS } from '../../src/catalog/catalog.ts'
 import { demoId } from '../../src/demo/world.ts'
 import { startTestApp, tenantIdOf, type TestApp } from '../support/app.ts'
 import { dialects } from '../support/dialects.ts'
+import { userIdOf } from '../support/directory.ts'
 
 const ROSSI = tenantIdOf('rossi.example')
 const BIANCHI = tenantIdOf('bianchi.example')
@@ -224,7 +225,8 @@ describe.each(dialects())('support policy rules on the demo world (%s)', (dialec
       'R7:csp_plan_and_partner_contact:true',
     ])
     const italian = await advice('nora@northwind.example', { customer: BIANCHI, workload: 'azure' }, 'it')
-    expect(italian.message).toMatch(/GDAP ti apre il tenant \(Directory Readers\)/)
+    // the Italian message names the role as the Italian Entra admin center does
+    expect(italian.message).toMatch(/GDAP ti apre il tenant \(Lettori della directory\)/)
 
     const filed = await file('nora@northwind.example', { customerTenantId: BIANCHI, workload: 'azure' })
     expect(filed.status, filed.body).toBe(201)
@@ -328,13 +330,7 @@ describe.each(dialects())('support policy rules on the demo world (%s)', (dialec
     })
     expect(other).toMatchObject({ allowed: false, rule: 'R7', reason: 'csp_plan_required' })
 
-    const customerAdmin = (
-      await t.db.db
-        .selectFrom('users')
-        .select('id')
-        .where('email', '=', 'admin@rossi.example')
-        .executeTakeFirstOrThrow()
-    ).id
+    const customerAdmin = await userIdOf(t, 'admin@rossi.example')
     const withCustomerContact = await file('anna@fabrikam.example', {
       customerTenantId: ROSSI,
       workload: 'azure',
@@ -542,6 +538,14 @@ describe.each(dialects())('support policy rules on the demo world (%s)', (dialec
     expect(a.remedy).toBe(
       'Contact Proseware support: website https://support.proseware.example/ledgerlite, email help@proseware.example, phone +1 206 555 0175.',
     )
+    // the vendor by its name, in either language
+    expect(a.message).toMatch(/^Contoso Cloud gives no support for commercial-marketplace products/)
+    const italian = await advice(
+      'anna@fabrikam.example',
+      { customer: ROSSI, workload: 'marketplace', product: 'LedgerLite' },
+      'it',
+    )
+    expect(italian.message).toMatch(/^Contoso Cloud non offre supporto per i prodotti del marketplace/)
     await t.db.db
       .updateTable('marketplace_products')
       .set({ support_url: null, support_phone: null })

@@ -399,6 +399,19 @@ describe('the support policy (pure)', () => {
     )
   })
 
+  it('when a refusal names the day a relationship expired, then each language says it as its pages show dates, not as an ISO string', () => {
+    const { facts, question } = fc.sample(world, { numRuns: 1, seed: 7 })[0]!
+    const expired = {
+      ...decide(facts, question),
+      allowed: false,
+      rule: 'R9' as const,
+      reason: 'gdap_expired',
+      params: { customer: 'Tailspin Toys', relationship: 'Fabrikam e Tailspin', date: '2026-11-04' },
+    }
+    expect(describeDecision(expired, 'it').message).toContain('è scaduta il 4 nov 2026:')
+    expect(describeDecision(expired, 'en').message).toContain('expired on Nov 4, 2026:')
+  })
+
   it('R4: the active incidents for the workload and tenant come with the decision, others do not', () => {
     const { facts, question } = fc.sample(world, { numRuns: 1, seed: 7 })[0]!
     const incidents = [

@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -11,6 +10,7 @@ import { startTestApp, type TestApp } from '../support/app.ts'
 import { dialects, postgresUrlFor } from '../support/dialects.ts'
 import { admin } from '../support/postgres-admin.ts'
 import { ROOT, runCli, startServerProcess, type RunningProcess } from '../support/process.ts'
+import { jsonLines, runSdkScript } from '../support/sdk-script.ts'
 
 /**
  * Issue 15's acceptance: on a Tramite started empty (TRAMITE_DEMO=false), a world with the demo
@@ -132,32 +132,14 @@ describe.each(dialects())(
 
     it('when the world is built through the CLI, the Graph and Azure SDKs and Partner Center, then a day later tramite advise answers every case of the demo world’s tests as on the demo world', async () => {
       // ── build ──
-      const steps = await new Promise<Record<string, any>[]>((resolve, reject) => {
-        const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/sdk/build-world.ts'], {
-          cwd: ROOT,
-          env: {
-            PATH: process.env.PATH,
-            HOME: process.env.HOME,
-            ...env,
-            NODE_EXTRA_CA_CERTS: join(dataDir, 'tls', 'cert.pem'),
-            TRAMITE_URL: server!.httpsUrl!,
-          },
-        })
-        let stdout = ''
-        let stderr = ''
-        child.stdout.on('data', (c: Buffer) => (stdout += c.toString()))
-        child.stderr.on('data', (c: Buffer) => (stderr += c.toString()))
-        child.once('exit', (code) =>
-          code === 0
-            ? resolve(
-                stdout
-                  .trim()
-                  .split('\n')
-                  .map((l) => JSON.parse(l)),
-              )
-            : reject(new Error(`build-world exited ${code}:\n${stdout}\n${stderr}`)),
-        )
+      const run = await runSdkScript('build-world.ts', {
+        HOME: process.env.HOME,
+        ...env,
+        NODE_EXTRA_CA_CERTS: join(dataDir, 'tls', 'cert.pem'),
+        TRAMITE_URL: server!.httpsUrl!,
       })
+      if (run.code !== 0) throw new Error(`build-world exited ${run.code}:\n${run.stdout}\n${run.stderr}`)
+      const steps = jsonLines(run.stdout)
       const world = steps.find((s) => s.step === 'world')!
       expect(steps.filter((s) => s.step === 'partner')).toHaveLength(PARTNERS.length)
       expect(steps.filter((s) => s.step === 'customer')).toHaveLength(CUSTOMERS.length)

@@ -305,6 +305,7 @@ describe.each(dialects())('the vendor’s support desk (%s)', (dialect) => {
       t.clock.offsetMs = 0
       if (second) {
         await other.events.close()
+        await other.authCache.close()
         await second.close()
       }
     }

@@ -79,6 +79,17 @@ export async function startTestApp(dialect: Dialect, env: Record<string, string>
   const ctx = createContext(config, db, () => new Date(Date.now() + clock.offsetMs))
   const app = await buildApp(ctx)
   const tasks = scheduledTasks(ctx)
+  // job runs a test started and did not await (an interval driving an SDK's polling) finish before
+  // the database closes, so none of them fails on a destroyed driver after its test has passed
+  const inFlight = new Set<Promise<unknown>>()
+  const track = <T>(run: Promise<T>): Promise<T> => {
+    inFlight.add(run)
+    void run.then(
+      () => inFlight.delete(run),
+      () => inFlight.delete(run),
+    )
+    return run
+  }
 
   async function request(method: string, url: string, options: RequestOptions = {}): Promise<Response> {
     const headers: Record<string, string> = { ...options.headers }
@@ -119,11 +130,11 @@ export async function startTestApp(dialect: Dialect, env: Record<string, string>
       const setCookie = String(res.headers['set-cookie'])
       return { cookie: setCookie.split(';')[0]!, csrfToken: res.json().csrfToken }
     },
-    runJobs: () => runGdapJobs(ctx),
+    runJobs: () => track(runGdapJobs(ctx)),
     runTask(name) {
       const task = tasks.find((t) => t.name === name)
       if (!task) throw new Error(`no scheduled task named ${name}`)
-      return task.run()
+      return track(task.run())
     },
     async listen(port = 0) {
       await app.listen({ port, host: '127.0.0.1' })
@@ -131,9 +142,11 @@ export async function startTestApp(dialect: Dialect, env: Record<string, string>
       return `http://127.0.0.1:${address.port}`
     },
     async close() {
+      await Promise.allSettled([...inFlight])
       for (const task of tasks) await task.close?.()
       await app.close()
       await ctx.events.close()
+      await ctx.authCache.close()
       await db.close()
       rmSync(dataDir, { recursive: true, force: true })
     },

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs'
+import pg from 'pg'
 import { inject } from 'vitest'
-import { type DatabaseHandle, openDatabase } from '../../src/platform/db/database.ts'
+import { type DatabaseHandle, openDatabase, withDefaultUser } from '../../src/platform/db/database.ts'
 import { TEMPLATE_DB_KEY, TEMPLATE_DUMP_KEY } from './constants.ts'
 import { type Dialect, postgresUrlFor } from './dialects.ts'
 import { admin } from './postgres-admin.ts'
@@ -47,4 +48,26 @@ export async function openTestDatabase(dialect: Dialect): Promise<TestDatabase> 
 export async function openEmptyDatabase(dialect: Dialect): Promise<TestDatabase> {
   if (dialect === 'postgres') return postgresDatabase(false)
   return { ...(await openDatabase({ kind: 'pglite', dir: 'memory://' })), dialect }
+}
+
+/**
+ * Runs a statement the way a writer outside the server under test would (a script, the CLI,
+ * another instance): its own PostgreSQL connection, or PGlite's handle underneath the server's pool.
+ */
+export async function writeFromElsewhere(
+  db: TestDatabase,
+  statement: string,
+  values: unknown[],
+): Promise<void> {
+  if (db.url) {
+    const client = new pg.Client({ connectionString: withDefaultUser(db.url) })
+    await client.connect()
+    try {
+      await client.query(statement, values)
+    } finally {
+      await client.end()
+    }
+  } else {
+    await db.pglite!.query(statement, values)
+  }
 }

@@ -43,3 +43,13 @@ export async function rowCount(
     .executeTakeFirstOrThrow()
   return Number(row.n)
 }
+
+/** The id of the user who signs in with `email` (the demo world's people have fixed addresses, not ids). */
+export async function userIdOf(t: TestApp, email: string): Promise<string> {
+  const row = await t.db.db
+    .selectFrom('users')
+    .select('id')
+    .where('email', '=', email)
+    .executeTakeFirstOrThrow()
+  return row.id
+}

@@ -38,34 +38,42 @@ export function startServerProcess(env: Record<string, string>, timeoutMs = 90_0
     }, timeoutMs)
     let httpsUrl: string | null = null
     let httpUrl: string | null = null
-    const lines = (sink: string[]) => (chunk: Buffer) => {
-      for (const line of chunk.toString('utf8').split('\n')) {
-        if (!line) continue
-        sink.push(line)
-        const https = /^HTTPS (https:\/\/\S+)/.exec(line)
-        if (https) httpsUrl = https[1]!
-        const started = /^Tramite (http:\/\/\S+)/.exec(line)
-        if (started) httpUrl = started[1]!.replace('localhost', '127.0.0.1')
-        // the API reference line is the last one printed at start
-        if (line.startsWith('API reference') && httpUrl) {
-          clearTimeout(timer)
-          resolve({
-            child,
-            stdout,
-            stderr,
-            httpUrl,
-            httpsUrl,
-            exited,
-            stop(signal = 'SIGTERM') {
-              child.kill(signal)
-              return exited
-            },
-          })
-        }
+    const onLine = (sink: string[], line: string) => {
+      if (!line) return
+      sink.push(line)
+      const https = /^HTTPS (https:\/\/\S+)/.exec(line)
+      if (https) httpsUrl = https[1]!
+      const started = /^Tramite (http:\/\/\S+)/.exec(line)
+      if (started) httpUrl = started[1]!.replace('localhost', '127.0.0.1')
+      // the API reference line is the last one printed at start
+      if (line.startsWith('API reference') && httpUrl) {
+        clearTimeout(timer)
+        resolve({
+          child,
+          stdout,
+          stderr,
+          httpUrl,
+          httpsUrl,
+          exited,
+          stop(signal = 'SIGTERM') {
+            child.kill(signal)
+            return exited
+          },
+        })
       }
     }
-    child.stdout!.on('data', lines(stdout))
-    child.stderr!.on('data', lines(stderr))
+    // a read may end inside a line (a long log line, a loaded machine): the rest comes with the next
+    const lines = (sink: string[]) => {
+      let partial = ''
+      return (chunk: string) => {
+        const text = partial + chunk
+        const cut = text.lastIndexOf('\n') + 1
+        partial = text.slice(cut)
+        for (const line of text.slice(0, cut).split('\n')) onLine(sink, line)
+      }
+    }
+    child.stdout!.setEncoding('utf8').on('data', lines(stdout))
+    child.stderr!.setEncoding('utf8').on('data', lines(stderr))
     void exited.then((code) => {
       clearTimeout(timer)
       reject(
@@ -85,5 +93,7 @@ export function runCli(
   let stderr = ''
   child.stdout.on('data', (c: Buffer) => (stdout += c.toString('utf8')))
   child.stderr.on('data', (c: Buffer) => (stderr += c.toString('utf8')))
-  return new Promise((resolve) => child.once('exit', (code) => resolve({ code, stdout, stderr })))
+  // 'close', not 'exit': a process can exit before its last output is read from the pipe (a loaded
+  // machine showed an advise whose JSON was not all there yet)
+  return new Promise((resolve) => child.once('close', (code) => resolve({ code, stdout, stderr })))
 }

@@ -635,6 +635,16 @@ export interface ServiceRequestEventsTable {
   seq: Generated<string>
 }
 
+/** A person's own saved view of the requests list (migration 0025). */
+export interface SavedViewsTable {
+  id: string
+  user_id: string
+  name: string
+  /** The list's query string, only its filter keys (e.g. `status=open&severity=critical`). */
+  query: string
+  created_at: CreatedAt
+}
+
 export interface ServiceRequestAttachmentsTable {
   id: string
   request_id: string
@@ -871,6 +881,7 @@ export interface Database {
   service_requests: ServiceRequestsTable
   service_request_notes: ServiceRequestNotesTable
   service_request_events: ServiceRequestEventsTable
+  saved_views: SavedViewsTable
   audit_events: AuditEventsTable
   audit_seals: AuditSealsTable
   audit_chain_state: AuditChainStateTable

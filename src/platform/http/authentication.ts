@@ -2,9 +2,9 @@ import { timingSafeEqual } from 'node:crypto'
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import { actorFor, type Actor } from '../../identity/actor.ts'
 import { assertMfaForTenant } from '../../identity/mfa-policy.ts'
-import { findSessionWithUser } from '../../identity/sessions.data.ts'
-import { findUserById } from '../../identity/users.data.ts'
-import { resolveAccess } from '../../gdap/access.data.ts'
+import { authenticateSession } from '../../identity/sessions.data.ts'
+import { findUserById, type UserRecord } from '../../identity/users.data.ts'
+import { type AccessGrant, resolveAccess } from '../../gdap/access.data.ts'
 import { appOnlyActor, delegatedAppActor } from '../../authority/app-actor.ts'
 import { checkApplicationAccess } from '../../authority/app-access.ts'
 import type { AppContext } from '../context.ts'
@@ -31,13 +31,13 @@ export async function resolveActor(ctx: AppContext, request: FastifyRequest): Pr
     const claims = await ctx.tokens.verify(match[1]!)
     if (!claims) throw invalidToken()
     if (claims.idtyp === 'app') return appOnlyActor(ctx, claims)
-    const user = await findUserById(ctx.db, claims.oid)
+    const { user, synced } = await tokenUser(ctx, claims.oid)
     // a disabled user, or one of a suspended tenant, loses every token at once
     if (!user || user.disabled || user.tenantStatus !== 'active' || user.tenantId !== claims.home_tid)
       throw invalidToken()
     if (claims.tid !== user.tenantId) {
       const grants =
-        user.tenantKind === 'partner' ? await resolveAccess(ctx.db, user.id, claims.tid, ctx.now()) : []
+        user.tenantKind === 'partner' ? await delegatedGrants(ctx, user.id, claims.tid, synced) : []
       if (grants.length === 0) throw invalidToken()
       // the user's tenant requires MFA: a delegated token works only if its sign-in did MFA
       assertMfaForTenant(user, claims.tid, claims.amr ?? [])
@@ -47,12 +47,61 @@ export async function resolveActor(ctx: AppContext, request: FastifyRequest): Pr
   }
   const sessionId = request.cookies[SESSION_COOKIE]
   if (!sessionId) return null
-  const found = await findSessionWithUser(ctx.db, sessionId)
+  const found = await authenticateSession(ctx.db, ctx.authCache, sessionId)
   if (!found) return null
   const { session, user } = found
   if (user.disabled || user.tenantStatus !== 'active') return null
   request.sessionCsrfToken = session.csrfToken
   return actorFor(user, 'session', user.tenantId, { authMethods: session.amr })
+}
+
+/**
+ * The user a verified token names, from memory when read a moment ago (identity/auth-cache.ts:
+ * any change to the user, their tenant or roles drops it before the next call trusts it).
+ */
+async function tokenUser(
+  ctx: AppContext,
+  userId: string,
+): Promise<{ user: UserRecord | null; synced: boolean }> {
+  const cache = ctx.authCache
+  const now = Date.now()
+  // changes committed before this request are heard first (a no-op on PGlite)
+  const synced = cache.getUser(userId, now) !== null
+  if (synced) await cache.sync()
+  const kept = cache.getUser(userId, now)
+  if (kept) return { user: kept, synced }
+  const generation = cache.generation()
+  const user = await findUserById(ctx.db, userId)
+  if (user) cache.setUser(userId, user, generation, now)
+  return { user, synced }
+}
+
+/**
+ * The GDAP roles behind a delegated token, from memory when read a moment ago (identity/auth-cache.ts:
+ * any change to a relationship, an access assignment, its roles or a group membership drops them
+ * before the next call trusts them; none is served past the first end date among them).
+ */
+async function delegatedGrants(
+  ctx: AppContext,
+  userId: string,
+  tenantId: string,
+  synced: boolean,
+): Promise<AccessGrant[]> {
+  const cache = ctx.authCache
+  const key = `${userId}/${tenantId}`
+  const now = ctx.now()
+  // heard already when the user was served from memory in this request (one sync per call)
+  if (!synced && cache.getGrants(key, now.getTime())) await cache.sync()
+  const kept = cache.getGrants(key, now.getTime())
+  if (kept) return kept
+  const generation = cache.generation()
+  const grants = await resolveAccess(ctx.db, userId, tenantId, now)
+  // none: the token is refused, nothing to keep
+  if (grants.length > 0) {
+    const ends = grants.flatMap((g) => (g.relationshipEndsAt ? [g.relationshipEndsAt.getTime()] : []))
+    cache.setGrants(key, grants, Math.min(Infinity, ...ends), generation, now.getTime())
+  }
+  return grants
 }
 
 function sameSecret(a: string, b: string): boolean {

@@ -76,3 +76,28 @@ export function registerMetrics(app: FastifyInstance, registry: Registry): Regis
   })
   return registry
 }
+
+/**
+ * What the process's memory is made of, beside the defaults' resident set and JS heap: the
+ * buffers outside the heap (`process.memoryUsage().arrayBuffers`) and, on PGlite, the size of the
+ * engine's WebAssembly memory (it only grows: PostgreSQL's buffers, caches and sort memory).
+ * A memory investigation reads them side by side (docs/benchmarks.md, "Memory under load").
+ */
+export function registerMemoryGauges(registry: Registry, wasmMemoryBytes?: () => number): void {
+  gaugeOf(
+    registry,
+    'tramite_nodejs_array_buffers_bytes',
+    'Memory of ArrayBuffers and Buffers outside the JS heap (part of external memory).',
+    [],
+    async (gauge) => gauge.set(process.memoryUsage().arrayBuffers),
+  )
+  if (wasmMemoryBytes) {
+    gaugeOf(
+      registry,
+      'tramite_pglite_wasm_memory_bytes',
+      "Size of the embedded PGlite engine's WebAssembly memory (grows, never shrinks).",
+      [],
+      async (gauge) => gauge.set(wasmMemoryBytes()),
+    )
+  }
+}

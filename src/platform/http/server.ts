@@ -1,12 +1,16 @@
+import { readFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import { dirname, join } from 'node:path'
 import { randomUUID } from 'node:crypto'
 import { constants as zlib } from 'node:zlib'
 import compress from '@fastify/compress'
 import cookie from '@fastify/cookie'
-import helmet from '@fastify/helmet'
 import swagger from '@fastify/swagger'
 import swaggerUi from '@fastify/swagger-ui'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
+import { lazySchemaController } from './lazy-schemas.ts'
 import multipart from '@fastify/multipart'
+import helmet from 'helmet'
 import Fastify, {
   type FastifyBaseLogger,
   type FastifyInstance,
@@ -20,6 +24,18 @@ import './fastify-types.ts'
 import { normalizeError, type NormalizedError } from './http-errors.ts'
 import { registerMetrics } from './metrics.ts'
 import { registerBackPressure } from './back-pressure.ts'
+
+/**
+ * Where Swagger UI's static files are. The server's build bundles the plugin (scripts/server-build.mjs),
+ * which then cannot find them beside itself: they are read from its package in node_modules.
+ */
+function swaggerUiFiles(): { baseDir: string; logo: { type: string; content: Buffer } } {
+  const baseDir = join(
+    dirname(createRequire(import.meta.url).resolve('@fastify/swagger-ui/package.json')),
+    'static',
+  )
+  return { baseDir, logo: { type: 'image/svg+xml', content: readFileSync(join(baseDir, 'logo.svg')) } }
+}
 
 export type App = FastifyInstance<
   import('node:http').Server,
@@ -74,6 +90,8 @@ export async function createServer(ctx: AppContext, options: ServerOptions): Pro
       return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID()
     },
     ajv: { customOptions: { coerceTypes: 'array', useDefaults: true, removeAdditional: false } },
+    // each route's validators and serializers are compiled on its first request (lazy-schemas.ts)
+    schemaController: lazySchemaController(),
     return503OnClosing: true,
     forceCloseConnections: 'idle',
   }).withTypeProvider<TypeBoxTypeProvider>() as unknown as App
@@ -112,7 +130,9 @@ export async function createServer(ctx: AppContext, options: ServerOptions): Pro
   await app.register(multipart, {
     limits: { fileSize: config.ATTACHMENT_MAX_BYTES, files: 1, fields: 4, parts: 5 },
   })
-  await app.register(helmet, {
+  // Security headers, one middleware built once (@fastify/helmet builds helmet's on every request:
+  // its directives parsed again each time, a few percent of a small call's CPU).
+  const securityHeaders = helmet({
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
@@ -130,6 +150,9 @@ export async function createServer(ctx: AppContext, options: ServerOptions): Pro
     // HSTS would pin "localhost" to HTTPS in the browser; only an operator's certificate turns it on.
     strictTransportSecurity: config.TLS_CERT ? { maxAge: 15552000 } : false,
     crossOriginEmbedderPolicy: false,
+  })
+  app.addHook('onRequest', (request, reply, done) => {
+    securityHeaders(request.raw, reply.raw, (error?: unknown) => done(error as Error | undefined))
   })
 
   await app.register(swagger, {
@@ -151,7 +174,11 @@ export async function createServer(ctx: AppContext, options: ServerOptions): Pro
       security: [{ bearer: [] }, { session: [] }],
     },
   })
-  await app.register(swaggerUi, { routePrefix: '/docs', uiConfig: { deepLinking: true } })
+  await app.register(swaggerUi, {
+    routePrefix: '/docs',
+    uiConfig: { deepLinking: true },
+    ...swaggerUiFiles(),
+  })
   app.get('/openapi.json', { schema: { hide: true }, config: { auth: 'none' } }, async () => app.swagger())
 
   registerAuthentication(app, ctx)

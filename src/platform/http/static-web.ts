@@ -23,8 +23,11 @@ export async function registerWebPortal(app: App, ctx: AppContext): Promise<void
       wildcard: false,
       index: ['index.html'],
       cacheControl: false,
-      // the build wrote .br and .gz copies of each text file (web/vite.config.ts)
+      // the build wrote .br and .gz copies of each text file (web/vite.config.ts), sent in place of
+      // the file they compress: they need no routes of their own (two thirds of the files, and of
+      // the routes a start would build)
       preCompressed: true,
+      globIgnore: ['**/*.br', '**/*.gz'],
       setHeaders(reply, path) {
         reply.header(
           'cache-control',

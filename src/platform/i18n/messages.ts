@@ -45,7 +45,7 @@ export const en = {
   'error.critical_needs_phone':
     'A critical request is worked around the clock: add a phone number to the contact before choosing critical.',
   'error.internal_notes_responder_only': 'Only whoever works the request can write internal notes.',
-  'error.assignment_vendor_only': 'Only the vendor’s support engineers assign requests.',
+  'error.assignment_vendor_only': 'Only {handler}’s support engineers assign requests.',
   'error.onlooker_cannot_change': 'You can read this request, but not change it.',
   'error.answer_by_addressee_only':
     'The information was asked of {requester}: the person who filed the request or its contact answers it. You can read the request meanwhile.',
@@ -65,7 +65,7 @@ export const en = {
   'error.attachment_empty': 'The upload holds no file.',
   'error.too_many_attachments': 'A request holds at most {limit} attachments.',
   'error.tenant_suspended':
-    'The organization {tenant} is suspended: its users cannot sign in or use tokens until the vendor reactivates it.',
+    'The organization {tenant} is suspended: its users cannot sign in or use tokens until {vendor} reactivates it.',
   'error.escalation_other_customer':
     'Request {request} is {customer}’s: an escalation to the vendor is filed for the same customer.',
   'error.escalation_to_vendor_only':
@@ -118,7 +118,7 @@ export const it: Record<MessageKey, string> = {
   'error.critical_needs_phone':
     'Una richiesta critica viene lavorata 24 ore su 24: aggiungi un numero di telefono al contatto prima di sceglierla.',
   'error.internal_notes_responder_only': 'Solo chi lavora la richiesta può scrivere note interne.',
-  'error.assignment_vendor_only': 'Solo i tecnici di supporto del fornitore assegnano le richieste.',
+  'error.assignment_vendor_only': 'Solo i tecnici di supporto di {handler} assegnano le richieste.',
   'error.onlooker_cannot_change': 'Puoi leggere questa richiesta, ma non modificarla.',
   'error.answer_by_addressee_only':
     'Le informazioni sono state chieste a {requester}: risponde chi ha aperto la richiesta o il suo referente. Nel frattempo puoi leggere la richiesta.',
@@ -139,7 +139,7 @@ export const it: Record<MessageKey, string> = {
   'error.attachment_empty': 'Il caricamento non contiene alcun file.',
   'error.too_many_attachments': 'Una richiesta può contenere al massimo {limit} allegati.',
   'error.tenant_suspended':
-    "L'organizzazione {tenant} è sospesa: i suoi utenti non possono accedere né usare token finché il fornitore non la riattiva.",
+    "L'organizzazione {tenant} è sospesa: i suoi utenti non possono accedere né usare token finché {vendor} non la riattiva.",
   'error.escalation_other_customer':
     "La richiesta {request} è di {customer}: l'inoltro si apre per lo stesso cliente.",
   'error.escalation_to_vendor_only':

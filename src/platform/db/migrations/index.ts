@@ -18,6 +18,11 @@ import * as m0016 from './0016_directory_admin.ts'
 import * as m0017 from './0017_customer_onboarding.ts'
 import * as m0020 from './0020_daily_loop.ts'
 import * as m0023 from './0023_request_timeline.ts'
+import * as m0024 from './0024_timeline_backfill.ts'
+import * as m0025 from './0025_saved_views.ts'
+import * as m0026 from './0026_tenant_status_index.ts'
+import * as m0029 from './0029_auth_changes.ts'
+import * as m0033 from './0033_gdap_grant_changes.ts'
 
 /** Every migration, in order. Names are stable: they are recorded in the database. */
 export const migrations: Record<string, Migration> = {
@@ -40,4 +45,9 @@ export const migrations: Record<string, Migration> = {
   '0017_customer_onboarding': m0017,
   '0020_daily_loop': m0020,
   '0023_request_timeline': m0023,
+  '0024_timeline_backfill': m0024,
+  '0025_saved_views': m0025,
+  '0026_tenant_status_index': m0026,
+  '0029_auth_changes': m0029,
+  '0033_gdap_grant_changes': m0033,
 }

@@ -51,7 +51,19 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     return () => controller.abort()
   }, [attempt])
 
-  useEffect(() => onUnauthenticated(() => setState({ status: 'ready', user: null, error: null })), [])
+  // a request still in flight when the user signs out answers 401 afterwards: it must not wipe the
+  // signed-out state (and with it the offer to sign out at the organization's provider)
+  useEffect(
+    () =>
+      onUnauthenticated(() =>
+        setState((current) =>
+          current.status === 'ready' && current.user === null
+            ? current
+            : { status: 'ready', user: null, error: null },
+        ),
+      ),
+    [],
+  )
 
   const signIn = useCallback(async (email: string, password: string) => {
     const session = await signInRequest(email, password)

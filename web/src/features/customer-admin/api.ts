@@ -1,70 +1,45 @@
-import type { Static } from 'typebox'
-import type {
-  AssignablePrincipalListSchema,
-  AssignablePrincipalSchema,
-  RoleAssignmentCreateSchema,
-  RoleAssignmentListSchema,
-  RoleAssignmentSchema,
-} from '../../../../src/azure/role-assignments.schema.ts'
-import type {
-  CustomerCreatedSchema,
-  CustomerCreateSchema,
-  ImportReportSchema,
-  ImportRequestSchema,
-  OfferListSchema,
-  OfferSchema,
-  OrderCreatedSchema,
-  OrderCreateSchema,
-  PartnerLinkListSchema,
-  RelationshipLinkSchema,
-  SubscriptionChangedSchema,
-  SubscriptionChangeSchema,
-} from '../../../../src/customers/customer-admin.schema.ts'
-import { apiRequest, type RequestOptions } from '../../shared/api/client.ts'
+import { api, type BodyOf, type QueryOf, type ResponseOf } from '../../shared/api/typed.ts'
 
-export interface InvitingPartner {
-  tenantId: string
-  displayName: string
-  partnerType: 'direct' | 'indirect_provider' | 'indirect_reseller' | 'advisor'
-  mpnId: string
-}
+// The server's OpenAPI document is the contract: these types come from the generated
+// openapi.gen.ts (npm run api:types), never retyped.
 
 /** What a reseller relationship link offers (GET /api/partner-invitations/current). */
-export interface Invitation {
-  partner: InvitingPartner
-  indirectProvider: InvitingPartner | null
-  relationship: 'reseller' | 'advisor'
-  alreadyAccepted: boolean
-}
+export type Invitation = ResponseOf<'/api/partner-invitations/current', 'get'>
+export type InvitingPartner = Invitation['partner']
 
-export interface InvitationLink {
-  partnerId: string
-  indirectProviderId?: string | undefined
-}
+/** A reseller relationship link's parameters (the partner, and the indirect provider if any). */
+export type InvitationLink = QueryOf<'/api/partner-invitations/current', 'get'>
 
 export const readInvitation = (link: InvitationLink, signal?: AbortSignal) =>
-  apiRequest<Invitation>('/api/partner-invitations/current', {
-    query: { partnerId: link.partnerId, indirectProviderId: link.indirectProviderId },
+  api.get('/api/partner-invitations/current', {
+    query: {
+      partnerId: link.partnerId,
+      ...(link.indirectProviderId ? { indirectProviderId: link.indirectProviderId } : {}),
+    },
     signal,
   })
 
 export const acceptInvitation = (link: InvitationLink) =>
-  apiRequest<Invitation>('/api/partner-invitations/accept', {
-    method: 'POST',
-    body: link.indirectProviderId ? link : { partnerId: link.partnerId },
+  api.post('/api/partner-invitations/accept', {
+    body: link.indirectProviderId
+      ? { partnerId: link.partnerId, indirectProviderId: link.indirectProviderId }
+      : { partnerId: link.partnerId },
   })
 
 // ── Customer administration (customer-admin.http.ts, role-assignments.http.ts) ──────────────
-// The server's schemas are the contract: these types are derived from them, never retyped.
-export type NewCustomer = Static<typeof CustomerCreateSchema>
-export type CreatedCustomer = Static<typeof CustomerCreatedSchema>
-export type Offer = Static<typeof OfferSchema>
-export type NewOrder = Static<typeof OrderCreateSchema>
-export type SubscriptionChange = Static<typeof SubscriptionChangeSchema>
-export type ImportReport = Static<typeof ImportReportSchema>
-export type ImportKind = Static<typeof ImportRequestSchema>['kind']
-export type RoleAssignment = Static<typeof RoleAssignmentSchema>
-export type AssignablePrincipal = Static<typeof AssignablePrincipalSchema>
+export type NewCustomer = BodyOf<'/api/customers', 'post'>
+export type CreatedCustomer = ResponseOf<'/api/customers', 'post'>
+export type Offer = ResponseOf<'/api/offers', 'get'>['items'][number]
+export type NewOrder = BodyOf<'/api/customers/{tenantId}/orders', 'post'>
+export type SubscriptionChange = BodyOf<'/api/customers/{tenantId}/subscriptions/{subscriptionId}', 'patch'>
+export type ImportReport = ResponseOf<'/api/customers/import', 'post'>
+export type ImportKind = BodyOf<'/api/customers/import', 'post'>['kind']
+type RoleAssignmentPath = '/api/azure/subscriptions/{subscriptionId}/role-assignments'
+export type RoleAssignment = ResponseOf<RoleAssignmentPath, 'get'>['items'][number]
+export type AssignablePrincipal = ResponseOf<
+  '/api/azure/subscriptions/{subscriptionId}/assignable-principals',
+  'get'
+>['items'][number]
 export type AzureRoleName = RoleAssignment['roleName']
 export const AZURE_ROLES: readonly AzureRoleName[] = [
   'Owner',
@@ -81,33 +56,28 @@ export const CUSTOMER_LANGUAGES: readonly NewCustomer['locale'][] = [
   'es-ES',
 ]
 
-export const createCustomer = (body: NewCustomer) =>
-  apiRequest<CreatedCustomer>('/api/customers', { method: 'POST', body })
+export const createCustomer = (body: NewCustomer) => api.post('/api/customers', { body })
 
 export const relationshipLink = (signal: AbortSignal) =>
-  apiRequest<Static<typeof RelationshipLinkSchema>>('/api/relationship-link', { signal }).then((r) => r.url)
+  api.get('/api/relationship-link', { signal }).then((r) => r.url)
 
 export const listOffers = (country: string, signal: AbortSignal) =>
-  apiRequest<Static<typeof OfferListSchema>>('/api/offers', { query: { country }, signal }).then(
-    (r) => r.items,
-  )
-
-const customerPath = (tenantId: string) => `/api/customers/${encodeURIComponent(tenantId)}`
+  api.get('/api/offers', { query: { country }, signal }).then((r) => r.items)
 
 export const placeOrder = (tenantId: string, body: NewOrder) =>
-  apiRequest<Static<typeof OrderCreatedSchema>>(`${customerPath(tenantId)}/orders`, { method: 'POST', body })
+  api.post('/api/customers/{tenantId}/orders', { path: { tenantId }, body })
 
 export const changeSubscription = (tenantId: string, subscriptionId: string, body: SubscriptionChange) =>
-  apiRequest<Static<typeof SubscriptionChangedSchema>>(
-    `${customerPath(tenantId)}/subscriptions/${encodeURIComponent(subscriptionId)}`,
-    { method: 'PATCH', body },
-  )
+  api.patch('/api/customers/{tenantId}/subscriptions/{subscriptionId}', {
+    path: { tenantId, subscriptionId },
+    body,
+  })
 
 export const removeRelationship = (tenantId: string) =>
-  apiRequest<void>(`${customerPath(tenantId)}/relationship`, { method: 'DELETE' })
+  api.delete('/api/customers/{tenantId}/relationship', { path: { tenantId } })
 
 export const importCustomersCsv = (kind: ImportKind, csv: string, dryRun: boolean) =>
-  apiRequest<ImportReport>('/api/customers/import', { method: 'POST', body: { kind, csv, dryRun } })
+  api.post('/api/customers/import', { body: { kind, csv, dryRun } })
 
 export const exportCsvHref = (kind: ImportKind) => `/api/customers/export.csv?kind=${kind}`
 
@@ -116,42 +86,44 @@ export const exportCsvHref = (kind: ImportKind) => `/api/customers/export.csv?ki
  * GDAP gives the user a role there): Azure role assignments are changed working in that tenant.
  */
 export const customerContextToken = (tenantId: string) =>
-  apiRequest<{ token: string }>('/api/session/delegation', {
-    method: 'POST',
-    body: { tenantId, audience: 'urn:tramite:api' },
-  }).then((r) => r.token)
+  api
+    .post('/api/session/delegation', { body: { tenantId, audience: 'urn:tramite:api' } })
+    .then((r) => r.token)
 
-const rbacPath = (subscriptionId: string) => `/api/azure/subscriptions/${encodeURIComponent(subscriptionId)}`
+const bearer = (token: string) => ({ Authorization: `Bearer ${token}` })
 
 export const listRoleAssignments = (token: string, subscriptionId: string) =>
-  bearerCall<Static<typeof RoleAssignmentListSchema>>(
-    token,
-    `${rbacPath(subscriptionId)}/role-assignments`,
-  ).then((r) => r.items)
+  api
+    .get('/api/azure/subscriptions/{subscriptionId}/role-assignments', {
+      path: { subscriptionId },
+      headers: bearer(token),
+    })
+    .then((r) => r.items)
 
 export const listAssignablePrincipals = (token: string, subscriptionId: string) =>
-  bearerCall<Static<typeof AssignablePrincipalListSchema>>(
-    token,
-    `${rbacPath(subscriptionId)}/assignable-principals`,
-  ).then((r) => r.items)
+  api
+    .get('/api/azure/subscriptions/{subscriptionId}/assignable-principals', {
+      path: { subscriptionId },
+      headers: bearer(token),
+    })
+    .then((r) => r.items)
 
 export const addRoleAssignment = (
   token: string,
   subscriptionId: string,
-  body: Static<typeof RoleAssignmentCreateSchema>,
-) => bearerCall<RoleAssignment>(token, `${rbacPath(subscriptionId)}/role-assignments`, 'POST', body)
+  body: BodyOf<RoleAssignmentPath, 'post'>,
+) =>
+  api.post('/api/azure/subscriptions/{subscriptionId}/role-assignments', {
+    path: { subscriptionId },
+    body,
+    headers: bearer(token),
+  })
 
 export const removeRoleAssignment = (token: string, subscriptionId: string, id: string) =>
-  bearerCall<void>(token, `${rbacPath(subscriptionId)}/role-assignments/${encodeURIComponent(id)}`, 'DELETE')
-
-function bearerCall<T>(
-  token: string,
-  path: string,
-  method: RequestOptions['method'] = 'GET',
-  body?: unknown,
-) {
-  return apiRequest<T>(path, { method, body, headers: { Authorization: `Bearer ${token}` } })
-}
+  api.delete('/api/azure/subscriptions/{subscriptionId}/role-assignments/{id}', {
+    path: { subscriptionId, id },
+    headers: bearer(token),
+  })
 
 export const partnerLinks = (signal: AbortSignal) =>
-  apiRequest<Static<typeof PartnerLinkListSchema>>('/api/partner-links', { signal }).then((r) => r.items)
+  api.get('/api/partner-links', { signal }).then((r) => r.items)

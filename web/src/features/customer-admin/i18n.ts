@@ -75,7 +75,7 @@ export const customerAdminEn = {
     roles: 'Role assignments',
     convertTitle: 'Convert {{name}} to paid?',
     convertBody:
-      'The subscription becomes paid at once: from now on the customer may also open requests with the vendor (R10).',
+      'The subscription becomes paid at once: from now on the customer may also open requests with {{vendor}} (R10).',
     suspendTitle: 'Suspend {{name}}?',
     suspendBody: 'The customer cannot use the subscription until you reactivate it.',
     reactivateTitle: 'Reactivate {{name}}?',
@@ -198,7 +198,7 @@ export const customerAdminIt: CustomerAdminCatalog = {
     roles: 'Assegnazioni di ruolo',
     convertTitle: 'Convertire {{name}} in a pagamento?',
     convertBody:
-      'La sottoscrizione diventa subito a pagamento: da ora il cliente può aprire richieste anche con il vendor (R10).',
+      'La sottoscrizione diventa subito a pagamento: da ora il cliente può aprire richieste anche con {{vendor}} (R10).',
     suspendTitle: 'Sospendere {{name}}?',
     suspendBody: 'Il cliente non può usare la sottoscrizione finché non la riattivi.',
     reactivateTitle: 'Riattivare {{name}}?',

@@ -1,23 +1,23 @@
 import { apiRequest } from '../../shared/api/client.ts'
+import { api, type ResponseOf } from '../../shared/api/typed.ts'
 
+// The server's OpenAPI document is the contract: these types come from the generated
+// openapi.gen.ts (npm run api:types), never retyped.
+
+export type RelationshipOverview = ResponseOf<'/api/gdap/relationships', 'get'>
+export type RelationshipSummary = RelationshipOverview['items'][number]
+export type RoleRef = RelationshipSummary['roles'][number]
 /** The relationship's lifecycle states (Graph's delegatedAdminRelationshipStatus). */
-export type GdapStatus =
-  | 'created'
-  | 'approvalPending'
-  | 'approved'
-  | 'activating'
-  | 'active'
-  | 'expiring'
-  | 'expired'
-  | 'terminationRequested'
-  | 'terminating'
-  | 'terminated'
+export type GdapStatus = RelationshipSummary['status']
+export type GdapFlag = RelationshipSummary['flags'][number]
+export type AssignmentStatus = RelationshipSummary['assignments'][number]['status']
 
-export const FLAGS = ['expiring_soon', 'lost_access', 'no_support_role', 'global_admin'] as const
-export type GdapFlag = (typeof FLAGS)[number]
-
-export type AssignmentStatus = 'pending' | 'active' | 'deleting' | 'deleted' | 'error'
-export type RequestAction = 'lockForApproval' | 'approve' | 'reject' | 'terminate'
+export const FLAGS = [
+  'expiring_soon',
+  'lost_access',
+  'no_support_role',
+  'global_admin',
+] as const satisfies readonly GdapFlag[]
 
 export const GLOBAL_ADMINISTRATOR = '62e90394-69f5-4237-9190-012177145e10'
 export const MIN_DAYS = 1
@@ -50,21 +50,7 @@ export function durationDays(iso: string): number | null {
 
 // ── Portal views (/api/gdap/…) ───────────────────────────────────────────────────────────
 
-export interface RoleRef {
-  id: string
-  displayName: string
-}
-
-export interface GdapRole {
-  id: string
-  displayName: string
-  description: string
-  /** Carries the support-ticket permission for Office 365, EMS and Dynamics (R9). */
-  filesM365Tickets: boolean
-  readsServiceHealth: boolean
-  privileged: boolean
-  recommendedForSupport: boolean
-}
+export type GdapRole = ResponseOf<'/api/gdap/roles', 'get'>['items'][number]
 
 /**
  * Whether a role lets an admin agent open Office 365, EMS and Dynamics requests (R9). For Azure any
@@ -72,153 +58,64 @@ export interface GdapRole {
  */
 export const canFileTickets = (role: GdapRole): boolean => role.filesM365Tickets
 
-export interface RelationshipSummary {
-  id: string
-  displayName: string
-  partner: { tenantId: string; name: string }
-  customer: { tenantId: string; name: string } | null
-  status: GdapStatus
-  duration: string
-  autoExtendDuration: string
-  createdAt: string
-  activatedAt: string | null
-  endAt: string | null
-  version: number
-  roles: RoleRef[]
-  assignments: { id: string; status: AssignmentStatus; group: RoleRef; roles: RoleRef[] }[]
-  flags: GdapFlag[]
-}
-
-export interface RelationshipOverview {
-  counts: Record<GdapFlag, number>
-  total: number
-  items: RelationshipSummary[]
-}
-
 export function listRelationshipOverview(
   flag: GdapFlag | undefined,
   signal: AbortSignal,
 ): Promise<RelationshipOverview> {
-  return apiRequest<RelationshipOverview>('/api/gdap/relationships', { query: { flag }, signal })
+  return api.get('/api/gdap/relationships', { query: { flag }, signal })
 }
 
 export function listRoles(signal: AbortSignal): Promise<GdapRole[]> {
-  return apiRequest<{ items: GdapRole[] }>('/api/gdap/roles', { signal }).then((page) => page.items)
+  return api.get('/api/gdap/roles', { signal }).then((page) => page.items)
 }
 
-export interface SecurityGroup {
-  id: string
-  displayName: string
-  description: string | null
-}
+export type SecurityGroup = ResponseOf<'/api/gdap/groups', 'get'>['items'][number]
 
 export function listGroups(signal: AbortSignal): Promise<SecurityGroup[]> {
-  return apiRequest<{ items: SecurityGroup[] }>('/api/gdap/groups', { signal }).then((page) => page.items)
+  return api.get('/api/gdap/groups', { signal }).then((page) => page.items)
 }
 
-export interface PartnerUser {
-  id: string
-  email: string
-  displayName: string
-}
+export type PartnerUser = ResponseOf<'/api/gdap/users', 'get'>['items'][number]
 
 export function listUsers(signal: AbortSignal): Promise<PartnerUser[]> {
-  return apiRequest<{ items: PartnerUser[] }>('/api/gdap/users', { signal }).then((page) => page.items)
+  return api.get('/api/gdap/users', { signal }).then((page) => page.items)
 }
 
-export interface CustomerChoice {
-  tenantId: string
-  displayName: string
-  defaultDomain: string
-}
+export type CustomerChoice = Pick<
+  ResponseOf<'/api/customers', 'get'>['items'][number],
+  'tenantId' | 'displayName' | 'defaultDomain'
+>
 
 export function listCustomerChoices(signal: AbortSignal): Promise<CustomerChoice[]> {
-  return apiRequest<{ items: CustomerChoice[] }>('/api/customers', { query: { limit: 200 }, signal }).then(
-    (page) => page.items,
-  )
+  return api.get('/api/customers', { query: { limit: 200 }, signal }).then((page) => page.items)
 }
 
+export type AccessTrace = ResponseOf<'/api/gdap/trace', 'get'>
+export type TraceRelationship = AccessTrace['relationships'][number]
+export type TraceAssignment = TraceRelationship['assignments'][number]
 /** What stops an assignment from reaching the user, the first cause first (gdap/access-trace.ts). */
-export type AssignmentBlock = 'relationship' | 'assignment' | 'membership' | 'roles'
-
-export interface TraceAssignment {
-  id: string
-  /** `inactive` when its relationship gives no access (expired, terminated…), whatever is stored. */
-  status: AssignmentStatus | 'inactive'
-  /** The assignment's own stored status. */
-  assignmentStatus?: AssignmentStatus
-  group: RoleRef
-  roles: RoleRef[]
-  /** The user belongs to the assigned group (directly or nested). */
-  memberOfGroup?: boolean
-  /** The assignment gives the user a role now: live relationship, active assignment, member. */
-  reachesUser: boolean
-  blockedBy?: AssignmentBlock | null
-  path: string[]
-}
-
-export type TraceStep = 'user' | 'relationship' | 'groups' | 'assignments' | 'roles'
+export type AssignmentBlock = NonNullable<TraceAssignment['blockedBy']>
+export type TraceStep = AccessTrace['steps'][number]['step']
 /** The first link that fails is `broken`; the ones after it are not reached. */
-export type TraceStepState = 'ok' | 'broken' | 'after_break'
-
-export interface TraceRelationship {
-  id: string
-  displayName: string
-  status: GdapStatus
-  givesAccess: boolean
-  endAt: string | null
-  roles: RoleRef[]
-  assignments: TraceAssignment[]
-}
-
-export type TraceWorkload = 'office365' | 'dynamics' | 'ems' | 'azure'
-
-export interface TraceVerdict {
-  workload: TraceWorkload
-  allowed: boolean
-  rule: string | null
-  reason: string
-  message: string
-  remedy: string | null
-}
-
-export interface AccessTrace {
-  user: { id: string; email: string; displayName: string; roles: string[]; adminAgent: boolean }
-  customer: { tenantId: string; name: string }
-  /** Each link of the chain, in the order the policy checks them. */
-  steps: { step: TraceStep; state: TraceStepState }[]
-  /**
-   * `path`: how the user belongs, from a direct membership to this group (the shortest way).
-   * `paths` (every way, when the server sends them) shows nesting even when the user is also a
-   * direct member.
-   */
-  groups: { id: string; displayName: string; path: string[]; paths?: string[][] }[]
-  relationships: TraceRelationship[]
-  grants: {
-    relationshipId: string
-    relationshipName: string
-    assignmentId: string
-    groupName: string
-    roleId: string
-    roleName: string
-  }[]
-  verdicts: TraceVerdict[]
-}
+export type TraceStepState = AccessTrace['steps'][number]['state']
+export type TraceVerdict = AccessTrace['verdicts'][number]
+export type TraceWorkload = TraceVerdict['workload']
 
 export function getTrace(user: string, customer: string, signal: AbortSignal): Promise<AccessTrace> {
-  return apiRequest<AccessTrace>('/api/gdap/trace', { query: { user, customer }, signal })
+  return api.get('/api/gdap/trace', { query: { user, customer }, signal })
 }
 
 // ── Microsoft Graph v1.0 (/v1.0/tenantRelationships/delegatedAdminRelationships) ─────────
 
 const ROOT = '/v1.0/tenantRelationships/delegatedAdminRelationships'
-const relationshipPath = (id: string) => `${ROOT}/${encodeURIComponent(id)}`
-const assignmentPath = (id: string, assignmentId: string) =>
-  `${relationshipPath(id)}/accessAssignments/${encodeURIComponent(assignmentId)}`
+type Root = typeof ROOT
 
-interface UnifiedRoles {
-  unifiedRoles: { roleDefinitionId: string }[]
-}
+export type GraphRelationship = ResponseOf<`${Root}/{id}`, 'get'>
+export type GraphRequest = ResponseOf<`${Root}/{id}/requests`, 'post'>
+export type RequestAction = GraphRequest['action']
+export type GraphAssignment = ResponseOf<`${Root}/{id}/accessAssignments/{assignmentId}`, 'get'>
+export type GraphOperation = ResponseOf<`${Root}/{id}/operations/{operationId}`, 'get'>
+type UnifiedRoles = GraphRelationship['accessDetails']
 
 const unifiedRoles = (roleIds: string[]): UnifiedRoles => ({
   unifiedRoles: roleIds.map((roleDefinitionId) => ({ roleDefinitionId })),
@@ -226,48 +123,6 @@ const unifiedRoles = (roleIds: string[]): UnifiedRoles => ({
 
 export const roleIdsOf = (details: UnifiedRoles | undefined): string[] =>
   details?.unifiedRoles.map((r) => r.roleDefinitionId) ?? []
-
-export interface GraphRelationship {
-  '@odata.etag': string
-  id: string
-  displayName: string
-  duration: string
-  status: GdapStatus
-  autoExtendDuration: string
-  createdDateTime: string
-  lastModifiedDateTime: string
-  activatedDateTime: string | null
-  endDateTime: string | null
-  customer: { tenantId: string; displayName: string | null } | null
-  accessDetails: UnifiedRoles
-}
-
-export interface GraphRequest {
-  id: string
-  action: RequestAction
-  status: 'created' | 'pending' | 'succeeded' | 'failed'
-  createdDateTime: string
-  lastModifiedDateTime: string
-}
-
-export interface GraphAssignment {
-  '@odata.etag': string
-  id: string
-  status: AssignmentStatus
-  createdDateTime: string
-  lastModifiedDateTime: string
-  accessContainer: { accessContainerId: string; accessContainerType: 'securityGroup' }
-  accessDetails: UnifiedRoles
-}
-
-export interface GraphOperation {
-  id: string
-  operationType: string
-  status: 'notStarted' | 'running' | 'succeeded' | 'failed'
-  data: string
-  createdDateTime: string
-  lastModifiedDateTime: string
-}
 
 /** The assignment a long-running operation changes (its `data` is a JSON string). */
 export function operationAssignmentId(operation: GraphOperation): string | null {
@@ -282,32 +137,34 @@ export function operationAssignmentId(operation: GraphOperation): string | null 
 export const operationInProgress = (operation: GraphOperation): boolean =>
   operation.status === 'notStarted' || operation.status === 'running'
 
-interface GraphList<T> {
+interface GraphPage<T> {
   value: T[]
-  '@odata.nextLink'?: string
+  '@odata.nextLink'?: string | undefined
 }
 
-/** Every page of a Graph list (the next link is absolute; we follow its path on this origin). */
-async function allPages<T>(path: string, signal: AbortSignal): Promise<T[]> {
+/**
+ * Every page of a Graph list: the first through the typed client, the next ones by following
+ * `@odata.nextLink` (absolute; we follow its path on this origin), pages of the same type.
+ */
+async function allPages<T>(first: Promise<GraphPage<T>>, signal: AbortSignal): Promise<T[]> {
   const items: T[] = []
-  let next = path
+  let page = await first
   for (;;) {
-    const page: GraphList<T> = await apiRequest<GraphList<T>>(next, { signal })
     items.push(...page.value)
     const link = page['@odata.nextLink']
     if (!link) break
     const url = new URL(link, window.location.origin)
-    next = `${url.pathname}${url.search}`
+    page = await apiRequest<GraphPage<T>>(`${url.pathname}${url.search}`, { signal })
   }
   return items
 }
 
 export function listGraphRelationships(signal: AbortSignal): Promise<GraphRelationship[]> {
-  return allPages<GraphRelationship>(`${ROOT}?$top=300`, signal)
+  return allPages(api.get(ROOT, { query: { $top: 300 }, signal }), signal)
 }
 
 export function getRelationship(id: string, signal: AbortSignal): Promise<GraphRelationship> {
-  return apiRequest<GraphRelationship>(relationshipPath(id), { signal })
+  return api.get(`${ROOT}/{id}`, { path: { id }, signal })
 }
 
 export interface NewRelationship {
@@ -320,8 +177,7 @@ export interface NewRelationship {
 }
 
 export function createRelationship(input: NewRelationship): Promise<GraphRelationship> {
-  return apiRequest<GraphRelationship>(ROOT, {
-    method: 'POST',
+  return api.post(ROOT, {
     body: {
       displayName: input.displayName,
       duration: `P${input.days}D`,
@@ -343,8 +199,8 @@ export function patchRelationship(
   relationship: GraphRelationship,
   patch: RelationshipPatch,
 ): Promise<GraphRelationship> {
-  return apiRequest<GraphRelationship>(relationshipPath(relationship.id), {
-    method: 'PATCH',
+  return api.patch(`${ROOT}/{id}`, {
+    path: { id: relationship.id },
     headers: { 'If-Match': relationship['@odata.etag'] },
     body: {
       ...(patch.displayName !== undefined ? { displayName: patch.displayName } : {}),
@@ -358,31 +214,31 @@ export function patchRelationship(
 }
 
 export function deleteRelationship(relationship: GraphRelationship): Promise<void> {
-  return apiRequest<void>(relationshipPath(relationship.id), {
-    method: 'DELETE',
+  return api.delete(`${ROOT}/{id}`, {
+    path: { id: relationship.id },
     headers: { 'If-Match': relationship['@odata.etag'] },
   })
 }
 
 export function requestAction(id: string, action: RequestAction): Promise<GraphRequest> {
-  return apiRequest<GraphRequest>(`${relationshipPath(id)}/requests`, { method: 'POST', body: { action } })
+  return api.post(`${ROOT}/{id}/requests`, { path: { id }, body: { action } })
 }
 
 export function listRequests(id: string, signal: AbortSignal): Promise<GraphRequest[]> {
-  return allPages<GraphRequest>(`${relationshipPath(id)}/requests`, signal)
+  return allPages(api.get(`${ROOT}/{id}/requests`, { path: { id }, signal }), signal)
 }
 
 export function listOperations(id: string, signal: AbortSignal): Promise<GraphOperation[]> {
-  return allPages<GraphOperation>(`${relationshipPath(id)}/operations`, signal)
+  return allPages(api.get(`${ROOT}/{id}/operations`, { path: { id }, signal }), signal)
 }
 
 export function listAssignments(id: string, signal: AbortSignal): Promise<GraphAssignment[]> {
-  return allPages<GraphAssignment>(`${relationshipPath(id)}/accessAssignments`, signal)
+  return allPages(api.get(`${ROOT}/{id}/accessAssignments`, { path: { id }, signal }), signal)
 }
 
 export function createAssignment(id: string, groupId: string, roleIds: string[]): Promise<GraphAssignment> {
-  return apiRequest<GraphAssignment>(`${relationshipPath(id)}/accessAssignments`, {
-    method: 'POST',
+  return api.post(`${ROOT}/{id}/accessAssignments`, {
+    path: { id },
     body: {
       accessContainer: { accessContainerId: groupId, accessContainerType: 'securityGroup' },
       accessDetails: unifiedRoles(roleIds),
@@ -396,16 +252,16 @@ export async function changeAssignmentRoles(
   assignment: GraphAssignment,
   roleIds: string[],
 ): Promise<void> {
-  await apiRequest<void>(assignmentPath(id, assignment.id), {
-    method: 'PATCH',
+  await api.patch(`${ROOT}/{id}/accessAssignments/{assignmentId}`, {
+    path: { id, assignmentId: assignment.id },
     headers: { 'If-Match': assignment['@odata.etag'] },
     body: { accessDetails: unifiedRoles(roleIds) },
   })
 }
 
 export function removeAssignment(id: string, assignment: GraphAssignment): Promise<void> {
-  return apiRequest<void>(assignmentPath(id, assignment.id), {
-    method: 'DELETE',
+  return api.delete(`${ROOT}/{id}/accessAssignments/{assignmentId}`, {
+    path: { id, assignmentId: assignment.id },
     headers: { 'If-Match': assignment['@odata.etag'] },
   })
 }

@@ -1,4 +1,17 @@
-import { apiRequest, apiRequestWithMeta, type ApiResponse } from '../../shared/api/client.ts'
+import { api, callWithMeta, type BodyOf, type QueryOf, type ResponseOf } from '../../shared/api/typed.ts'
+import type { ApiResponse } from '../../shared/api/client.ts'
+
+// The server's OpenAPI document is the contract: these types come from the generated
+// openapi.gen.ts (npm run api:types), never retyped.
+export type IncidentDetail = ResponseOf<'/api/health/incidents/{id}', 'get'>
+export type Incident = ResponseOf<'/api/health/incidents', 'get'>['items'][number]
+export type IncidentService = Incident['services'][number]
+export type IncidentPost = IncidentDetail['posts'][number]
+export type HealthService = ResponseOf<'/api/health/services', 'get'>['items'][number]
+export type HealthStatus = Incident['status']
+export type Classification = Incident['classification']
+export type Workload = HealthService['workload']
+export type PostType = IncidentPost['postType']
 
 /** Graph's serviceHealthStatus values (the reserved ones too: the API may send them). */
 export const STATUSES = [
@@ -19,8 +32,7 @@ export const STATUSES = [
   'resolvedExternal',
   'confirmed',
   'reported',
-] as const
-export type HealthStatus = (typeof STATUSES)[number]
+] as const satisfies readonly HealthStatus[]
 
 /** The statuses an engineer sets on an incident, in the order an incident usually goes through them. */
 export const INCIDENT_STATUSES = [
@@ -36,101 +48,30 @@ export const INCIDENT_STATUSES = [
   'falsePositive',
 ] as const satisfies readonly HealthStatus[]
 
-export const CLASSIFICATIONS = ['incident', 'advisory'] as const
-export type Classification = (typeof CLASSIFICATIONS)[number]
+export const CLASSIFICATIONS = ['incident', 'advisory'] as const satisfies readonly Classification[]
 
-export const WORKLOADS = ['office365', 'azure', 'dynamics', 'ems'] as const
-export type Workload = (typeof WORKLOADS)[number]
+/** The workloads the health pages offer as filters and groups. */
+export const WORKLOADS = ['office365', 'azure', 'dynamics', 'ems'] as const satisfies readonly Workload[]
 
-export const POST_TYPES = ['regular', 'quick', 'strategic'] as const
-export type PostType = (typeof POST_TYPES)[number]
+export const POST_TYPES = ['regular', 'quick', 'strategic'] as const satisfies readonly PostType[]
 
 export const isStatus = (value: unknown): value is HealthStatus => STATUSES.includes(value as HealthStatus)
-export const isWorkload = (value: unknown): value is Workload => WORKLOADS.includes(value as Workload)
+export const isWorkload = (value: unknown): value is Workload =>
+  (WORKLOADS as readonly unknown[]).includes(value)
 export const isClassification = (value: unknown): value is Classification =>
   CLASSIFICATIONS.includes(value as Classification)
 
-export interface HealthService {
-  id: string
-  displayName: string
-  workload: Workload
-}
-
-export interface IncidentService {
-  id: string
-  displayName: string
-  workload: Workload
-  primary: boolean
-}
-
-export interface Incident {
-  id: string
-  title: string
-  classification: Classification
-  origin: 'microsoft' | 'thirdParty' | 'customer'
-  status: HealthStatus
-  isResolved: boolean
-  feature: string | null
-  featureGroup: string | null
-  impactDescription: string
-  highImpact: boolean
-  allTenants: boolean
-  startAt: string
-  endAt: string | null
-  lastModifiedAt: string
-  version: number
-  services: IncidentService[]
-}
-
-export interface IncidentPost {
-  id: number
-  postType: PostType
-  status: string
-  content: string
-  createdAt: string
-}
-
-export interface IncidentDetail extends Incident {
-  posts: IncidentPost[]
-  following: boolean
-  /** Every tenant, or the affected tenants the viewer may see. */
-  affectedTenants: 'all' | { tenantId: string; name: string }[]
-}
-
 export function listServices(signal: AbortSignal): Promise<HealthService[]> {
-  return apiRequest<{ items: HealthService[] }>('/api/health/services', { signal }).then((r) => r.items)
+  return api.get('/api/health/services', { signal }).then((r) => r.items)
 }
 
 // ── Which customers are affected now (partners) ─────────────────────────────────────────
 
-export interface AffectedFilter {
-  workload?: Workload | undefined
-  service?: string | undefined
-  classification?: Classification | undefined
-}
+/** Which affected customers to show (the view's query, without its format). */
+export type AffectedFilter = Omit<QueryOf<'/api/health/affected', 'get'>, 'format'>
 
-export interface AffectedRow {
-  /** null: the incident affects every tenant (one row, `customers` counted). */
-  tenantId: string | null
-  tenantName: string | null
-  customers: number
-  incidentId: string
-  title: string
-  status: HealthStatus
-  classification: Classification
-  serviceId: string
-  serviceName: string
-  workload: Workload
-  startAt: string
-  lastModifiedAt: string
-}
-
-export interface AffectedOverview {
-  items: AffectedRow[]
-  everyone: AffectedRow[]
-  customers: number
-  perService: { serviceId: string; serviceName: string; customers: number }[]
-}
+export type AffectedOverview = ResponseOf<'/api/health/affected', 'get'>
+export type AffectedRow = AffectedOverview['items'][number]
 
 const affectedQuery = (filter: AffectedFilter) => ({
   service: filter.service,
@@ -139,7 +80,7 @@ const affectedQuery = (filter: AffectedFilter) => ({
 })
 
 export function getAffected(filter: AffectedFilter, signal: AbortSignal): Promise<AffectedOverview> {
-  return apiRequest<AffectedOverview>('/api/health/affected', { query: affectedQuery(filter), signal })
+  return api.get('/api/health/affected', { query: affectedQuery(filter), signal })
 }
 
 /** The same view as CSV: a plain link downloads it with the session cookie. */
@@ -151,35 +92,13 @@ export function affectedCsvHref(filter: AffectedFilter): string {
 
 // ── A tenant's health ───────────────────────────────────────────────────────────────────
 
-export interface ServiceHealth {
-  id: string
-  service: string
-  workload: Workload
-  status: HealthStatus
-  issues: Incident[]
-}
-
-export interface TenantHealth {
-  tenantId: string
-  services: ServiceHealth[]
-}
-
-export interface HistoryItem {
-  day: string
-  serviceId: string
-  serviceName: string
-  incidents: number
-}
-
-export interface TenantHistory {
-  days: number
-  items: HistoryItem[]
-}
-
-const tenantPath = (tenantId: string) => `/api/health/tenants/${encodeURIComponent(tenantId)}`
+export type TenantHealth = ResponseOf<'/api/health/tenants/{tenantId}', 'get'>
+export type ServiceHealth = TenantHealth['services'][number]
+export type TenantHistory = ResponseOf<'/api/health/tenants/{tenantId}/history', 'get'>
+export type HistoryItem = TenantHistory['items'][number]
 
 export function getTenantHealth(tenantId: string, signal: AbortSignal): Promise<TenantHealth> {
-  return apiRequest<TenantHealth>(tenantPath(tenantId), { signal })
+  return api.get('/api/health/tenants/{tenantId}', { path: { tenantId }, signal })
 }
 
 export function getTenantHistory(
@@ -187,98 +106,66 @@ export function getTenantHistory(
   days: number,
   signal: AbortSignal,
 ): Promise<TenantHistory> {
-  return apiRequest<TenantHistory>(`${tenantPath(tenantId)}/history`, { query: { days }, signal })
+  return api.get('/api/health/tenants/{tenantId}/history', { path: { tenantId }, query: { days }, signal })
 }
 
 // ── Incidents ───────────────────────────────────────────────────────────────────────────
 
-const incidentPath = (id: string) => `/api/health/incidents/${encodeURIComponent(id)}`
-
 export function getIncident(id: string, signal: AbortSignal): Promise<ApiResponse<IncidentDetail>> {
-  return apiRequestWithMeta<IncidentDetail>(incidentPath(id), { signal })
+  return callWithMeta('get', '/api/health/incidents/{id}', { path: { id }, signal })
 }
 
 export function setFollowing(id: string, follow: boolean): Promise<void> {
-  return apiRequest<void>(`${incidentPath(id)}/follow`, { method: follow ? 'POST' : 'DELETE' })
+  return follow
+    ? api.post('/api/health/incidents/{id}/follow', { path: { id } })
+    : api.delete('/api/health/incidents/{id}/follow', { path: { id } })
 }
 
-export interface IncidentFilter {
-  active?: boolean | undefined
-  workload?: Workload | undefined
-  service?: string | undefined
-  classification?: Classification | undefined
-  days?: number | undefined
-}
+/** Which incidents to list: the list's query (the incident pages do not filter by `tenant`). */
+export type IncidentFilter = Omit<QueryOf<'/api/health/incidents', 'get'>, 'tenant'>
 
 export function listIncidents(filter: IncidentFilter, signal: AbortSignal): Promise<Incident[]> {
-  return apiRequest<{ items: Incident[] }>('/api/health/incidents', {
-    query: {
-      active: filter.active ? 'true' : undefined,
-      workload: filter.workload,
-      service: filter.service,
-      classification: filter.classification,
-      days: filter.days,
-    },
-    signal,
-  }).then((r) => r.items)
+  const query: QueryOf<'/api/health/incidents', 'get'> = {
+    ...(filter.active ? { active: true } : {}),
+    workload: filter.workload,
+    service: filter.service,
+    classification: filter.classification,
+    days: filter.days,
+  }
+  return api.get('/api/health/incidents', { query, signal }).then((r) => r.items)
 }
 
-/** Every tenant, or the named ones (the API takes exactly one of the two). */
-export type AffectedTenants = { allTenants: true } | { tenantIds: string[] }
+export type NewIncident = BodyOf<'/api/health/incidents', 'post'>
 
-export type NewIncident = {
-  title: string
-  classification: Classification
-  status: HealthStatus
-  impactDescription: string
-  /** The first is the primary service. */
-  serviceIds: string[]
-  feature?: string
-  featureGroup?: string
-  highImpact?: boolean
-  message: string
-} & AffectedTenants
-
-export function publishIncident(input: NewIncident): Promise<Incident> {
-  return apiRequest<Incident>('/api/health/incidents', { method: 'POST', body: input })
+export function publishIncident(input: NewIncident): Promise<IncidentWithPosts> {
+  return api.post('/api/health/incidents', { body: input })
 }
 
-export type IncidentChange = {
-  status?: HealthStatus
-  message?: string
-  postType?: PostType
-  title?: string
-  impactDescription?: string
-  highImpact?: boolean
-} & (AffectedTenants | { allTenants?: never; tenantIds?: never })
+export type IncidentWithPosts = ResponseOf<'/api/health/incidents', 'post'>
+export type IncidentChange = BodyOf<'/api/health/incidents/{id}', 'patch'>
 
 /** Changes an incident the caller last read as `etag` (412 when someone changed it meanwhile). */
-export function updateIncident(id: string, etag: string, change: IncidentChange): Promise<Incident> {
-  return apiRequest<Incident>(incidentPath(id), {
-    method: 'PATCH',
+export function updateIncident(id: string, etag: string, change: IncidentChange): Promise<IncidentWithPosts> {
+  return api.patch('/api/health/incidents/{id}', {
+    path: { id },
     headers: { 'If-Match': etag },
     body: change,
   })
 }
 
-export interface DirectoryTenant {
-  tenantId: string
-  name: string
-  domain: string
-}
+export type DirectoryTenant = ResponseOf<'/api/health/tenant-directory', 'get'>['items'][number]
 
 export function searchTenantDirectory(q: string, signal: AbortSignal): Promise<DirectoryTenant[]> {
-  return apiRequest<{ items: DirectoryTenant[] }>('/api/health/tenant-directory', {
-    query: { q: q.trim() || undefined },
-    signal,
-  }).then((r) => r.items)
+  return api
+    .get('/api/health/tenant-directory', { query: { q: q.trim() || undefined }, signal })
+    .then((r) => r.items)
 }
 
 // ── Live updates ────────────────────────────────────────────────────────────────────────
 
 /**
- * A live event: an incident published or updated, or withdrawn from tenants the viewer reads (an
- * update took them away; only its id is sent).
+ * A live event (server-sent, not in the OpenAPI document): an incident published or updated, or
+ * withdrawn from tenants the viewer reads (an update took them away; only its id is sent).
  */
 export type IncidentEvent =
   | { kind: 'published' | 'updated'; incident: Incident; tenants: string[] | 'all' }
@@ -301,10 +188,7 @@ export async function getTenantName(
 ): Promise<string | null> {
   try {
     if (viewerKind === 'partner') {
-      const details = await apiRequest<{ customer: { displayName: string } }>(
-        `/api/customers/${encodeURIComponent(tenantId)}`,
-        { signal },
-      )
+      const details = await api.get('/api/customers/{tenantId}', { path: { tenantId }, signal })
       return details.customer.displayName
     }
     if (viewerKind === 'vendor') {

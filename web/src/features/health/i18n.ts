@@ -6,6 +6,7 @@ const WORKLOAD_NAMES = {
   azure: 'Azure',
   dynamics: 'Dynamics CRM Online',
   ems: 'Enterprise Mobility Suite',
+  marketplace: 'Marketplace',
 }
 
 /** The service-health pages' strings (i18next namespace "health"); Italian typed against English. */
@@ -43,7 +44,7 @@ export const healthEn = {
     strategic: 'Strategic',
   },
   origin: {
-    microsoft: 'The vendor',
+    microsoft: '{{vendor}}',
     thirdParty: 'Third party',
     customer: 'Customer',
   },
@@ -87,7 +88,7 @@ export const healthEn = {
   },
   affected: {
     intro:
-      'Which of your customers are affected right now, by which incident. When a customer reports a problem, check here first; to escalate an ongoing problem to the vendor, file a service request.',
+      'Which of your customers are affected right now, by which incident. When a customer reports a problem, check here first; to escalate an ongoing problem to {{vendor}}, file a service request.',
     exportCsv: 'Export CSV',
     loading: 'Loading affected customers…',
     customersAffected_one: 'customer affected now',
@@ -206,7 +207,7 @@ export const healthEn = {
     title: 'Publish incident',
     intro:
       'Publish an incident or advisory: the affected tenants, and the partners that may see their service health, see it at once.',
-    engineersOnly: 'Only the vendor’s support engineers publish incidents.',
+    engineersOnly: 'Only {{vendor}}’s support engineers publish incidents.',
     loading: 'Loading services…',
     message: 'First update',
     messageHint: 'The first post of the incident’s timeline.',
@@ -260,7 +261,7 @@ export const healthIt: Catalog<HealthCatalog> = {
     strategic: 'Strategico',
   },
   origin: {
-    microsoft: 'Il fornitore',
+    microsoft: '{{vendor}}',
     thirdParty: 'Terze parti',
     customer: 'Cliente',
   },
@@ -305,7 +306,7 @@ export const healthIt: Catalog<HealthCatalog> = {
   },
   affected: {
     intro:
-      'Quali dei tuoi clienti sono coinvolti in questo momento, e da quale evento. Quando un cliente segnala un problema, controlla prima qui; per segnalare al fornitore un problema in corso, apri una richiesta di servizio.',
+      'Quali dei tuoi clienti sono coinvolti in questo momento, e da quale evento. Quando un cliente segnala un problema, controlla prima qui; per segnalare a {{vendor}} un problema in corso, apri una richiesta di servizio.',
     exportCsv: 'Esporta CSV',
     loading: 'Caricamento dei clienti coinvolti…',
     customersAffected_one: 'cliente coinvolto ora',
@@ -426,7 +427,7 @@ export const healthIt: Catalog<HealthCatalog> = {
     title: 'Pubblica evento',
     intro:
       'Pubblica un evento imprevisto o un avviso: i tenant coinvolti, e i partner che possono vederne l’integrità dei servizi, lo vedono da subito.',
-    engineersOnly: 'Solo i tecnici del supporto del fornitore pubblicano eventi.',
+    engineersOnly: 'Solo i tecnici del supporto di {{vendor}} pubblicano eventi.',
     loading: 'Caricamento dei servizi…',
     message: 'Primo aggiornamento',
     messageHint: 'Il primo messaggio nella cronologia dell’evento.',

@@ -1,20 +1,14 @@
-import type { Static } from 'typebox'
-import type {
-  HomeGdapSchema,
-  HomeIncidentSchema,
-  HomeSchema,
-  RequestSectionSchema,
-  RequestSummarySchema,
-} from '../../../../src/home/home.schema.ts'
-import { apiRequest } from '../../shared/api/client.ts'
+import { api, type ResponseOf } from '../../shared/api/typed.ts'
 
-// The server's schemas are the contract: these types are derived from them, never retyped.
-export type Home = Static<typeof HomeSchema>
-export type RequestSection = Static<typeof RequestSectionSchema>
-export type RequestSummary = Static<typeof RequestSummarySchema>
-export type HomeIncident = Static<typeof HomeIncidentSchema>
-export type HomeGdap = Static<typeof HomeGdapSchema>
+// The server's OpenAPI document is the contract: these types come from the generated
+// openapi.gen.ts (npm run api:types), never retyped.
+export type Home = ResponseOf<'/api/home', 'get'>
+type PartnerHome = Extract<Home, { persona: 'partner' }>
+export type RequestSection = PartnerHome['atRisk']
+export type RequestSummary = RequestSection['items'][number]
+export type HomeIncident = PartnerHome['incidents'][number]
+export type HomeGdap = PartnerHome['gdap'][number]
 
 export function getHome(signal: AbortSignal): Promise<Home> {
-  return apiRequest<Home>('/api/home', { signal })
+  return api.get('/api/home', { signal })
 }

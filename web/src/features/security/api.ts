@@ -1,83 +1,31 @@
-import { apiRequest } from '../../shared/api/client.ts'
+import { api, type BodyOf, type ResponseOf } from '../../shared/api/typed.ts'
 
-export interface Factor {
-  id: string
-  kind: 'totp' | 'passkey'
-  label: string
-  createdAt: string
-  lastUsedAt: string | null
-}
+// The server's OpenAPI document is the contract: these types come from the generated
+// openapi.gen.ts (npm run api:types), never retyped.
+export type MfaStatus = ResponseOf<'/api/me/mfa', 'get'>
+export type Factor = MfaStatus['factors'][number]
+export type SessionItem = ResponseOf<'/api/me/sessions', 'get'>['value'][number]
+export type SecuritySettings = ResponseOf<'/api/security/settings', 'get'>
+export type ProviderInput = BodyOf<'/api/security/identity-provider', 'put'>
 
-export interface MfaStatus {
-  factors: Factor[]
-  recoveryCodesLeft: number
-  tenantRequiresMfa: boolean
-  sessionDidMfa: boolean
-}
-
-export interface SessionItem {
-  id: string
-  createdAt: string
-  lastSeenAt: string
-  expiresAt: string
-  userAgent: string | null
-  ipAddress: string | null
-  amr: string[]
-  current: boolean
-}
-
-export interface SecuritySettings {
-  requireMfa: boolean
-  jitUsers: boolean
-  redirectUri: string
-  postLogoutRedirectUri: string
-  identityProvider: {
-    issuer: string
-    clientId: string
-    domains: string[]
-    groupsClaim: string | null
-    groupMappings: { claimValue: string; groupId: string; groupName: string }[]
-  } | null
-  groups: { id: string; name: string }[]
-}
-
-export interface ProviderInput {
-  issuer: string
-  clientId: string
-  clientSecret?: string
-  domains: string[]
-  groupsClaim: string | null
-  groupMappings: { claimValue: string; groupId: string }[]
-}
-
-export const fetchMfa = (signal?: AbortSignal) => apiRequest<MfaStatus>('/api/me/mfa', { signal })
-export const startTotp = (label: string) =>
-  apiRequest<{ factorId: string; secret: string; uri: string; qrSvg: string }>('/api/me/mfa/totp', {
-    method: 'POST',
-    body: { label },
-  })
+export const fetchMfa = (signal?: AbortSignal) => api.get('/api/me/mfa', { signal })
+export const startTotp = (label: string) => api.post('/api/me/mfa/totp', { body: { label } })
 export const confirmTotp = (factorId: string, code: string) =>
-  apiRequest<{ recoveryCodes: string[] | null }>(`/api/me/mfa/totp/${factorId}/confirm`, {
-    method: 'POST',
-    body: { code },
-  })
-export const passkeyOptions = () => apiRequest<unknown>('/api/me/mfa/passkeys/options', { method: 'POST' })
+  api.post('/api/me/mfa/totp/{factorId}/confirm', { path: { factorId }, body: { code } })
+export const passkeyOptions = () => api.post('/api/me/mfa/passkeys/options')
 export const addPasskey = (label: string, response: unknown) =>
-  apiRequest<{ factorId: string; recoveryCodes: string[] | null }>('/api/me/mfa/passkeys', {
-    method: 'POST',
-    body: { label, response },
+  api.post('/api/me/mfa/passkeys', {
+    body: { label, response: response as BodyOf<'/api/me/mfa/passkeys', 'post'>['response'] },
   })
 export const removeFactor = (id: string) =>
-  apiRequest<void>(`/api/me/mfa/factors/${id}`, { method: 'DELETE' })
-export const newRecoveryCodes = () =>
-  apiRequest<{ recoveryCodes: string[] }>('/api/me/mfa/recovery-codes', { method: 'POST' })
-export const fetchSessions = (signal?: AbortSignal) =>
-  apiRequest<{ value: SessionItem[] }>('/api/me/sessions', { signal })
-export const endSession = (id: string) => apiRequest<void>(`/api/me/sessions/${id}`, { method: 'DELETE' })
-export const fetchSecuritySettings = (signal?: AbortSignal) =>
-  apiRequest<SecuritySettings>('/api/security/settings', { signal })
-export const updateSecuritySettings = (change: { requireMfa?: boolean; jitUsers?: boolean }) =>
-  apiRequest<SecuritySettings>('/api/security/settings', { method: 'PATCH', body: change })
+  api.delete('/api/me/mfa/factors/{factorId}', { path: { factorId: id } })
+export const newRecoveryCodes = () => api.post('/api/me/mfa/recovery-codes')
+export const fetchSessions = (signal?: AbortSignal) => api.get('/api/me/sessions', { signal })
+export const endSession = (id: string) =>
+  api.delete('/api/me/sessions/{sessionId}', { path: { sessionId: id } })
+export const fetchSecuritySettings = (signal?: AbortSignal) => api.get('/api/security/settings', { signal })
+export const updateSecuritySettings = (change: BodyOf<'/api/security/settings', 'patch'>) =>
+  api.patch('/api/security/settings', { body: change })
 export const saveProvider = (input: ProviderInput) =>
-  apiRequest<SecuritySettings>('/api/security/identity-provider', { method: 'PUT', body: input })
-export const removeProvider = () => apiRequest<void>('/api/security/identity-provider', { method: 'DELETE' })
+  api.put('/api/security/identity-provider', { body: input })
+export const removeProvider = () => api.delete('/api/security/identity-provider')

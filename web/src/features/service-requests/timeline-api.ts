@@ -1,21 +1,14 @@
-import type { Static } from 'typebox'
-import type {
-  LinkedRequestSchema,
-  TimelineEntrySchema,
-  TimelineSchema,
-} from '../../../../src/service-requests/timeline.schema.ts'
-import { apiRequest, apiRequestWithMeta } from '../../shared/api/client.ts'
-import type { ServiceRequest, VersionedRequest } from './api.ts'
+import { api, callWithMeta, type ResponseOf } from '../../shared/api/typed.ts'
+import { ifMatch, type VersionedRequest } from './api.ts'
 
-// The server's schemas are the contract: these types are derived from them, never retyped.
-export type Timeline = Static<typeof TimelineSchema>
-export type TimelineEntry = Static<typeof TimelineEntrySchema>
-export type LinkedRequest = Static<typeof LinkedRequestSchema>
-
-const requestPath = (id: string) => `/api/service-requests/${encodeURIComponent(id)}`
+// The server's OpenAPI document is the contract: these types come from the generated
+// openapi.gen.ts (npm run api:types), never retyped.
+export type Timeline = ResponseOf<'/api/service-requests/{id}/timeline', 'get'>
+export type TimelineEntry = Timeline['entries'][number]
+export type LinkedRequest = Timeline['links']['escalations'][number]
 
 export function getTimeline(id: string, signal: AbortSignal): Promise<Timeline> {
-  return apiRequest<Timeline>(`${requestPath(id)}/timeline`, { signal })
+  return api.get('/api/service-requests/{id}/timeline', { path: { id }, signal })
 }
 
 /** Close (reason optional) or reopen (reason required); If-Match with the version on screen. */
@@ -26,10 +19,17 @@ export async function moveWithReason(
   etag: string | null,
 ): Promise<VersionedRequest> {
   const trimmed = reason.trim()
-  const { data, etag: next } = await apiRequestWithMeta<ServiceRequest>(`${requestPath(id)}/${action}`, {
-    method: 'POST',
-    body: trimmed ? { reason: trimmed } : {},
-    headers: etag ? { 'If-Match': etag } : {},
-  })
+  const { data, etag: next } =
+    action === 'close'
+      ? await callWithMeta('post', '/api/service-requests/{id}/close', {
+          path: { id },
+          body: trimmed ? { reason: trimmed } : {},
+          headers: ifMatch(etag),
+        })
+      : await callWithMeta('post', '/api/service-requests/{id}/reopen', {
+          path: { id },
+          body: { reason: trimmed },
+          headers: ifMatch(etag),
+        })
   return { request: data, etag: next }
 }

@@ -1,24 +1,15 @@
-import type { Static } from 'typebox'
-import type {
-  PartnerCreatedSchema,
-  PartnerCreateSchema,
-  PartnerPatchSchema,
-  PartnerSchema,
-  ProductCreateSchema,
-  ProductPatchSchema,
-  ProductSchema,
-} from '../../../../src/directory/partners.schema.ts'
-import { apiRequest } from '../../shared/api/client.ts'
+import { api, type BodyOf, type ResponseOf } from '../../shared/api/typed.ts'
 
-// The server's schemas are the contract: these types are derived from them, never retyped.
-export type Partner = Static<typeof PartnerSchema>
+// The server's OpenAPI document is the contract: these types come from the generated
+// openapi.gen.ts (npm run api:types), never retyped.
+export type Partner = ResponseOf<'/api/directory/partners/{id}', 'get'>
 export type PartnerType = Partner['type']
-export type NewPartner = Static<typeof PartnerCreateSchema>
-export type PartnerCreated = Static<typeof PartnerCreatedSchema>
-export type PartnerPatch = Static<typeof PartnerPatchSchema>
-export type Product = Static<typeof ProductSchema>
-export type NewProduct = Static<typeof ProductCreateSchema>
-export type ProductPatch = Static<typeof ProductPatchSchema>
+export type NewPartner = BodyOf<'/api/directory/partners', 'post'>
+export type PartnerCreated = ResponseOf<'/api/directory/partners', 'post'>
+export type PartnerPatch = BodyOf<'/api/directory/partners/{id}', 'patch'>
+export type Product = ResponseOf<'/api/directory/marketplace-products', 'post'>
+export type NewProduct = BodyOf<'/api/directory/marketplace-products', 'post'>
+export type ProductPatch = BodyOf<'/api/directory/marketplace-products/{id}', 'patch'>
 
 export const PARTNER_TYPES: readonly PartnerType[] = [
   'direct',
@@ -31,31 +22,25 @@ export const LOCALES = ['it-IT', 'en-US', 'en-GB', 'de-DE', 'fr-FR', 'es-ES'] as
 /** The portal page of a partner. */
 export const partnerHref = (tenantId: string) => `/vendor/partners/${encodeURIComponent(tenantId)}`
 
-const partnerPath = (id: string) => `/api/directory/partners/${encodeURIComponent(id)}`
-
-export const listPartners = (signal: AbortSignal) =>
-  apiRequest<Partner[]>('/api/directory/partners', { signal })
+export const listPartners = (signal: AbortSignal) => api.get('/api/directory/partners', { signal })
 
 export const getPartner = (id: string, signal: AbortSignal) =>
-  apiRequest<Partner>(partnerPath(id), { signal })
+  api.get('/api/directory/partners/{id}', { path: { id }, signal })
 
-export const createPartner = (body: NewPartner) =>
-  apiRequest<PartnerCreated>('/api/directory/partners', { method: 'POST', body })
+export const createPartner = (body: NewPartner) => api.post('/api/directory/partners', { body })
 
 export const updatePartner = (id: string, body: PartnerPatch) =>
-  apiRequest<Partner>(partnerPath(id), { method: 'PATCH', body })
+  api.patch('/api/directory/partners/{id}', { path: { id }, body })
 
 export const setPartnerStatus = (id: string, action: 'suspend' | 'reactivate') =>
-  apiRequest<Partner>(`${partnerPath(id)}/${action}`, { method: 'POST' })
+  action === 'suspend'
+    ? api.post('/api/directory/partners/{id}/suspend', { path: { id } })
+    : api.post('/api/directory/partners/{id}/reactivate', { path: { id } })
 
 export const listProducts = (signal: AbortSignal) =>
-  apiRequest<Product[]>('/api/directory/marketplace-products', { signal })
+  api.get('/api/directory/marketplace-products', { signal })
 
-export const createProduct = (body: NewProduct) =>
-  apiRequest<Product>('/api/directory/marketplace-products', { method: 'POST', body })
+export const createProduct = (body: NewProduct) => api.post('/api/directory/marketplace-products', { body })
 
 export const updateProduct = (id: string, body: ProductPatch) =>
-  apiRequest<Product>(`/api/directory/marketplace-products/${encodeURIComponent(id)}`, {
-    method: 'PATCH',
-    body,
-  })
+  api.patch('/api/directory/marketplace-products/{id}', { path: { id }, body })

@@ -75,7 +75,7 @@ export const vendorAdminEn = {
   products: {
     title: 'Marketplace products',
     intro:
-      'Commercial-marketplace products: the vendor does not support them, and refuses requests about them showing the ISV’s support contacts (R11).',
+      'Commercial-marketplace products: {{vendor}} does not support them, and refuses requests about them showing the ISV’s support contacts (R11).',
     add: 'Add product',
     edit: 'Edit',
     empty: 'No marketplace products yet.',
@@ -180,7 +180,7 @@ export const vendorAdminIt: VendorAdminCatalog = {
   products: {
     title: 'Prodotti del marketplace',
     intro:
-      'I prodotti del marketplace commerciale: il vendor non li supporta e rifiuta le richieste che li riguardano mostrando i contatti di supporto dell’ISV (R11).',
+      'I prodotti del marketplace commerciale: {{vendor}} non li supporta e rifiuta le richieste che li riguardano mostrando i contatti di supporto dell’ISV (R11).',
     add: 'Aggiungi prodotto',
     edit: 'Modifica',
     empty: 'Ancora nessun prodotto del marketplace.',

@@ -16,7 +16,7 @@ export const portalsEn = {
     required: 'Required.',
     fixErrors: 'Fill in the required fields first.',
     vendorNote:
-      'The workload portals are where partners and customers open support requests; vendor support engineers work them in Service requests.',
+      'The workload portals are where partners and customers open support requests; {{vendor}}’s support engineers work them in Service requests.',
   },
   context: {
     delegatedTitle: 'Delegated context: you are working in the customer’s tenant',
@@ -256,7 +256,7 @@ export const portalsIt: Catalog<typeof portalsEn> = {
     required: 'Obbligatorio.',
     fixErrors: 'Compila prima i campi obbligatori.',
     vendorNote:
-      'Nei portali dei carichi di lavoro partner e clienti aprono le richieste di supporto; i tecnici del fornitore le lavorano in Richieste di servizio.',
+      'Nei portali dei carichi di lavoro partner e clienti aprono le richieste di supporto; i tecnici di {{vendor}} le lavorano in Richieste di servizio.',
   },
   context: {
     delegatedTitle: 'Contesto delegato: stai lavorando nel tenant del cliente',

@@ -179,7 +179,7 @@ export const en = {
       'Requests your organization filed for its customers or for itself, and those customers sent to you. Newest first.',
     introOther: 'The service requests you can follow, newest first.',
     introVendor:
-      'The support desk’s queue: every request the vendor handles. Search, filter by first-response clock, and take the ones you work.',
+      'The support desk’s queue: every request {{vendor}} handles. Search, filter by first-response clock, and take the ones you work.',
     newRequest: 'New request',
     backToList: 'Back to service requests',
     loading: 'Loading service requests…',
@@ -279,7 +279,7 @@ export const en = {
     intro:
       'Choose the customer and the workload: Tramite verifies that you may file the request on the customer’s behalf before you fill in the form.',
     introCustomer: 'Choose the workload: Tramite tells you who can help before you fill in the form.',
-    vendorNote: 'Vendor support engineers work the queue of service requests; they do not file them.',
+    vendorNote: '{{vendor}}’s support engineers work the queue of service requests; they do not file them.',
     stepsLabel: 'Steps',
     steps: {
       customer: 'Customer',
@@ -321,7 +321,7 @@ export const en = {
     productOption: '{{product}} by {{isv}}',
     handledBy: {
       label: 'Who should handle the request?',
-      vendor: 'Open with the vendor',
+      vendor: 'Open with {{vendor}}',
       partner: 'Contact your partner ({{partner}})',
     },
   },
@@ -360,7 +360,7 @@ export const en = {
     asPartnerWithRole: 'as {{partner}} — {{role}} via {{group}}',
     asProvider: 'as {{partner}}, the subscription’s provider — billing and subscription management only',
     toPartner: 'A request of {{tenant}}: it goes to your partner, {{partner}}.',
-    customerToVendor: 'A request of {{tenant}} to the vendor, under your own support.',
+    customerToVendor: 'A request of {{tenant}} to {{vendor}}, under your own support.',
     own: 'A request about the own subscriptions of {{tenant}}, not a customer’s.',
   },
   form: {
@@ -439,7 +439,7 @@ export const en = {
       R7: 'Cloud Solution Provider plan, partner’s contact',
       R8: 'Provider’s billing and subscription path',
       R9: 'Office 365, EMS, Dynamics: GDAP role for support',
-      R10: 'Customer’s own request (vendor or partner)',
+      R10: 'Customer’s own request ({{vendor}} or partner)',
       R11: 'Marketplace products: the ISV supports them',
       R12: 'Own context: own subscriptions only',
       R13: 'Own subscriptions with a support entitlement',
@@ -549,7 +549,8 @@ export const en = {
     readOnly: 'You can see the relationships; only admin agents create and change them.',
     noCustomer: 'Open invitation (no customer yet)',
     deleted: 'The relationship “{{name}}” was deleted.',
-    vendorNote: 'GDAP relationships are between partners and their customers; vendor accounts have none.',
+    vendorNote:
+      'GDAP relationships are between partners and their customers; {{vendor}}’s accounts have none.',
     column: {
       name: 'Name',
       customer: 'Customer',

@@ -40,7 +40,7 @@ void i18next.use(initReactI18next).init({
   lng: initial,
   fallbackLng: 'en',
   supportedLngs: [...LANGUAGES],
-  interpolation: { escapeValue: false }, // React escapes already
+  interpolation: { escapeValue: false, defaultVariables: { vendor: 'Tramite' } }, // React escapes already
   initAsync: false,
 })
 applyToDocument(initial)
@@ -61,4 +61,16 @@ export async function changeLanguage(language: Language): Promise<void> {
   }
   await i18next.changeLanguage(language)
   applyToDocument(language)
+}
+
+/**
+ * The vendor's name ("Contoso Cloud", from the session), filled into every string that names it as
+ * `{{vendor}}` — pages say "Open with Contoso Cloud", never "the vendor". The session is loaded
+ * before any page renders; until then (and before setup) the product's name stands in.
+ */
+export function setVendorName(name: string | null | undefined): void {
+  i18next.options.interpolation = {
+    ...i18next.options.interpolation,
+    defaultVariables: { ...i18next.options.interpolation?.defaultVariables, vendor: name || 'Tramite' },
+  }
 }

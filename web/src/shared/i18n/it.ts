@@ -179,7 +179,7 @@ export const it: Catalog<typeof en> = {
       'Le richieste che la tua organizzazione ha aperto per i clienti o per sé stessa, e quelle che i clienti ti hanno inviato. Dalla più recente.',
     introOther: 'Le richieste di servizio che puoi seguire, dalla più recente.',
     introVendor:
-      'La coda del supporto: tutte le richieste gestite dal fornitore. Cerca, filtra per tempo di prima risposta e prendi in carico quelle che lavori.',
+      'La coda del supporto: tutte le richieste gestite da {{vendor}}. Cerca, filtra per tempo di prima risposta e prendi in carico quelle che lavori.',
     newRequest: 'Nuova richiesta',
     backToList: 'Torna alle richieste di servizio',
     loading: 'Caricamento delle richieste di servizio…',
@@ -281,7 +281,7 @@ export const it: Catalog<typeof en> = {
     introCustomer:
       'Scegli il carico di lavoro: Tramite ti indica chi può aiutarti prima che tu compili il modulo.',
     vendorNote:
-      'I tecnici del supporto del fornitore lavorano la coda delle richieste di servizio; non le aprono.',
+      'I tecnici del supporto di {{vendor}} lavorano la coda delle richieste di servizio; non le aprono.',
     stepsLabel: 'Passaggi',
     steps: {
       customer: 'Cliente',
@@ -323,7 +323,7 @@ export const it: Catalog<typeof en> = {
     productOption: '{{product}} di {{isv}}',
     handledBy: {
       label: 'Chi deve gestire la richiesta?',
-      vendor: 'Apri la richiesta con il fornitore',
+      vendor: 'Apri la richiesta con {{vendor}}',
       partner: 'Contatta il tuo partner ({{partner}})',
     },
   },
@@ -363,7 +363,7 @@ export const it: Catalog<typeof en> = {
     asProvider:
       'come {{partner}}, provider della sottoscrizione — solo fatturazione e gestione della sottoscrizione',
     toPartner: 'Una richiesta di {{tenant}}: va al tuo partner, {{partner}}.',
-    customerToVendor: 'Una richiesta di {{tenant}} al fornitore, con il tuo supporto.',
+    customerToVendor: 'Una richiesta di {{tenant}} a {{vendor}}, con il tuo supporto.',
     own: 'Una richiesta sulle sottoscrizioni di {{tenant}}, non su quelle di un cliente.',
   },
   form: {
@@ -442,7 +442,7 @@ export const it: Catalog<typeof en> = {
       R7: 'Piano Cloud Solution Provider, contatto del partner',
       R8: 'Percorso di fatturazione e sottoscrizione del provider',
       R9: 'Office 365, EMS, Dynamics: ruolo GDAP per il supporto',
-      R10: 'Richiesta del cliente (al fornitore o al partner)',
+      R10: 'Richiesta del cliente (a {{vendor}} o al partner)',
       R11: 'Prodotti del marketplace: li supporta l’ISV',
       R12: 'Contesto proprio: solo sottoscrizioni proprie',
       R13: 'Sottoscrizioni proprie con un diritto di supporto',
@@ -554,7 +554,7 @@ export const it: Catalog<typeof en> = {
     noCustomer: 'Invito aperto (ancora senza cliente)',
     deleted: 'La relazione “{{name}}” è stata eliminata.',
     vendorNote:
-      'Le relazioni GDAP sono tra i partner e i loro clienti; gli account del fornitore non ne hanno.',
+      'Le relazioni GDAP sono tra i partner e i loro clienti; gli account di {{vendor}} non ne hanno.',
     column: {
       name: 'Nome',
       customer: 'Cliente',

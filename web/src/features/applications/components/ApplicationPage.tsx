@@ -7,12 +7,6 @@ import {
   MessageBar,
   MessageBarBody,
   Subtitle2,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
   Text,
   Textarea,
   makeStyles,
@@ -27,8 +21,9 @@ import { CopyableText } from '../../../shared/ui/CopyableText.tsx'
 import { ErrorMessage } from '../../../shared/ui/ErrorMessage.tsx'
 import { LoadingState } from '../../../shared/ui/LoadingState.tsx'
 import { PageHeader } from '../../../shared/ui/PageHeader.tsx'
-import { ConfirmDialog } from '../../gdap/components/ConfirmDialog.tsx'
+import { ConfirmDialog } from '../../../shared/ui/ConfirmDialog.tsx'
 import * as api from '../api.ts'
+import { CredentialTable, SecretShownOnce } from './credentials.tsx'
 
 const useStyles = makeStyles({
   page: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXL, maxWidth: '1100px' },
@@ -157,42 +152,26 @@ export function ApplicationPage() {
           {newSecret && (
             <MessageBar intent="success">
               <MessageBarBody>
-                {t('secretShownOnce')}
-                <CopyableText value={newSecret.secret} copyLabel={t('copySecret')} testId="app-new-secret" />
+                <SecretShownOnce secret={newSecret.secret} testId="app-new-secret" />
               </MessageBarBody>
             </MessageBar>
           )}
           {app.secrets.length === 0 ? (
             <Text>{t('secretsEmpty')}</Text>
           ) : (
-            <Table aria-label={t('secrets')}>
-              <TableHeader>
-                <TableRow>
-                  <TableHeaderCell>{t('secretDescription')}</TableHeaderCell>
-                  <TableHeaderCell>{t('hint')}</TableHeaderCell>
-                  <TableHeaderCell>{t('expires')}</TableHeaderCell>
-                  <TableHeaderCell />
-                </TableRow>
-              </TableHeader>
-              <TableBody>
-                {app.secrets.map((s) => (
-                  <TableRow key={s.id}>
-                    <TableCell>{s.description}</TableCell>
-                    <TableCell className={styles.mono}>{s.hint}…</TableCell>
-                    <TableCell>{day(s.expiresAt)}</TableCell>
-                    <TableCell>
-                      <Button
-                        size="small"
-                        disabled={busy}
-                        onClick={() => void act(() => api.removeSecret(app.id, s.id))}
-                      >
-                        {t('remove')}
-                      </Button>
-                    </TableCell>
-                  </TableRow>
-                ))}
-              </TableBody>
-            </Table>
+            <CredentialTable
+              label={t('secrets')}
+              nameHeader={t('secretDescription')}
+              fingerprintHeader={t('hint')}
+              rows={app.secrets.map((s) => ({
+                id: s.id,
+                name: s.description,
+                fingerprint: `${s.hint}…`,
+                expiresAt: s.expiresAt,
+              }))}
+              busy={busy}
+              onRemove={(secretId) => void act(() => api.removeSecret(app.id, secretId))}
+            />
           )}
           <div className={styles.row}>
             <Field label={t('secretDescription')}>
@@ -227,34 +206,19 @@ export function ApplicationPage() {
           {app.certificates.length === 0 ? (
             <Text>{t('certificatesEmpty')}</Text>
           ) : (
-            <Table aria-label={t('certificates')}>
-              <TableHeader>
-                <TableRow>
-                  <TableHeaderCell>{t('subject')}</TableHeaderCell>
-                  <TableHeaderCell>{t('thumbprint')}</TableHeaderCell>
-                  <TableHeaderCell>{t('expires')}</TableHeaderCell>
-                  <TableHeaderCell />
-                </TableRow>
-              </TableHeader>
-              <TableBody>
-                {app.certificates.map((c) => (
-                  <TableRow key={c.id}>
-                    <TableCell>{c.subject}</TableCell>
-                    <TableCell className={styles.mono}>{c.thumbprintSha256}</TableCell>
-                    <TableCell>{day(c.expiresAt)}</TableCell>
-                    <TableCell>
-                      <Button
-                        size="small"
-                        disabled={busy}
-                        onClick={() => void act(() => api.removeCertificate(app.id, c.id))}
-                      >
-                        {t('remove')}
-                      </Button>
-                    </TableCell>
-                  </TableRow>
-                ))}
-              </TableBody>
-            </Table>
+            <CredentialTable
+              label={t('certificates')}
+              nameHeader={t('subject')}
+              fingerprintHeader={t('thumbprint')}
+              rows={app.certificates.map((c) => ({
+                id: c.id,
+                name: c.subject,
+                fingerprint: c.thumbprintSha256,
+                expiresAt: c.expiresAt,
+              }))}
+              busy={busy}
+              onRemove={(certificateId) => void act(() => api.removeCertificate(app.id, certificateId))}
+            />
           )}
           <Field label={t('certificatePem')}>
             <Textarea value={pem} onChange={(_e, d) => setPem(d.value)} className={styles.mono} rows={4} />
@@ -343,13 +307,15 @@ export function ApplicationPage() {
       </section>
 
       <ConfirmDialog
+        cancelLabel={t('cancel')}
+        danger
         open={confirmDelete}
         title={t('deleteTitle', { name: app.displayName })}
         body={t('deleteBody')}
         confirmLabel={t('deleteApp')}
         busy={busy}
         testId="app-delete-confirm"
-        onCancel={() => setConfirmDelete(false)}
+        onClose={() => setConfirmDelete(false)}
         onConfirm={() =>
           void act(async () => {
             await api.deleteApp(app.id)

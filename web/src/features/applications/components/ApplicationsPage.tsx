@@ -2,7 +2,6 @@ import {
   Button,
   Checkbox,
   Dialog,
-  DialogActions,
   DialogBody,
   DialogContent,
   DialogSurface,
@@ -29,7 +28,6 @@ import { useAppsTranslation } from '../translation.ts'
 import { useNavigate } from 'react-router'
 import { ApiError } from '../../../shared/api/client.ts'
 import { useDocumentTitle } from '../../../shared/hooks/use-document-title.ts'
-import { CopyableText } from '../../../shared/ui/CopyableText.tsx'
 import { EmptyState } from '../../../shared/ui/EmptyState.tsx'
 import { ErrorMessage } from '../../../shared/ui/ErrorMessage.tsx'
 import { LoadingState } from '../../../shared/ui/LoadingState.tsx'
@@ -43,6 +41,8 @@ import {
   listApps,
   permissionCatalog,
 } from '../api.ts'
+import { DialogFormActions } from '../../../shared/ui/DialogFormActions.tsx'
+import { SecretShownOnce } from './credentials.tsx'
 
 const useStyles = makeStyles({
   page: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
@@ -97,12 +97,7 @@ export function ApplicationsPage() {
             </div>
             {created.clientSecret && (
               <div>
-                {t('secretShownOnce')}
-                <CopyableText
-                  value={created.clientSecret}
-                  copyLabel={t('copySecret')}
-                  testId="app-created-secret"
-                />
+                <SecretShownOnce secret={created.clientSecret} testId="app-created-secret" />
               </div>
             )}
           </MessageBarBody>
@@ -238,19 +233,15 @@ function CreateDialog({ onClose, onCreated }: { onClose: () => void; onCreated: 
               </MessageBar>
             )}
           </DialogContent>
-          <DialogActions>
-            <Button onClick={onClose} disabled={busy}>
-              {t('cancel')}
-            </Button>
-            <Button
-              appearance="primary"
-              onClick={() => void submit()}
-              disabled={busy || !name.trim()}
-              data-testid="app-create"
-            >
-              {t('create')}
-            </Button>
-          </DialogActions>
+          <DialogFormActions
+            cancelLabel={t('cancel')}
+            submitLabel={t('create')}
+            busy={busy}
+            disabled={!name.trim()}
+            submitTestId="app-create"
+            onCancel={onClose}
+            onSubmit={() => void submit()}
+          />
         </DialogBody>
       </DialogSurface>
     </Dialog>

@@ -162,8 +162,15 @@ export function SignInPage() {
       const optionsJSON = (await passkeySignInOptions()) as Parameters<
         typeof startAuthentication
       >[0]['optionsJSON']
-      const passkey = await startAuthentication({ optionsJSON })
-      await session.secondFactor({ passkey })
+      const { response, clientExtensionResults, ...passkey } = await startAuthentication({ optionsJSON })
+      // plain JSON objects, as the contract's body type has them (the library's are interfaces)
+      await session.secondFactor({
+        passkey: {
+          ...passkey,
+          response: { ...response },
+          clientExtensionResults: { ...clientExtensionResults },
+        },
+      })
     })
 
   function submit(event: FormEvent<HTMLFormElement>) {

@@ -11,13 +11,11 @@ import {
   MessageBar,
   MessageBarBody,
   Select,
-  Spinner,
   Text,
   makeStyles,
   tokens,
 } from '@fluentui/react-components'
 import { useState, type FormEvent } from 'react'
-import { ApiError } from '../../../shared/api/client.ts'
 import { useApiResource } from '../../../shared/api/use-api-resource.ts'
 import { CopyableText } from '../../../shared/ui/CopyableText.tsx'
 import { ErrorMessage } from '../../../shared/ui/ErrorMessage.tsx'
@@ -30,6 +28,8 @@ import {
   type NewCustomer,
 } from '../api.ts'
 import { useCustomerAdminT } from '../t.ts'
+import { DialogFormActions } from '../../../shared/ui/DialogFormActions.tsx'
+import { useApiAction } from '../../../shared/api/use-api-action.ts'
 
 const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
@@ -78,8 +78,7 @@ export function AddCustomerDialog({
   const t = useCustomerAdminT()
   const styles = useStyles()
   const [form, setForm] = useState(EMPTY)
-  const [busy, setBusy] = useState(false)
-  const [error, setError] = useState<ApiError | null>(null)
+  const { busy, error, setError, run } = useApiAction()
   const [created, setCreated] = useState<CreatedCustomer | null>(null)
   const resellers = useApiResource(
     (signal) => (forReseller && open ? partnerLinks(signal) : Promise.resolve([])),
@@ -97,11 +96,9 @@ export function AddCustomerDialog({
 
   const submit = async (event: FormEvent) => {
     event.preventDefault()
-    setBusy(true)
-    setError(null)
     const { postalCode, associatedPartnerId, ...rest } = form
     const reseller = associatedPartnerId || (forReseller ? resellers.data?.[0]?.tenantId : undefined)
-    try {
+    await run(async () => {
       setCreated(
         await createCustomer({
           ...rest,
@@ -114,11 +111,7 @@ export function AddCustomerDialog({
         }),
       )
       onCreated()
-    } catch (caught) {
-      setError(caught instanceof ApiError ? caught : new ApiError(0, 'client_error', String(caught)))
-    } finally {
-      setBusy(false)
-    }
+    })
   }
 
   return (
@@ -227,20 +220,13 @@ export function AddCustomerDialog({
                 </div>
                 {error && <ErrorMessage error={error} />}
               </DialogContent>
-              <DialogActions>
-                <Button disabled={busy} onClick={close}>
-                  {t('common.cancel')}
-                </Button>
-                <Button
-                  appearance="primary"
-                  type="submit"
-                  disabled={busy}
-                  icon={busy ? <Spinner size="tiny" /> : undefined}
-                  data-testid="customer-add-submit"
-                >
-                  {t('add.submit')}
-                </Button>
-              </DialogActions>
+              <DialogFormActions
+                cancelLabel={t('common.cancel')}
+                submitLabel={t('add.submit')}
+                busy={busy}
+                submitTestId="customer-add-submit"
+                onCancel={close}
+              />
             </DialogBody>
           </form>
         )}

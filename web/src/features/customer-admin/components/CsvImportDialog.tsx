@@ -17,10 +17,10 @@ import {
   tokens,
 } from '@fluentui/react-components'
 import { useState } from 'react'
-import { ApiError } from '../../../shared/api/client.ts'
 import { ErrorMessage } from '../../../shared/ui/ErrorMessage.tsx'
 import { importCustomersCsv, type ImportKind, type ImportReport } from '../api.ts'
 import { useCustomerAdminT } from '../t.ts'
+import { useApiAction } from '../../../shared/api/use-api-action.ts'
 
 const useStyles = makeStyles({
   body: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -46,8 +46,7 @@ export function CsvImportDialog({
   const [kind, setKind] = useState<ImportKind>('customers')
   const [csv, setCsv] = useState<string | null>(null)
   const [report, setReport] = useState<ImportReport | null>(null)
-  const [busy, setBusy] = useState(false)
-  const [error, setError] = useState<ApiError | null>(null)
+  const { busy, error, setError, run: attempt } = useApiAction()
 
   const close = () => {
     setCsv(null)
@@ -58,17 +57,11 @@ export function CsvImportDialog({
 
   const run = async (dryRun: boolean) => {
     if (!csv) return
-    setBusy(true)
-    setError(null)
-    try {
+    await attempt(async () => {
       const answer = await importCustomersCsv(kind, csv, dryRun)
       setReport(answer)
       if (answer.applied) onImported()
-    } catch (caught) {
-      setError(caught instanceof ApiError ? caught : new ApiError(0, 'client_error', String(caught)))
-    } finally {
-      setBusy(false)
-    }
+    })
   }
 
   const withProblems = report?.rows.filter((r) => r.problems.length > 0) ?? []

@@ -1,7 +1,6 @@
 import {
   Button,
   Dialog,
-  DialogActions,
   DialogBody,
   DialogContent,
   DialogSurface,
@@ -9,18 +8,18 @@ import {
   Field,
   Input,
   Select,
-  Spinner,
   Text,
   makeStyles,
   tokens,
 } from '@fluentui/react-components'
 import { AddRegular } from '@fluentui/react-icons'
 import { useState, type FormEvent } from 'react'
-import { ApiError } from '../../../shared/api/client.ts'
 import { useApiResource } from '../../../shared/api/use-api-resource.ts'
 import { ErrorMessage } from '../../../shared/ui/ErrorMessage.tsx'
 import { listOffers, placeOrder } from '../api.ts'
 import { useCustomerAdminT } from '../t.ts'
+import { DialogFormActions } from '../../../shared/ui/DialogFormActions.tsx'
+import { useApiAction } from '../../../shared/api/use-api-action.ts'
 
 const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -45,8 +44,7 @@ export function OrderButton({
   const [offerId, setOfferId] = useState('')
   const [quantity, setQuantity] = useState('1')
   const [friendlyName, setFriendlyName] = useState('')
-  const [busy, setBusy] = useState(false)
-  const [error, setError] = useState<ApiError | null>(null)
+  const { busy, error, setError, run } = useApiAction()
   const offer = offers.data?.find((o) => o.id === offerId) ?? offers.data?.[0]
 
   const close = () => {
@@ -60,9 +58,7 @@ export function OrderButton({
   const submit = async (event: FormEvent) => {
     event.preventDefault()
     if (!offer) return
-    setBusy(true)
-    setError(null)
-    try {
+    await run(async () => {
       await placeOrder(customer.tenantId, {
         offerId: offer.id,
         quantity: Number.parseInt(quantity, 10) || 0,
@@ -70,11 +66,7 @@ export function OrderButton({
       })
       onOrdered()
       close()
-    } catch (caught) {
-      setError(caught instanceof ApiError ? caught : new ApiError(0, 'client_error', String(caught)))
-    } finally {
-      setBusy(false)
-    }
+    })
   }
 
   return (
@@ -129,20 +121,14 @@ export function OrderButton({
                 </Field>
                 {error && <ErrorMessage error={error} />}
               </DialogContent>
-              <DialogActions>
-                <Button disabled={busy} onClick={close}>
-                  {t('common.cancel')}
-                </Button>
-                <Button
-                  appearance="primary"
-                  type="submit"
-                  disabled={busy || !offer}
-                  icon={busy ? <Spinner size="tiny" /> : undefined}
-                  data-testid="subscription-order-submit"
-                >
-                  {t('subscriptions.submitOrder')}
-                </Button>
-              </DialogActions>
+              <DialogFormActions
+                cancelLabel={t('common.cancel')}
+                submitLabel={t('subscriptions.submitOrder')}
+                busy={busy}
+                disabled={!offer}
+                submitTestId="subscription-order-submit"
+                onCancel={close}
+              />
             </DialogBody>
           </form>
         </DialogSurface>

@@ -3,7 +3,7 @@ import { LinkDismissRegular } from '@fluentui/react-icons'
 import { useState } from 'react'
 import { removeRelationship } from '../api.ts'
 import { useCustomerAdminT } from '../t.ts'
-import { Confirm } from './Confirm.tsx'
+import { ConfirmDialog } from '../../../shared/ui/ConfirmDialog.tsx'
 
 /** Removes the partner's reseller relationship with the customer (confirmed; audited on the server). */
 export function RemoveRelationshipButton({
@@ -21,7 +21,9 @@ export function RemoveRelationshipButton({
         {t('relationship.remove')}
       </Button>
       {open && (
-        <Confirm
+        <ConfirmDialog
+          cancelLabel={t('common.cancel')}
+          closeOnSuccess
           title={t('relationship.title', { customer: customer.displayName })}
           body={t('relationship.body', { customer: customer.displayName })}
           confirmLabel={t('relationship.remove')}

@@ -20,7 +20,6 @@ import {
 } from '@fluentui/react-components'
 import { DeleteRegular } from '@fluentui/react-icons'
 import { useState, type FormEvent } from 'react'
-import { ApiError } from '../../../shared/api/client.ts'
 import { useApiResource } from '../../../shared/api/use-api-resource.ts'
 import { useFormat } from '../../../shared/i18n/format.ts'
 import { ErrorMessage } from '../../../shared/ui/ErrorMessage.tsx'
@@ -37,7 +36,8 @@ import {
   type RoleAssignment,
 } from '../api.ts'
 import { useCustomerAdminT } from '../t.ts'
-import { Confirm } from './Confirm.tsx'
+import { ConfirmDialog } from '../../../shared/ui/ConfirmDialog.tsx'
+import { useApiAction } from '../../../shared/api/use-api-action.ts'
 
 const useStyles = makeStyles({
   surface: { maxWidth: '880px', width: '95vw' },
@@ -75,8 +75,7 @@ export function RoleAssignmentsDialog({
   }, [customerTenantId, subscription.id])
   const [principalId, setPrincipalId] = useState('')
   const [role, setRole] = useState<AzureRoleName>('Support Request Contributor')
-  const [busy, setBusy] = useState(false)
-  const [error, setError] = useState<ApiError | null>(null)
+  const { busy, error, run } = useApiAction()
   const [added, setAdded] = useState<RoleAssignment | null>(null)
   const [removing, setRemoving] = useState<RoleAssignment | null>(null)
   const principal = principalId || data.data?.principals[0]?.id || ''
@@ -84,19 +83,12 @@ export function RoleAssignmentsDialog({
   const add = async (event: FormEvent) => {
     event.preventDefault()
     if (!data.data || !principal) return
-    setBusy(true)
-    setError(null)
+    const { token } = data.data
     setAdded(null)
-    try {
-      setAdded(
-        await addRoleAssignment(data.data.token, subscription.id, { principalId: principal, roleName: role }),
-      )
+    await run(async () => {
+      setAdded(await addRoleAssignment(token, subscription.id, { principalId: principal, roleName: role }))
       data.reload()
-    } catch (caught) {
-      setError(caught instanceof ApiError ? caught : new ApiError(0, 'client_error', String(caught)))
-    } finally {
-      setBusy(false)
-    }
+    })
   }
 
   return (
@@ -211,7 +203,9 @@ export function RoleAssignmentsDialog({
           </DialogActions>
         </DialogBody>
         {removing && data.data && (
-          <Confirm
+          <ConfirmDialog
+            cancelLabel={t('common.cancel')}
+            closeOnSuccess
             title={t('rbac.removeTitle', { role: removing.roleName, principal: removing.principalName })}
             body={t('rbac.removeBody')}
             confirmLabel={t('rbac.remove')}

@@ -3,8 +3,8 @@ import { MoreHorizontalRegular } from '@fluentui/react-icons'
 import { useState } from 'react'
 import { changeSubscription, type SubscriptionChange } from '../api.ts'
 import { useCustomerAdminT } from '../t.ts'
-import { Confirm } from './Confirm.tsx'
 import { RoleAssignmentsDialog } from './RoleAssignmentsDialog.tsx'
+import { ConfirmDialog } from '../../../shared/ui/ConfirmDialog.tsx'
 
 /** What the subscription actions need of a subscription (the customers feature's row). */
 export interface ManagedSubscription {
@@ -77,7 +77,9 @@ export function SubscriptionActions({
         </MenuPopover>
       </Menu>
       {change && (
-        <Confirm
+        <ConfirmDialog
+          cancelLabel={t('common.cancel')}
+          closeOnSuccess
           title={t(`subscriptions.${change}Title`, { name: s.friendlyName })}
           body={t(`subscriptions.${change}Body`)}
           confirmLabel={t(`subscriptions.${change}`)}

@@ -16,6 +16,7 @@ import { RouterLink } from '../../../shared/ui/RouterLink.tsx'
 import type { GdapRelationship } from '../api.ts'
 import { GdapStatusBadge } from './GdapStatusBadge.tsx'
 import { useTableScrollStyles } from '../../../shared/ui/ListTable.tsx'
+import { entraRoleName } from '../../../shared/i18n/entra-roles.ts'
 
 const useStyles = makeStyles({
   list: {
@@ -98,7 +99,7 @@ export function RelationshipsTable({
               <TableCell>
                 <ul className={styles.list}>
                   {r.roles.map((role) => (
-                    <li key={role.id}>{role.displayName}</li>
+                    <li key={role.id}>{entraRoleName({ id: role.id, name: role.displayName })}</li>
                   ))}
                 </ul>
               </TableCell>
@@ -117,7 +118,9 @@ export function RelationshipsTable({
                       <li key={a.id} data-testid="gdap-assignment">
                         <span className={styles.group}>{a.group.displayName}</span>
                         {' → '}
-                        {a.roles.map((role) => role.displayName).join(', ')}
+                        {a.roles
+                          .map((role) => entraRoleName({ id: role.id, name: role.displayName }))
+                          .join(', ')}
                         {a.status !== 'active' && (
                           <Caption1 className={styles.muted}>
                             {' '}

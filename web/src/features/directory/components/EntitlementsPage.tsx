@@ -28,7 +28,8 @@ import {
   updateEntitlement,
 } from '../api.ts'
 import { useDirectoryT } from '../translation.ts'
-import { ConfirmDialog, FormDialog, ReadOnlyNote, useDirectoryAdmin, useDirectoryStyles } from './parts.tsx'
+import { FormDialog, ReadOnlyNote, useDirectoryAdmin, useDirectoryStyles } from './parts.tsx'
+import { ConfirmDialog } from '../../../shared/ui/ConfirmDialog.tsx'
 
 const KINDS: EntitlementKind[] = ['partner_agreement', 'premier', 'azure_support_plan']
 
@@ -119,6 +120,9 @@ export function EntitlementsPage() {
       )}
       {removing && (
         <ConfirmDialog
+          cancelLabel={t('common.cancel')}
+          dialogTestId="directory-confirm"
+          alert={false}
           title={t('entitlements.removeTitle', { reference: removing.reference })}
           body={t('entitlements.removeBody')}
           confirmLabel={t('common.remove')}

@@ -33,7 +33,6 @@ import { useDirectoryT } from '../translation.ts'
 import { AccessSection } from './AccessSection.tsx'
 import { groupHref } from './GroupsPage.tsx'
 import {
-  ConfirmDialog,
   FormDialog,
   ReadOnlyNote,
   asApiError,
@@ -42,6 +41,7 @@ import {
   useRoleName,
 } from './parts.tsx'
 import { userHref } from './UsersPage.tsx'
+import { ConfirmDialog } from '../../../shared/ui/ConfirmDialog.tsx'
 
 const memberHref = (m: Member) => (m.kind === 'user' ? userHref(m.id) : groupHref(m.id))
 
@@ -193,6 +193,9 @@ export function GroupPage({ id }: { id: string }) {
       )}
       {dialog === 'delete' && (
         <ConfirmDialog
+          cancelLabel={t('common.cancel')}
+          dialogTestId="directory-confirm"
+          alert={false}
           title={t('group.deleteTitle', { name: group.displayName })}
           body={t('group.deleteBody')}
           confirmLabel={t('group.delete')}

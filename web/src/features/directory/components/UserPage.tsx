@@ -33,7 +33,6 @@ import { useDirectoryT } from '../translation.ts'
 import { AccessSection } from './AccessSection.tsx'
 import { groupHref } from './GroupsPage.tsx'
 import {
-  ConfirmDialog,
   FormDialog,
   ReadOnlyNote,
   RoleBadges,
@@ -43,6 +42,7 @@ import {
   useRoleName,
 } from './parts.tsx'
 import { UserStatus } from './UsersPage.tsx'
+import { ConfirmDialog } from '../../../shared/ui/ConfirmDialog.tsx'
 
 const PARTNER_ROLES = ['admin_agent', 'helpdesk_agent', 'sales_agent']
 
@@ -140,6 +140,9 @@ export function UserPage({ id, viewerId }: { id: string; viewerId: string }) {
       <AccessSection access={detail.data.access} title={t('access.title')} userEmail={user.email} />
       {confirm === 'delete' && (
         <ConfirmDialog
+          cancelLabel={t('common.cancel')}
+          dialogTestId="directory-confirm"
+          alert={false}
           title={t('user.deleteTitle', { name: user.displayName })}
           body={t('user.deleteBody')}
           confirmLabel={t('user.delete')}

@@ -1,8 +1,6 @@
 import {
   Badge,
-  Button,
   Dialog,
-  DialogActions,
   DialogBody,
   DialogContent,
   DialogSurface,
@@ -14,8 +12,10 @@ import {
   tokens,
 } from '@fluentui/react-components'
 import { useState, type ReactNode } from 'react'
-import { ApiError } from '../../../shared/api/client.ts'
+import { asApiError } from '../../../shared/api/as-api-error.ts'
+import type { ApiError } from '../../../shared/api/client.ts'
 import { useApiResource } from '../../../shared/api/use-api-resource.ts'
+import { DialogFormActions } from '../../../shared/ui/DialogFormActions.tsx'
 import { ErrorMessage } from '../../../shared/ui/ErrorMessage.tsx'
 import { getMe } from '../api.ts'
 import type { DirectoryKey } from '../i18n.ts'
@@ -36,8 +36,7 @@ export const useDirectoryStyles = makeStyles({
   },
 })
 
-export const asApiError = (e: unknown) =>
-  e instanceof ApiError ? e : new ApiError(0, 'client_error', e instanceof Error ? e.message : String(e))
+export { asApiError }
 
 /** Whether the viewer may change the directory (the server says: /api/directory/me); undefined while loading. */
 export function useDirectoryAdmin(): boolean | undefined {
@@ -80,56 +79,6 @@ export function RoleBadges({ roles }: { roles: string[] }) {
         </Badge>
       ))}
     </span>
-  )
-}
-
-/** A yes/no question before a change that cannot be undone here; the API's refusal shows in it. */
-export function ConfirmDialog({
-  title,
-  body,
-  confirmLabel,
-  onConfirm,
-  onClose,
-}: {
-  title: string
-  body: ReactNode
-  confirmLabel: string
-  onConfirm: () => Promise<void>
-  onClose: () => void
-}) {
-  const t = useDirectoryT()
-  const [busy, setBusy] = useState(false)
-  const [error, setError] = useState<ApiError | null>(null)
-  const confirm = async () => {
-    setBusy(true)
-    setError(null)
-    try {
-      await onConfirm()
-    } catch (e) {
-      setError(asApiError(e))
-      setBusy(false)
-    }
-  }
-  return (
-    <Dialog open onOpenChange={(_e, d) => !d.open && !busy && onClose()}>
-      <DialogSurface data-testid="directory-confirm">
-        <DialogBody>
-          <DialogTitle>{title}</DialogTitle>
-          <DialogContent>
-            <Text block>{body}</Text>
-            {error && <ErrorMessage error={error} />}
-          </DialogContent>
-          <DialogActions>
-            <Button onClick={onClose} disabled={busy}>
-              {t('common.cancel')}
-            </Button>
-            <Button appearance="primary" onClick={() => void confirm()} disabled={busy}>
-              {confirmLabel}
-            </Button>
-          </DialogActions>
-        </DialogBody>
-      </DialogSurface>
-    </Dialog>
   )
 }
 
@@ -180,14 +129,13 @@ export function FormDialog({
               {children}
               {error && <ErrorMessage error={error} />}
             </DialogContent>
-            <DialogActions>
-              <Button onClick={onClose} disabled={busy}>
-                {t('common.cancel')}
-              </Button>
-              <Button appearance="primary" type="submit" disabled={busy || !canSubmit}>
-                {submitLabel}
-              </Button>
-            </DialogActions>
+            <DialogFormActions
+              cancelLabel={t('common.cancel')}
+              submitLabel={submitLabel}
+              busy={busy}
+              disabled={!canSubmit}
+              onCancel={onClose}
+            />
           </DialogBody>
         </form>
       </DialogSurface>

@@ -36,7 +36,7 @@ import {
   type SecurityGroup,
 } from '../api.ts'
 import { ActionErrorBox, actionErrorOf, type ActionError } from './ActionErrorBox.tsx'
-import { ConfirmDialog } from './ConfirmDialog.tsx'
+import { ConfirmDialog } from '../../../shared/ui/ConfirmDialog.tsx'
 import { roleName } from './RoleTable.tsx'
 import { AssignmentStatusBadge } from './StatusBadges.tsx'
 
@@ -416,6 +416,8 @@ export function AssignmentEditor({
       )}
 
       <ConfirmDialog
+        cancelLabel={t('gdapCommon.cancel')}
+        danger
         open={removing !== null}
         title={t('gdapAssignments.removeTitle')}
         body={
@@ -432,7 +434,7 @@ export function AssignmentEditor({
         confirmLabel={t('gdapAssignments.remove')}
         busy={busy?.kind === 'remove'}
         testId="gdap-assignment-remove-confirm"
-        onCancel={() => setRemoving(null)}
+        onClose={() => setRemoving(null)}
         onConfirm={() => {
           const target = removing
           if (!target) return

@@ -34,7 +34,7 @@ import {
 import { usePolling } from '../../../shared/hooks/use-polling.ts'
 import type { GdapViewer } from '../viewer.ts'
 import { ActionErrorBox, actionErrorOf, type ActionError } from './ActionErrorBox.tsx'
-import { ConfirmDialog } from './ConfirmDialog.tsx'
+import { ConfirmDialog } from '../../../shared/ui/ConfirmDialog.tsx'
 import { roleName } from './RoleTable.tsx'
 import { RelationshipStatusBadge } from './StatusBadges.tsx'
 
@@ -209,6 +209,8 @@ export function CustomerRelationshipsPage({ viewer }: { viewer: GdapViewer }) {
         </ListTable>
       )}
       <ConfirmDialog
+        cancelLabel={t('gdapCommon.cancel')}
+        danger
         open={terminating !== null}
         title={t('gdapCustomer.terminateTitle')}
         body={
@@ -222,7 +224,7 @@ export function CustomerRelationshipsPage({ viewer }: { viewer: GdapViewer }) {
         confirmLabel={t('gdapCustomer.terminate')}
         busy={busy}
         testId="gdap-customer-terminate-confirm"
-        onCancel={() => setTerminating(null)}
+        onClose={() => setTerminating(null)}
         onConfirm={() => terminating && void terminate(terminating)}
       />
     </>

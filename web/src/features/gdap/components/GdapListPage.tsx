@@ -33,6 +33,7 @@ import {
 import type { GdapViewer } from '../viewer.ts'
 import { FlagBadges } from './FlagBadges.tsx'
 import { AssignmentStatusBadge, RelationshipStatusBadge } from './StatusBadges.tsx'
+import { entraRoleName } from '../../../shared/i18n/entra-roles.ts'
 
 const useStyles = makeStyles({
   chips: {
@@ -215,7 +216,7 @@ function RelationshipTable({ items, busy }: { items: RelationshipSummary[]; busy
             <TableCell className={cell}>
               <ul className={styles.list}>
                 {r.roles.map((role) => (
-                  <li key={role.id}>{role.displayName}</li>
+                  <li key={role.id}>{entraRoleName({ id: role.id, name: role.displayName })}</li>
                 ))}
               </ul>
             </TableCell>
@@ -242,7 +243,9 @@ function RelationshipTable({ items, busy }: { items: RelationshipSummary[]; busy
                     <li key={a.id} data-testid="gdap-row-assignment" data-status={a.status}>
                       <span className={styles.group}>{a.group.displayName}</span>
                       {' → '}
-                      {a.roles.map((role) => role.displayName).join(', ')}{' '}
+                      {a.roles
+                        .map((role) => entraRoleName({ id: role.id, name: role.displayName }))
+                        .join(', ')}{' '}
                       {a.status !== 'active' && <AssignmentStatusBadge status={a.status} />}
                     </li>
                   ))}

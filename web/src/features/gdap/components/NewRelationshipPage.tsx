@@ -11,7 +11,7 @@ import {
 import { useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useNavigate, useSearchParams } from 'react-router'
-import { ApiError } from '../../../shared/api/client.ts'
+import { useApiAction } from '../../../shared/api/use-api-action.ts'
 import { useApiResource } from '../../../shared/api/use-api-resource.ts'
 import { useDocumentTitle } from '../../../shared/hooks/use-document-title.ts'
 import { ErrorMessage } from '../../../shared/ui/ErrorMessage.tsx'
@@ -74,8 +74,7 @@ function NewRelationshipForm({ viewer }: { viewer: GdapViewer }) {
     params.get('roles')?.split(',').filter(Boolean) ?? null,
   )
   const [submitted, setSubmitted] = useState(false)
-  const [busy, setBusy] = useState(false)
-  const [error, setError] = useState<ApiError | null>(null)
+  const { busy, error, run } = useApiAction({ staysBusyOnSuccess: true })
 
   // The least-privileged role for support work is the sensible start.
   const catalog: GdapRole[] = roles.data ?? []
@@ -92,9 +91,7 @@ function NewRelationshipForm({ viewer }: { viewer: GdapViewer }) {
     event.preventDefault()
     setSubmitted(true)
     if (invalid || parsedDays === null) return
-    setBusy(true)
-    setError(null)
-    try {
+    await run(async () => {
       const created = await createRelationship({
         displayName: name.trim(),
         days: parsedDays,
@@ -103,10 +100,7 @@ function NewRelationshipForm({ viewer }: { viewer: GdapViewer }) {
         autoExtend: autoExtend && !globalAdmin,
       })
       void navigate(`/gdap/relationships/${encodeURIComponent(created.id)}`, { state: { created: true } })
-    } catch (caught) {
-      setError(caught instanceof ApiError ? caught : new ApiError(0, 'client_error', String(caught)))
-      setBusy(false)
-    }
+    })
   }
 
   if (roles.error) return <ErrorMessage error={roles.error} onRetry={roles.reload} />

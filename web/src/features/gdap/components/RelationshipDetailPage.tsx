@@ -56,7 +56,7 @@ import { usePolling } from '../../../shared/hooks/use-polling.ts'
 import type { GdapViewer } from '../viewer.ts'
 import { ActionErrorBox, actionErrorOf, type ActionError } from './ActionErrorBox.tsx'
 import { AssignmentEditor } from './AssignmentEditor.tsx'
-import { ConfirmDialog } from './ConfirmDialog.tsx'
+import { ConfirmDialog } from '../../../shared/ui/ConfirmDialog.tsx'
 import { GdapBreadcrumb } from './GdapBreadcrumb.tsx'
 import { OperationsTable, RequestsTable } from './HistoryTables.tsx'
 import { LifecycleSteps } from './LifecycleSteps.tsx'
@@ -448,13 +448,15 @@ export function RelationshipDetailPage({ viewer }: { viewer: GdapViewer }) {
       </section>
 
       <ConfirmDialog
+        cancelLabel={t('gdapCommon.cancel')}
+        danger
         open={confirm === 'terminate'}
         title={t('gdapDetail.terminateTitle')}
         body={t('gdapDetail.terminateBody', { customer: customerName || t('gdapDetail.theCustomer') })}
         confirmLabel={t('gdapDetail.terminate')}
         busy={busy === 'terminate'}
         testId="gdap-terminate-confirm"
-        onCancel={() => setConfirm(null)}
+        onClose={() => setConfirm(null)}
         onConfirm={() =>
           void run(
             'terminate',
@@ -464,13 +466,15 @@ export function RelationshipDetailPage({ viewer }: { viewer: GdapViewer }) {
         }
       />
       <ConfirmDialog
+        cancelLabel={t('gdapCommon.cancel')}
+        danger
         open={confirm === 'delete'}
         title={t('gdapDetail.deleteTitle')}
         body={t('gdapDetail.deleteBody', { name: r.displayName })}
         confirmLabel={t('gdapDetail.delete')}
         busy={busy === 'delete'}
         testId="gdap-delete-confirm"
-        onCancel={() => setConfirm(null)}
+        onClose={() => setConfirm(null)}
         onConfirm={() => {
           setBusy('delete')
           setActionError(null)

@@ -13,6 +13,7 @@ import {
 import { ShieldErrorFilled, StarFilled } from '@fluentui/react-icons'
 import { useTranslation } from 'react-i18next'
 import { GLOBAL_ADMINISTRATOR, canFileTickets, type GdapRole } from '../api.ts'
+import { entraRoleName } from '../../../shared/i18n/entra-roles.ts'
 
 const useStyles = makeStyles({
   grid: {
@@ -176,7 +177,9 @@ export function RolePicker({
                   <Checkbox
                     checked={isChosen}
                     onChange={(_event, data) => toggle(role.id, data.checked === true)}
-                    label={<Text weight="semibold">{role.displayName}</Text>}
+                    label={
+                      <Text weight="semibold">{entraRoleName({ id: role.id, name: role.displayName })}</Text>
+                    }
                     data-testid="gdap-role-checkbox"
                     data-role-id={role.id}
                   />
@@ -201,7 +204,9 @@ export function RolePicker({
             <MessageBar intent="warning" layout="multiline" data-testid="gdap-privileged-warning">
               <MessageBarBody>
                 {t('gdapRoles.privilegedWarning', {
-                  roles: otherPrivileged.map((r) => r.displayName).join(', '),
+                  roles: otherPrivileged
+                    .map((r) => entraRoleName({ id: r.id, name: r.displayName }))
+                    .join(', '),
                 })}
               </MessageBarBody>
             </MessageBar>

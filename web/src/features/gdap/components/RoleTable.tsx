@@ -13,6 +13,7 @@ import {
 import { useTranslation } from 'react-i18next'
 import type { GdapRole } from '../api.ts'
 import { PrivilegedBadge, RecommendedBadge, RoleCapabilities } from './RolePicker.tsx'
+import { entraRoleName } from '../../../shared/i18n/entra-roles.ts'
 
 const useStyles = makeStyles({
   name: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalXS },
@@ -52,7 +53,7 @@ export function RoleTable({
             >
               <TableCell className={styles.cell}>
                 <span className={styles.name}>
-                  <Text weight="semibold">{role?.displayName ?? id}</Text>
+                  <Text weight="semibold">{entraRoleName({ id, name: role?.displayName })}</Text>
                   {role?.recommendedForSupport && <RecommendedBadge />}
                   {role?.privileged && <PrivilegedBadge />}
                 </span>
@@ -73,7 +74,7 @@ export function RoleTable({
   )
 }
 
-/** A role id's display name from the catalog (the id itself when unknown). */
+/** A role id's name in the page's language (the catalog's name, or the id itself, when Tramite does not know it). */
 export function roleName(catalog: GdapRole[], id: string): string {
-  return catalog.find((r) => r.id === id)?.displayName ?? id
+  return entraRoleName({ id, name: catalog.find((r) => r.id === id)?.displayName })
 }

@@ -13,7 +13,7 @@ import {
 import { AlertOffRegular, AlertRegular } from '@fluentui/react-icons'
 import { useState, type ReactNode } from 'react'
 import { useLocation } from 'react-router'
-import { ApiError } from '../../../shared/api/client.ts'
+import { useApiAction } from '../../../shared/api/use-api-action.ts'
 import { useApiResource } from '../../../shared/api/use-api-resource.ts'
 import { useDocumentTitle } from '../../../shared/hooks/use-document-title.ts'
 import { useFormat } from '../../../shared/i18n/format.ts'
@@ -214,24 +214,16 @@ export function IncidentPage({ id, viewer }: { id: string; viewer: HealthViewer 
 function FollowButton({ incident, onChanged }: { incident: IncidentDetail; onChanged: () => void }) {
   const { t } = useHealthTranslation()
   const styles = useStyles()
-  const [busy, setBusy] = useState(false)
-  const [error, setError] = useState<ApiError | null>(null)
+  const { busy, error, run } = useApiAction()
   // what the user just chose, until the reloaded incident says it (the button is keyed on it)
   const [chosen, setChosen] = useState<boolean | null>(null)
   const following = chosen ?? incident.following
-  const toggle = async () => {
-    setBusy(true)
-    setError(null)
-    try {
+  const toggle = () =>
+    run(async () => {
       await setFollowing(incident.id, !following)
       setChosen(!following)
       onChanged()
-    } catch (caught) {
-      setError(caught instanceof ApiError ? caught : new ApiError(0, 'client_error', String(caught)))
-    } finally {
-      setBusy(false)
-    }
-  }
+    })
   return (
     <div className={styles.followRow}>
       {error && <Caption1 role="alert">{error.message}</Caption1>}

@@ -10,7 +10,7 @@ import {
 import { MegaphoneRegular } from '@fluentui/react-icons'
 import { useState, type FormEvent } from 'react'
 import { useNavigate } from 'react-router'
-import { ApiError } from '../../../shared/api/client.ts'
+import { useApiAction } from '../../../shared/api/use-api-action.ts'
 import { useApiResource } from '../../../shared/api/use-api-resource.ts'
 import { useDocumentTitle } from '../../../shared/hooks/use-document-title.ts'
 import { ErrorMessage } from '../../../shared/ui/ErrorMessage.tsx'
@@ -83,8 +83,7 @@ function PublishForm() {
   const [highImpact, setHighImpact] = useState(false)
   const [message, setMessage] = useState('')
   const [submitted, setSubmitted] = useState(false)
-  const [busy, setBusy] = useState(false)
-  const [error, setError] = useState<ApiError | null>(null)
+  const { busy, error, run } = useApiAction({ staysBusyOnSuccess: true })
 
   const problems = {
     title: title.trim() === '',
@@ -100,9 +99,7 @@ function PublishForm() {
     event.preventDefault()
     setSubmitted(true)
     if (invalid || busy) return
-    setBusy(true)
-    setError(null)
-    try {
+    await run(async () => {
       const created = await publishIncident({
         title: title.trim(),
         classification,
@@ -116,10 +113,7 @@ function PublishForm() {
         message: message.trim(),
       })
       void navigate(`/health/incidents/${encodeURIComponent(created.id)}`, { state: { published: true } })
-    } catch (caught) {
-      setError(caught instanceof ApiError ? caught : new ApiError(0, 'client_error', String(caught)))
-      setBusy(false)
-    }
+    })
   }
 
   if (services.error) return <ErrorMessage error={services.error} onRetry={services.reload} />

@@ -1,8 +1,8 @@
 import { Radio, RadioGroup, Text, makeStyles, tokens } from '@fluentui/react-components'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { useApiAction } from '../../../shared/api/use-api-action.ts'
 import { useApiResource } from '../../../shared/api/use-api-resource.ts'
-import { ApiError } from '../../../shared/api/client.ts'
 import { useDocumentTitle } from '../../../shared/hooks/use-document-title.ts'
 import { ErrorMessage } from '../../../shared/ui/ErrorMessage.tsx'
 import { LoadingState } from '../../../shared/ui/LoadingState.tsx'
@@ -39,23 +39,25 @@ export function PreferencesPage() {
   const loaded = useApiResource((signal) => getPreferences(signal), [])
   const [choices, setChoices] = useState<NotificationPreferences | null>(null)
   const [saved, setSaved] = useState(false)
-  const [error, setError] = useState<ApiError | null>(null)
+  const { error, run } = useApiAction()
 
   if (loaded.error) return <ErrorMessage error={loaded.error} onRetry={loaded.reload} />
   const current = choices ?? loaded.data
   if (!current) return <LoadingState label={t('daily.preferences.loading')} />
 
-  const choose = async (topic: NotificationTopic, channel: NotificationChannel) => {
+  const choose = (topic: NotificationTopic, channel: NotificationChannel) => {
     setSaved(false)
     setChoices({ ...current, [topic]: channel })
-    try {
-      setChoices(await savePreferences({ [topic]: channel }))
-      setError(null)
-      setSaved(true)
-    } catch (e) {
-      setChoices(current)
-      setError(e instanceof ApiError ? e : new ApiError(0, 'client_error', String(e)))
-    }
+    return run(async () => {
+      try {
+        setChoices(await savePreferences({ [topic]: channel }))
+        setSaved(true)
+      } catch (refused) {
+        // the radio goes back to what is stored
+        setChoices(current)
+        throw refused
+      }
+    })
   }
 
   return (

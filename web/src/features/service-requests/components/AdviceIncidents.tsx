@@ -13,7 +13,7 @@ import {
 import { AlertOnRegular, AlertRegular, LinkDismissRegular, LinkRegular } from '@fluentui/react-icons'
 import { useState } from 'react'
 import { useFormat } from '../../../shared/i18n/format.ts'
-import { ApiError } from '../../../shared/api/client.ts'
+import { useApiAction } from '../../../shared/api/use-api-action.ts'
 import { ErrorMessage } from '../../../shared/ui/ErrorMessage.tsx'
 import { RouterLink } from '../../../shared/ui/RouterLink.tsx'
 import { usePortalsT } from '../../workload-portals/t.ts'
@@ -76,21 +76,17 @@ export function AdviceIncidents({
   const format = useFormat()
   const styles = useStyles()
   const [followed, setFollowed] = useState<ReadonlySet<string>>(new Set())
+  // the incident whose follow is under way (one at a time)
   const [following, setFollowing] = useState<string | null>(null)
-  const [error, setError] = useState<ApiError | null>(null)
+  const { busy, error, run } = useApiAction()
   if (incidents.length === 0) return null
 
-  const follow = async (id: string) => {
+  const follow = (id: string) => {
     setFollowing(id)
-    setError(null)
-    try {
+    return run(async () => {
       await followIncident(id)
       setFollowed((previous) => new Set(previous).add(id))
-    } catch (caught) {
-      setError(caught instanceof ApiError ? caught : new ApiError(0, 'client_error', String(caught)))
-    } finally {
-      setFollowing(null)
-    }
+    })
   }
 
   return (
@@ -127,7 +123,7 @@ export function AdviceIncidents({
                   <Button
                     size="small"
                     icon={
-                      following === incident.id ? (
+                      busy && following === incident.id ? (
                         <Spinner size="extra-tiny" />
                       ) : isFollowed ? (
                         <AlertOnRegular />
@@ -135,7 +131,7 @@ export function AdviceIncidents({
                         <AlertRegular />
                       )
                     }
-                    disabled={isFollowed || following !== null}
+                    disabled={isFollowed || busy}
                     onClick={() => void follow(incident.id)}
                     data-testid="incident-follow"
                   >

@@ -6,6 +6,7 @@ import {
   DialogContent,
   DialogSurface,
   DialogTitle,
+  Field,
   Menu,
   MenuItem,
   MenuList,
@@ -16,6 +17,7 @@ import {
   MessageBarTitle,
   Spinner,
   Text,
+  Textarea,
   makeStyles,
   tokens,
 } from '@fluentui/react-components'
@@ -48,10 +50,12 @@ const useStyles = makeStyles({
   count: { fontWeight: tokens.fontWeightSemibold, marginRight: 'auto' },
   outcome: { marginBottom: tokens.spacingVerticalS },
   refused: { ...plainList, gap: '2px', marginTop: tokens.spacingVerticalXS },
+  dialogContent: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
 })
 
 /**
- * Bulk changes to the selected requests: take them, assign them, close them (after a confirmation).
+ * Bulk changes to the selected requests: take them, assign them, close them (after a confirmation,
+ * with an optional reason each request's history keeps, as a single close).
  * The server changes each one on its own; the answer says which changed and why the others did not.
  */
 export function BulkBar({
@@ -74,6 +78,7 @@ export function BulkBar({
   const styles = useStyles()
   const [working, setWorking] = useState(false)
   const [confirmClose, setConfirmClose] = useState(false)
+  const [closeReason, setCloseReason] = useState('')
   const [outcome, setOutcome] = useState<BulkResult | null>(null)
   const [failure, setFailure] = useState<string | null>(null)
   const count = selected.size
@@ -85,6 +90,7 @@ export function BulkBar({
       const items = [...selected].map(([id, version]) => ({ id, version }))
       const result = await applyBulk({ ...change, items } as BulkChange)
       setOutcome(result)
+      if (change.action === 'close') setCloseReason('')
       onDone(result.results.filter((r) => r.ok).map((r) => r.id))
     } catch (error) {
       setOutcome(null)
@@ -187,7 +193,17 @@ export function BulkBar({
         <DialogSurface data-testid="bulk-close-dialog">
           <DialogBody>
             <DialogTitle>{t('bulk.closeTitle', { count })}</DialogTitle>
-            <DialogContent>{t('bulk.closeBody')}</DialogContent>
+            <DialogContent className={styles.dialogContent}>
+              <Text>{t('bulk.closeBody')}</Text>
+              <Field label={t('bulk.closeReason')}>
+                <Textarea
+                  value={closeReason}
+                  maxLength={1000}
+                  onChange={(_event, data) => setCloseReason(data.value)}
+                  data-testid="bulk-close-reason"
+                />
+              </Field>
+            </DialogContent>
             <DialogActions>
               <Button appearance="secondary" onClick={() => setConfirmClose(false)}>
                 {t('bulk.cancel')}
@@ -196,7 +212,7 @@ export function BulkBar({
                 appearance="primary"
                 disabled={working}
                 icon={working ? <Spinner size="tiny" /> : undefined}
-                onClick={() => void run({ action: 'close' })}
+                onClick={() => void run({ action: 'close', reason: closeReason.trim() || undefined })}
                 data-testid="bulk-close-confirm"
               >
                 {t('bulk.confirmClose')}

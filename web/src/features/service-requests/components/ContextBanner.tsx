@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next'
 import type { Advice } from '../api.ts'
 import type { RequestViewer } from '../viewer.ts'
 import { RuleBadge } from './Badges.tsx'
+import { entraRoleName } from '../../../shared/i18n/entra-roles.ts'
 
 const useStyles = makeStyles({
   root: {
@@ -50,7 +51,7 @@ export function ContextBanner({ advice, viewer }: { advice: Advice; viewer: Requ
         {t('context.actingFor', { customer })} ({t('context.tenant')} {tenantId}){' '}
         {t('context.asPartnerWithRole', {
           partner: viewer.tenantName,
-          role: advice.grant.roleName,
+          role: entraRoleName({ name: advice.grant.roleName }),
           group: advice.grant.groupName,
         })}
       </>

@@ -1,7 +1,8 @@
 import { Button, Caption1, Subtitle1, Text, makeStyles, tokens } from '@fluentui/react-components'
 import { HeartPulseRegular, OpenRegular } from '@fluentui/react-icons'
+import { useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
-import { useNavigate } from 'react-router'
+import { useLocation, useNavigate } from 'react-router'
 import { useApiResource } from '../../../shared/api/use-api-resource.ts'
 import { ErrorMessage } from '../../../shared/ui/ErrorMessage.tsx'
 import { RouterLink } from '../../../shared/ui/RouterLink.tsx'
@@ -23,6 +24,9 @@ const useStyles = makeStyles({
     marginTop: tokens.spacingVerticalS,
   },
 })
+
+/** The Administer services heading's id: the customer list's "Portals" row action links to it. */
+export const ADMINISTER_ID = 'hub-admin-title'
 
 /** Each workload's admin portal (R4: Service management → Administer services), by workload. */
 const ADMIN_PORTAL: Partial<Record<Workload, string>> = {
@@ -65,6 +69,15 @@ export function CustomerHub({ customerTenantId }: { customerTenantId: string }) 
       (customer.data?.subscriptions ?? []).filter((s) => s.status === 'active').map((s) => s.workloadId),
     ),
   ].filter((w) => ADMIN_PORTAL[w])
+  // opened at #hub-admin-title (the list's "Portals"): scroll there once the lists above are in,
+  // as they move it (the layout scrolls inside <main>, which the browser's own anchor jump misses)
+  const { hash } = useLocation()
+  const loaded = Boolean(customer.data && requests.data)
+  useEffect(() => {
+    if (loaded && hash === `#${ADMINISTER_ID}`) {
+      document.getElementById(ADMINISTER_ID)?.scrollIntoView({ block: 'start' })
+    }
+  }, [loaded, hash])
 
   return (
     <div data-testid="customer-hub">
@@ -111,12 +124,8 @@ export function CustomerHub({ customerTenantId }: { customerTenantId: string }) 
         </Button>
       </section>
 
-      <section
-        className={styles.section}
-        aria-labelledby="hub-admin-title"
-        data-testid="customer-hub-services"
-      >
-        <Subtitle1 as="h2" id="hub-admin-title" className={styles.title}>
+      <section className={styles.section} aria-labelledby={ADMINISTER_ID} data-testid="customer-hub-services">
+        <Subtitle1 as="h2" id={ADMINISTER_ID} className={styles.title}>
           {t('hub.administer')}
         </Subtitle1>
         <Caption1 className={styles.muted} block>

@@ -2,6 +2,7 @@ import { Button, Menu, MenuItem, MenuList, MenuPopover, MenuTrigger } from '@flu
 import { AddRegular, AppsRegular, HeartPulseRegular, MoreHorizontalRegular } from '@fluentui/react-icons'
 import { useNavigate } from 'react-router'
 import { useLifeT } from '../life-t.ts'
+import { ADMINISTER_ID } from './CustomerHub.tsx'
 
 /** A customer row's actions: new request for it, its service health, its services' admin portals. */
 export function CustomerRowActions({
@@ -46,7 +47,7 @@ export function CustomerRowActions({
           </MenuItem>
           <MenuItem
             icon={<AppsRegular />}
-            onClick={() => void navigate(`/customers/${id}#hub-admin-title`)}
+            onClick={() => void navigate(`/customers/${id}#${ADMINISTER_ID}`)}
             data-testid="customer-row-portals"
           >
             {t('hub.rowPortals')}

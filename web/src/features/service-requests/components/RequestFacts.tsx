@@ -8,6 +8,7 @@ import { usePortalsT } from '../../workload-portals/t.ts'
 import type { ServiceRequest } from '../api.ts'
 import { IncidentStatusBadge } from './AdviceIncidents.tsx'
 import { RuleBadge } from './Badges.tsx'
+import { entraRoleName } from '../../../shared/i18n/entra-roles.ts'
 
 const useStyles = makeStyles({
   list: {
@@ -143,7 +144,7 @@ export function RequestFacts({ request: r }: { request: ServiceRequest }) {
         ? t('detail.delegationValue', {
             partner: d.partnerName,
             relationship: d.relationshipName,
-            role: d.roleName ?? t('common.none'),
+            role: d.roleName ? entraRoleName({ name: d.roleName }) : t('common.none'),
             group: d.groupName ?? t('common.none'),
           })
         : t('detail.delegationProvider', { partner: d.partnerName }),
@@ -156,7 +157,9 @@ export function RequestFacts({ request: r }: { request: ServiceRequest }) {
       <Text>{r.contact.name}</Text>
       <Link href={`mailto:${r.contact.email}`}>{r.contact.email}</Link>
       {r.contact.phone && <Text>{r.contact.phone}</Text>}
-      <Text className={styles.muted}>({t(`language.${r.contact.preferredLanguage}`)})</Text>
+      <Text className={styles.muted}>
+        ({t(r.contact.preferredLanguage === 'it' ? 'language.it' : 'language.en')})
+      </Text>
     </>,
   ])
   facts.push([

@@ -1,7 +1,6 @@
 import {
   Button,
   Dialog,
-  DialogActions,
   DialogBody,
   DialogContent,
   DialogSurface,
@@ -16,6 +15,7 @@ import {
 import { LockClosedRegular, LockOpenRegular } from '@fluentui/react-icons'
 import { useState, type FormEvent } from 'react'
 import { useLifeT } from '../life-t.ts'
+import { DialogFormActions } from '../../../shared/ui/DialogFormActions.tsx'
 
 const useStyles = makeStyles({
   content: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -94,20 +94,13 @@ export function StatusMoveButton({
                   />
                 </Field>
               </DialogContent>
-              <DialogActions>
-                <Button appearance="secondary" disabled={busy} onClick={() => setOpen(false)}>
-                  {t('status.cancel')}
-                </Button>
-                <Button
-                  appearance="primary"
-                  type="submit"
-                  disabled={busy}
-                  icon={busy ? <Spinner size="tiny" /> : undefined}
-                  data-testid={`request-${action}-confirm`}
-                >
-                  {closing ? t('status.closeConfirm') : t('status.reopenConfirm')}
-                </Button>
-              </DialogActions>
+              <DialogFormActions
+                cancelLabel={t('status.cancel')}
+                submitLabel={closing ? t('status.closeConfirm') : t('status.reopenConfirm')}
+                busy={busy}
+                submitTestId={`request-${action}-confirm`}
+                onCancel={() => setOpen(false)}
+              />
             </DialogBody>
           </form>
         </DialogSurface>

@@ -15,7 +15,7 @@ import {
 import { InfoRegular, LinkRegular } from '@fluentui/react-icons'
 import { useEffect, useState, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
-import { ApiError } from '../../../shared/api/client.ts'
+import { useApiAction } from '../../../shared/api/use-api-action.ts'
 import type { ApiResource } from '../../../shared/api/use-api-resource.ts'
 import { currentLanguage, type Language } from '../../../shared/i18n/i18n.ts'
 import { ErrorMessage } from '../../../shared/ui/ErrorMessage.tsx'
@@ -36,14 +36,13 @@ import { RefusalBox } from './RefusalBox.tsx'
  */
 export function useSubmission(language: string) {
   const [attempted, setAttempted] = useState(false)
-  const [submitting, setSubmitting] = useState(false)
-  const [error, setError] = useState<ApiError | null>(null)
   const [refusal, setRefusal] = useState<Refusal | null>(null)
+  const { busy: submitting, error, setError, run } = useApiAction({ staysBusyOnSuccess: true })
 
   useEffect(() => {
     setError(null)
     setRefusal(null)
-  }, [language])
+  }, [language, setError])
 
   /** Marks the attempt and, when `ready`, sends: a refusal (as `refusalOf` reads it) or an error ends it. */
   async function attempt(
@@ -53,20 +52,19 @@ export function useSubmission(language: string) {
   ) {
     setAttempted(true)
     if (!ready) return
-    setSubmitting(true)
-    setError(null)
     setRefusal(null)
-    try {
-      await send()
-    } catch (caught) {
-      setSubmitting(false)
-      const refused = refusalOf(caught)
-      if (refused) setRefusal(refused)
-      else setError(caught instanceof ApiError ? caught : new ApiError(0, 'client_error', String(caught)))
-    }
+    await run(async () => {
+      try {
+        await send()
+      } catch (caught) {
+        setRefusal(refusalOf(caught))
+        throw caught
+      }
+    })
   }
 
-  return { attempted, submitting, error, refusal, attempt }
+  // a refusal shows in its own box, not again as an error
+  return { attempted, submitting, error: refusal ? null : error, refusal, attempt }
 }
 
 /** A line of explanation with an icon in front. */

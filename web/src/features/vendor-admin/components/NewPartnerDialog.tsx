@@ -12,12 +12,10 @@ import {
   MessageBar,
   MessageBarBody,
   Select,
-  Spinner,
   makeStyles,
   tokens,
 } from '@fluentui/react-components'
 import { useState, type FormEvent } from 'react'
-import { ApiError } from '../../../shared/api/client.ts'
 import { CopyableText } from '../../../shared/ui/CopyableText.tsx'
 import { ErrorMessage } from '../../../shared/ui/ErrorMessage.tsx'
 import { RouterLink } from '../../../shared/ui/RouterLink.tsx'
@@ -31,6 +29,8 @@ import {
   type PartnerType,
 } from '../api.ts'
 import { useVendorAdminT } from '../t.ts'
+import { DialogFormActions } from '../../../shared/ui/DialogFormActions.tsx'
+import { useApiAction } from '../../../shared/api/use-api-action.ts'
 
 const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -64,8 +64,7 @@ export function NewPartnerDialog({
   const styles = useStyles()
   const [form, setForm] = useState(empty)
   const [providerIds, setProviderIds] = useState<string[]>([])
-  const [busy, setBusy] = useState(false)
-  const [error, setError] = useState<ApiError | null>(null)
+  const { busy, error, setError, run } = useApiAction()
   const [created, setCreated] = useState<PartnerCreated | null>(null)
   const set = (key: keyof typeof empty) => (_e: unknown, data: { value: string }) =>
     setForm((f) => ({ ...f, [key]: data.value }))
@@ -80,9 +79,7 @@ export function NewPartnerDialog({
 
   const submit = async (event: FormEvent) => {
     event.preventDefault()
-    setBusy(true)
-    setError(null)
-    try {
+    await run(async () => {
       const answer = await createPartner({
         name: form.name.trim(),
         type: form.type,
@@ -94,11 +91,7 @@ export function NewPartnerDialog({
       })
       setCreated(answer)
       onCreated()
-    } catch (caught) {
-      setError(caught instanceof ApiError ? caught : new ApiError(0, 'client_error', String(caught)))
-    } finally {
-      setBusy(false)
-    }
+    })
   }
 
   return (
@@ -195,20 +188,13 @@ export function NewPartnerDialog({
                 </Field>
                 {error && <ErrorMessage error={error} />}
               </DialogContent>
-              <DialogActions>
-                <Button appearance="secondary" disabled={busy} onClick={close}>
-                  {t('common.cancel')}
-                </Button>
-                <Button
-                  appearance="primary"
-                  type="submit"
-                  disabled={busy}
-                  icon={busy ? <Spinner size="tiny" /> : undefined}
-                  data-testid="partner-create-submit"
-                >
-                  {t('create.submit')}
-                </Button>
-              </DialogActions>
+              <DialogFormActions
+                cancelLabel={t('common.cancel')}
+                submitLabel={t('create.submit')}
+                busy={busy}
+                submitTestId="partner-create-submit"
+                onCancel={close}
+              />
             </DialogBody>
           </form>
         )}

@@ -4,17 +4,10 @@ import {
   BreadcrumbDivider,
   BreadcrumbItem,
   Button,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
   Field,
   Input,
   MessageBar,
   MessageBarBody,
-  Spinner,
   Subtitle1,
   Text,
   makeStyles,
@@ -22,10 +15,11 @@ import {
 } from '@fluentui/react-components'
 import { useEffect, useState, type FormEvent, type ReactNode } from 'react'
 import { useParams } from 'react-router'
-import { ApiError } from '../../../shared/api/client.ts'
+import { useApiAction } from '../../../shared/api/use-api-action.ts'
 import { useApiResource } from '../../../shared/api/use-api-resource.ts'
 import { useDocumentTitle } from '../../../shared/hooks/use-document-title.ts'
 import { useFormat } from '../../../shared/i18n/format.ts'
+import { ConfirmDialog } from '../../../shared/ui/ConfirmDialog.tsx'
 import { ErrorMessage } from '../../../shared/ui/ErrorMessage.tsx'
 import { LoadingState } from '../../../shared/ui/LoadingState.tsx'
 import { PageHeader } from '../../../shared/ui/PageHeader.tsx'
@@ -56,9 +50,6 @@ const useStyles = makeStyles({
   title: { display: 'block' },
   badge: { marginTop: tokens.spacingVerticalXS },
 })
-
-const asError = (caught: unknown) =>
-  caught instanceof ApiError ? caught : new ApiError(0, 'client_error', String(caught))
 
 function PartnersBreadcrumb({ current }: { current?: string }) {
   const t = useVendorAdminT()
@@ -177,8 +168,7 @@ function SupportContact({ partner, onSaved }: { partner: Partner; onSaved: (p: P
     supportWebsite: partner.supportWebsite ?? '',
   }
   const [form, setForm] = useState(initial)
-  const [busy, setBusy] = useState(false)
-  const [error, setError] = useState<ApiError | null>(null)
+  const { busy, error, run } = useApiAction()
   const [saved, setSaved] = useState(false)
   const set = (key: keyof typeof initial) => (_e: unknown, data: { value: string }) => {
     setSaved(false)
@@ -186,9 +176,7 @@ function SupportContact({ partner, onSaved }: { partner: Partner; onSaved: (p: P
   }
   const submit = async (event: FormEvent) => {
     event.preventDefault()
-    setBusy(true)
-    setError(null)
-    try {
+    await run(async () => {
       const blank = (v: string) => (v.trim() ? v.trim() : null)
       onSaved(
         await updatePartner(partner.tenantId, {
@@ -198,11 +186,7 @@ function SupportContact({ partner, onSaved }: { partner: Partner; onSaved: (p: P
         }),
       )
       setSaved(true)
-    } catch (caught) {
-      setError(asError(caught))
-    } finally {
-      setBusy(false)
-    }
+    })
   }
   return (
     <section className={styles.section} aria-labelledby="support-contact-title">
@@ -241,21 +225,7 @@ function SupportContact({ partner, onSaved }: { partner: Partner; onSaved: (p: P
 function SuspendButton({ partner, onChanged }: { partner: Partner; onChanged: (p: Partner) => void }) {
   const t = useVendorAdminT()
   const [open, setOpen] = useState(false)
-  const [busy, setBusy] = useState(false)
-  const [error, setError] = useState<ApiError | null>(null)
   const suspending = partner.status === 'active'
-  const confirm = async () => {
-    setBusy(true)
-    setError(null)
-    try {
-      onChanged(await setPartnerStatus(partner.tenantId, suspending ? 'suspend' : 'reactivate'))
-      setOpen(false)
-    } catch (caught) {
-      setError(asError(caught))
-    } finally {
-      setBusy(false)
-    }
-  }
   return (
     <>
       <Button
@@ -265,37 +235,20 @@ function SuspendButton({ partner, onChanged }: { partner: Partner; onChanged: (p
       >
         {suspending ? t('partner.suspend') : t('partner.reactivate')}
       </Button>
-      <Dialog
+      <ConfirmDialog
         open={open}
-        modalType="alert"
-        onOpenChange={(_e, data) => !data.open && !busy && setOpen(false)}
-      >
-        <DialogSurface data-testid="partner-status-dialog">
-          <DialogBody>
-            <DialogTitle>
-              {t(suspending ? 'partner.suspendTitle' : 'partner.reactivateTitle', { name: partner.name })}
-            </DialogTitle>
-            <DialogContent>
-              {t(suspending ? 'partner.suspendBody' : 'partner.reactivateBody')}
-              {error && <ErrorMessage error={error} />}
-            </DialogContent>
-            <DialogActions>
-              <Button disabled={busy} onClick={() => setOpen(false)}>
-                {t('common.cancel')}
-              </Button>
-              <Button
-                appearance="primary"
-                disabled={busy}
-                icon={busy ? <Spinner size="tiny" /> : undefined}
-                onClick={() => void confirm()}
-                data-testid="partner-status-confirm"
-              >
-                {suspending ? t('partner.suspend') : t('partner.reactivate')}
-              </Button>
-            </DialogActions>
-          </DialogBody>
-        </DialogSurface>
-      </Dialog>
+        title={t(suspending ? 'partner.suspendTitle' : 'partner.reactivateTitle', { name: partner.name })}
+        body={t(suspending ? 'partner.suspendBody' : 'partner.reactivateBody')}
+        confirmLabel={suspending ? t('partner.suspend') : t('partner.reactivate')}
+        cancelLabel={t('common.cancel')}
+        testId="partner-status-confirm"
+        dialogTestId="partner-status-dialog"
+        closeOnSuccess
+        onConfirm={async () =>
+          onChanged(await setPartnerStatus(partner.tenantId, suspending ? 'suspend' : 'reactivate'))
+        }
+        onClose={() => setOpen(false)}
+      />
     </>
   )
 }

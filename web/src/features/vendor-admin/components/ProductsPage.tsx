@@ -3,7 +3,6 @@ import {
   Button,
   Checkbox,
   Dialog,
-  DialogActions,
   DialogBody,
   DialogContent,
   DialogSurface,
@@ -11,7 +10,6 @@ import {
   Field,
   Input,
   Link,
-  Spinner,
   TableCell,
   TableRow,
   Text,
@@ -21,7 +19,6 @@ import {
 } from '@fluentui/react-components'
 import { AddRegular, EditRegular } from '@fluentui/react-icons'
 import { useState, type FormEvent } from 'react'
-import { ApiError } from '../../../shared/api/client.ts'
 import { useApiResource } from '../../../shared/api/use-api-resource.ts'
 import { useDocumentTitle } from '../../../shared/hooks/use-document-title.ts'
 import { ErrorMessage } from '../../../shared/ui/ErrorMessage.tsx'
@@ -30,6 +27,8 @@ import { LoadingState } from '../../../shared/ui/LoadingState.tsx'
 import { PageHeader } from '../../../shared/ui/PageHeader.tsx'
 import { createProduct, listProducts, updateProduct, type Product } from '../api.ts'
 import { useVendorAdminT } from '../t.ts'
+import { DialogFormActions } from '../../../shared/ui/DialogFormActions.tsx'
+import { useApiAction } from '../../../shared/api/use-api-action.ts'
 
 const useStyles = makeStyles({
   secondary: { display: 'block', color: tokens.colorNeutralForeground3 },
@@ -156,16 +155,13 @@ function ProductDialog({
     supportPhone: product?.supportPhone ?? '',
   })
   const [retired, setRetired] = useState(Boolean(product?.retiredAt))
-  const [busy, setBusy] = useState(false)
-  const [error, setError] = useState<ApiError | null>(null)
+  const { busy, error, run } = useApiAction()
   const set = (key: keyof typeof form) => (_e: unknown, data: { value: string }) =>
     setForm((f) => ({ ...f, [key]: data.value }))
   const blank = (v: string) => (v.trim() ? v.trim() : null)
 
   const submit = async (event: FormEvent) => {
     event.preventDefault()
-    setBusy(true)
-    setError(null)
     const body = {
       name: form.name.trim(),
       isvName: form.isvName.trim(),
@@ -174,15 +170,11 @@ function ProductDialog({
       supportEmail: blank(form.supportEmail),
       supportPhone: blank(form.supportPhone),
     }
-    try {
+    await run(async () => {
       if (product) await updateProduct(product.id, { ...body, retired })
       else await createProduct(body)
       onSaved()
-    } catch (caught) {
-      setError(caught instanceof ApiError ? caught : new ApiError(0, 'client_error', String(caught)))
-    } finally {
-      setBusy(false)
-    }
+    })
   }
 
   return (
@@ -226,20 +218,13 @@ function ProductDialog({
               )}
               {error && <ErrorMessage error={error} />}
             </DialogContent>
-            <DialogActions>
-              <Button disabled={busy} onClick={onClose}>
-                {t('common.cancel')}
-              </Button>
-              <Button
-                appearance="primary"
-                type="submit"
-                disabled={busy}
-                icon={busy ? <Spinner size="tiny" /> : undefined}
-                data-testid="product-save"
-              >
-                {t('common.save')}
-              </Button>
-            </DialogActions>
+            <DialogFormActions
+              cancelLabel={t('common.cancel')}
+              submitLabel={t('common.save')}
+              busy={busy}
+              submitTestId="product-save"
+              onCancel={onClose}
+            />
           </DialogBody>
         </form>
       </DialogSurface>

@@ -1,15 +1,30 @@
+import type { RequestOptions } from '../../../shared/api/client.ts'
+import {
+  fillPath,
+  type BodyOf,
+  type HttpMethod,
+  type JsonBody,
+  type Operation,
+  type PathParams,
+  type PathsWith,
+  type QueryParams,
+  type ResponseOf,
+} from '../../../shared/api/typed.ts'
 import type { ProblemType, Refusal, RuleId } from '../../service-requests/api.ts'
 import { bearerRequest, PortalApiError, sameOriginPath } from './http.ts'
 
 /**
  * Azure Resource Manager's Microsoft.Support provider (api-version 2020-04-01), called with a bearer
- * token for the tenant the portal acts in: the customer's (delegated) or the user's own.
+ * token for the tenant the portal acts in: the customer's (delegated) or the user's own. Paths,
+ * queries, bodies and answers are typed from the generated contract (openapi.gen.ts), as the
+ * server's ARM routes declare them (src/azure/arm.schema.ts).
  */
 export const API_VERSION = '2020-04-01'
-const version = { 'api-version': API_VERSION }
+const version = { 'api-version': API_VERSION } as const
 
-export const SEVERITIES = ['minimal', 'moderate', 'critical'] as const
-export type ArmSeverity = (typeof SEVERITIES)[number]
+/** The levels a ticket can have (highestcriticalimpact is for Premier and Unified plans: refused). */
+export type ArmSeverity = SupportTicket['properties']['severity']
+export const SEVERITIES = ['minimal', 'moderate', 'critical'] as const satisfies readonly ArmSeverity[]
 
 /**
  * The services that are issue types of their own (Billing, Subscription management, Service and
@@ -28,101 +43,97 @@ export function issueTypeOfService(serviceName: string): ProblemType {
   return found ? found[0] : 'technical'
 }
 
-interface ArmList<T> {
-  value: T[]
-  nextLink?: string
+const PROVIDER = '/providers/Microsoft.Support'
+const SUB = '/subscriptions/{subscriptionId}/providers/Microsoft.Support'
+const TICKETS = `${SUB}/supportTickets` as const
+const TICKET = `${TICKETS}/{supportTicketName}` as const
+const COMMUNICATIONS = `${TICKET}/communications` as const
+const COMMUNICATION = `${COMMUNICATIONS}/{communicationName}` as const
+const SERVICES = `${PROVIDER}/services` as const
+const CLASSIFICATIONS = `${SERVICES}/{serviceName}/problemClassifications` as const
+
+export type AzureService = ResponseOf<`${typeof SERVICES}/{serviceName}`, 'get'>
+export type ProblemClassification = ResponseOf<`${typeof CLASSIFICATIONS}/{problemClassificationName}`, 'get'>
+export type SupportTicket = ResponseOf<typeof TICKET, 'get'>
+export type Communication = ResponseOf<typeof COMMUNICATION, 'get'>
+type OperationStatus = ResponseOf<`${typeof SUB}/operationsStatus/{operationId}`, 'get'>
+
+/** ARM's error body, as every Microsoft.Support route declares it. */
+export type ArmErrorBody = Operation<
+  typeof TICKET,
+  'get'
+>['responses']['default']['content']['application/json']
+type ArmAdditionalInfo = NonNullable<ArmErrorBody['error']['additionalInfo']>[number]
+
+/** An object type without its index signature (an ARM object a client may extend). */
+type Known<T> = { [K in keyof T as string extends K ? never : number extends K ? never : K]: T[K] }
+
+type NewTicketProperties = BodyOf<typeof TICKET, 'put'>['properties']
+/** The contact on a new ticket (the form's fields). */
+export type ContactDetails = Known<NewTicketProperties['contactDetails']>
+
+/** What an ARM call takes: the contract's path parameters (if any), query and body. */
+type ArmInit<O> = ([PathParams<O>] extends [never] ? { path?: undefined } : { path: PathParams<O> }) & {
+  /** The api-version the portal speaks when left out. */
+  query?: QueryParams<O>
+  body?: JsonBody<O>
+  signal?: AbortSignal | undefined
 }
 
-export interface AzureService {
-  id: string
-  name: string
-  properties: { displayName: string }
-}
-
-export interface ProblemClassification {
-  id: string
-  name: string
-  properties: { displayName: string }
-}
-
-export interface ContactDetails {
-  firstName: string
-  lastName: string
-  preferredContactMethod: 'email' | 'phone'
-  primaryEmailAddress: string
-  phoneNumber?: string
-  preferredTimeZone: string
-  country: string
-  preferredSupportLanguage: string
-}
-
-export interface SupportTicket {
-  id: string
-  name: string
-  properties: {
-    supportTicketId: string
-    title: string
-    description: string
-    severity: ArmSeverity | 'highestcriticalimpact'
-    status: string
-    createdDate: string
-    modifiedDate?: string
-    serviceId: string | null
-    serviceDisplayName: string
-    problemClassificationId: string | null
-    problemClassificationDisplayName?: string
-    supportPlanType?: string
-    serviceLevelAgreement?: { startTime: string; expirationTime: string; slaMinutes: number }
-    contactDetails?: ContactDetails
+/** A call of one of the contract's Microsoft.Support routes with the bearer token. */
+function armCall<M extends HttpMethod, P extends PathsWith<M>>(
+  token: string,
+  method: M,
+  path: P,
+  init: ArmInit<Operation<P, M>>,
+) {
+  const {
+    path: params,
+    query,
+    body,
+    signal,
+  } = init as {
+    path?: Record<string, unknown>
+    query?: RequestOptions['query']
+    body?: unknown
+    signal?: AbortSignal
   }
+  return bearerRequest<ResponseOf<P, M>>(token, fillPath(path, params), {
+    method: method.toUpperCase() as RequestOptions['method'],
+    query: query ?? version,
+    ...(body === undefined ? {} : { body }),
+    ...(signal ? { signal } : {}),
+  })
 }
 
-export interface Communication {
-  id: string
-  name: string
-  properties: {
-    subject: string
-    body: string
-    sender: string
-    createdDate: string
-    communicationDirection: 'inbound' | 'outbound' | string
-    communicationType?: string
-  }
-}
+/** A page of an ARM list: `nextLink` while more follow. */
+type ArmPage<T> = { value: T[]; nextLink?: string }
 
-const ticketsPath = (subscriptionId: string) =>
-  `/subscriptions/${encodeURIComponent(subscriptionId)}/providers/Microsoft.Support/supportTickets`
-const ticketPath = (subscriptionId: string, name: string) =>
-  `${ticketsPath(subscriptionId)}/${encodeURIComponent(name)}`
-
-/** Every page of a list (ARM pages with nextLink). */
-async function allPages<T>(token: string, path: string, signal?: AbortSignal): Promise<T[]> {
-  const items: T[] = []
-  let next: string | null = path
-  let query: Record<string, string> | undefined = version
-  for (let page = 0; next && page < 50; page++) {
-    const { data }: { data: ArmList<T> } = await bearerRequest<ArmList<T>>(token, next, { query, signal })
+/** Every page of a list: the first from the contract's route, the rest from each nextLink. */
+async function allPages<T>(token: string, first: ArmPage<T>, signal?: AbortSignal): Promise<T[]> {
+  const items: T[] = [...first.value]
+  let next = first.nextLink ? sameOriginPath(first.nextLink) : null
+  for (let page = 1; next && page < 50; page++) {
+    // nextLink carries its own query
+    const { data }: { data: ArmPage<T> } = await bearerRequest<ArmPage<T>>(token, next, { signal })
     items.push(...data.value)
     next = data.nextLink ? sameOriginPath(data.nextLink) : null
-    query = undefined // nextLink carries its own query
   }
   return items
 }
 
-export function listServices(token: string, signal?: AbortSignal): Promise<AzureService[]> {
-  return allPages<AzureService>(token, '/providers/Microsoft.Support/services', signal)
+export async function listServices(token: string, signal?: AbortSignal): Promise<AzureService[]> {
+  const { data } = await armCall(token, 'get', SERVICES, { signal })
+  return allPages(token, data, signal)
 }
 
-export function listClassifications(
+export async function listClassifications(
   token: string,
   serviceName: string,
   signal?: AbortSignal,
 ): Promise<ProblemClassification[]> {
-  return allPages<ProblemClassification>(
-    token,
-    `/providers/Microsoft.Support/services/${encodeURIComponent(serviceName)}/problemClassifications`,
-    signal,
-  )
+  const { data } = await armCall(token, 'get', CLASSIFICATIONS, { path: { serviceName }, signal })
+  return allPages(token, data, signal)
 }
 
 const sleep = (ms: number) => new Promise((resolve) => window.setTimeout(resolve, ms))
@@ -134,12 +145,9 @@ async function untilDone(token: string, headers: Headers): Promise<void> {
   const path = sameOriginPath(status)
   let delay = Math.min(2, Number(headers.get('retry-after') ?? 1) || 1) * 1000
   for (let attempt = 0; attempt < 30; attempt++) {
-    const { data, headers: next } = await bearerRequest<{
-      status: string
-      error?: { code?: string; message?: string }
-    }>(token, path)
+    const { data, headers: next } = await bearerRequest<OperationStatus>(token, path)
     if (data.status === 'Succeeded') return
-    if (data.status === 'Failed' || data.status === 'Canceled') {
+    if (data.status === 'Failed') {
       throw new PortalApiError(
         500,
         data.error?.code ?? 'OperationFailed',
@@ -154,14 +162,11 @@ async function untilDone(token: string, headers: Headers): Promise<void> {
   }
 }
 
-export interface NewTicket {
-  serviceId: string
-  problemClassificationId: string
-  title: string
-  description: string
-  severity: ArmSeverity
-  contactDetails: ContactDetails
-}
+/** What the new-request form files (a 2020-04-01 ticket: no consents). */
+export type NewTicket = Pick<
+  NewTicketProperties,
+  'serviceId' | 'problemClassificationId' | 'title' | 'description'
+> & { severity: ArmSeverity; contactDetails: ContactDetails }
 
 /** A ticket name like the portal's: unique enough, and valid for ARM. */
 export const newTicketName = () => `tramite-${Date.now()}`
@@ -172,20 +177,20 @@ export async function createTicket(
   name: string,
   ticket: NewTicket,
 ): Promise<void> {
-  const { headers } = await bearerRequest<void>(token, ticketPath(subscriptionId, name), {
-    method: 'PUT',
-    query: version,
+  const { headers } = await armCall(token, 'put', TICKET, {
+    path: { subscriptionId, supportTicketName: name },
     body: { properties: ticket },
   })
   await untilDone(token, headers)
 }
 
-export function listTickets(
+export async function listTickets(
   token: string,
   subscriptionId: string,
   signal?: AbortSignal,
 ): Promise<SupportTicket[]> {
-  return allPages<SupportTicket>(token, ticketsPath(subscriptionId), signal)
+  const { data } = await armCall(token, 'get', TICKETS, { path: { subscriptionId }, signal })
+  return allPages(token, data, signal)
 }
 
 export async function getTicket(
@@ -194,53 +199,51 @@ export async function getTicket(
   name: string,
   signal?: AbortSignal,
 ): Promise<SupportTicket> {
-  return (
-    await bearerRequest<SupportTicket>(token, ticketPath(subscriptionId, name), { query: version, signal })
-  ).data
+  return (await armCall(token, 'get', TICKET, { path: { subscriptionId, supportTicketName: name }, signal }))
+    .data
 }
 
 /** Severity (the SLA restarts for the new level) or status (closed / open). */
+export type TicketChange = Pick<BodyOf<typeof TICKET, 'patch'>, 'status'> & { severity?: ArmSeverity }
+
 export async function updateTicket(
   token: string,
   subscriptionId: string,
   name: string,
-  change: { severity?: ArmSeverity; status?: 'open' | 'closed' },
+  change: TicketChange,
 ): Promise<SupportTicket> {
   return (
-    await bearerRequest<SupportTicket>(token, ticketPath(subscriptionId, name), {
-      method: 'PATCH',
-      query: version,
-      body: change,
-    })
+    await armCall(token, 'patch', TICKET, { path: { subscriptionId, supportTicketName: name }, body: change })
   ).data
 }
 
-export function listCommunications(
+export async function listCommunications(
   token: string,
   subscriptionId: string,
   name: string,
   signal?: AbortSignal,
 ): Promise<Communication[]> {
-  return allPages<Communication>(token, `${ticketPath(subscriptionId, name)}/communications`, signal)
+  const { data } = await armCall(token, 'get', COMMUNICATIONS, {
+    path: { subscriptionId, supportTicketName: name },
+    signal,
+  })
+  return allPages(token, data, signal)
 }
+
+/** A message on a ticket: its subject and text. */
+export type NewCommunication = Pick<BodyOf<typeof COMMUNICATION, 'put'>['properties'], 'subject' | 'body'>
 
 export async function addCommunication(
   token: string,
   subscriptionId: string,
   ticketName: string,
-  message: { subject: string; body: string },
+  message: NewCommunication,
 ): Promise<void> {
-  const { headers } = await bearerRequest<void>(
-    token,
-    `${ticketPath(subscriptionId, ticketName)}/communications/${encodeURIComponent(`msg-${Date.now()}`)}`,
-    { method: 'PUT', query: version, body: { properties: message } },
-  )
+  const { headers } = await armCall(token, 'put', COMMUNICATION, {
+    path: { subscriptionId, supportTicketName: ticketName, communicationName: `msg-${Date.now()}` },
+    body: { properties: message },
+  })
   await untilDone(token, headers)
-}
-
-interface SupportPolicyInfo {
-  type?: string
-  info?: { rule?: string; reason?: string; remedy?: string | null }
 }
 
 /**
@@ -250,10 +253,10 @@ interface SupportPolicyInfo {
 export function refusalFromArmError(error: unknown): Refusal | null {
   if (!(error instanceof PortalApiError) || error.code !== 'SupportPolicyRefused') return null
   const policy = (error.additionalInfo ?? []).find(
-    (entry): entry is SupportPolicyInfo => (entry as SupportPolicyInfo)?.type === 'SupportPolicy',
+    (entry): entry is ArmAdditionalInfo => (entry as ArmAdditionalInfo | null)?.type === 'SupportPolicy',
   )?.info
   const detail = Array.isArray(error.details)
-    ? (error.details[0] as { code?: string; message?: string } | undefined)
+    ? (error.details[0] as NonNullable<ArmErrorBody['error']['details']>[number] | undefined)
     : undefined
   const rule = (policy?.rule ?? detail?.code ?? null) as RuleId | null
   const remedy = policy?.remedy ?? null

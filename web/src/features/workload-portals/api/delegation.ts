@@ -1,22 +1,19 @@
-import { apiRequest, onUnauthenticated } from '../../../shared/api/client.ts'
+import { onUnauthenticated } from '../../../shared/api/client.ts'
+import { api, type BodyOf, type ResponseOf } from '../../../shared/api/typed.ts'
 
-export type Audience = 'https://management.azure.com' | 'urn:tramite:api'
-
-export interface DelegatedToken {
-  token: string
-  expiresAt: string
-  tenant: { tenantId: string; name: string }
-}
+// The server's OpenAPI document is the contract (generated openapi.gen.ts, npm run api:types).
+export type Audience = Extract<
+  NonNullable<BodyOf<'/api/session/delegation', 'post'>['audience']>,
+  'https://management.azure.com' | 'urn:tramite:api'
+>
+export type DelegatedToken = ResponseOf<'/api/session/delegation', 'post'>
 
 /**
  * A bearer token in `tenantId` — a customer's (the delegated context: issued only while GDAP gives
  * the user a role there, 403 `no_delegated_access` otherwise) or the user's own.
  */
 export function requestDelegation(tenantId: string, audience: Audience): Promise<DelegatedToken> {
-  return apiRequest<DelegatedToken>('/api/session/delegation', {
-    method: 'POST',
-    body: { tenantId, audience },
-  })
+  return api.post('/api/session/delegation', { body: { tenantId, audience } })
 }
 
 // Tokens are reused while they have a few minutes left, so moving between a portal's pages does not

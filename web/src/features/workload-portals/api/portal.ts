@@ -1,6 +1,7 @@
-import { apiRequest } from '../../../shared/api/client.ts'
+import { api, type ResponseOf } from '../../../shared/api/typed.ts'
 import type {
   NewRequest,
+  RequestPage as ServerRequestPage,
   ServiceRequest,
   Severity,
   SupportTopic,
@@ -20,13 +21,6 @@ export interface AzureSubscription {
   name: string
 }
 
-interface SubscriptionRow {
-  id: string
-  workloadId: string
-  friendlyName: string
-  status: string
-}
-
 /**
  * The Azure subscriptions of the context's tenant: the customer's (read with the session from the
  * partner's customer page data) or the user's own.
@@ -37,13 +31,9 @@ export async function azureSubscriptions(
 ): Promise<AzureSubscription[]> {
   const rows =
     context.kind === 'delegated'
-      ? (
-          await apiRequest<{ subscriptions: SubscriptionRow[] }>(
-            `/api/customers/${encodeURIComponent(context.tenantId)}`,
-            { signal },
-          )
-        ).subscriptions
-      : (await apiRequest<{ items: SubscriptionRow[] }>('/api/subscriptions', { signal })).items
+      ? (await api.get('/api/customers/{tenantId}', { path: { tenantId: context.tenantId }, signal }))
+          .subscriptions
+      : (await api.get('/api/subscriptions', { signal })).items
   return rows
     .filter((s) => s.workloadId === 'azure' && s.status === 'active')
     .map((s) => ({ id: s.id, name: s.friendlyName }))
@@ -54,7 +44,8 @@ export function listTopics(
   workload: Workload,
   signal?: AbortSignal,
 ): Promise<SupportTopic[]> {
-  return portalRequest<{ items: SupportTopic[] }>(auth, '/api/support-topics', {
+  // the same routes as the session's calls, so the same generated types (openapi.gen.ts)
+  return portalRequest<ResponseOf<'/api/support-topics', 'get'>>(auth, '/api/support-topics', {
     query: { workload },
     signal,
   }).then((page) => page.items)
@@ -68,13 +59,14 @@ export function fileRequest(
   auth: PortalAuth,
   body: Omit<NewRequest, 'customerTenantId'>,
 ): Promise<ServiceRequest> {
-  return portalRequest<ServiceRequest>(auth, '/api/service-requests', { method: 'POST', body })
+  return portalRequest<ResponseOf<'/api/service-requests', 'post'>>(auth, '/api/service-requests', {
+    method: 'POST',
+    body,
+  })
 }
 
-export interface RequestPage {
-  total: number
-  items: ServiceRequest[]
-}
+/** The admin center's workloads' pages merged: their requests and the sum of their totals. */
+export type RequestPage = Pick<ServerRequestPage, 'total' | 'items'>
 
 /**
  * The context's requests of the admin center's workloads, newest first. A delegated token lists
@@ -88,7 +80,7 @@ export async function listPortalRequests(
   const workloads = filter.workload ? [filter.workload] : [...M365_WORKLOADS]
   const pages = await Promise.all(
     workloads.map((workload) =>
-      portalRequest<RequestPage>(context.auth, '/api/service-requests', {
+      portalRequest<ServerRequestPage>(context.auth, '/api/service-requests', {
         query: {
           workload,
           severity: filter.severity,

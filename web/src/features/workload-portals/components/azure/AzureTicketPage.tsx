@@ -236,7 +236,7 @@ function AzureTicket({ context }: { context: PortalContext }) {
   const sla = p.serviceLevelAgreement
   const overdue = !closed && sla !== undefined && new Date(sla.expirationTime).getTime() < Date.now()
   const contact = p.contactDetails
-  const severityChoice = newSeverity || (p.severity === 'highestcriticalimpact' ? 'critical' : p.severity)
+  const severityChoice = newSeverity || p.severity
 
   const run = async (
     kind: 'severity' | 'close' | 'reopen' | 'message',

@@ -20,8 +20,7 @@ export function TicketStatusBadge({ status }: { status: string }) {
 }
 
 export function TicketSeverityBadge({ ticket }: { ticket: SupportTicket }) {
-  const severity = ticket.properties.severity
-  return <SeverityBadge severity={severity === 'highestcriticalimpact' ? 'critical' : severity} />
+  return <SeverityBadge severity={ticket.properties.severity} />
 }
 
 export const isClosed = (ticket: SupportTicket) => ticket.properties.status.toLowerCase() === 'closed'

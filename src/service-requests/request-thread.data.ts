@@ -1,0 +1,115 @@
+import { type RawBuilder, sql } from 'kysely'
+import { type AuditEvent, auditRow } from '../audit/audit.data.ts'
+import type { Db } from '../platform/db/database.ts'
+import { prepared } from '../platform/db/prepared.ts'
+import type { ReadScope } from '../policy/read-right.ts'
+import {
+  type AttachmentRecord,
+  type NoteRecord,
+  recordSelect,
+  type ServiceRequestRecord,
+} from './service-requests.data.ts'
+
+/**
+ * One request with its notes and attachments (their metadata, not the bytes) in one statement:
+ * the get-one route's read. Three statements made it wait three round trips (three turns of the
+ * embedded engine's single thread on PGlite); the thread travels as two JSON arrays instead.
+ * Every note and attachment comes back, internal ones included: the caller keeps what the reader
+ * may see (threadFor), with the same rule the separate reads applied in SQL.
+ */
+export interface RequestThread {
+  request: ServiceRequestRecord
+  notes: NoteRecord[]
+  attachments: AttachmentRecord[]
+}
+
+type Json<T> = { [K in keyof T]: T[K] extends Date ? string : T[K] }
+
+/**
+ * The read's own audit event, written by the read's statement when the request is in the reader's
+ * scope (read-right.ts, the same rule the policy decides the read with): one statement and one
+ * commit, and the event is committed by the time the request is answered.
+ */
+export interface ReadAudit {
+  /** The event of an allowed read (its target is filled in by the statement). */
+  event: Omit<AuditEvent, 'targetId' | 'targetType'>
+  scope: ReadScope
+  /** A delegated token reads only requests about the tenant it acts in. */
+  contextTenantId: string | null
+}
+
+/** The scope as a condition on the request row `s`. */
+function inScope(scope: ReadScope): RawBuilder<unknown> {
+  switch (scope.kind) {
+    case 'all':
+      return sql`true`
+    case 'tenant':
+      return sql`s.tenant_id = ${scope.tenantId}`
+    case 'partner':
+      return sql`s.partner_tenant_id = ${scope.partnerTenantId}`
+    case 'none':
+      return sql`false`
+  }
+}
+
+function auditInsert(id: string, audit: ReadAudit): RawBuilder<unknown> {
+  const row: Record<string, unknown> = {
+    ...auditRow({ ...audit.event, targetType: 'service_request' }),
+    target_id: id,
+  }
+  const columns = sql.join(Object.keys(row).map((c) => sql.ref(c)))
+  const tenant = audit.contextTenantId ? sql` and s.tenant_id = ${audit.contextTenantId}` : sql``
+  return sql`insert into audit_events (${columns})
+      select ${sql.join(Object.values(row))} from service_requests s
+      where s.id = ${id} and ${inScope(audit.scope)}${tenant} returning 1`
+}
+
+export async function findRequestThread(
+  db: Db,
+  id: string,
+  audit?: ReadAudit,
+): Promise<(RequestThread & { audited: boolean }) | null> {
+  if (!/^\d{1,30}$/.test(id)) return null
+  const write = audit && audit.scope.kind !== 'none' ? auditInsert(id, audit) : null
+  // the mark first, no whitespace before it: kept prepared (one text per scope kind; values are parameters)
+  const { rows } = await sql<
+    ServiceRequestRecord & {
+      thread_notes: Json<NoteRecord>[]
+      thread_attachments: Json<AttachmentRecord>[]
+      audited: boolean
+    }
+  >`${prepared}
+    ${write ? sql`with read_audit as (${write})` : sql``}
+    select ${recordSelect('r')},
+      coalesce((select json_agg(json_build_object('id', n.id, 'authorName', n.author_name,
+          'authorTenantId', n.author_tenant_id, 'text', n.text, 'createdAt', n.created_at, 'armName', n.arm_name,
+          'subject', n.subject, 'direction', n.direction, 'sender', n.sender, 'visibility', n.visibility,
+          'authorUserId', n.author_user_id) order by n.id)
+        from service_request_notes n where n.request_id = r.id), '[]'::json) as thread_notes,
+      coalesce((select json_agg(json_build_object('id', a.id, 'fileName', a.file_name,
+          'contentType', a.content_type, 'sizeBytes', a.size_bytes, 'sha256', a.sha256, 'visibility', a.visibility,
+          'uploadedByName', a.uploaded_by_name, 'uploadedByTenantId', a.uploaded_by_tenant_id,
+          'createdAt', a.created_at) order by a.created_at, a.id)
+        from service_request_attachments a where a.request_id = r.id), '[]'::json) as thread_attachments,
+      ${write ? sql`exists (select 1 from read_audit)` : sql`false`} as audited
+    from service_requests r where r.id = ${id}`.execute(db)
+  const row = rows[0]
+  if (!row) return null
+  const { thread_notes, thread_attachments, audited, ...request } = row
+  return {
+    request,
+    notes: thread_notes.map((n) => ({ ...n, createdAt: new Date(n.createdAt) })),
+    attachments: thread_attachments.map((a) => ({ ...a, createdAt: new Date(a.createdAt) })),
+    audited,
+  }
+}
+
+/** The thread as a reader sees it: internal notes and attachments only for whoever works the request. */
+export function threadFor(thread: RequestThread, includeInternal: boolean): RequestThread {
+  if (includeInternal) return thread
+  return {
+    request: thread.request,
+    notes: thread.notes.filter((n) => n.visibility === 'public'),
+    attachments: thread.attachments.filter((a) => a.visibility === 'public'),
+  }
+}

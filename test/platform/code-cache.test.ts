@@ -1,0 +1,56 @@
+import { spawnSync } from 'node:child_process'
+import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { afterAll, describe, expect, it } from 'vitest'
+
+// The V8 code cache of dist/tramite.cjs (scripts/server-run.mjs): written once by a start, then
+// used by the next ones. The server changes a V8 flag once it runs (limitHeapGrowth), and V8
+// refuses a cache made under other flags than the reader's: every start compiled the bundle again.
+const RUN = fileURLToPath(new URL('../../scripts/server-run.mjs', import.meta.url))
+const HEAP = fileURLToPath(new URL('../../src/platform/heap-growth.ts', import.meta.url))
+
+/** A stand-in bundle that, like the server, sets the heap growing factor as it starts. */
+const bundle = (exportFlags: boolean) => `
+const heap = globalThis.__heap
+heap.limitHeapGrowth(30)
+function work(n) { let s = 0; for (let i = 0; i < n; i++) s += i; return s }
+exports.value = work(1000)
+${exportFlags ? 'exports.codeCacheFlags = heap.withStartFlags' : ''}
+exports.ready = Promise.resolve()
+`
+
+/** Runs the bundle as bin/tramite.js does: a cache missing or refused is written anew (a new file, renamed into place). */
+function start(file: string): void {
+  const code = `globalThis.__heap = await import(${JSON.stringify(HEAP)})
+const { runBundle } = await import(${JSON.stringify(RUN)})
+runBundle(${JSON.stringify(file)}, { writeCache: true })`
+  const child = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', code], {
+    encoding: 'utf8',
+  })
+  expect(child.status, child.stderr).toBe(0)
+}
+
+describe('the code cache of the server bundle', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'tramite-code-cache-'))
+  afterAll(() => rmSync(dir, { recursive: true, force: true }))
+
+  it('when a start that changed the heap growing factor wrote the cache, then the next start uses it and writes none', () => {
+    const file = join(dir, 'bundle.cjs')
+    writeFileSync(file, bundle(true))
+    start(file)
+    const written = statSync(`${file}.v8cache`).ino
+    start(file)
+    expect(statSync(`${file}.v8cache`).ino).toBe(written)
+  })
+
+  it('when the cache is written under the changed flag instead, then the next start refuses it and writes it again', () => {
+    const file = join(dir, 'unflagged.cjs')
+    writeFileSync(file, bundle(false))
+    start(file)
+    const written = statSync(`${file}.v8cache`).ino
+    start(file)
+    expect(statSync(`${file}.v8cache`).ino).not.toBe(written)
+  })
+})
