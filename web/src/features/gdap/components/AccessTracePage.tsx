@@ -26,7 +26,7 @@ import {
 } from '@fluentui/react-icons'
 import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
-import { useSearchParams } from 'react-router'
+import { useUrlParams } from '../../../shared/hooks/use-url-params.ts'
 import { useApiResource } from '../../../shared/api/use-api-resource.ts'
 import { useDocumentTitle } from '../../../shared/hooks/use-document-title.ts'
 import { useFormat } from '../../../shared/i18n/format.ts'
@@ -48,6 +48,7 @@ import {
 } from '../api.ts'
 import type { GdapViewer } from '../viewer.ts'
 import { AssignmentStatusBadge, RelationshipStatusBadge, RuleBadge } from './StatusBadges.tsx'
+import { entraRoleName } from '../../../shared/i18n/entra-roles.ts'
 
 const useStyles = makeStyles({
   pickers: {
@@ -141,7 +142,7 @@ export function AccessTracePage({ viewer }: { viewer: GdapViewer }) {
   const { t } = useTranslation()
   const styles = useStyles()
   useDocumentTitle(t('gdapTrace.title'))
-  const [params, setParams] = useSearchParams()
+  const [params, changeParams] = useUrlParams()
   const user = params.get('user') ?? viewer.email
   const customer = params.get('customer') ?? ''
   const partner = viewer.tenantKind === 'partner'
@@ -161,11 +162,15 @@ export function AccessTracePage({ viewer }: { viewer: GdapViewer }) {
   )
 
   const choose = (key: 'user' | 'customer', value: string) => {
-    const next = new URLSearchParams(params)
-    if (key === 'user') next.set('user', value)
-    else if (value) next.set(key, value)
-    else next.delete(key)
-    setParams(next, { replace: true })
+    changeParams(
+      (next) => {
+        if (key === 'user') next.set('user', value)
+        else if (value) next.set(key, value)
+        else next.delete(key)
+        return next
+      },
+      { replace: true },
+    )
   }
 
   if (!partner) {
@@ -396,7 +401,9 @@ function TraceChain({ trace, catalog }: { trace: AccessTrace; catalog: GdapRole[
                   )}
                 </div>
                 <Caption1 className={styles.muted}>
-                  {t('gdapTrace.relationshipRoles', { roles: r.roles.map((x) => x.displayName).join(', ') })}
+                  {t('gdapTrace.relationshipRoles', {
+                    roles: r.roles.map((x) => entraRoleName({ id: x.id, name: x.displayName })).join(', '),
+                  })}
                 </Caption1>
               </li>
             ))}
@@ -453,7 +460,9 @@ function TraceChain({ trace, catalog }: { trace: AccessTrace; catalog: GdapRole[
                 data-blocked-by={a.blockedBy ?? ''}
               >
                 <span className={styles.strong}>{a.group.displayName}</span>
-                <span>→ {a.roles.map((r) => r.displayName).join(', ')}</span>
+                <span>
+                  → {a.roles.map((r) => entraRoleName({ id: r.id, name: r.displayName })).join(', ')}
+                </span>
                 <AssignmentStatusBadge status={a.status} />
                 <YesNo ok={a.reachesUser} yes={t('gdapTrace.reaches')} no={t('gdapTrace.notReaches')} />
                 {a.blockedBy && (
@@ -488,7 +497,7 @@ function TraceChain({ trace, catalog }: { trace: AccessTrace; catalog: GdapRole[
                   data-testid="trace-grant"
                   data-role-id={g.roleId}
                 >
-                  <span className={styles.strong}>{g.roleName}</span>
+                  <span className={styles.strong}>{entraRoleName({ id: g.roleId, name: g.roleName })}</span>
                   <span className={styles.muted}>
                     {t('gdapTrace.grant', { group: g.groupName, relationship: g.relationshipName })}
                   </span>

@@ -1,6 +1,6 @@
 import { Field, Select, Switch, makeStyles, tokens } from '@fluentui/react-components'
 import type { ReactNode } from 'react'
-import { useSearchParams } from 'react-router'
+import { useUrlParams } from '../../../shared/hooks/use-url-params.ts'
 import {
   CLASSIFICATIONS,
   WORKLOADS,
@@ -36,7 +36,7 @@ export const DAY_CHOICES = [7, 30, 90] as const
 
 /** The filters live in the URL (?workload=&service=&classification=…), so a view can be shared. */
 export function useHealthFilters(): [HealthFilterValues, (change: Partial<HealthFilterValues>) => void] {
-  const [params, setParams] = useSearchParams()
+  const [params, changeParams] = useUrlParams()
   const workload = params.get('workload')
   const classification = params.get('classification')
   const days = Number(params.get('days'))
@@ -48,7 +48,7 @@ export function useHealthFilters(): [HealthFilterValues, (change: Partial<Health
     days: (DAY_CHOICES as readonly number[]).includes(days) ? days : 30,
   }
   const change = (next: Partial<HealthFilterValues>) => {
-    setParams(
+    changeParams(
       (previous) => {
         const updated = new URLSearchParams(previous)
         for (const [key, value] of Object.entries(next)) {

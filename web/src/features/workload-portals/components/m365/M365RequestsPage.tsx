@@ -13,7 +13,8 @@ import {
 } from '@fluentui/react-components'
 import { AddRegular, ClipboardTaskListLtrRegular, LinkRegular } from '@fluentui/react-icons'
 import { useTranslation } from 'react-i18next'
-import { useLocation, useNavigate, useSearchParams } from 'react-router'
+import { useLocation, useNavigate } from 'react-router'
+import { useUrlParams } from '../../../../shared/hooks/use-url-params.ts'
 import { useApiResource } from '../../../../shared/api/use-api-resource.ts'
 import { useDocumentTitle } from '../../../../shared/hooks/use-document-title.ts'
 import { useFormat } from '../../../../shared/i18n/format.ts'
@@ -64,7 +65,7 @@ function M365Requests({ context }: { context: PortalContext }) {
   const styles = useStyles()
   const navigate = useNavigate()
   const location = useLocation()
-  const [params, setParams] = useSearchParams()
+  const [params, changeParams] = useUrlParams()
   // just filed here, or opened from the request's page in the partner portal (?request=)
   const createdId = (location.state as { created?: string } | null)?.created ?? params.get('request')
   const given = params.get('workload')
@@ -75,10 +76,14 @@ function M365Requests({ context }: { context: PortalContext }) {
   )
 
   const setWorkload = (value: string) => {
-    const next = new URLSearchParams(params)
-    if (value) next.set('workload', value)
-    else next.delete('workload')
-    setParams(next, { replace: true })
+    changeParams(
+      (next) => {
+        if (value) next.set('workload', value)
+        else next.delete('workload')
+        return next
+      },
+      { replace: true },
+    )
   }
 
   return (
