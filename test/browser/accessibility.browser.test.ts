@@ -4,7 +4,7 @@ import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { DEMO_REQUESTS } from '../../src/demo/activity.ts'
 import { tenantIdOf } from '../support/app.ts'
-import { useBrowserApp } from '../support/browser.ts'
+import { BROWSER_SUITE, useBrowserApp } from '../support/browser.ts'
 import { dialects } from '../support/dialects.ts'
 
 const WAIT = { timeout: 20_000 }
@@ -78,100 +78,104 @@ async function open(page: Page, baseUrl: string, path: string): Promise<void> {
   await expect.poll(() => page.locator('main [role="progressbar"]').count(), WAIT).toBe(0)
 }
 
-describe.each(dialects())('accessibility of the main pages, checked by axe (%s)', (dialect) => {
-  const app = useBrowserApp(dialect)
+describe.each(dialects())(
+  'accessibility of the main pages, checked by axe (%s)',
+  BROWSER_SUITE,
+  (dialect) => {
+    const app = useBrowserApp(dialect)
 
-  const requestId = async (title: string) =>
-    (
-      await app.t.db.db
-        .selectFrom('service_requests')
-        .select('id')
-        .where('title', '=', title)
-        .executeTakeFirstOrThrow()
-    ).id
+    const requestId = async (title: string) =>
+      (
+        await app.t.db.db
+          .selectFrom('service_requests')
+          .select('id')
+          .where('title', '=', title)
+          .executeTakeFirstOrThrow()
+      ).id
 
-  const personas: { who: string; email: string; locale: string; pages: (id: string) => string[] }[] = [
-    {
-      who: 'a partner (anna)',
-      email: 'anna@fabrikam.example',
-      locale: 'it-IT',
-      pages: (id) => [
-        '/home',
-        '/service-requests',
-        `/service-requests/${id}`,
-        '/service-requests/new',
-        '/customers',
-        '/health',
-        '/gdap',
-      ],
-    },
-    {
-      who: 'the engineer',
-      email: 'engineer@contoso.example',
-      locale: 'en-US',
-      pages: (id) => ['/service-requests', `/service-requests/${id}`, '/health'],
-    },
-    {
-      who: 'a customer administrator (Rossi)',
-      email: 'admin@rossi.example',
-      locale: 'it-IT',
-      pages: (id) => [
-        '/home',
-        '/service-requests',
-        `/service-requests/${id}`,
-        '/service-requests/new',
-        '/health',
-      ],
-    },
-  ]
+    const personas: { who: string; email: string; locale: string; pages: (id: string) => string[] }[] = [
+      {
+        who: 'a partner (anna)',
+        email: 'anna@fabrikam.example',
+        locale: 'it-IT',
+        pages: (id) => [
+          '/home',
+          '/service-requests',
+          `/service-requests/${id}`,
+          '/service-requests/new',
+          '/customers',
+          '/health',
+          '/gdap',
+        ],
+      },
+      {
+        who: 'the engineer',
+        email: 'engineer@contoso.example',
+        locale: 'en-US',
+        pages: (id) => ['/service-requests', `/service-requests/${id}`, '/health'],
+      },
+      {
+        who: 'a customer administrator (Rossi)',
+        email: 'admin@rossi.example',
+        locale: 'it-IT',
+        pages: (id) => [
+          '/home',
+          '/service-requests',
+          `/service-requests/${id}`,
+          '/service-requests/new',
+          '/health',
+        ],
+      },
+    ]
 
-  for (const persona of personas) {
-    const italian = persona.locale.startsWith('it')
-    it(`when ${persona.who} opens the main pages, then axe finds no serious or critical violation and headings are in order${italian ? ', and the Italian avoids the words issue 13 removed' : ''}`, async () => {
-      const id = await requestId(DEMO_REQUESTS.waitingOnPartner)
-      const page = await app.signedIn(persona.email, persona.locale)
-      const found: Record<string, Violation[]> = {}
-      const words: Record<string, string[]> = {}
-      for (const path of persona.pages(id)) {
-        await open(page, app.baseUrl, path)
-        const violations = blocking(await audit(page))
-        if (violations.length > 0) found[path] = violations
-        const avoided = italian ? await avoidedWords(page) : []
-        if (avoided.length > 0) words[path] = avoided
+    for (const persona of personas) {
+      const italian = persona.locale.startsWith('it')
+      it(`when ${persona.who} opens the main pages, then axe finds no serious or critical violation and headings are in order${italian ? ', and the Italian avoids the words issue 13 removed' : ''}`, async () => {
+        const id = await requestId(DEMO_REQUESTS.waitingOnPartner)
+        const page = await app.signedIn(persona.email, persona.locale)
+        const found: Record<string, Violation[]> = {}
+        const words: Record<string, string[]> = {}
+        for (const path of persona.pages(id)) {
+          await open(page, app.baseUrl, path)
+          const violations = blocking(await audit(page))
+          if (violations.length > 0) found[path] = violations
+          const avoided = italian ? await avoidedWords(page) : []
+          if (avoided.length > 0) words[path] = avoided
+        }
+        expect(found, JSON.stringify(found, null, 1)).toEqual({})
+        expect(words).toEqual({})
+        await page.context().close()
+      })
+    }
+
+    it('when the sign-in page is opened (English and Italian), then axe finds no serious or critical violation', async () => {
+      for (const locale of ['en-US', 'it-IT']) {
+        const context = await app.browser.newContext({ locale })
+        const page = await context.newPage()
+        await page.goto(`${app.baseUrl}/signin`)
+        await page.locator('input[name="email"]').waitFor(WAIT)
+        expect(blocking(await audit(page))).toEqual([])
+        await context.close()
       }
-      expect(found, JSON.stringify(found, null, 1)).toEqual({})
-      expect(words).toEqual({})
+    })
+
+    it('when anna moves through the new-request wizard, then focus goes to each new step’s heading, and to the workload portal’s heading after the hand-over', async () => {
+      const page = await app.signedIn('anna@fabrikam.example', 'en-US')
+      await open(page, app.baseUrl, '/service-requests/new')
+      const focusedHeading = () =>
+        page.evaluate<string>(
+          `(() => { const a = document.activeElement; return a && /^H[1-6]$/.test(a.tagName) ? a.textContent : '' })()`,
+        )
+      await page.locator(`[data-testid="customer-option"][data-tenant-id="${ROSSI}"]`).check()
+      await page.getByTestId('wizard-next').first().click()
+      await expect.poll(focusedHeading, WAIT).toBe('Which workload is it about?')
+      await page.locator('[data-testid="workload-option"][data-workload="office365"]').check()
+      const handover = page.getByTestId('wizard-handover')
+      await handover.waitFor(WAIT)
+      await handover.click()
+      await page.waitForURL((url) => url.pathname === '/admin-center/support/new', WAIT)
+      await expect.poll(focusedHeading, WAIT).not.toBe('')
       await page.context().close()
     })
-  }
-
-  it('when the sign-in page is opened (English and Italian), then axe finds no serious or critical violation', async () => {
-    for (const locale of ['en-US', 'it-IT']) {
-      const context = await app.browser.newContext({ locale })
-      const page = await context.newPage()
-      await page.goto(`${app.baseUrl}/signin`)
-      await page.locator('input[name="email"]').waitFor(WAIT)
-      expect(blocking(await audit(page))).toEqual([])
-      await context.close()
-    }
-  })
-
-  it('when anna moves through the new-request wizard, then focus goes to each new step’s heading, and to the workload portal’s heading after the hand-over', async () => {
-    const page = await app.signedIn('anna@fabrikam.example', 'en-US')
-    await open(page, app.baseUrl, '/service-requests/new')
-    const focusedHeading = () =>
-      page.evaluate<string>(
-        `(() => { const a = document.activeElement; return a && /^H[1-6]$/.test(a.tagName) ? a.textContent : '' })()`,
-      )
-    await page.locator(`[data-testid="customer-option"][data-tenant-id="${ROSSI}"]`).check()
-    await page.getByTestId('wizard-next').first().click()
-    await expect.poll(focusedHeading, WAIT).toBe('Which workload is it about?')
-    await page.locator('[data-testid="workload-option"][data-workload="office365"]').check()
-    const handover = page.getByTestId('wizard-handover')
-    await handover.waitFor(WAIT)
-    await handover.click()
-    await page.waitForURL((url) => url.pathname === '/admin-center/support/new', WAIT)
-    await expect.poll(focusedHeading, WAIT).not.toBe('')
-    await page.context().close()
-  })
-})
+  },
+)

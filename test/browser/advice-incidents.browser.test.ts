@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest'
 import { tenantIdOf } from '../support/app.ts'
-import { SCREENSHOTS as SHOTS, useBrowserApp } from '../support/browser.ts'
+import { BROWSER_SUITE, SCREENSHOTS as SHOTS, useBrowserApp } from '../support/browser.ts'
 import { dialects } from '../support/dialects.ts'
 
 const ROSSI = tenantIdOf('rossi.example')
 const TAILSPIN = tenantIdOf('tailspin.example')
 
 /** R4 in the New request flow: health first, then follow the incident or file linked to it. */
-describe.each(dialects())('incidents before a request, in Chromium (%s)', (dialect) => {
+describe.each(dialects())('incidents before a request, in Chromium (%s)', BROWSER_SUITE, (dialect) => {
   const app = useBrowserApp(dialect)
 
   it('when Exchange is degraded for Rossi, then anna’s Office 365 request lists the incident first, she follows it and files linked to it, and the request shows the incident’s status', async () => {

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import { screenshotWhole, useBrowserApp } from '../support/browser.ts'
+import { BROWSER_SUITE, screenshotWhole, useBrowserApp } from '../support/browser.ts'
 import { dialects } from '../support/dialects.ts'
 import { postForm, registerApp, FABRIKAM } from '../authority/helpers.ts'
 
 describe.each(dialects())(
   'app registrations and device sign-in in the portal (%s)',
-  { timeout: 120_000 },
+  BROWSER_SUITE,
   (dialect) => {
     const suite = useBrowserApp(dialect)
 

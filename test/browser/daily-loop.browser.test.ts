@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import { SCREENSHOTS as SHOTS, useBrowserApp } from '../support/browser.ts'
+import { BROWSER_SUITE, SCREENSHOTS as SHOTS, useBrowserApp } from '../support/browser.ts'
 import { dialects } from '../support/dialects.ts'
 import { fileRequest } from '../support/requests.ts'
 
 const WAIT = { timeout: 20_000 }
 
-describe.each(dialects())('the daily loop in Chromium (%s)', (dialect) => {
+describe.each(dialects())('the daily loop in Chromium (%s)', BROWSER_SUITE, (dialect) => {
   const app = useBrowserApp(dialect)
 
   // each landing in both languages: the words the page must say in each

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { tenantIdOf } from '../support/app.ts'
-import { SCREENSHOTS, screenshotWhole, useBrowserApp } from '../support/browser.ts'
+import { BROWSER_SUITE, SCREENSHOTS, screenshotWhole, useBrowserApp } from '../support/browser.ts'
 import { addEngineer } from '../support/desk.ts'
 import { dialects } from '../support/dialects.ts'
 import { fileRequest, fileToPartner } from '../support/requests.ts'
@@ -13,7 +13,7 @@ const BIANCHI_ADMIN = 'admin@bianchi.example'
 const ENGINEER = 'engineer@contoso.example'
 const WAIT = { timeout: 30_000 }
 
-describe.each(dialects())('the desk’s row and bulk actions in Chromium (%s)', (dialect) => {
+describe.each(dialects())('the desk’s row and bulk actions in Chromium (%s)', BROWSER_SUITE, (dialect) => {
   const app = useBrowserApp(dialect)
   const tokens: Record<string, string> = {}
   let engineerId: string

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { tenantIdOf } from '../support/app.ts'
-import { screenshotWhole, useBrowserApp } from '../support/browser.ts'
+import { BROWSER_SUITE, screenshotWhole, useBrowserApp } from '../support/browser.ts'
 import { dialects } from '../support/dialects.ts'
 import { demoRequestIds } from '../support/demo.ts'
 
@@ -15,7 +15,7 @@ const HOUR = 3_600_000
 const WAIT = { timeout: 30_000 }
 const VIEWPORT = { viewport: { width: 1366, height: 900 } }
 
-describe.each(dialects())('the support desk in Chromium (%s)', (dialect) => {
+describe.each(dialects())('the support desk in Chromium (%s)', BROWSER_SUITE, (dialect) => {
   const app = useBrowserApp(dialect)
   const tokens: Record<string, string> = {}
   let engineerId: string

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs'
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { tenantIdOf } from '../support/app.ts'
-import { screenshotWhole, useBrowserApp } from '../support/browser.ts'
+import { BROWSER_SUITE, screenshotWhole, useBrowserApp } from '../support/browser.ts'
 import { demoIncidentId } from '../support/demo.ts'
 import { dialects } from '../support/dialects.ts'
 
@@ -25,7 +25,7 @@ const RECORD_EVENTS = `
   }
 `
 
-describe.each(dialects())('service health in Chromium (%s)', (dialect) => {
+describe.each(dialects())('service health in Chromium (%s)', BROWSER_SUITE, (dialect) => {
   const app = useBrowserApp(dialect)
   /** Each page records the incident events it receives; downloads are kept (the CSV). */
   const signedIn = (email: string, locale: string) =>

@@ -3,7 +3,13 @@ import { generate } from 'otplib'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startTestApp, tenantIdOf, type TestApp } from '../support/app.ts'
-import { launchChromium, SCREENSHOTS, screenshotWhole, submitSignIn } from '../support/browser.ts'
+import {
+  BROWSER_SUITE,
+  launchChromium,
+  SCREENSHOTS,
+  screenshotWhole,
+  submitSignIn,
+} from '../support/browser.ts'
 import { dialects } from '../support/dialects.ts'
 
 const ROSSI = tenantIdOf('rossi.example')
@@ -24,7 +30,7 @@ const freePort = () =>
  * virtual authenticator), and the tenant policy "require MFA" refusing a delegated action until
  * the person signs in with a second factor.
  */
-describe.each(dialects().slice(0, 1))('second factors in Chromium (%s)', { timeout: 120_000 }, (dialect) => {
+describe.each(dialects().slice(0, 1))('second factors in Chromium (%s)', BROWSER_SUITE, (dialect) => {
   let t: TestApp
   let base: string
   let browser: Browser

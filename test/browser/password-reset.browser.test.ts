@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
-import { submitSignIn, useBrowserApp } from '../support/browser.ts'
+import { BROWSER_SUITE, submitSignIn, useBrowserApp } from '../support/browser.ts'
 import { dialects } from '../support/dialects.ts'
 
 const WAIT = { timeout: 30_000 }
@@ -11,7 +11,7 @@ const NEW_PASSWORD = 'a much longer new password'
  * is on its way; the emailed link's page sets the new password, refusing two different ones (in
  * the page) and a weak one (the server's message), and the new password then signs in.
  */
-describe.each(dialects())('password reset pages in Chromium (%s)', { timeout: 120_000 }, (dialect) => {
+describe.each(dialects())('password reset pages in Chromium (%s)', BROWSER_SUITE, (dialect) => {
   const app = useBrowserApp(dialect)
 
   async function openPage(locale: string): Promise<Page> {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { SCREENSHOTS as SHOTS, submitSignIn, useBrowserApp } from '../support/browser.ts'
+import { BROWSER_SUITE, SCREENSHOTS as SHOTS, submitSignIn, useBrowserApp } from '../support/browser.ts'
 import { dialects } from '../support/dialects.ts'
 
-describe.each(dialects())('the web portal in Chromium (%s)', (dialect) => {
+describe.each(dialects())('the web portal in Chromium (%s)', BROWSER_SUITE, (dialect) => {
   const app = useBrowserApp(dialect)
 
   /** Signed out, the customers page sends the browser to the sign-in page: the sign-in starts there. */

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { azureClassificationId, azureServiceId } from '../../src/catalog/azure-catalog.ts'
 import { demoId } from '../../src/demo/world.ts'
 import { tenantIdOf } from '../support/app.ts'
-import { screenshotWhole, useBrowserApp } from '../support/browser.ts'
+import { BROWSER_SUITE, screenshotWhole, useBrowserApp } from '../support/browser.ts'
 import { dialects } from '../support/dialects.ts'
 
 const ROSSI = tenantIdOf('rossi.example')
@@ -17,7 +17,7 @@ const WAIT = { timeout: 30_000 }
 /** The ARM ticket the R14 test files in Rossi's subscription. */
 const SLA_RESTART = `/subscriptions/${ROSSI_SUB}/providers/Microsoft.Support/supportTickets/sla-restart${V}`
 
-describe.each(dialects())('workload portals in Chromium (%s)', (dialect) => {
+describe.each(dialects())('workload portals in Chromium (%s)', BROWSER_SUITE, (dialect) => {
   const app = useBrowserApp(dialect)
   /** A request as the API gives it to anna. */
   const storedForAnna = async (id: string) =>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { tenantIdOf } from '../support/app.ts'
-import { SCREENSHOTS as SHOTS, screenshotWhole, useBrowserApp } from '../support/browser.ts'
+import { BROWSER_SUITE, SCREENSHOTS as SHOTS, screenshotWhole, useBrowserApp } from '../support/browser.ts'
 import { dialects } from '../support/dialects.ts'
 import { fileRequest, fileToPartner } from '../support/requests.ts'
 
@@ -9,7 +9,7 @@ const ROSSI = tenantIdOf('rossi.example')
 const BIANCHI = tenantIdOf('bianchi.example')
 const TAILSPIN = tenantIdOf('tailspin.example')
 
-describe.each(dialects())('a request’s life in Chromium (%s)', (dialect) => {
+describe.each(dialects())('a request’s life in Chromium (%s)', BROWSER_SUITE, (dialect) => {
   const app = useBrowserApp(dialect)
 
   const closeReopen = [

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { useBrowserApp } from '../support/browser.ts'
+import { BROWSER_SUITE, useBrowserApp } from '../support/browser.ts'
 import { dialects } from '../support/dialects.ts'
 import { fileRequest } from '../support/requests.ts'
 
@@ -8,7 +8,7 @@ const ANNA = 'anna@fabrikam.example'
 const ENGINEER = 'engineer@contoso.example'
 const WAIT = { timeout: 30_000 }
 
-describe.each(dialects())('a view of one’s own in Chromium (%s)', (dialect) => {
+describe.each(dialects())('a view of one’s own in Chromium (%s)', BROWSER_SUITE, (dialect) => {
   const app = useBrowserApp(dialect)
   const tokens: Record<string, string> = {}
 

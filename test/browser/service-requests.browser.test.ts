@@ -1,13 +1,13 @@
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { tenantIdOf } from '../support/app.ts'
-import { SCREENSHOTS as SHOTS, useBrowserApp } from '../support/browser.ts'
+import { BROWSER_SUITE, SCREENSHOTS as SHOTS, useBrowserApp } from '../support/browser.ts'
 import { dialects } from '../support/dialects.ts'
 
 const ROSSI = tenantIdOf('rossi.example')
 const BIANCHI = tenantIdOf('bianchi.example')
 
-describe.each(dialects())('service requests in Chromium (%s)', (dialect) => {
+describe.each(dialects())('service requests in Chromium (%s)', BROWSER_SUITE, (dialect) => {
   const app = useBrowserApp(dialect)
 
   const settledAdvice = (page: Page) => page.locator('[data-testid="advice"][data-loading="false"]')

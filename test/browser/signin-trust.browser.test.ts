@@ -2,7 +2,7 @@ import { createServer } from 'node:net'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startTestApp, type TestApp } from '../support/app.ts'
-import { launchChromium, SCREENSHOTS } from '../support/browser.ts'
+import { BROWSER_SUITE, launchChromium, SCREENSHOTS } from '../support/browser.ts'
 import { dialects } from '../support/dialects.ts'
 import {
   type AccountClaims,
@@ -27,6 +27,7 @@ const WAIT = { timeout: 60_000 }
  */
 describe.each(dialects().slice(0, 1))(
   'single sign-on with a real OIDC provider, in Chromium (%s)',
+  BROWSER_SUITE,
   (dialect) => {
     let t: TestApp
     let idp: TestIdentityProvider

@@ -89,6 +89,13 @@ export interface BrowserApp {
   signedIn(email: string, locale: string, options?: SignInOptions): Promise<Page>
 }
 
+/**
+ * A browser suite's options: each test walks several pages on a machine it shares (CI runs the
+ * suites two at a time, each with its own server and Chromium), so it gets more than the default
+ * 30 s; every step inside still waits at most its own WAIT.
+ */
+export const BROWSER_SUITE = { timeout: 120_000 }
+
 /** How long the sign-in may take to leave the sign-in page (the machine is shared and slow). */
 const SIGN_IN_WAIT = { timeout: 30_000 }
 
