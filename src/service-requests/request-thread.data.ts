@@ -59,10 +59,23 @@ function auditInsert(id: string, audit: ReadAudit): RawBuilder<unknown> {
   }
   const columns = sql.join(Object.keys(row).map((c) => sql.ref(c)))
   const tenant = audit.contextTenantId ? sql` and s.tenant_id = ${audit.contextTenantId}` : sql``
+  // the row it returns turns this transaction's synchronous_commit off (asyncReadCommit)
   return sql`insert into audit_events (${columns})
       select ${sql.join(Object.values(row))} from service_requests s
-      where s.id = ${id} and ${inScope(audit.scope)}${tenant} returning 1`
+      where s.id = ${id} and ${inScope(audit.scope)}${tenant} returning ${asyncReadCommit}`
 }
+
+/**
+ * A read's commit is not waited for on disk: the audit row is written in the read's transaction as
+ * before, and is visible, sealed and verified like any other, but the answer does not wait for its
+ * WAL flush (PostgreSQL flushes it within three times wal_writer_delay, 200 ms by default, and any
+ * later write's commit flushes it too). A server crash can lose the read events of that last
+ * fraction of a second; nothing else is committed this way (docs/audit.md, docs/scaling.md).
+ * Only where commits are flushed at all (fsync on): PGlite runs with fsync off and no WAL writer,
+ * so there it would only delay writing the WAL, not spare a flush.
+ */
+const asyncReadCommit = sql`case when current_setting('fsync')::bool
+        then set_config('synchronous_commit', 'off', true) end`
 
 export async function findRequestThread(
   db: Db,
