@@ -56,10 +56,14 @@ for (const cache of ['0', '60']) {
       url: '/api/session',
       payload: { email, password: PASSWORD },
     })
-    return String(res.headers['set-cookie']).split(';')[0]!
+    return {
+      cookie: String(res.headers['set-cookie']).split(';')[0]!,
+      csrf: (res.json() as { csrfToken: string }).csrfToken,
+    }
   }
-  const partner = await signIn('anna@fabrikam.example')
-  const engineer = await signIn('engineer@contoso.example')
+  const anna = await signIn('anna@fabrikam.example')
+  const partner = anna.cookie
+  const engineer = (await signIn('engineer@contoso.example')).cookie
   const list = await app.inject({ url: '/api/service-requests?limit=1', headers: { cookie: partner } })
   const id = (list.json() as { items: { id: string }[] }).items[0]!.id
   // a bearer token of the engineer's own tenant
@@ -91,6 +95,29 @@ for (const cache of ['0', '60']) {
       const res = await app.inject({ url, headers })
       if (res.statusCode !== 200) throw new Error(`${url}: ${res.statusCode}`)
     }
+    await report(url, who)
+  }
+  // a filing (anna for Rossi, Office 365), as bench/scale/filing.ts files
+  const filing = {
+    method: 'POST' as const,
+    url: '/api/service-requests',
+    headers: { cookie: partner, 'x-csrf-token': anna.csrf, 'content-type': 'application/json' },
+    payload: {
+      customerTenantId: tenantIdOf('rossi.example'),
+      workload: 'office365',
+      title: 'Counted filing',
+      description: 'Filed by bench/count-statements.ts.',
+      severity: 'minimal',
+    },
+  }
+  await app.inject(filing)
+  statements = []
+  for (let i = 0; i < 5; i++) {
+    const res = await app.inject(filing)
+    if (res.statusCode !== 201) throw new Error(`filing: ${res.statusCode} ${res.body}`)
+  }
+  await report('POST /api/service-requests', 'partner')
+  async function report(url: string, who: string) {
     await new Promise((resolve) => setTimeout(resolve, 50)) // batched audit rows
     console.log(
       `  ${`${url.replace(id, ':id')} (${who})`.padEnd(56)} ${(statements.length / 5).toFixed(1)} statements/call`,

@@ -7,15 +7,18 @@
  * DATABASE_URL runs both on one PostgreSQL database (made and seeded by the first); otherwise each
  * has its own PGlite data directory. HOT_ARGS passes node flags to the servers (e.g. --cpu-prof).
  * HOT_COMPARE=<a built checkout> measures that checkout against this one instead, both with the
- * cache on (a change's before and after in one run).
+ * cache on (a change's before and after in one run). HOT_ROUTES=<names, separated by ;> measures
+ * only those routes. Besides req/s, each line gives the server process's CPU per request (from
+ * /proc) as a ratio to /healthz's: it moves far less with the machine's load than req/s does.
  */
 import { tenantIdOf } from '../src/demo/world.ts'
-import { fmt, load, median, signIn, startServer, type BenchServer, type Session } from './support.ts'
+import { cpuMs, fmt, load, median, signIn, startServer, type BenchServer, type Session } from './support.ts'
 
 const seconds = Number(process.env.HOT_SECONDS ?? 3)
 const rounds = Number(process.env.HOT_ROUNDS ?? 3)
 const args = process.env.HOT_ARGS?.split(' ').filter(Boolean) ?? []
 const compare = process.env.HOT_COMPARE
+const only = process.env.HOT_ROUTES?.split(';').map((r) => r.trim())
 const variants: { name: string; env: Record<string, string>; bin?: string }[] = compare
   ? [
       { name: 'before', env: { AUTH_CACHE_SECONDS: '60' }, bin: `${compare}/bin/tramite.js` },
@@ -57,7 +60,7 @@ async function target(name: string, env: Record<string, string>, i: number, bin?
       { name: 'get one, engineer, bearer', path: `/api/service-requests/${id}`, session: bearer },
       { name: 'get one, partner, delegated bearer', path: `/api/service-requests/${id}`, session: delegated },
       { name: "partner's list", path: '/api/service-requests?limit=50', session: partner },
-    ],
+    ].filter((r) => !only || only.includes(r.name)),
   }
 }
 
@@ -79,26 +82,36 @@ try {
   // one after the other: on PostgreSQL the first makes and seeds the database
   for (const [i, v] of variants.entries()) targets.push(await target(v.name, v.env, i, v.bin))
   const costs = new Map<string, number[]>()
+  const cpuCosts = new Map<string, number[]>()
   for (let round = 0; round < rounds; round++) {
     for (const t of targets) {
       for (const r of t.routes) {
+        const pid = t.server.child.pid!
+        const cpu0 = cpuMs(pid)
         const base = await load('healthz', { url: `${t.server.url}/healthz`, duration: seconds / 2 })
+        const cpu1 = cpuMs(pid)
         const res = await load(r.name, {
           url: `${t.server.url}${r.path}`,
           headers: r.session.headers,
           duration: seconds,
         })
         if (res.non2xx || res.errors) throw new Error(`${r.name}: ${JSON.stringify(res.statusCodes)}`)
+        const baseCpu = (cpu1 - cpu0) / (base.rps * (seconds / 2))
+        const routeCpu = (cpuMs(pid) - cpu1) / (res.rps * seconds)
         const key = `${r.name} | ${t.name}`
         costs.set(key, [...(costs.get(key) ?? []), base.rps / res.rps])
+        cpuCosts.set(key, [...(cpuCosts.get(key) ?? []), routeCpu / baseCpu])
         console.log(
-          `round ${round + 1} ${key}: ${fmt(res.rps)} req/s, /healthz ${fmt(base.rps)}, ${(base.rps / res.rps).toFixed(1)}×`,
+          `round ${round + 1} ${key}: ${fmt(res.rps)} req/s, /healthz ${fmt(base.rps)}, ${(base.rps / res.rps).toFixed(1)}×; server CPU ${routeCpu.toFixed(2)} ms per call, /healthz ${baseCpu.toFixed(2)}, ${(routeCpu / baseCpu).toFixed(1)}×`,
         )
       }
     }
   }
   console.log(`\nmedian of ${rounds} rounds (cost × /healthz)`)
-  for (const [key, c] of costs) console.log(`  ${key.padEnd(42)} ${median(c).toFixed(1)}×`)
+  for (const [key, c] of costs)
+    console.log(
+      `  ${key.padEnd(42)} ${median(c).toFixed(1)}×; server CPU ${median(cpuCosts.get(key)!).toFixed(1)}×`,
+    )
 } finally {
   for (const t of targets) await t.server.stop()
 }

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { sql } from 'kysely'
 import { verifyChain } from '../../src/audit/audit-verify.ts'
+import { findRequestThread } from '../../src/service-requests/request-thread.data.ts'
 import { startTestApp, tenantIdOf, type TestApp } from '../support/app.ts'
 import { dialects } from '../support/dialects.ts'
 
@@ -148,6 +150,46 @@ describe.each(dialects())('audited reads (%s)', (dialect) => {
     expect(await readEvents(id)).toEqual([
       expect.objectContaining({ result: 'allowed', reason: 'partner_requests' }),
     ])
+  })
+
+  it('when a read writes its event, then only its own transaction skips waiting for the flush, where commits are flushed at all', async () => {
+    const id = await fileForRossi('Mail flow delayed')
+    const audit = {
+      scope: { kind: 'partner' as const, partnerTenantId: FABRIKAM },
+      contextTenantId: null,
+      event: {
+        actorUserId: null,
+        actorEmail: 'anna@fabrikam.example',
+        actorTenantId: FABRIKAM,
+        tenantId: FABRIKAM,
+        action: 'service_request.read',
+        result: 'allowed' as const,
+        reason: 'partner_requests',
+      },
+    }
+    const setting = async (db: Parameters<typeof findRequestThread>[0]) =>
+      (await sql<{ s: string }>`select current_setting('synchronous_commit') as s`.execute(db)).rows[0]!.s
+    const fsync = (await sql<{ f: string }>`select current_setting('fsync') as f`.execute(t.ctx.db)).rows[0]!
+      .f
+    // PostgreSQL (fsync on): off inside the read's transaction; PGlite runs with fsync off: untouched
+    const inRead = await t.ctx.db.transaction().execute(async (trx) => {
+      expect((await findRequestThread(trx, id, audit))?.audited).toBe(true)
+      return setting(trx)
+    })
+    expect(inRead).toBe(fsync === 'on' ? 'off' : 'on')
+    // the connection's next transactions wait for their flush again
+    await t.ctx.db.connection().execute(async (conn) => {
+      expect((await findRequestThread(conn, id, audit))?.audited).toBe(true)
+      expect(await setting(conn)).toBe('on')
+    })
+    // a read that writes nothing (out of scope) leaves it alone
+    const outside = await t.ctx.db.transaction().execute(async (trx) => {
+      const other = { ...audit, scope: { kind: 'partner' as const, partnerTenantId: CONTOSO } }
+      expect((await findRequestThread(trx, id, other))?.audited).toBe(false)
+      return setting(trx)
+    })
+    expect(outside).toBe('on')
+    expect(await readEvents(id)).toHaveLength(2)
   })
 
   it('when reads written by their own statements are sealed, then the chain verifies intact', async () => {
