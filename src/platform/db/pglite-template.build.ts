@@ -17,7 +17,8 @@ try {
   await ensureCatalog(handle.db)
   // a checkpoint first: the directory unpacked from the dump then opens with nothing to replay
   await handle.pglite!.exec('checkpoint')
-  const dump = await handle.pglite!.dumpDataDir('gzip')
+  // uncompressed: a first start then reads it without inflating ~40 MB (tar-unpack.ts)
+  const dump = await handle.pglite!.dumpDataDir('none')
   writeFileSync(dumpPath, Buffer.from(await dump.arrayBuffer()))
   writeFileSync(manifestPath, JSON.stringify({ migrations: Object.keys(migrations) }))
 } finally {
