@@ -55,8 +55,10 @@ console.log(
  */
 async function buildTemplate(esbuild) {
   const builder = join(root, 'dist', 'pglite-template.build.js')
-  const dump = join(root, 'dist', 'pglite-template.tar.gz')
+  const dump = join(root, 'dist', 'pglite-template.tar')
   const manifest = join(root, 'dist', 'pglite-template.json')
+  // (the gzipped template earlier builds wrote: no longer read)
+  rmSync(join(root, 'dist', 'pglite-template.tar.gz'), { force: true })
   rmSync(dump, { force: true })
   rmSync(manifest, { force: true })
   await esbuild.build({

@@ -50,7 +50,7 @@ export interface Runtime {
 
 /** Made at install beside dist/tramite.js (this file's URL works from src/ and from dist/). */
 const TEMPLATE = {
-  dump: new URL('../dist/pglite-template.tar.gz', import.meta.url),
+  dump: new URL('../dist/pglite-template.tar', import.meta.url),
   manifest: new URL('../dist/pglite-template.json', import.meta.url),
 }
 

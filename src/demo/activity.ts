@@ -90,14 +90,17 @@ export async function seedDemoActivity(db: Db, now: Date, config: Config = loadC
   const engineer = await actorByEmail(ctx, 'engineer@contoso.example')
   const rossi = tenantIdOf('rossi.example')
   const outboxBefore = await lastId(ctx, 'email_outbox')
+  // the last notice dated so far: each step's dating answers the ids it dated, so none is read again
+  let noticesBefore = await lastId(ctx, 'notifications')
 
   /** Runs a step at `offset` before now; the notices it sent get that time. */
   const step = async <T>(offset: number, run: () => Promise<T>): Promise<T> => {
     clock.at(offset)
-    const before = await lastId(ctx, 'notifications')
     const result = await run()
     // (created_at is never updated by the app; the seed dates its own history once)
-    await sql`update notifications set created_at = ${clock.now()} where id > ${before}`.execute(ctx.db)
+    const dated = await sql<{ id: number }>`update notifications set created_at = ${clock.now()}
+      where id > ${noticesBefore} returning id::int as id`.execute(ctx.db)
+    noticesBefore = Math.max(noticesBefore, ...dated.rows.map((row) => row.id))
     return result
   }
   const file = (

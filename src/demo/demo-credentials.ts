@@ -16,8 +16,8 @@ function randomPassword(): string {
 /**
  * Chooses the demo users' passwords (the one given, or one random password each) and starts
  * hashing them at once: argon2 runs on libuv's threads, so a start that calls this before opening
- * a new database gets the hashes (~1 s of CPU for random passwords) while PGlite opens on the
- * main thread. At most one hash per core but one runs at a time, so the main thread keeps a core.
+ * a new database gets the hashes (~1 s of CPU for random passwords) while PGlite opens and the
+ * demo world is written on the main thread (seedDemoWorld awaits them last). At most one hash per core but one runs at a time, so the main thread keeps a core.
  * With one shared password it is hashed once (argon2 salts each hash anyway).
  */
 export function demoCredentials(password: string | undefined): DemoCredentials {

@@ -60,9 +60,9 @@ export async function seedDemoWorld(
     .executeTakeFirstOrThrow()
   if (tenantCount.n > 0) return { created: false, credentials: [] }
 
-  // Hashed before the transaction, which then stays short (a start begins them earlier still).
-  const { credentials, hashes: hashing } = options.credentials ?? demoCredentials(options.password)
-  const hashes = await hashing
+  // Hashed on other threads (a start begins them before it opens the database) while the world and
+  // its recent past are written here; the users get their hashes last, in one statement.
+  const { credentials, hashes } = options.credentials ?? demoCredentials(options.password)
 
   const now = options.now ?? new Date()
   const created = await db.transaction().execute(async (trx) => {
@@ -73,13 +73,24 @@ export async function seedDemoWorld(
       .returning('key')
       .executeTakeFirst()
     if (!claimed) return false
-    await insertWorld(trx, hashes, now)
+    await insertWorld(trx, now)
     return true
   })
   startPhase('demo world: its rows')
+  if (!created) return { created, credentials: [] }
   // the world's recent past goes through the services, which open transactions of their own
-  if (created) await seedDemoActivity(db, now, options.config)
-  return { created, credentials: created ? credentials : [] }
+  await seedDemoActivity(db, now, options.config)
+  await setPasswordHashes(db, await hashes)
+  return { created, credentials }
+}
+
+/** Each demo user's own salted hash of their password (the world's rows are written without). */
+async function setPasswordHashes(db: Db, hashes: Map<string, string>): Promise<void> {
+  if (hashes.size === 0) return
+  const values = [...hashes].map(([email, hash]) => sql`(${email}, ${hash})`)
+  await sql`update users set password_hash = given.hash
+    from (values ${sql.join(values)}) as given(email, hash)
+    where users.email = given.email`.execute(db)
 }
 
 /** A Partner Center order id, the same for the same name on every machine. */
@@ -149,7 +160,7 @@ function addTenant(rows: WorldRows, tenant: DemoTenant, kind: 'partner' | 'custo
   })
 }
 
-function addUser(rows: WorldRows, domain: string, user: DemoUser, hashes: Map<string, string>) {
+function addUser(rows: WorldRows, domain: string, user: DemoUser) {
   const id = demoId('user', user.email)
   rows.users.push({
     id,
@@ -159,7 +170,8 @@ function addUser(rows: WorldRows, domain: string, user: DemoUser, hashes: Map<st
     given_name: user.givenName,
     surname: user.surname,
     phone: user.phone ?? null,
-    password_hash: hashes.get(user.email) ?? null,
+    // its hash is set once argon2 is done (setPasswordHashes)
+    password_hash: null,
   })
   // partner roles are the role groups' membership (in user.groups), not rows
   for (const role of user.roles.filter((r) => !isPartnerRole(r))) rows.user_roles.push({ user_id: id, role })
@@ -167,7 +179,7 @@ function addUser(rows: WorldRows, domain: string, user: DemoUser, hashes: Map<st
     rows.group_user_members.push({ group_id: groupId(domain, group), user_id: id })
 }
 
-function addPartner(rows: WorldRows, partner: DemoPartner, hashes: Map<string, string>) {
+function addPartner(rows: WorldRows, partner: DemoPartner) {
   const tenantId = tenantIdOf(partner.domain)
   addTenant(rows, partner, 'partner')
   rows.partners.push({
@@ -193,7 +205,7 @@ function addPartner(rows: WorldRows, partner: DemoPartner, hashes: Map<string, s
       member_group_id: groupId(partner.domain, group.name),
     })
   }
-  for (const user of partner.users) addUser(rows, partner.domain, user, hashes)
+  for (const user of partner.users) addUser(rows, partner.domain, user)
   for (const sub of partner.ownSubscriptions) {
     rows.subscriptions.push({
       id: demoId('subscription', `${partner.domain}/${sub.name}`),
@@ -324,11 +336,11 @@ function addRelationship(
 }
 
 /** Every row of the demo world, computed in JS: the ids are derived from names, nothing is read back. */
-export function demoWorldRows(hashes: Map<string, string>, now: Date): WorldRows {
+export function demoWorldRows(now: Date): WorldRows {
   const rows = Object.fromEntries(WORLD_TABLES.map((t) => [t, []])) as unknown as WorldRows
   addTenant(rows, VENDOR, 'vendor')
-  for (const user of VENDOR.users) addUser(rows, VENDOR.domain, user, hashes)
-  for (const partner of PARTNERS) addPartner(rows, partner, hashes)
+  for (const user of VENDOR.users) addUser(rows, VENDOR.domain, user)
+  for (const partner of PARTNERS) addPartner(rows, partner)
   for (const partner of PARTNERS) {
     for (const provider of partner.providers ?? []) {
       rows.partner_provider_links.push({
@@ -351,7 +363,7 @@ export function demoWorldRows(hashes: Map<string, string>, now: Date): WorldRows
   for (const customer of CUSTOMERS) {
     const customerId = tenantIdOf(customer.domain)
     addTenant(rows, customer, 'customer')
-    addUser(rows, customer.domain, customer.admin, hashes)
+    addUser(rows, customer.domain, customer.admin)
     if (customer.reseller) {
       rows.customer_relationships.push({
         customer_tenant_id: customerId,
@@ -375,12 +387,8 @@ export function demoWorldRows(hashes: Map<string, string>, now: Date): WorldRows
   return rows
 }
 
-async function insertWorld(
-  trx: Transaction<Database>,
-  hashes: Map<string, string>,
-  now: Date,
-): Promise<void> {
-  const rows = demoWorldRows(hashes, now)
+async function insertWorld(trx: Transaction<Database>, now: Date): Promise<void> {
+  const rows = demoWorldRows(now)
   for (const table of WORLD_TABLES) {
     const values = rows[table]
     if (values.length === 0) continue

@@ -9,7 +9,7 @@ import pg from 'pg'
 import { startPhase } from '../start-timing.ts'
 import { preparing, preparingPglite } from './prepared.ts'
 import type { Database } from './schema.ts'
-import { unpackTarGz } from './tar-unpack.ts'
+import { unpackTar } from './tar-unpack.ts'
 import { textParsers } from './type-parsers.ts'
 
 export type Db = Kysely<Database>
@@ -42,7 +42,7 @@ export interface OpenOptions {
   /** A PGlite data-directory dump to start from (tests start from a migrated, seeded template). */
   pgliteTemplate?: Blob
   /**
-   * A gzipped PGlite data-directory dump a new directory is made from (pglite-template.ts): its
+   * A PGlite data-directory dump (a tar, plain or gzipped) a new directory is made from (pglite-template.ts): its
    * files are unpacked straight into the directory.
    */
   pgliteTemplateFile?: string | undefined
@@ -157,7 +157,7 @@ PGlite.create(process.argv[1])
 function unpackTemplate(templateFile: string, dir: string): boolean {
   const partial = `${dir}.unpacking-${process.pid}`
   try {
-    unpackTarGz(templateFile, partial)
+    unpackTar(templateFile, partial)
     renameSync(partial, dir)
     return true
   } catch {

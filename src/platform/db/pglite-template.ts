@@ -5,14 +5,14 @@ import { migrations } from './migrations/index.ts'
 
 /**
  * A new PGlite data directory starts from a template made once at install, beside the server's
- * build (dist/pglite-template.tar.gz, by scripts/build-server.mjs): a database with every
+ * build (dist/pglite-template.tar, by scripts/build-server.mjs): a database with every
  * migration applied and the catalog written. Unpacking it takes a fraction of a second where
  * initdb and the migrations took some 12 s on a loaded 2-core machine; the demo world (whose dates
  * are relative to the day it is made) is still written at that first start, on top; so is the
  * catalog, when the code's catalog is no longer the template's.
  */
 export interface TemplateFiles {
-  /** The gzipped data-directory dump. */
+  /** The data-directory dump (a tar; tar-unpack.ts also reads a gzipped one). */
   dump: URL
   /** Beside it: `{ "migrations": [names] }`, what the dump holds. */
   manifest: URL
