@@ -22,14 +22,16 @@ exports.ready = Promise.resolve()
 `
 
 /** Runs the bundle as bin/tramite.js does: a cache missing or refused is written anew (a new file, renamed into place). */
-function start(file: string): void {
+function start(file: string, then = ''): string {
   const code = `globalThis.__heap = await import(${JSON.stringify(HEAP)})
 const { runBundle } = await import(${JSON.stringify(RUN)})
-runBundle(${JSON.stringify(file)}, { writeCache: true })`
+const exported = runBundle(${JSON.stringify(file)}, { writeCache: true })
+${then}`
   const child = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', code], {
     encoding: 'utf8',
   })
   expect(child.status, child.stderr).toBe(0)
+  return child.stdout
 }
 
 describe('the code cache of the server bundle', () => {
@@ -52,5 +54,22 @@ describe('the code cache of the server bundle', () => {
     const written = statSync(`${file}.v8cache`).ino
     start(file)
     expect(statSync(`${file}.v8cache`).ino).not.toBe(written)
+  })
+
+  it('when a bundle is ASCII it is read as Latin-1, and one that is not as UTF-8: the same strings either way', () => {
+    const ascii = join(dir, 'ascii.cjs')
+    writeFileSync(
+      ascii,
+      `${bundle(true)}\n// a comment \\u2014 escaped\nexports.text = 'caff\\u00e8 \\u2014 \\ud83d\\ude00'\n`,
+    )
+    const utf8 = join(dir, 'utf8.cjs')
+    writeFileSync(
+      utf8,
+      `${bundle(true)}\n// a comment \u2014 kept\nexports.text = 'caff\u00e8 \u2014 \ud83d\ude00'\n`,
+    )
+    for (const file of [ascii, utf8])
+      expect(start(file, 'console.log(JSON.stringify(exported.text))').trim()).toBe(
+        JSON.stringify('caff\u00e8 \u2014 \ud83d\ude00'),
+      )
   })
 })
