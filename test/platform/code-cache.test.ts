@@ -10,6 +10,10 @@ import { afterAll, describe, expect, it } from 'vitest'
 // refuses a cache made under other flags than the reader's: every start compiled the bundle again.
 const RUN = fileURLToPath(new URL('../../scripts/server-run.mjs', import.meta.url))
 const HEAP = fileURLToPath(new URL('../../src/platform/heap-growth.ts', import.meta.url))
+// @ts-expect-error a plain ES module of the build scripts, without types
+const { WASM_TIERING_BUDGET } = (await import('../../scripts/server-run.mjs')) as {
+  WASM_TIERING_BUDGET: number
+}
 
 /** A stand-in bundle that, like the server, sets the heap growing factor as it starts. */
 const bundle = (exportFlags: boolean) => `
@@ -54,6 +58,26 @@ describe('the code cache of the server bundle', () => {
     const written = statSync(`${file}.v8cache`).ino
     start(file)
     expect(statSync(`${file}.v8cache`).ino).not.toBe(written)
+  })
+
+  it("when the command is done, then V8's own WebAssembly tiering budget is back (a start runs with a larger one)", () => {
+    const defaults = spawnSync(process.execPath, ['--v8-options'], { encoding: 'utf8' }).stdout
+    expect(defaults).toContain(`default: --wasm-tiering-budget=${WASM_TIERING_BUDGET}`)
+    const file = join(dir, 'budget.cjs')
+    // V8's tag of a code cache hashes the flags changed from their defaults
+    writeFileSync(file, `${bundle(true)}\nexports.startTag = require('node:v8').cachedDataVersionTag()\n`)
+    const tags = start(
+      file,
+      `await exported.ready
+await new Promise((resolve) => setTimeout(resolve, 10))
+const v8 = await import('node:v8')
+const done = v8.cachedDataVersionTag()
+v8.setFlagsFromString('--wasm-tiering-budget=${WASM_TIERING_BUDGET}')
+console.log(JSON.stringify({ start: exported.startTag, done, defaults: v8.cachedDataVersionTag() }))`,
+    )
+    const { start: during, done, defaults: own } = JSON.parse(tags) as Record<string, number>
+    expect(done).toBe(own)
+    expect(during).not.toBe(own)
   })
 
   it('when a bundle is ASCII it is read as Latin-1, and one that is not as UTF-8: the same strings either way', () => {
