@@ -4,16 +4,14 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterAll, describe, expect, it } from 'vitest'
+import { WASM_TIERING_BUDGET } from '../../src/platform/wasm-tiering.ts'
 
 // The V8 code cache of dist/tramite.cjs (scripts/server-run.mjs): written once by a start, then
 // used by the next ones. The server changes a V8 flag once it runs (limitHeapGrowth), and V8
 // refuses a cache made under other flags than the reader's: every start compiled the bundle again.
 const RUN = fileURLToPath(new URL('../../scripts/server-run.mjs', import.meta.url))
 const HEAP = fileURLToPath(new URL('../../src/platform/heap-growth.ts', import.meta.url))
-// @ts-expect-error a plain ES module of the build scripts, without types
-const { WASM_TIERING_BUDGET } = (await import('../../scripts/server-run.mjs')) as {
-  WASM_TIERING_BUDGET: number
-}
+const TIERING = fileURLToPath(new URL('../../src/platform/wasm-tiering.ts', import.meta.url))
 
 /** A stand-in bundle that, like the server, sets the heap growing factor as it starts. */
 const bundle = (exportFlags: boolean) => `
@@ -60,24 +58,28 @@ describe('the code cache of the server bundle', () => {
     expect(statSync(`${file}.v8cache`).ino).not.toBe(written)
   })
 
-  it("when the command is done, then V8's own WebAssembly tiering budget is back (a start runs with a larger one)", () => {
-    const defaults = spawnSync(process.execPath, ['--v8-options'], { encoding: 'utf8' }).stdout
-    expect(defaults).toContain(`default: --wasm-tiering-budget=${WASM_TIERING_BUDGET}`)
-    const file = join(dir, 'budget.cjs')
-    // V8's tag of a code cache hashes the flags changed from their defaults
-    writeFileSync(file, `${bundle(true)}\nexports.startTag = require('node:v8').cachedDataVersionTag()\n`)
-    const tags = start(
-      file,
-      `await exported.ready
-await new Promise((resolve) => setTimeout(resolve, 10))
-const v8 = await import('node:v8')
-const done = v8.cachedDataVersionTag()
-v8.setFlagsFromString('--wasm-tiering-budget=${WASM_TIERING_BUDGET}')
-console.log(JSON.stringify({ start: exported.startTag, done, defaults: v8.cachedDataVersionTag() }))`,
+  it("when a start raised PGlite's WebAssembly tiering budget, then once it listens the flags are V8's own again: the code cache it makes is the one the next start reads", () => {
+    expect(spawnSync(process.execPath, ['--v8-options'], { encoding: 'utf8' }).stdout).toContain(
+      `default: --wasm-tiering-budget=${WASM_TIERING_BUDGET}`,
     )
-    const { start: during, done, defaults: own } = JSON.parse(tags) as Record<string, number>
-    expect(done).toBe(own)
-    expect(during).not.toBe(own)
+    // V8's tag of a code cache hashes the flags changed from their defaults
+    const code = `const v8 = await import('node:v8')
+const tiering = await import(${JSON.stringify(TIERING)})
+const before = v8.cachedDataVersionTag()
+tiering.restoreWasmTieringBudget()
+const untouched = v8.cachedDataVersionTag()
+tiering.raiseWasmTieringBudget()
+const raised = v8.cachedDataVersionTag()
+tiering.restoreWasmTieringBudget()
+console.log(JSON.stringify({ before, untouched, raised, restored: v8.cachedDataVersionTag() }))`
+    const child = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', code], {
+      encoding: 'utf8',
+    })
+    expect(child.status, child.stderr).toBe(0)
+    const tags = JSON.parse(child.stdout) as Record<string, number>
+    expect(tags.untouched).toBe(tags.before)
+    expect(tags.raised).not.toBe(tags.before)
+    expect(tags.restored).toBe(tags.before)
   })
 
   it('when a bundle is ASCII it is read as Latin-1, and one that is not as UTF-8: the same strings either way', () => {
