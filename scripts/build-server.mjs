@@ -4,7 +4,7 @@
 // Prints one line saying what it did; when esbuild is not installed it says so and exits 0
 // (bin/tramite.js then compiles at run time).
 import { spawnSync } from 'node:child_process'
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import {
   bundleOptions,
@@ -37,6 +37,7 @@ try {
   for (const old of ['tramite.js', 'tramite.js.map']) rmSync(join(root, 'dist', old), { force: true })
   const result = await esbuild.build(bundleOptions())
   writeFileSync(metafile, JSON.stringify(result.metafile))
+  asciiOnly(outfile)
   const sources = Object.keys(result.metafile.inputs).filter((input) => !input.includes('node_modules/'))
   writeFileSync(sourcesFile, JSON.stringify({ sources, packageLock: packageLockHash() }))
   await buildTemplate(esbuild)
@@ -47,6 +48,19 @@ try {
 console.log(
   `server: built dist/tramite.cjs in ${((performance.now() - started) / 1000).toFixed(1)} s${reason ? ` (${reason})` : ''}`,
 )
+
+/**
+ * esbuild writes strings, templates and regular expressions in ASCII (charset: 'ascii', its
+ * default) but keeps the comments it keeps as they are: the bundle's few non-ASCII characters
+ * (dashes, ellipses, § in packages' comments) made Node read all of it as a two-byte UTF-8 string.
+ * Each is written as a \uXXXX escape, which means the same character wherever JavaScript reads
+ * one, so the file is ASCII and scripts/server-run.mjs reads it as Latin-1.
+ */
+function asciiOnly(file) {
+  const text = readFileSync(file, 'utf8')
+  const ascii = text.replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
+  if (ascii !== text) writeFileSync(file, ascii)
+}
 
 /**
  * The template of a new PGlite data directory (src/platform/db/pglite-template.ts): the migrated,

@@ -67,6 +67,8 @@ export function bundleOptions() {
     metafile: true,
     logLevel: 'warning',
     legalComments: 'none',
+    // non-ASCII characters escaped in code; build-server.mjs escapes those of the comments too
+    charset: 'ascii',
   }
 }
 

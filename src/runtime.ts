@@ -23,6 +23,7 @@ import type { App } from './platform/http/server.ts'
 import { loadTls } from './platform/tls.ts'
 import { startScheduler } from './platform/scheduler.ts'
 import { startPhase } from './platform/start-timing.ts'
+import { restoreWasmTieringBudget } from './platform/wasm-tiering.ts'
 import { scheduledTasks } from './jobs.ts'
 import { runGdapJobs } from './gdap/gdap.jobs.ts'
 import { auditHeadCommand, auditVerifyCommand } from './audit/audit.cli.ts'
@@ -54,7 +55,8 @@ const TEMPLATE = {
   manifest: new URL('../dist/pglite-template.json', import.meta.url),
 }
 
-export async function openRuntime(config: Config): Promise<Runtime> {
+/** `serving`: a server's start (an existing PGlite directory opens with WebAssembly tier-up deferred). */
+export async function openRuntime(config: Config, { serving = false } = {}): Promise<Runtime> {
   const control = config.database.kind === 'pglite' ? await acquireControlSocket(config.dataDir) : null
   startPhase('data directory locked')
   let database: DatabaseHandle | null = null
@@ -68,6 +70,7 @@ export async function openRuntime(config: Config): Promise<Runtime> {
       poolMax: config.DATABASE_POOL_MAX,
       pgliteSharedBuffersMb: config.PGLITE_SHARED_BUFFERS_MB,
       pgliteTemplateFile: template,
+      deferWasmTierUp: serving,
     })
     startPhase('database open')
     await migrateDatabase(database.db, config.DATABASE_MIGRATION_URL)
@@ -242,13 +245,14 @@ export interface RunningServer {
 
 /** Starts the server: runtime, demo world on an empty database, HTTP, and HTTPS when configured. */
 export async function startServer(config: Config, print: (line: string) => void): Promise<RunningServer> {
-  const runtime = await openRuntime(config)
+  const runtime = await openRuntime(config, { serving: true })
   try {
     for (const line of describeSeed(runtime.seed, config)) print(line)
     const app = await buildApp(runtime.ctx, { logger: config.LOG_LEVEL !== 'silent' })
     startPhase('routes built')
     await app.listen({ port: config.PORT, host: config.HOST })
     startPhase('listening')
+    restoreWasmTieringBudget()
     const port = (app.server.address() as AddressInfo).port
     const httpUrl = `http://localhost:${port}`
 

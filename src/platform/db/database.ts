@@ -7,6 +7,7 @@ import { PGlite } from '@electric-sql/pglite'
 import { Kysely, PGliteDialect, PostgresDialect } from 'kysely'
 import pg from 'pg'
 import { startPhase } from '../start-timing.ts'
+import { raiseWasmTieringBudget } from '../wasm-tiering.ts'
 import { preparing, preparingPglite } from './prepared.ts'
 import type { Database } from './schema.ts'
 import { unpackTar } from './tar-unpack.ts'
@@ -48,6 +49,11 @@ export interface OpenOptions {
   pgliteTemplateFile?: string | undefined
   /** PGlite's shared_buffers in MB (PGLITE_SHARED_BUFFERS_MB); 16 unless given. */
   pgliteSharedBuffersMb?: number
+  /**
+   * A server's start: an existing PGlite directory is opened with a raised WebAssembly tiering
+   * budget, V8's own once it listens (wasm-tiering.ts).
+   */
+  deferWasmTierUp?: boolean
 }
 
 /**
@@ -87,6 +93,7 @@ export async function openDatabase(
   }
 
   if (!target.dir.startsWith('memory://')) {
+    if (options.deferWasmTierUp && existsSync(join(target.dir, 'PG_VERSION'))) raiseWasmTieringBudget()
     mkdirSync(dirname(target.dir), { recursive: true, mode: 0o700 })
     if (!options.pgliteTemplate) await initdbApart(target.dir, options.pgliteTemplateFile)
     startPhase('data directory ready')
